@@ -1,0 +1,37 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "advisor/text.hpp"
+
+namespace advisor {
+
+enum class Severity { error, warning };
+
+/// One problem found in an input file, with a 1-based position (0 when unknown).
+struct Diagnostic {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  Severity severity = Severity::error;
+  Text message;
+  std::string source_line;  ///< the offending line, for the caret display
+};
+
+/// Every diagnostic a load produced, in the order found.
+struct Diagnostics {
+  std::vector<Diagnostic> items;
+
+  void add(Diagnostic d) { items.push_back(std::move(d)); }
+  bool has_errors() const;
+  size_t error_count() const;
+  size_t warning_count() const;
+  /// Sorts by file, line, column (stable) so output does not depend on walk order.
+  void sort();
+};
+
+/// "file:line:column: error: message" followed by the source line and a caret,
+/// the way compilers print, so editors can jump to it.
+std::string format_diagnostic(const Diagnostic& d, Lang lang);
+
+} // namespace advisor

@@ -1,0 +1,254 @@
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "advisor/date.hpp"
+#include "advisor/text.hpp"
+
+namespace advisor {
+
+/// Where a thing was written, so later checks can point at it.
+struct SourcePos {
+  std::string file;
+  int line = 0;    ///< 1-based; 0 when unknown
+  int column = 0;  ///< 1-based
+};
+
+// ---------------------------------------------------------------- rules
+
+enum class RuleKind { all, any, not_, age, education, major, experience, holds, skills, study_hours };
+
+/// A node of a parsed eligibility rule. The tree is data: evaluation is a pure
+/// function of (rule, profile, date) in rules.hpp.
+struct Rule {
+  RuleKind kind = RuleKind::all;
+  std::vector<Rule> children;  ///< all / any / not (one child)
+  Text reason;                 ///< from the catalogue; empty = generated
+  SourcePos pos;
+
+  // Predicate parameters (only those of the kind are set).
+  std::optional<int> min_age, max_age;
+  std::string education_min;             ///< education level id
+  std::vector<std::string> majors;       ///< major ids
+  std::string domain;                    ///< experience domain; empty = all work
+  double min_years = 0;
+  std::string certificate, level;        ///< holds / study_hours
+  std::vector<std::string> skill_ids;    ///< skills predicate
+  int min_count = 1;
+  double min_hours = 0;
+
+  /// Number of nodes in this tree.
+  size_t size() const;
+};
+
+// ---------------------------------------------------------------- catalogue
+
+struct Source {
+  std::string id;
+  Text title;
+  std::string publisher, url, file;
+  std::optional<Date> date;
+  SourcePos pos;
+};
+
+struct EducationLevel {
+  std::string id;
+  Text name;
+  std::vector<std::string> aliases;
+  int rank = 0;
+  SourcePos pos;
+};
+
+/// A node of one of the catalogue's trees (majors, domains, skills).
+struct TreeItem {
+  std::string id;
+  Text name;
+  std::vector<std::string> aliases;
+  std::string parent;
+  std::vector<std::string> sources;
+  SourcePos pos;
+  SourcePos parent_pos;
+};
+
+struct Barrier {
+  std::string level = "unstated";  ///< high | fairly-high | moderate | unstated
+  Text text;
+  std::vector<std::string> skills;
+};
+
+struct Category {
+  std::string id;
+  Text name;
+  Text transition;
+  Barrier barrier;
+  std::vector<std::string> domains;
+  std::vector<std::string> sources;
+  SourcePos pos;
+};
+
+struct RoleSkill {
+  std::string skill;
+  bool essential = true;
+  double weight = 1.0;
+  SourcePos pos;
+};
+
+struct Role {
+  std::string id;
+  Text name;
+  std::string category;
+  Text definition;
+  std::vector<RoleSkill> skills;
+  std::vector<Text> company_types;
+  std::vector<std::string> domains;  ///< empty: the category's
+  std::vector<std::string> sources;
+  SourcePos pos;
+};
+
+struct CertificateLevel {
+  std::string id;
+  Text name;
+  Text suits;
+  std::vector<std::string> syllabus;
+  std::optional<Rule> requires_rule;
+  std::optional<Rule> recommended;
+  std::vector<std::string> sources;
+  SourcePos pos;
+};
+
+struct Certificate {
+  std::string id;
+  Text name;
+  Text issuer;
+  std::optional<Date> verified_on;
+  Text summary;
+  Text exam;
+  std::vector<int> sittings;  ///< months 1..12, sorted; empty = not stated
+  std::optional<double> study_hours;
+  std::vector<std::string> syllabus;
+  std::vector<std::string> related_roles;
+  std::vector<Text> notes;
+  std::vector<CertificateLevel> levels;
+  std::vector<std::string> sources;
+  SourcePos pos;
+
+  /// Index of a level by id, or -1.
+  int level_index(const std::string& level) const;
+};
+
+struct Claim {
+  std::string id;
+  std::string subject;
+  Text text;
+  std::vector<std::string> sources;
+  SourcePos pos;
+};
+
+struct Scoring {
+  double w_essential = 0.45, w_optional = 0.10, w_experience = 0.15, w_barrier = 0.15, w_goals = 0.15;
+  double partial_credit = 0.5;
+  double experience_saturation_years = 3;
+  std::map<std::string, double> barrier_penalty{
+      {"high", 1.0}, {"fairly-high", 0.75}, {"moderate", 0.5}, {"unstated", 0.5}};
+};
+
+/// An attribution line that must be shown with imported data (ESCO, O*NET).
+struct Attribution {
+  Text text;
+};
+
+/// The whole catalogue, resolved: every reference checked, lookup tables built.
+struct Catalog {
+  std::string id = "catalog";
+  std::string version;
+  Text name;
+  Text caveat;
+  Scoring scoring;
+  std::vector<Text> attributions;
+
+  std::vector<Source> sources;
+  std::vector<EducationLevel> education;
+  std::vector<TreeItem> majors, domains, skills;
+  std::vector<Category> categories;
+  std::vector<Role> roles;
+  std::vector<Certificate> certificates;
+  std::vector<Claim> claims;
+
+  // Lookup tables, built by index().
+  std::unordered_map<std::string, size_t> source_by_id, education_by_id, major_by_id, domain_by_id,
+      skill_by_id, category_by_id, role_by_id, certificate_by_id;
+  std::unordered_map<std::string, size_t> skill_by_key;      ///< normalised id/name/alias → skill
+  std::unordered_map<std::string, size_t> education_by_key;  ///< normalised id/name/alias → level
+  std::unordered_map<std::string, size_t> major_by_key;
+  std::vector<int> skill_parent, domain_parent, major_parent;  ///< index of parent or -1
+  /// skill index → roles listing it: (role index, position in role.skills). The
+  /// inverted index that makes ranking cost grow with the profile, not the catalogue.
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> roles_by_skill;
+  std::vector<double> role_essential_weight, role_optional_weight;
+
+  /// Builds the lookup tables; call after loading, before use.
+  void index();
+
+  const TreeItem* skill(const std::string& id) const;
+  const TreeItem* domain(const std::string& id) const;
+  const TreeItem* major(const std::string& id) const;
+  const Role* role(const std::string& id) const;
+  const Category* category(const std::string& id) const;
+  const Certificate* certificate(const std::string& id) const;
+  const EducationLevel* education_level(const std::string& id) const;
+  const Source* source(const std::string& id) const;
+
+  /// Resolves a skill written by a person (id, zh/en name or alias, any case or width).
+  const TreeItem* find_skill(const std::string& text) const;
+  const EducationLevel* find_education(const std::string& text) const;
+  const TreeItem* find_major(const std::string& text) const;
+
+  /// Distance from descendant up to ancestor in a tree (0 = same), or -1.
+  static int tree_distance(const std::vector<int>& parents, size_t descendant, size_t ancestor);
+};
+
+// ---------------------------------------------------------------- profile
+
+struct ExperienceEntry {
+  std::string title;
+  std::vector<std::string> domains;
+  std::optional<Date> start, end;  ///< dated form; no end = ongoing
+  std::optional<double> years;     ///< undated form
+  SourcePos pos;
+};
+
+struct ProfileSkill {
+  std::string text;        ///< as written
+  std::string id;          ///< resolved catalogue id; empty when unknown
+  std::optional<int> level;
+  SourcePos pos;
+};
+
+struct HeldCertificate {
+  std::string id;
+  std::string level;
+  std::optional<Date> date;
+  SourcePos pos;
+};
+
+struct Profile {
+  std::string file;
+  std::string name;
+  std::optional<int> age;
+  std::optional<Date> birth_date;
+  std::string education;  ///< level id; empty when not given
+  std::string major;      ///< major id when known, else the text as written
+  bool major_known = false;
+  std::vector<ExperienceEntry> experience;
+  bool experience_given = false;
+  std::vector<ProfileSkill> skills;
+  std::vector<HeldCertificate> certificates;
+  std::map<std::string, double> study_hours;
+  std::vector<std::string> goal_roles, goal_categories;
+};
+
+} // namespace advisor

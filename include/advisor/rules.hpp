@@ -1,0 +1,86 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "advisor/model.hpp"
+
+namespace advisor {
+
+/// Three outcomes, not two: a rule the profile lacks the data for is unknown, never failed.
+enum class Outcome { eligible, not_eligible, unknown };
+
+const char* outcome_id(Outcome o);  ///< "eligible", "not_eligible", "unknown"
+
+/// One evaluated node of a rule, with everything needed to explain it.
+struct TraceNode {
+  RuleKind kind = RuleKind::all;
+  Outcome outcome = Outcome::unknown;
+  Text reason;    ///< the condition in plain language
+  Text found;     ///< what the profile has (predicates only)
+  Text required;  ///< what the rule asks (predicates only)
+  Text subject;   ///< what a predicate is about (the experience domain's name)
+  /// The date on which time alone makes this node pass (ongoing work, birthdays).
+  std::optional<Date> passes_on;
+  std::vector<std::string> missing_fields;  ///< profile fields this node needed and lacked
+  std::vector<TraceNode> children;
+};
+
+/// One way to turn a failing level into a passing one: one branch of an `any`.
+struct Change {
+  Text text;                       ///< e.g. "8 more months of AIGC work (from 2027-07-01)"
+  std::optional<Date> date;        ///< when time alone does it; empty for actions
+  bool by_time = false;            ///< nothing to do but wait
+  std::vector<Text> steps;         ///< the individual conditions to meet
+};
+
+/// The verdict on one certificate level.
+struct LevelResult {
+  const Certificate* certificate = nullptr;
+  const CertificateLevel* level = nullptr;
+  Outcome status = Outcome::unknown;
+  std::optional<Date> earliest_date;  ///< not eligible now but time alone will do it
+  std::optional<std::string> next_sitting;  ///< YYYY-MM
+  std::vector<std::string> missing_fields;
+  std::vector<Change> changes;      ///< easiest first; empty when eligible
+  std::optional<TraceNode> trace;   ///< the hard rule; empty when the level has none
+  std::optional<TraceNode> recommended;  ///< the soft rule, if any
+  bool stale = false;               ///< rules verified more than a year before as_of
+};
+
+/// What the evaluation needs: the catalogue, the person, the date.
+struct EvalContext {
+  const Catalog& catalog;
+  const Profile& profile;
+  Date as_of;
+};
+
+/// Evaluates a rule into a trace. Pure: no I/O, no clock.
+TraceNode evaluate(const Rule& rule, const EvalContext& ctx);
+
+/// Evaluates one certificate level: hard rule, soft rule, dates, sitting, changes.
+LevelResult check_level(const Certificate& cert, const CertificateLevel& level, const EvalContext& ctx);
+
+/// The first sitting month that starts on or after `from`, as YYYY-MM; empty when the
+/// certificate states no sittings.
+std::optional<std::string> next_sitting(const Certificate& cert, Date from);
+
+/// Experience in a domain (and its sub-domains) at a date.
+struct ExperienceMeasure {
+  double years = 0;     ///< total, union of dated intervals plus undated years
+  int months = 0;       ///< the same in whole months (for display)
+  bool ongoing = false; ///< grows with time
+  /// As if all of it were one job started on this date and still going on: the
+  /// date N years of it are reached is virtual_start + N years.
+  Date virtual_start;
+  std::optional<Date> grows_until;  ///< last day it keeps growing (empty: open-ended)
+};
+ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of);
+
+/// Age in whole years on a date.
+int age_on(Date birth, Date on);
+
+/// Text for a number of months: "4 months", "1 year 2 months".
+Text duration_text(int months);
+
+} // namespace advisor

@@ -1,0 +1,42 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace advisor {
+
+/// The two output languages.
+enum class Lang { en, zh };
+
+/// A text in both languages, as every name and reason in the catalogue is.
+struct Text {
+  std::string zh;
+  std::string en;
+  const std::string& in(Lang lang) const { return lang == Lang::zh ? zh : en; }
+  bool empty() const { return zh.empty() && en.empty(); }
+};
+
+/// NFKC, case folding, full-width to half-width and collapsed white space: the key
+/// under which skills, majors and aliases are matched. Invalid UTF-8 yields "".
+std::string normalize_key(std::string_view text);
+
+/// True when text is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+/// Columns the text takes in a terminal (CJK characters are two wide).
+int display_width(std::string_view text);
+
+/// Pads text with spaces on the right to the display width.
+std::string pad_right(std::string_view text, int width);
+
+/// Splits text into lines of at most width columns, breaking at spaces where it can
+/// and between CJK characters otherwise; never inside a character.
+std::vector<std::string> wrap_text(std::string_view text, int width);
+
+/// Edit distance over code points, for "did you mean".
+int edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to word, when close enough to be a likely misspelling.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+} // namespace advisor

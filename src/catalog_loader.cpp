@@ -1,0 +1,552 @@
+// Catalogue loading: YAML files → plain structs. Reference checks live in
+// catalog_validate.cpp; this file only reads what is written.
+#include <algorithm>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sys/stat.h>
+
+#include "advisor/embedded.hpp"
+#include "advisor/limits.hpp"
+#include "advisor/loader.hpp"
+#include "yaml_reader.hpp"
+
+namespace advisor {
+
+namespace fs = std::filesystem;
+
+InputFile read_input_file(const std::string& path) {
+  InputFile f;
+  f.name = path;
+  if (path == "-") {
+    f.name = "<stdin>";
+    std::string buf(64 * 1024, '\0');
+    while (std::cin.read(buf.data(), static_cast<std::streamsize>(buf.size())) || std::cin.gcount() > 0) {
+      f.text.append(buf.data(), static_cast<size_t>(std::cin.gcount()));
+      if (f.text.size() > limits().max_file_bytes) break;  // the parser reports the size
+    }
+    return f;
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    throw InputError(path, msg(fmt::format("cannot read '{}': no such file", path),
+                               fmt::format("无法读取“{}”：文件不存在", path)));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    throw InputError(path, msg(fmt::format("'{}' is a directory, not a file", path),
+                               fmt::format("“{}”是目录，不是文件", path)));
+  }
+  if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > limits().max_file_bytes) {
+    // Refused before reading: a 1 GB file costs nothing. Exit 65: the file is there
+    // but is not acceptable input.
+    throw InputError(path,
+                     msg(fmt::format("'{}' is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
+                                     path, st.st_size, limits().max_file_bytes),
+                         fmt::format("“{}”有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", path,
+                                     st.st_size, limits().max_file_bytes)),
+                     65);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError(path, msg(fmt::format("cannot read '{}': permission denied or unreadable", path),
+                               fmt::format("无法读取“{}”：没有权限或不可读", path)));
+  }
+  std::string buf(64 * 1024, '\0');
+  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+    f.text.append(buf.data(), static_cast<size_t>(in.gcount()));
+    if (f.text.size() > limits().max_file_bytes) break;
+  }
+  if (in.bad()) {
+    throw InputError(path, msg(fmt::format("cannot read '{}': read error", path),
+                               fmt::format("无法读取“{}”：读取出错", path)));
+  }
+  return f;
+}
+
+std::vector<InputFile> read_catalog_dir(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    throw InputError(dir, msg(fmt::format("catalogue directory '{}' does not exist", dir),
+                              fmt::format("目录库“{}”不存在", dir)));
+  }
+  if (!fs::is_directory(dir, ec)) {
+    throw InputError(dir, msg(fmt::format("catalogue '{}' is not a directory", dir),
+                              fmt::format("目录库“{}”不是目录", dir)));
+  }
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    auto ext = e.path().extension().string();
+    if ((ext == ".yaml" || ext == ".yml") && !e.is_directory()) names.push_back(e.path().string());
+  }
+  if (ec) {
+    throw InputError(dir, msg(fmt::format("cannot list '{}': {}", dir, ec.message()),
+                              fmt::format("无法列出“{}”：{}", dir, ec.message())));
+  }
+  std::sort(names.begin(), names.end());
+  if (names.empty()) {
+    throw InputError(dir, msg(fmt::format("catalogue directory '{}' has no .yaml files", dir),
+                              fmt::format("目录库“{}”中没有 .yaml 文件", dir)));
+  }
+  std::vector<InputFile> files;
+  for (const auto& n : names) files.push_back(read_input_file(n));
+  return files;
+}
+
+std::vector<InputFile> builtin_catalog_files() {
+  std::vector<InputFile> files;
+  for (const auto& f : embedded_catalog())
+    files.push_back(InputFile{"<builtin>/" + std::string(f.name), std::string(f.text)});
+  return files;
+}
+
+namespace {
+
+std::vector<Text> get_text_list(YamlContext& ctx, const YAML::Node& node, std::string_view what) {
+  std::vector<Text> out;
+  if (is_null(node)) return out;
+  if (!node.IsSequence()) {
+    ctx.error(node, msg(fmt::format("{} must be a list", what), fmt::format("{} 应为列表", what)));
+    return out;
+  }
+  for (const auto& item : node)
+    if (auto t = get_text(ctx, item, what)) out.push_back(*t);
+  return out;
+}
+
+template <typename F>
+void for_each_item(YamlContext& ctx, const YAML::Node& seq, std::string_view what, F&& f) {
+  if (is_null(seq)) return;
+  if (!seq.IsSequence()) {
+    ctx.error(seq, msg(fmt::format("'{}' must be a list", what), fmt::format("“{}”应为列表", what)));
+    return;
+  }
+  for (const auto& item : seq) f(item);
+}
+
+std::string require_id(YamlContext& ctx, const YAML::Node& item, std::string_view what) {
+  auto idn = item["id"];
+  if (!idn.IsDefined()) {
+    ctx.error(item, msg(fmt::format("{} has no 'id'", what), fmt::format("{} 缺少“id”", what)));
+    return {};
+  }
+  auto id = get_string(ctx, idn, "id");
+  if (!id) return {};
+  bool ok = !id->empty();
+  for (char c : *id) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_');
+  if (!ok) {
+    ctx.error(idn, msg(fmt::format("id '{}' must be lowercase letters, digits and '-'", *id),
+                       fmt::format("id“{}”只能由小写字母、数字和“-”组成", *id)));
+  }
+  return *id;
+}
+
+Text require_text(YamlContext& ctx, const YAML::Node& item, const char* key, std::string_view what) {
+  auto n = item[key];
+  if (!n.IsDefined()) {
+    ctx.error(item, msg(fmt::format("{} has no '{}'", what, key), fmt::format("{} 缺少“{}”", what, key)));
+    return {};
+  }
+  return get_text(ctx, n, key).value_or(Text{});
+}
+
+Text optional_text(YamlContext& ctx, const YAML::Node& item, const char* key) {
+  auto n = item[key];
+  if (is_null(n)) return {};
+  return get_text(ctx, n, key).value_or(Text{});
+}
+
+} // namespace
+
+// A rule node: all/any/not or one predicate, plus optional reason and source.
+static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, int depth, size_t& budget) {
+  if (depth > limits().max_depth || budget == 0) {
+    ctx.error(node, msg("rule is too large or too deeply nested", "规则过大或嵌套过深"));
+    return std::nullopt;
+  }
+  --budget;
+  static constexpr std::string_view k_ops[] = {"all", "any", "not", "age", "education", "major",
+                                               "experience", "holds", "skills", "study_hours"};
+  if (!check_map(ctx, node,
+                 {"all", "any", "not", "age", "education", "major", "experience", "holds", "skills", "study_hours",
+                  "reason", "source", "sources"},
+                 "rule"))
+    return std::nullopt;
+  std::string op;
+  for (auto k : k_ops) {
+    if (!node[std::string(k)].IsDefined()) continue;
+    if (!op.empty()) {
+      ctx.error(node, msg(fmt::format("a rule node has both '{}' and '{}': wrap them in 'all' or 'any'", op, k),
+                          fmt::format("一个规则节点同时有“{}”和“{}”：请用 all 或 any 包起来", op, k)));
+      return std::nullopt;
+    }
+    op = k;
+  }
+  if (op.empty()) {
+    ctx.error(node, msg("rule has no condition (all, any, not, age, education, major, experience, holds, skills, "
+                        "study_hours)",
+                        "规则没有条件（all、any、not、age、education、major、experience、holds、skills、study_hours）"));
+    return std::nullopt;
+  }
+  Rule r;
+  r.pos = ctx.pos(node);
+  if (node["reason"].IsDefined()) r.reason = get_text(ctx, node["reason"], "reason").value_or(Text{});
+  auto v = node[op];
+  bool ok = true;
+  if (op == "all" || op == "any") {
+    r.kind = op == "all" ? RuleKind::all : RuleKind::any;
+    if (!v.IsSequence() || v.size() == 0) {
+      ctx.error(v, msg(fmt::format("'{}' must be a non-empty list of rules", op),
+                       fmt::format("“{}”应为非空的规则列表", op)));
+      return std::nullopt;
+    }
+    for (const auto& c : v) {
+      auto child = parse_rule(ctx, c, depth + 1, budget);
+      if (child) r.children.push_back(std::move(*child));
+      else ok = false;
+    }
+  } else if (op == "not") {
+    r.kind = RuleKind::not_;
+    auto child = parse_rule(ctx, v, depth + 1, budget);
+    if (!child) return std::nullopt;
+    r.children.push_back(std::move(*child));
+  } else if (op == "age") {
+    r.kind = RuleKind::age;
+    if (!check_map(ctx, v, {"min", "max"}, "age")) return std::nullopt;
+    if (v["min"].IsDefined()) r.min_age = get_int(ctx, v["min"], "age.min", 0, 150);
+    if (v["max"].IsDefined()) r.max_age = get_int(ctx, v["max"], "age.max", 0, 150);
+    if (!r.min_age && !r.max_age) {
+      ctx.error(v, msg("age needs 'min' or 'max'", "age 需要“min”或“max”"));
+      ok = false;
+    }
+  } else if (op == "education") {
+    r.kind = RuleKind::education;
+    if (!check_map(ctx, v, {"min"}, "education")) return std::nullopt;
+    if (!v["min"].IsDefined()) {
+      ctx.error(v, msg("education needs 'min'", "education 需要“min”"));
+      ok = false;
+    } else if (auto s = get_string(ctx, v["min"], "education.min")) {
+      r.education_min = *s;
+    }
+  } else if (op == "major") {
+    r.kind = RuleKind::major;
+    if (!check_map(ctx, v, {"in"}, "major")) return std::nullopt;
+    r.majors = get_string_list(ctx, v["in"], "major.in");
+    if (r.majors.empty()) {
+      ctx.error(v, msg("major needs a non-empty 'in' list", "major 需要非空的“in”列表"));
+      ok = false;
+    }
+  } else if (op == "experience") {
+    r.kind = RuleKind::experience;
+    if (!check_map(ctx, v, {"domain", "min_years"}, "experience")) return std::nullopt;
+    if (v["domain"].IsDefined()) r.domain = get_string(ctx, v["domain"], "experience.domain").value_or("");
+    if (!v["min_years"].IsDefined()) {
+      ctx.error(v, msg("experience needs 'min_years'", "experience 需要“min_years”"));
+      ok = false;
+    } else if (auto y = get_number(ctx, v["min_years"], "experience.min_years", 0, 80)) {
+      r.min_years = *y;
+    } else {
+      ok = false;
+    }
+  } else if (op == "holds") {
+    r.kind = RuleKind::holds;
+    if (!check_map(ctx, v, {"certificate", "level"}, "holds")) return std::nullopt;
+    if (!v["certificate"].IsDefined()) {
+      ctx.error(v, msg("holds needs 'certificate'", "holds 需要“certificate”"));
+      ok = false;
+    } else {
+      r.certificate = get_string(ctx, v["certificate"], "holds.certificate").value_or("");
+    }
+    if (v["level"].IsDefined()) r.level = get_string(ctx, v["level"], "holds.level").value_or("");
+  } else if (op == "skills") {
+    r.kind = RuleKind::skills;
+    if (!check_map(ctx, v, {"any", "min"}, "skills")) return std::nullopt;
+    r.skill_ids = get_string_list(ctx, v["any"], "skills.any");
+    if (r.skill_ids.empty()) {
+      ctx.error(v, msg("skills needs a non-empty 'any' list", "skills 需要非空的“any”列表"));
+      ok = false;
+    }
+    if (v["min"].IsDefined()) r.min_count = get_int(ctx, v["min"], "skills.min", 1, 1000).value_or(1);
+  } else if (op == "study_hours") {
+    r.kind = RuleKind::study_hours;
+    if (!check_map(ctx, v, {"certificate", "min"}, "study_hours")) return std::nullopt;
+    if (!v["certificate"].IsDefined() || !v["min"].IsDefined()) {
+      ctx.error(v, msg("study_hours needs 'certificate' and 'min'", "study_hours 需要“certificate”和“min”"));
+      ok = false;
+    } else {
+      r.certificate = get_string(ctx, v["certificate"], "study_hours.certificate").value_or("");
+      r.min_hours = get_number(ctx, v["min"], "study_hours.min", 0, 100000).value_or(0);
+    }
+  }
+  if (!ok) return std::nullopt;
+  return r;
+}
+
+static std::optional<Rule> parse_top_rule(YamlContext& ctx, const YAML::Node& node) {
+  size_t budget = limits().max_rule_nodes;
+  auto r = parse_rule(ctx, node, 0, budget);
+  return r;
+}
+
+static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char* section,
+                             std::vector<TreeItem>& out) {
+  std::string what = std::string(section).substr(0, std::string(section).size() - 1);  // "skills" → "skill"
+  for_each_item(ctx, seq, section, [&](const YAML::Node& item) {
+    if (!check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources"}, what)) return;
+    TreeItem t;
+    t.pos = ctx.pos(item);
+    t.id = require_id(ctx, item, what);
+    t.name = require_text(ctx, item, "name", what);
+    t.aliases = get_string_list(ctx, item["aliases"], "aliases");
+    if (item["parent"].IsDefined()) {
+      t.parent = get_string(ctx, item["parent"], "parent").value_or("");
+      t.parent_pos = ctx.pos(item["parent"]);
+    }
+    t.sources = get_sources(ctx, item);
+    if (!t.id.empty()) out.push_back(std::move(t));
+  });
+}
+
+static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog& c, bool& meta_seen) {
+  if (!check_map(ctx, root,
+                 {"catalog", "sources", "education", "majors", "domains", "skills", "categories", "roles",
+                  "certificates", "claims", "cases"},
+                 "catalogue file"))
+    return;
+  if (root["cases"].IsDefined()) {
+    ctx.error(root["cases"], msg("'cases' belongs in catalog/tests/, not in the catalogue itself",
+                                 "“cases”应放在 catalog/tests/ 中，而不是目录库本身"));
+  }
+  if (auto m = root["catalog"]; m.IsDefined()) {
+    if (meta_seen) ctx.error(m, msg("'catalog' is given twice", "“catalog”重复给出"));
+    meta_seen = true;
+    if (check_map(ctx, m, {"id", "version", "name", "caveat", "scoring", "attribution", "attributions"},
+                  "catalog")) {
+      if (m["id"].IsDefined()) c.id = get_string(ctx, m["id"], "id").value_or(c.id);
+      if (m["version"].IsDefined()) c.version = get_string(ctx, m["version"], "version").value_or("");
+      c.name = optional_text(ctx, m, "name");
+      c.caveat = optional_text(ctx, m, "caveat");
+      if (m["attribution"].IsDefined())
+        if (auto t = get_text(ctx, m["attribution"], "attribution")) c.attributions.push_back(*t);
+      for (auto& t : get_text_list(ctx, m["attributions"], "attributions")) c.attributions.push_back(t);
+      if (auto s = m["scoring"]; s.IsDefined()) {
+        if (check_map(ctx, s, {"weights", "partial_credit", "experience_saturation_years", "barrier_penalty"},
+                      "scoring")) {
+          if (auto w = s["weights"]; w.IsDefined() &&
+                                     check_map(ctx, w, {"essential", "optional", "experience", "barrier", "goals"},
+                                               "weights")) {
+            auto& sc = c.scoring;
+            for (auto [k, dest] : {std::pair{"essential", &sc.w_essential}, std::pair{"optional", &sc.w_optional},
+                                   std::pair{"experience", &sc.w_experience}, std::pair{"barrier", &sc.w_barrier},
+                                   std::pair{"goals", &sc.w_goals}})
+              if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
+          }
+          if (s["partial_credit"].IsDefined())
+            c.scoring.partial_credit = get_number(ctx, s["partial_credit"], "partial_credit", 0, 1).value_or(0.5);
+          if (s["experience_saturation_years"].IsDefined())
+            c.scoring.experience_saturation_years =
+                get_number(ctx, s["experience_saturation_years"], "experience_saturation_years", 0.1, 50).value_or(3);
+          if (auto b = s["barrier_penalty"]; b.IsDefined() &&
+                                             check_map(ctx, b, {"high", "fairly-high", "moderate", "unstated"},
+                                                       "barrier_penalty"))
+            for (const auto& kv : b)
+              c.scoring.barrier_penalty[kv.first.Scalar()] =
+                  get_number(ctx, kv.second, kv.first.Scalar(), 0, 1).value_or(0.5);
+        }
+      }
+    }
+  }
+  for_each_item(ctx, root["sources"], "sources", [&](const YAML::Node& item) {
+    if (!check_map(ctx, item, {"id", "title", "publisher", "url", "file", "date"}, "source")) return;
+    Source s;
+    s.pos = ctx.pos(item);
+    s.id = require_id(ctx, item, "source");
+    s.title = require_text(ctx, item, "title", "source");
+    if (item["publisher"].IsDefined()) s.publisher = get_string(ctx, item["publisher"], "publisher").value_or("");
+    if (item["url"].IsDefined()) s.url = get_string(ctx, item["url"], "url").value_or("");
+    if (item["file"].IsDefined()) s.file = get_string(ctx, item["file"], "file").value_or("");
+    if (item["date"].IsDefined()) s.date = get_date(ctx, item["date"], "date");
+    if (!s.id.empty()) c.sources.push_back(std::move(s));
+  });
+  for_each_item(ctx, root["education"], "education", [&](const YAML::Node& item) {
+    if (!check_map(ctx, item, {"id", "name", "aliases"}, "education level")) return;
+    EducationLevel e;
+    e.pos = ctx.pos(item);
+    e.id = require_id(ctx, item, "education level");
+    e.name = require_text(ctx, item, "name", "education level");
+    e.aliases = get_string_list(ctx, item["aliases"], "aliases");
+    e.rank = static_cast<int>(c.education.size());
+    if (!e.id.empty()) c.education.push_back(std::move(e));
+  });
+  parse_tree_items(ctx, root["majors"], "majors", c.majors);
+  parse_tree_items(ctx, root["domains"], "domains", c.domains);
+  parse_tree_items(ctx, root["skills"], "skills", c.skills);
+  for_each_item(ctx, root["categories"], "categories", [&](const YAML::Node& item) {
+    if (!check_map(ctx, item, {"id", "name", "transition", "barrier", "domains", "source", "sources"}, "category"))
+      return;
+    Category cat;
+    cat.pos = ctx.pos(item);
+    cat.id = require_id(ctx, item, "category");
+    cat.name = require_text(ctx, item, "name", "category");
+    cat.transition = optional_text(ctx, item, "transition");
+    if (auto b = item["barrier"]; b.IsDefined() && check_map(ctx, b, {"level", "text", "skills"}, "barrier")) {
+      if (b["level"].IsDefined()) {
+        auto lvl = get_string(ctx, b["level"], "barrier.level").value_or("unstated");
+        if (lvl != "high" && lvl != "fairly-high" && lvl != "moderate" && lvl != "unstated") {
+          auto guess = closest_match(lvl, {"high", "fairly-high", "moderate", "unstated"});
+          ctx.error(b["level"],
+                    msg(fmt::format("barrier level '{}' is not one of high, fairly-high, moderate, unstated{}", lvl,
+                                    guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                        fmt::format("门槛等级“{}”不是 high、fairly-high、moderate、unstated 之一{}", lvl,
+                                    guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
+        }
+        cat.barrier.level = lvl;
+      }
+      cat.barrier.text = optional_text(ctx, b, "text");
+      cat.barrier.skills = get_string_list(ctx, b["skills"], "barrier.skills");
+    }
+    cat.domains = get_string_list(ctx, item["domains"], "domains");
+    cat.sources = get_sources(ctx, item);
+    if (!cat.id.empty()) c.categories.push_back(std::move(cat));
+  });
+  for_each_item(ctx, root["roles"], "roles", [&](const YAML::Node& item) {
+    if (!check_map(ctx, item,
+                   {"id", "name", "category", "definition", "skills", "company_types", "domains", "source", "sources"},
+                   "role"))
+      return;
+    Role r;
+    r.pos = ctx.pos(item);
+    r.id = require_id(ctx, item, "role");
+    r.name = require_text(ctx, item, "name", "role");
+    if (!item["category"].IsDefined())
+      ctx.error(item, msg("role has no 'category'", "岗位缺少“category”"));
+    else
+      r.category = get_string(ctx, item["category"], "category").value_or("");
+    r.definition = optional_text(ctx, item, "definition");
+    for_each_item(ctx, item["skills"], "skills", [&](const YAML::Node& s) {
+      RoleSkill rs;
+      rs.pos = ctx.pos(s);
+      if (s.IsScalar()) {
+        rs.skill = s.Scalar();
+      } else {
+        if (!check_map(ctx, s, {"skill", "need", "weight"}, "role skill")) return;
+        if (!s["skill"].IsDefined()) {
+          ctx.error(s, msg("role skill has no 'skill'", "岗位技能缺少“skill”"));
+          return;
+        }
+        rs.skill = get_string(ctx, s["skill"], "skill").value_or("");
+        rs.pos = ctx.pos(s["skill"]);
+        if (s["need"].IsDefined()) {
+          auto need = get_string(ctx, s["need"], "need").value_or("essential");
+          if (need == "optional") rs.essential = false;
+          else if (need != "essential")
+            ctx.error(s["need"], msg(fmt::format("need must be 'essential' or 'optional', not '{}'", need),
+                                     fmt::format("need 应为“essential”或“optional”，而不是“{}”", need)));
+        }
+        if (s["weight"].IsDefined()) rs.weight = get_number(ctx, s["weight"], "weight", 0.001, 100).value_or(1);
+      }
+      if (!rs.skill.empty()) r.skills.push_back(std::move(rs));
+    });
+    r.company_types = get_text_list(ctx, item["company_types"], "company_types");
+    r.domains = get_string_list(ctx, item["domains"], "domains");
+    r.sources = get_sources(ctx, item);
+    if (!r.id.empty()) c.roles.push_back(std::move(r));
+  });
+  for_each_item(ctx, root["certificates"], "certificates", [&](const YAML::Node& item) {
+    if (!check_map(ctx, item,
+                   {"id", "name", "issuer", "verified_on", "summary", "exam", "sittings", "study_hours", "syllabus",
+                    "related_roles", "notes", "levels", "source", "sources"},
+                   "certificate"))
+      return;
+    Certificate cert;
+    cert.pos = ctx.pos(item);
+    cert.id = require_id(ctx, item, "certificate");
+    cert.name = require_text(ctx, item, "name", "certificate");
+    cert.issuer = optional_text(ctx, item, "issuer");
+    if (item["verified_on"].IsDefined()) cert.verified_on = get_date(ctx, item["verified_on"], "verified_on");
+    else ctx.error(item, msg("certificate has no 'verified_on' date", "证书缺少“verified_on”日期"));
+    cert.summary = optional_text(ctx, item, "summary");
+    cert.exam = optional_text(ctx, item, "exam");
+    if (auto s = item["sittings"]; !is_null(s)) {
+      if (!s.IsSequence()) {
+        ctx.error(s, msg("sittings must be a list of months (1 to 12)", "sittings 应为月份列表（1 至 12）"));
+      } else {
+        for (const auto& m : s)
+          if (auto v = get_int(ctx, m, "sitting month", 1, 12)) cert.sittings.push_back(*v);
+        std::sort(cert.sittings.begin(), cert.sittings.end());
+        cert.sittings.erase(std::unique(cert.sittings.begin(), cert.sittings.end()), cert.sittings.end());
+      }
+    }
+    if (item["study_hours"].IsDefined())
+      cert.study_hours = get_number(ctx, item["study_hours"], "study_hours", 0, 100000);
+    cert.syllabus = get_string_list(ctx, item["syllabus"], "syllabus");
+    cert.related_roles = get_string_list(ctx, item["related_roles"], "related_roles");
+    cert.notes = get_text_list(ctx, item["notes"], "notes");
+    cert.sources = get_sources(ctx, item);
+    if (!item["levels"].IsDefined() || !item["levels"].IsSequence() || item["levels"].size() == 0) {
+      ctx.error(item, msg("certificate needs 'levels': a non-empty list (a single-level certificate has one)",
+                          "证书需要“levels”：非空列表（单一等级的证书写一个）"));
+    }
+    for_each_item(ctx, item["levels"], "levels", [&](const YAML::Node& l) {
+      if (!check_map(ctx, l, {"id", "name", "suits", "syllabus", "requires", "recommended", "source", "sources"},
+                     "level"))
+        return;
+      CertificateLevel lvl;
+      lvl.pos = ctx.pos(l);
+      lvl.id = require_id(ctx, l, "level");
+      lvl.name = require_text(ctx, l, "name", "level");
+      lvl.suits = optional_text(ctx, l, "suits");
+      lvl.syllabus = get_string_list(ctx, l["syllabus"], "syllabus");
+      if (!is_null(l["requires"])) lvl.requires_rule = parse_top_rule(ctx, l["requires"]);
+      if (!is_null(l["recommended"])) lvl.recommended = parse_top_rule(ctx, l["recommended"]);
+      lvl.sources = get_sources(ctx, l);
+      if (!lvl.id.empty()) cert.levels.push_back(std::move(lvl));
+    });
+    if (!cert.id.empty()) c.certificates.push_back(std::move(cert));
+  });
+  for_each_item(ctx, root["claims"], "claims", [&](const YAML::Node& item) {
+    if (!check_map(ctx, item, {"id", "subject", "text", "source", "sources"}, "claim")) return;
+    Claim cl;
+    cl.pos = ctx.pos(item);
+    cl.id = require_id(ctx, item, "claim");
+    if (item["subject"].IsDefined()) cl.subject = get_string(ctx, item["subject"], "subject").value_or("");
+    cl.text = require_text(ctx, item, "text", "claim");
+    cl.sources = get_sources(ctx, item);
+    if (!cl.id.empty()) c.claims.push_back(std::move(cl));
+  });
+}
+
+Catalog load_catalog(const std::vector<InputFile>& files, Diagnostics& diags) {
+  Catalog c;
+  bool meta_seen = false;
+  for (const auto& f : files) {
+    YamlContext ctx(f.name, f.text, diags);
+    auto root = YamlContext::parse(ctx, f.text);
+    if (!root) continue;
+    try {
+      parse_catalog_doc(ctx, *root, c, meta_seen);
+    } catch (const YAML::Exception& e) {
+      ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
+                                                           fmt::format("结构不符合预期：{}", e.msg)));
+    }
+  }
+  validate_catalog(c, diags);
+  diags.sort();
+  return c;
+}
+
+std::optional<Rule> parse_rule_text(const std::string& yaml, Diagnostics& diags) {
+  YamlContext ctx("<rule>", yaml, diags);
+  auto root = YamlContext::parse(ctx, yaml);
+  if (!root) return std::nullopt;
+  try {
+    return parse_top_rule(ctx, *root);
+  } catch (const YAML::Exception& e) {
+    ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
+                                                         fmt::format("结构不符合预期：{}", e.msg)));
+    return std::nullopt;
+  }
+}
+
+} // namespace advisor

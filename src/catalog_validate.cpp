@@ -1,0 +1,397 @@
+// Cross-reference checks of a parsed catalogue, and its lookup tables.
+#include <algorithm>
+#include <fmt/format.h>
+#include <functional>
+#include <set>
+
+#include "advisor/loader.hpp"
+#include "yaml_reader.hpp"
+
+namespace advisor {
+
+namespace {
+
+class Checker {
+public:
+  Checker(Catalog& c, Diagnostics& d) : m_c(c), m_d(d) {}
+
+  void at(const SourcePos& p, Text message, Severity sev = Severity::error) {
+    Diagnostic d;
+    d.file = p.file;
+    d.line = p.line;
+    d.column = p.column;
+    d.severity = sev;
+    d.message = std::move(message);
+    m_d.add(std::move(d));
+  }
+
+  template <typename T>
+  void unique_ids(const std::vector<T>& items, std::string_view what) {
+    std::unordered_map<std::string, const T*> seen;
+    for (const auto& it : items) {
+      auto [pos, fresh] = seen.emplace(it.id, &it);
+      if (!fresh) {
+        const auto& first = pos->second->pos;
+        at(it.pos, msg(fmt::format("duplicate {} id '{}' (first defined at {}:{})", what, it.id, first.file, first.line),
+                       fmt::format("{} id“{}”重复（首次定义于 {}:{}）", what, it.id, first.file, first.line)));
+      }
+    }
+  }
+
+  // Reports a dangling reference with the closest existing id.
+  template <typename T>
+  bool ref(const std::string& id, const std::vector<T>& pool, const std::unordered_map<std::string, size_t>& index,
+           const SourcePos& p, std::string_view what) {
+    if (index.count(id)) return true;
+    std::vector<std::string> ids;
+    ids.reserve(pool.size());
+    for (const auto& x : pool) ids.push_back(x.id);
+    auto guess = closest_match(id, ids);
+    at(p, msg(fmt::format("unknown {} '{}'{}", what, id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+              fmt::format("未知的{}“{}”{}", zh_name(what), id, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
+    return false;
+  }
+
+  static std::string zh_name(std::string_view what) {
+    if (what == "skill") return "技能";
+    if (what == "role") return "岗位";
+    if (what == "category") return "岗位类别";
+    if (what == "certificate") return "证书";
+    if (what == "domain") return "经验领域";
+    if (what == "major") return "专业";
+    if (what == "source") return "来源";
+    if (what == "education level") return "学历";
+    return std::string(what);
+  }
+
+  void sources(const std::vector<std::string>& ids, const SourcePos& p, std::string_view what, bool required) {
+    if (required && ids.empty())
+      at(p, msg(fmt::format("{} names no source: every fact must cite one", what),
+                fmt::format("{}没有注明来源：每条信息都必须注明出处", zh_name(what))));
+    for (const auto& s : ids) ref(s, m_c.sources, m_c.source_by_id, p, "source");
+  }
+
+  void tree(std::vector<TreeItem>& items, const std::unordered_map<std::string, size_t>& index, std::vector<int>& parents,
+            std::string_view what) {
+    parents.assign(items.size(), -1);
+    for (size_t i = 0; i < items.size(); ++i) {
+      const auto& it = items[i];
+      if (it.parent.empty()) continue;
+      if (ref(it.parent, items, index, it.parent_pos.line ? it.parent_pos : it.pos, what))
+        parents[i] = static_cast<int>(index.at(it.parent));
+    }
+    // A cycle would make "counts toward its ancestors" loop forever.
+    for (size_t i = 0; i < items.size(); ++i) {
+      int slow = static_cast<int>(i), fast = static_cast<int>(i);
+      bool cycle = false;
+      while (fast >= 0 && parents[static_cast<size_t>(fast)] >= 0) {
+        fast = parents[static_cast<size_t>(parents[static_cast<size_t>(fast)])];
+        slow = parents[static_cast<size_t>(slow)];
+        if (fast >= 0 && fast == slow) {
+          cycle = true;
+          break;
+        }
+      }
+      if (!cycle) continue;
+      // Report once, at the smallest index on the cycle, and break it.
+      std::vector<size_t> loop;
+      size_t k = static_cast<size_t>(slow);
+      do {
+        loop.push_back(k);
+        k = static_cast<size_t>(parents[k]);
+      } while (k != static_cast<size_t>(slow));
+      size_t first = *std::min_element(loop.begin(), loop.end());
+      if (first != i) continue;
+      std::string path;
+      size_t j = first;
+      do {
+        path += items[j].id + " → ";
+        j = static_cast<size_t>(parents[j]);
+      } while (j != first);
+      path += items[first].id;
+      at(items[first].parent_pos.line ? items[first].parent_pos : items[first].pos,
+         msg(fmt::format("{} parents form a cycle: {}", what, path), fmt::format("{}的上级形成循环：{}", zh_name(what), path)));
+      parents[first] = -1;
+    }
+  }
+
+  void rule(const Rule& r) {
+    switch (r.kind) {
+    case RuleKind::all:
+    case RuleKind::any:
+    case RuleKind::not_:
+      for (const auto& c : r.children) rule(c);
+      break;
+    case RuleKind::age:
+      if (r.min_age && r.max_age && *r.min_age > *r.max_age)
+        at(r.pos, msg("age min is above max: no one can pass", "age 的 min 大于 max：无人能满足"));
+      break;
+    case RuleKind::education:
+      ref(r.education_min, m_c.education, m_c.education_by_id, r.pos, "education level");
+      break;
+    case RuleKind::major:
+      for (const auto& m : r.majors) ref(m, m_c.majors, m_c.major_by_id, r.pos, "major");
+      break;
+    case RuleKind::experience:
+      if (!r.domain.empty()) ref(r.domain, m_c.domains, m_c.domain_by_id, r.pos, "domain");
+      break;
+    case RuleKind::holds:
+    case RuleKind::study_hours:
+      if (ref(r.certificate, m_c.certificates, m_c.certificate_by_id, r.pos, "certificate") && !r.level.empty()) {
+        const auto& cert = m_c.certificates[m_c.certificate_by_id.at(r.certificate)];
+        if (cert.level_index(r.level) < 0) {
+          std::vector<std::string> ids;
+          for (const auto& l : cert.levels) ids.push_back(l.id);
+          auto guess = closest_match(r.level, ids);
+          at(r.pos, msg(fmt::format("certificate '{}' has no level '{}'{}", r.certificate, r.level,
+                                    guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                        fmt::format("证书“{}”没有等级“{}”{}", r.certificate, r.level,
+                                    guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
+        }
+      }
+      break;
+    case RuleKind::skills:
+      for (const auto& s : r.skill_ids) ref(s, m_c.skills, m_c.skill_by_id, r.pos, "skill");
+      break;
+    }
+  }
+
+  // A level is reachable when its rule can pass with time, study and the levels
+  // already known reachable. Fixed point: anything left over sits on a cycle of
+  // `holds` or depends on a level that does.
+  void ladders() {
+    std::set<std::pair<std::string, std::string>> reachable;
+    auto holdable = [&](const std::string& cert, const std::string& level) {
+      const auto* c = m_c.certificate(cert);
+      if (!c) return true;  // reported elsewhere
+      int from = level.empty() ? 0 : c->level_index(level);
+      if (from < 0) return true;
+      for (size_t i = static_cast<size_t>(from); i < c->levels.size(); ++i)
+        if (reachable.count({cert, c->levels[i].id})) return true;
+      return false;
+    };
+    std::function<bool(const Rule&)> can_pass = [&](const Rule& r) -> bool {
+      switch (r.kind) {
+      case RuleKind::all:
+        return std::all_of(r.children.begin(), r.children.end(), can_pass);
+      case RuleKind::any:
+        return std::any_of(r.children.begin(), r.children.end(), can_pass);
+      case RuleKind::holds:
+        return holdable(r.certificate, r.level);
+      default:
+        return true;  // time, study or learning can meet it
+      }
+    };
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      for (const auto& c : m_c.certificates)
+        for (const auto& l : c.levels)
+          if (!reachable.count({c.id, l.id}) && (!l.requires_rule || can_pass(*l.requires_rule))) {
+            reachable.insert({c.id, l.id});
+            changed = true;
+          }
+    }
+    for (const auto& c : m_c.certificates)
+      for (const auto& l : c.levels)
+        if (!reachable.count({c.id, l.id}))
+          at(l.pos, msg(fmt::format("level '{}/{}' can never be reached: its rule needs a certificate level that "
+                                    "itself depends on it (a cycle of 'holds')",
+                                    c.id, l.id),
+                        fmt::format("等级“{}/{}”永远无法达到：其规则要求的证书等级又依赖于它（holds 形成循环）", c.id,
+                                    l.id)));
+  }
+
+  void run() {
+    auto& c = m_c;
+    unique_ids(c.sources, "source");
+    unique_ids(c.education, "education level");
+    unique_ids(c.majors, "major");
+    unique_ids(c.domains, "domain");
+    unique_ids(c.skills, "skill");
+    unique_ids(c.categories, "category");
+    unique_ids(c.roles, "role");
+    unique_ids(c.certificates, "certificate");
+    unique_ids(c.claims, "claim");
+    c.index();
+
+    tree(c.skills, c.skill_by_id, c.skill_parent, "skill");
+    tree(c.domains, c.domain_by_id, c.domain_parent, "domain");
+    tree(c.majors, c.major_by_id, c.major_parent, "major");
+    for (const auto& s : c.skills) sources(s.sources, s.pos, "skill", false);
+
+    // Two skills answering to the same word would make profiles ambiguous.
+    std::unordered_map<std::string, size_t> owner;
+    for (size_t i = 0; i < c.skills.size(); ++i) {
+      const auto& s = c.skills[i];
+      std::set<std::string> keys;
+      for (const auto& w : {s.id, s.name.zh, s.name.en}) keys.insert(normalize_key(w));
+      for (const auto& a : s.aliases) keys.insert(normalize_key(a));
+      for (const auto& k : keys) {
+        if (k.empty()) continue;
+        auto [it, fresh] = owner.emplace(k, i);
+        if (!fresh && it->second != i)
+          at(s.pos, msg(fmt::format("skill '{}' and skill '{}' both answer to '{}'", c.skills[it->second].id, s.id, k),
+                        fmt::format("技能“{}”与“{}”都对应“{}”", c.skills[it->second].id, s.id, k)));
+      }
+    }
+
+    for (const auto& cat : c.categories) {
+      sources(cat.sources, cat.pos, "category", true);
+      for (const auto& s : cat.barrier.skills) ref(s, c.skills, c.skill_by_id, cat.pos, "skill");
+      for (const auto& d : cat.domains) ref(d, c.domains, c.domain_by_id, cat.pos, "domain");
+    }
+    for (const auto& r : c.roles) {
+      sources(r.sources, r.pos, "role", true);
+      ref(r.category, c.categories, c.category_by_id, r.pos, "category");
+      std::set<std::string> seen;
+      for (const auto& s : r.skills) {
+        ref(s.skill, c.skills, c.skill_by_id, s.pos, "skill");
+        if (!seen.insert(s.skill).second)
+          at(s.pos, msg(fmt::format("role '{}' lists skill '{}' twice", r.id, s.skill),
+                        fmt::format("岗位“{}”重复列出技能“{}”", r.id, s.skill)));
+      }
+      for (const auto& d : r.domains) ref(d, c.domains, c.domain_by_id, r.pos, "domain");
+    }
+    for (const auto& cert : c.certificates) {
+      sources(cert.sources, cert.pos, "certificate", true);
+      for (const auto& s : cert.syllabus) ref(s, c.skills, c.skill_by_id, cert.pos, "skill");
+      for (const auto& r : cert.related_roles) ref(r, c.roles, c.role_by_id, cert.pos, "role");
+      unique_ids(cert.levels, "level");
+      for (const auto& l : cert.levels) {
+        sources(l.sources, l.pos, "level", false);
+        for (const auto& s : l.syllabus) ref(s, c.skills, c.skill_by_id, l.pos, "skill");
+        if (l.requires_rule) rule(*l.requires_rule);
+        if (l.recommended) rule(*l.recommended);
+      }
+    }
+    for (const auto& cl : c.claims) {
+      sources(cl.sources, cl.pos, "claim", true);
+      if (!cl.subject.empty() && !c.role_by_id.count(cl.subject) && !c.certificate_by_id.count(cl.subject))
+        at(cl.pos, msg(fmt::format("claim subject '{}' is neither a role nor a certificate", cl.subject),
+                       fmt::format("声明的对象“{}”既不是岗位也不是证书", cl.subject)));
+    }
+    ladders();
+    c.index();  // again: parents may have been cut where cycles were found
+  }
+
+private:
+  Catalog& m_c;
+  Diagnostics& m_d;
+};
+
+template <typename T>
+void index_ids(const std::vector<T>& items, std::unordered_map<std::string, size_t>& map) {
+  map.clear();
+  map.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) map.emplace(items[i].id, i);
+}
+
+} // namespace
+
+void validate_catalog(Catalog& catalog, Diagnostics& diags) { Checker(catalog, diags).run(); }
+
+int Certificate::level_index(const std::string& level) const {
+  for (size_t i = 0; i < levels.size(); ++i)
+    if (levels[i].id == level) return static_cast<int>(i);
+  return -1;
+}
+
+void Catalog::index() {
+  index_ids(sources, source_by_id);
+  index_ids(education, education_by_id);
+  index_ids(majors, major_by_id);
+  index_ids(domains, domain_by_id);
+  index_ids(skills, skill_by_id);
+  index_ids(categories, category_by_id);
+  index_ids(roles, role_by_id);
+  index_ids(certificates, certificate_by_id);
+
+  auto keys = [](auto& map, const auto& items) {
+    map.clear();
+    for (size_t i = 0; i < items.size(); ++i) {
+      const auto& it = items[i];
+      for (const auto& w : {it.id, it.name.zh, it.name.en}) map.emplace(normalize_key(w), i);
+      for (const auto& a : it.aliases) map.emplace(normalize_key(a), i);
+    }
+    map.erase("");
+  };
+  keys(skill_by_key, skills);
+  keys(education_by_key, education);
+  keys(major_by_key, majors);
+
+  auto parents = [](std::vector<int>& out, const std::vector<TreeItem>& items,
+                    const std::unordered_map<std::string, size_t>& by_id) {
+    if (out.size() == items.size()) {
+      // Keep cycle cuts made by validation: only fill where a parent is known.
+      for (size_t i = 0; i < items.size(); ++i)
+        if (out[i] >= 0 && !items[i].parent.empty() && by_id.count(items[i].parent))
+          out[i] = static_cast<int>(by_id.at(items[i].parent));
+      return;
+    }
+    out.assign(items.size(), -1);
+  };
+  parents(skill_parent, skills, skill_by_id);
+  parents(domain_parent, domains, domain_by_id);
+  parents(major_parent, majors, major_by_id);
+
+  roles_by_skill.assign(skills.size(), {});
+  role_essential_weight.assign(roles.size(), 0);
+  role_optional_weight.assign(roles.size(), 0);
+  for (size_t r = 0; r < roles.size(); ++r) {
+    for (size_t k = 0; k < roles[r].skills.size(); ++k) {
+      const auto& rs = roles[r].skills[k];
+      (rs.essential ? role_essential_weight : role_optional_weight)[r] += rs.weight;
+      auto it = skill_by_id.find(rs.skill);
+      if (it != skill_by_id.end())
+        roles_by_skill[it->second].emplace_back(static_cast<uint32_t>(r), static_cast<uint32_t>(k));
+    }
+  }
+}
+
+namespace {
+template <typename T>
+const T* lookup(const std::vector<T>& items, const std::unordered_map<std::string, size_t>& map, const std::string& id) {
+  auto it = map.find(id);
+  return it == map.end() ? nullptr : &items[it->second];
+}
+} // namespace
+
+const TreeItem* Catalog::skill(const std::string& id) const { return lookup(skills, skill_by_id, id); }
+const TreeItem* Catalog::domain(const std::string& id) const { return lookup(domains, domain_by_id, id); }
+const TreeItem* Catalog::major(const std::string& id) const { return lookup(majors, major_by_id, id); }
+const Role* Catalog::role(const std::string& id) const { return lookup(roles, role_by_id, id); }
+const Category* Catalog::category(const std::string& id) const { return lookup(categories, category_by_id, id); }
+const Certificate* Catalog::certificate(const std::string& id) const {
+  return lookup(certificates, certificate_by_id, id);
+}
+const EducationLevel* Catalog::education_level(const std::string& id) const {
+  return lookup(education, education_by_id, id);
+}
+const Source* Catalog::source(const std::string& id) const { return lookup(sources, source_by_id, id); }
+
+const TreeItem* Catalog::find_skill(const std::string& text) const {
+  auto it = skill_by_key.find(normalize_key(text));
+  return it == skill_by_key.end() ? nullptr : &skills[it->second];
+}
+const EducationLevel* Catalog::find_education(const std::string& text) const {
+  auto it = education_by_key.find(normalize_key(text));
+  return it == education_by_key.end() ? nullptr : &education[it->second];
+}
+const TreeItem* Catalog::find_major(const std::string& text) const {
+  auto it = major_by_key.find(normalize_key(text));
+  return it == major_by_key.end() ? nullptr : &majors[it->second];
+}
+
+int Catalog::tree_distance(const std::vector<int>& parents, size_t descendant, size_t ancestor) {
+  int d = 0;
+  int k = static_cast<int>(descendant);
+  while (k >= 0 && d <= static_cast<int>(parents.size())) {
+    if (static_cast<size_t>(k) == ancestor) return d;
+    k = parents[static_cast<size_t>(k)];
+    ++d;
+  }
+  return -1;
+}
+
+} // namespace advisor

@@ -1,0 +1,174 @@
+// advisor check --profile FILE CERT[/LEVEL]... [--explain]
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "render.hpp"
+#include "to_json.hpp"
+
+namespace advisor::cli {
+
+namespace {
+
+struct CheckOptions {
+  std::string profile;
+  std::vector<std::string> targets;
+  bool explain = false;
+};
+
+/// "cert" or "cert/level" → the levels meant; unknown ids are usage errors with a suggestion.
+std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_targets(const Catalog& c,
+                                                                                    const std::vector<std::string>& targets) {
+  std::vector<std::pair<const Certificate*, const CertificateLevel*>> out;
+  if (targets.empty()) {
+    for (const auto& cert : c.certificates)
+      for (const auto& l : cert.levels) out.emplace_back(&cert, &l);
+    return out;
+  }
+  for (const auto& t : targets) {
+    auto slash = t.find('/');
+    std::string cid = t.substr(0, slash), lid = slash == std::string::npos ? "" : t.substr(slash + 1);
+    const auto* cert = c.certificate(cid);
+    if (!cert) {
+      std::vector<std::string> ids;
+      for (const auto& x : c.certificates) ids.push_back(x.id);
+      auto guess = suggest(cid, ids);
+      throw CommandError{k_exit_usage,
+                         T(fmt::format("unknown certificate '{}'{}", cid, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                           fmt::format("未知的证书“{}”{}", cid, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
+                         T("see them all with: advisor list certificates", "可运行 advisor list certificates 查看全部")};
+    }
+    if (lid.empty()) {
+      for (const auto& l : cert->levels) out.emplace_back(cert, &l);
+      continue;
+    }
+    int li = cert->level_index(lid);
+    if (li < 0) {
+      std::vector<std::string> ids;
+      std::string all;
+      for (const auto& l : cert->levels) {
+        ids.push_back(l.id);
+        all += (all.empty() ? "" : ", ") + l.id;
+      }
+      auto guess = suggest(lid, ids);
+      throw CommandError{k_exit_usage,
+                         T(fmt::format("certificate '{}' has no level '{}'{}", cid, lid,
+                                       guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                           fmt::format("证书“{}”没有等级“{}”{}", cid, lid, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
+                         T(fmt::format("its levels: {}", all), fmt::format("它的等级：{}", all))};
+    }
+    out.emplace_back(cert, &cert->levels[static_cast<size_t>(li)]);
+  }
+  return out;
+}
+
+std::string field_text(const std::string& f) {
+  if (f == "age") return tr("age or birth_date", "年龄（age 或 birth_date）");
+  if (f == "education") return tr("education level", "学历");
+  if (f == "education.major") return tr("education major", "专业");
+  if (f == "experience") return tr("work experience", "工作经历");
+  return f;
+}
+
+void leaves(const TraceNode& t, std::vector<const TraceNode*>& out) {
+  if (t.children.empty()) out.push_back(&t);
+  for (const auto& c : t.children) leaves(c, out);
+}
+
+std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
+  std::string s;
+  const auto& cert = *r.certificate;
+  std::string title = cert.levels.size() > 1 ? tr(cert.name) + tr(" – ", " ") + tr(r.level->name) : tr(cert.name);
+  s += fmt::format("{}  {}\n", bold(title), dim(cert.id + "/" + r.level->id));
+  std::string v = verdict(r.status);
+  if (r.status == Outcome::unknown) {
+    std::string f;
+    for (const auto& m : r.missing_fields) f += (f.empty() ? "" : tr(", ", "、")) + field_text(m);
+    v += ": " + trf("{} missing", "缺少{}", f);
+  }
+  s += "  " + v + "\n";
+  if (!r.trace) {
+    s += "  " + tr("The source states no entry requirement for this level.", "来源未说明该等级的报考条件。") + "\n";
+  } else if (explain) {
+    s += render_trace(*r.trace, 2, true);
+  } else {
+    std::vector<const TraceNode*> ls;
+    leaves(*r.trace, ls);
+    for (const auto* l : ls) {
+      const char* mark = l->outcome == Outcome::eligible ? "✓" : l->outcome == Outcome::not_eligible ? "✗" : "?";
+      std::string m = l->outcome == Outcome::eligible ? green(mark) : l->outcome == Outcome::not_eligible ? red(mark) : yellow(mark);
+      s += fmt::format("  {} {} {}\n", m, tr(l->reason), dim(trf("[found: {}]", "[实际：{}]", tr(l->found))));
+    }
+    if (r.trace->kind == RuleKind::any && ls.size() > 1)
+      s += "  " + dim(tr("(any one of these is enough)", "（满足其一即可）")) + "\n";
+  }
+  if (r.status == Outcome::eligible) {
+    s += "  " + tr("Next sitting: ", "下次考试：") +
+         (r.next_sitting ? *r.next_sitting : tr("not stated by the source", "来源未说明")) + "\n";
+  } else if (r.earliest_date) {
+    s += "  " + trf("Eligible from {}", "{} 起符合条件", bold(r.earliest_date->str()));
+    s += tr("; next sitting: ", "；之后最近的考试：") + (r.next_sitting ? *r.next_sitting : tr("not stated by the source", "来源未说明")) + "\n";
+  }
+  if (!r.changes.empty()) {
+    s += "  " + tr("What would change the answer (easiest first):", "如何达到（由易到难）：") + "\n";
+    for (size_t i = 0; i < r.changes.size(); ++i)
+      s += "    " + (i == 0 ? std::string("- ") : tr("- or ", "- 或者")) + tr(r.changes[i].text) + "\n";
+  }
+  if (r.recommended) {
+    s += "  " + tr("Recommended (soft: does not block):", "建议条件（不影响报考）：") + "\n";
+    s += render_trace(*r.recommended, 4, true);
+  }
+  if (!r.level->suits.empty()) s += "  " + tr("Suits: ", "适合：") + tr(r.level->suits) + "\n";
+  std::vector<std::string> srcs = r.level->sources.empty() ? cert.sources : r.level->sources;
+  std::string ids;
+  for (const auto& x : srcs) ids += (ids.empty() ? "" : ", ") + x;
+  if (!ids.empty()) s += "  " + dim(tr("Source: ", "来源：") + ids + tr(" (advisor show certificate ", "（advisor show certificate ") + cert.id + tr(")", "）")) + "\n";
+  (void)c;
+  return s;
+}
+
+int run_check(const CheckOptions& o) {
+  const auto& c = catalog();
+  auto targets = resolve_targets(c, o.targets);
+  auto p = load_profile_file(o.profile);
+  EvalContext ctx{c, p, globals().as_of};
+  std::vector<LevelResult> results;
+  for (auto [cert, level] : targets) results.push_back(check_level(*cert, *level, ctx));
+  std::vector<const LevelResult*> ptrs;
+  for (const auto& r : results) ptrs.push_back(&r);
+  warn_stale(ptrs);
+  bool all_ok = true;
+  for (const auto& r : results) all_ok = all_ok && r.status == Outcome::eligible;
+  if (globals().json) {
+    Json j = json_doc();
+    j["as_of"] = globals().as_of.str();
+    Json arr = Json::array();
+    for (const auto& r : results) arr.push_back(level_result_json(c, r));
+    j["results"] = arr;
+    emit_json(j);
+  } else {
+    auto& s = out();
+    s << trf("Eligibility on {}", "{} 的报考资格", globals().as_of.str());
+    if (!p.name.empty()) s << tr(" for ", "：") << p.name;
+    s << "\n\n";
+    for (size_t i = 0; i < results.size(); ++i) s << (i ? "\n" : "") << render_level(c, results[i], o.explain);
+  }
+  return all_ok ? k_exit_ok : k_exit_not_eligible;
+}
+
+} // namespace
+
+void setup_check(CLI::App& app) {
+  auto o = std::make_shared<CheckOptions>();
+  auto* sub = app.add_subcommand("check", "Can I sit these certificate levels? Why not, and from when?");
+  sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
+  sub->add_option("targets", o->targets, "CERT or CERT/LEVEL (default: every level of every certificate)")->type_name("CERT[/LEVEL]");
+  sub->add_flag("--explain", o->explain, "Show the whole rule trace as a tree");
+  sub->footer("Examples:\n"
+              "  advisor check --profile me.yaml aigc-application-engineer\n"
+              "  advisor check --profile me.yaml aigc-application-engineer/mid --explain\n"
+              "  advisor check --profile me.yaml caip --as-of 2027-01-01 --json\n"
+              "Exit: 0 every named level eligible; 1 any not eligible or unknown; 2 usage; 65 invalid profile; 66 missing profile.");
+  add_runner(sub, [o] { return run_check(*o); });
+}
+
+} // namespace advisor::cli

@@ -1,0 +1,271 @@
+// advisor show role|certificate|skill ID
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "advisor/matching.hpp"
+#include "render.hpp"
+#include "to_json.hpp"
+
+namespace advisor::cli {
+
+namespace {
+
+struct ShowOptions {
+  std::string what;
+  std::string id;
+};
+
+template <typename Item>
+[[noreturn]] void unknown_id(const std::vector<Item>& items, const std::string& id, const char* what_en, const char* what_zh,
+                             const char* list) {
+  std::vector<std::string> ids;
+  for (const auto& x : items) ids.push_back(x.id);
+  auto guess = suggest(id, ids);
+  throw CommandError{k_exit_usage,
+                     T(fmt::format("unknown {} '{}'{}", what_en, id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                       fmt::format("未知的{}“{}”{}", what_zh, id, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
+                     T(fmt::format("see them all with: advisor list {}", list), fmt::format("可运行 advisor list {} 查看全部", list))};
+}
+
+Json sources_json(const Catalog& c, const std::vector<std::string>& ids) {
+  Json arr = Json::array();
+  for (const auto& id : ids) {
+    const auto* s = c.source(id);
+    if (!s) continue;
+    Json j{{"id", s->id}, {"title", text_json(s->title)}};
+    j["publisher"] = s->publisher.empty() ? Json(nullptr) : Json(s->publisher);
+    j["url"] = s->url.empty() ? Json(nullptr) : Json(s->url);
+    j["file"] = s->file.empty() ? Json(nullptr) : Json(s->file);
+    j["date"] = date_or_null(s->date);
+    arr.push_back(j);
+  }
+  return arr;
+}
+
+Json attribution_json(const Catalog& c) {
+  Json arr = Json::array();
+  for (const auto& a : c.attributions) arr.push_back(text_json(a));
+  return arr;
+}
+
+std::string attribution_text(const Catalog& c) {
+  std::string s;
+  for (const auto& a : c.attributions) s += dim(tr(a)) + "\n";
+  return s;
+}
+
+int show_role(const Catalog& c, const std::string& id) {
+  const auto* r = c.role(id);
+  if (!r) unknown_id(c.roles, id, "role", "岗位", "roles");
+  const auto* cat = c.category(r->category);
+  std::vector<std::string> ess, opt;
+  for (const auto& s : r->skills) (s.essential ? ess : opt).push_back(s.skill);
+  std::vector<const Certificate*> related;
+  for (const auto& cert : c.certificates)
+    for (const auto& rr : cert.related_roles)
+      if (rr == id) related.push_back(&cert);
+  if (globals().json) {
+    Json j = json_doc();
+    Json role{{"id", r->id}, {"name", text_json(r->name)}, {"category", r->category}, {"definition", text_json(r->definition)}};
+    Json skills = Json::array();
+    for (const auto& s : r->skills) {
+      auto sj = skill_ref_json(c, s.skill);
+      sj["need"] = s.essential ? "essential" : "optional";
+      sj["weight"] = s.weight;
+      skills.push_back(sj);
+    }
+    role["skills"] = skills;
+    Json ct = Json::array();
+    for (const auto& t : r->company_types) ct.push_back(text_json(t));
+    role["company_types"] = ct;
+    if (cat)
+      role["category_info"] = Json{{"id", cat->id}, {"name", text_json(cat->name)}, {"transition", text_json(cat->transition)},
+                                   {"barrier", Json{{"level", cat->barrier.level}, {"text", text_json(cat->barrier.text)},
+                                                    {"skills", cat->barrier.skills}}}};
+    Json rc = Json::array();
+    for (const auto* cert : related) rc.push_back(cert->id);
+    role["related_certificates"] = rc;
+    role["sources"] = sources_json(c, r->sources);
+    role["attribution"] = attribution_json(c);
+    j["role"] = role;
+    emit_json(j);
+    return k_exit_ok;
+  }
+  auto& o = out();
+  o << bold(tr(r->name)) << "  " << dim(r->id) << "\n";
+  if (cat) o << tr("Category: ", "类别：") << tr(cat->name) << "\n";
+  if (!r->definition.empty()) o << "\n" << wrapped(tr(r->definition), 0);
+  o << "\n" << bold(tr("Essential skills", "核心技能")) << "\n" << wrapped(skill_names(c, ess), 2);
+  if (!opt.empty()) o << bold(tr("Optional skills", "加分技能")) << "\n" << wrapped(skill_names(c, opt), 2);
+  if (!r->company_types.empty()) {
+    std::string s;
+    for (const auto& t : r->company_types) s += (s.empty() ? "" : tr(", ", "、")) + tr(t);
+    o << bold(tr("Where the jobs are", "可应聘的公司类型")) << "\n" << wrapped(s, 2);
+  }
+  if (cat) {
+    o << bold(tr("Moving into this category", "转型建议")) << "\n";
+    if (!cat->transition.empty()) o << wrapped(tr(cat->transition), 2);
+    if (!cat->barrier.text.empty()) o << wrapped(tr(cat->barrier.text), 2);
+  }
+  if (!related.empty()) {
+    std::string s;
+    for (const auto* cert : related) s += (s.empty() ? "" : tr(", ", "、")) + tr(cert->name) + " (" + cert->id + ")";
+    o << bold(tr("Related certificates", "相关证书")) << "\n" << wrapped(s, 2);
+  }
+  o << bold(tr("Sources", "来源")) << "\n" << render_sources(c, r->sources, 2);
+  o << attribution_text(c);
+  return k_exit_ok;
+}
+
+int show_certificate(const Catalog& c, const std::string& id) {
+  const auto* cert = c.certificate(id);
+  if (!cert) unknown_id(c.certificates, id, "certificate", "证书", "certificates");
+  // Rules are shown as the trace of an empty profile: the same words `check` uses.
+  Profile empty;
+  EvalContext ctx{c, empty, globals().as_of};
+  if (globals().json) {
+    Json j = json_doc();
+    Json cj{{"id", cert->id}, {"name", text_json(cert->name)}, {"issuer", text_json(cert->issuer)},
+            {"summary", text_json(cert->summary)}, {"exam", text_json(cert->exam)}};
+    cj["verified_on"] = date_or_null(cert->verified_on);
+    cj["sittings"] = cert->sittings;
+    cj["study_hours"] = cert->study_hours ? Json(*cert->study_hours) : Json(nullptr);
+    Json syl = Json::array();
+    for (const auto& s : cert->syllabus) syl.push_back(skill_ref_json(c, s));
+    cj["syllabus"] = syl;
+    cj["related_roles"] = cert->related_roles;
+    Json notes = Json::array();
+    for (const auto& n : cert->notes) notes.push_back(text_json(n));
+    cj["notes"] = notes;
+    Json levels = Json::array();
+    for (const auto& l : cert->levels) {
+      Json lj{{"id", l.id}, {"name", text_json(l.name)}, {"suits", text_json(l.suits)}};
+      Json ls = Json::array();
+      for (const auto& s : l.syllabus) ls.push_back(skill_ref_json(c, s));
+      lj["syllabus"] = ls;
+      lj["requires"] = l.requires_rule ? trace_json(evaluate(*l.requires_rule, ctx)) : Json(nullptr);
+      lj["recommended"] = l.recommended ? trace_json(evaluate(*l.recommended, ctx)) : Json(nullptr);
+      lj["sources"] = sources_json(c, l.sources);
+      levels.push_back(lj);
+    }
+    cj["levels"] = levels;
+    Json claims = Json::array();
+    for (const auto& cl : c.claims)
+      if (cl.subject == id) claims.push_back(Json{{"id", cl.id}, {"text", text_json(cl.text)}, {"sources", cl.sources}});
+    cj["claims"] = claims;
+    cj["caveat"] = text_json(c.caveat);
+    cj["sources"] = sources_json(c, cert->sources);
+    j["certificate"] = cj;
+    emit_json(j);
+    return k_exit_ok;
+  }
+  auto& o = out();
+  o << bold(tr(cert->name)) << "  " << dim(cert->id) << "\n";
+  if (!cert->issuer.empty()) o << tr("Issuer: ", "发证机构：") << tr(cert->issuer) << "\n";
+  if (cert->verified_on) o << tr("Rules verified against sources on: ", "规则核对日期：") << cert->verified_on->str() << "\n";
+  if (!cert->summary.empty()) o << "\n" << wrapped(tr(cert->summary), 0);
+  if (!cert->exam.empty()) o << "\n" << bold(tr("Exam", "考试")) << "\n" << wrapped(tr(cert->exam), 2);
+  o << bold(tr("Sittings", "考试时间")) << "\n";
+  if (cert->sittings.empty()) {
+    o << "  " << tr("not stated by the source", "来源未说明") << "\n";
+  } else {
+    std::string s;
+    for (int m : cert->sittings) s += (s.empty() ? "" : ", ") + trf("{}", "{}月", m);
+    o << "  " << tr("months: ", "月份：") << s << "\n";
+  }
+  if (cert->study_hours) o << bold(tr("Study hours", "学时")) << "\n  " << *cert->study_hours << "\n";
+  if (!cert->syllabus.empty()) o << bold(tr("Syllabus", "考试大纲")) << "\n" << wrapped(skill_names(c, cert->syllabus), 2);
+  for (const auto& l : cert->levels) {
+    o << "\n" << bold(cert->levels.size() > 1 ? tr(l.name) + " (" + l.id + ")" : tr("Entry requirements", "报考条件")) << "\n";
+    if (cert->levels.size() > 1) o << "  " << tr("Entry requirements:", "报考条件：") << "\n";
+    if (l.requires_rule) o << render_trace(evaluate(*l.requires_rule, ctx), 4, false);
+    else o << "    " << tr("none stated by the source", "来源未说明任何报考条件") << "\n";
+    if (l.recommended) {
+      o << "  " << tr("Recommended (soft: scores, never blocks):", "建议条件（仅影响排序，不影响报考）：") << "\n";
+      o << render_trace(evaluate(*l.recommended, ctx), 4, false);
+    }
+    if (!l.suits.empty()) o << "  " << tr("Suits: ", "适合：") << tr(l.suits) << "\n";
+    if (!l.syllabus.empty()) o << "  " << tr("Syllabus: ", "考试大纲：") << skill_names(c, l.syllabus) << "\n";
+    if (!l.sources.empty()) o << render_sources(c, l.sources, 2);
+  }
+  for (const auto& n : cert->notes) o << "\n" << wrapped(tr("Note: ", "说明：") + tr(n), 0);
+  auto claims = render_claims(c, id, 2);
+  if (!claims.empty()) o << "\n" << bold(tr("What the sources claim", "来源中的说法")) << "\n" << claims;
+  o << "\n" << bold(tr("Sources", "来源")) << "\n" << render_sources(c, cert->sources, 2);
+  return k_exit_ok;
+}
+
+int show_skill(const Catalog& c, const std::string& id) {
+  const auto* s = c.skill(id);
+  if (!s) s = c.find_skill(id);
+  if (!s) unknown_id(c.skills, id, "skill", "技能", "skills");
+  std::vector<std::string> chain;
+  for (int k = c.skill_parent[c.skill_by_id.at(s->id)]; k >= 0; k = c.skill_parent[static_cast<size_t>(k)])
+    chain.push_back(c.skills[static_cast<size_t>(k)].id);
+  std::vector<std::string> children;
+  for (const auto& k : c.skills)
+    if (k.parent == s->id) children.push_back(k.id);
+  std::vector<std::pair<const Role*, bool>> roles;
+  for (auto [ri, slot] : c.roles_by_skill[c.skill_by_id.at(s->id)])
+    roles.emplace_back(&c.roles[ri], c.roles[ri].skills[slot].essential);
+  auto cov = certificates_covering(c, {s->id});
+  if (globals().json) {
+    Json j = json_doc();
+    Json sj{{"id", s->id}, {"name", text_json(s->name)}, {"aliases", s->aliases}};
+    sj["parent"] = s->parent.empty() ? Json(nullptr) : Json(s->parent);
+    sj["ancestors"] = chain;
+    sj["children"] = children;
+    Json rj = Json::array();
+    for (auto [r, ess] : roles) rj.push_back(Json{{"id", r->id}, {"name", text_json(r->name)}, {"need", ess ? "essential" : "optional"}});
+    sj["roles"] = rj;
+    sj["certificates"] = covering_json(c, cov);
+    sj["attribution"] = attribution_json(c);
+    j["skill"] = sj;
+    emit_json(j);
+    return k_exit_ok;
+  }
+  auto& o = out();
+  o << bold(tr(s->name)) << "  " << dim(s->id) << "\n";
+  if (tr(s->name) != s->name.en || tr(s->name) != s->name.zh)
+    o << (globals().lang == Lang::zh ? s->name.en : s->name.zh) << "\n";
+  if (!s->aliases.empty()) {
+    std::string a;
+    for (const auto& x : s->aliases) a += (a.empty() ? "" : ", ") + x;
+    o << tr("Also known as: ", "别名：") << a << "\n";
+  }
+  if (!chain.empty()) o << tr("Part of: ", "上级：") << skill_names(c, chain) << "\n";
+  if (!children.empty()) o << tr("Includes: ", "包括：") << skill_names(c, children) << "\n";
+  if (!roles.empty()) {
+    o << "\n" << bold(tr("Roles that ask for it", "需要它的岗位")) << "\n";
+    Table t;
+    for (auto [r, ess] : roles) t.rows.push_back({"  " + r->id, tr(r->name), ess ? tr("essential", "核心") : tr("optional", "加分")});
+    o << t.render();
+  }
+  if (!cov.empty()) {
+    o << "\n" << bold(tr("Certificates whose syllabus covers it", "考试大纲涵盖它的证书")) << "\n";
+    for (const auto& cc : cov)
+      o << "  " << cc.certificate->id << (cc.level ? "/" + cc.level->id : "") << "  " << tr(cc.certificate->name) << "\n";
+  }
+  o << attribution_text(c);
+  return k_exit_ok;
+}
+
+int run_show(const ShowOptions& o) {
+  const auto& c = catalog();
+  if (o.what == "role") return show_role(c, o.id);
+  if (o.what == "certificate") return show_certificate(c, o.id);
+  return show_skill(c, o.id);
+}
+
+} // namespace
+
+void setup_show(CLI::App& app) {
+  auto o = std::make_shared<ShowOptions>();
+  auto* sub = app.add_subcommand("show", "Show one role, certificate or skill in full, with its sources");
+  sub->add_option("what", o->what, "role, certificate or skill")->required()->check(CLI::IsMember({"role", "certificate", "skill"}));
+  sub->add_option("id", o->id, "Its id (a skill may also be named by name or alias)")->required();
+  sub->footer("Examples:\n  advisor show certificate aigc-application-engineer\n  advisor show role ai-product-manager --lang zh\n  advisor show skill PyTorch");
+  add_runner(sub, [o] { return run_show(*o); });
+}
+
+} // namespace advisor::cli

@@ -1,0 +1,246 @@
+#include "common.hpp"
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <iostream>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "advisor/limits.hpp"
+#include "advisor/text.hpp"
+
+namespace advisor::cli {
+
+GlobalOptions& globals() {
+  static GlobalOptions g;
+  return g;
+}
+
+std::vector<std::pair<CLI::App*, std::function<int()>>>& runners() {
+  static std::vector<std::pair<CLI::App*, std::function<int()>>> r;
+  return r;
+}
+
+bool& report_on_failure() {
+  static bool b = false;
+  return b;
+}
+
+std::ostringstream& out() {
+  static std::ostringstream s;
+  return s;
+}
+
+namespace {
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+} // namespace
+
+void resolve_globals() {
+  auto& g = globals();
+  std::string lang = g.lang_flag;
+  if (lang.empty()) {
+    // The first of LC_ALL, LC_MESSAGES, LANG that is set decides (POSIX order).
+    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+      auto v = env(var);
+      if (!v.empty()) {
+        lang = v.rfind("zh", 0) == 0 ? "zh" : "en";
+        break;
+      }
+    }
+  }
+  g.lang = lang == "zh" ? Lang::zh : Lang::en;
+  if (!g.as_of_flag.empty()) {
+    auto r = parse_date(g.as_of_flag);
+    if (!r.date || r.month_only)
+      throw CommandError{k_exit_usage,
+                         T(fmt::format("--as-of: {}", r.date ? "give a full date, YYYY-MM-DD" : r.error),
+                           fmt::format("--as-of：{}", r.date ? "请给出完整日期 YYYY-MM-DD" : r.error_zh)),
+                         T("example: --as-of 2026-07-01", "例如：--as-of 2026-07-01")};
+    g.as_of = *r.date;
+  } else {
+    g.as_of = today();
+  }
+  bool tty = ::isatty(STDOUT_FILENO) == 1;
+  if (g.color == "always") g.use_color = true;
+  else if (g.color == "never") g.use_color = false;
+  else g.use_color = tty && env("NO_COLOR").empty() && env("TERM") != "dumb";
+  g.width = 0;
+  if (tty) {
+    struct winsize ws {};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) g.width = ws.ws_col;
+  }
+  if (g.max_file_size > 0) limits().max_file_bytes = g.max_file_size;
+}
+
+void print_diagnostics(const Diagnostics& d) {
+  for (const auto& item : d.items) std::cerr << format_diagnostic(item, globals().lang);
+}
+
+const Catalog& catalog() {
+  static std::optional<Catalog> loaded;
+  if (loaded) return *loaded;
+  auto& g = globals();
+  std::vector<std::string> dirs = g.catalogs;
+  if (dirs.empty()) {
+    auto e = env("ADVISOR_CATALOG");
+    size_t start = 0;
+    while (!e.empty() && start <= e.size()) {
+      auto colon = e.find(':', start);
+      auto part = e.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+      if (!part.empty()) dirs.push_back(part);
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  }
+  std::vector<InputFile> files;
+  if (dirs.empty()) {
+    files = builtin_catalog_files();
+  } else {
+    for (const auto& d : dirs) {
+      if (d == "builtin") {
+        auto b = builtin_catalog_files();
+        files.insert(files.end(), b.begin(), b.end());
+        continue;
+      }
+      try {
+        auto f = read_catalog_dir(d);
+        files.insert(files.end(), f.begin(), f.end());
+      } catch (const InputError& e) {
+        throw CommandError{e.exit_code(), e.message(),
+                           T("check the path given to --catalog or ADVISOR_CATALOG",
+                             "请检查 --catalog 或 ADVISOR_CATALOG 给出的路径")};
+      }
+    }
+  }
+  Diagnostics diags;
+  loaded = load_catalog(files, diags);
+  print_diagnostics(diags);
+  if (diags.has_errors()) {
+    auto n = diags.error_count();
+    loaded.reset();
+    throw CommandError{k_exit_invalid,
+                       T(fmt::format("the catalogue has {} error{}", n, n == 1 ? "" : "s"),
+                         fmt::format("目录库有 {} 处错误", n)),
+                       T("fix them, then run: advisor catalog validate DIR", "修正后运行：advisor catalog validate DIR")};
+  }
+  return *loaded;
+}
+
+Profile load_profile_file(const std::string& path) {
+  const auto& c = catalog();
+  InputFile f;
+  try {
+    f = read_input_file(path);
+  } catch (const InputError& e) {
+    throw CommandError{e.exit_code(), e.message(),
+                       T("create one with: advisor profile init FILE", "可用此命令创建：advisor profile init FILE")};
+  }
+  Diagnostics diags;
+  auto p = load_profile(f, c, globals().as_of, diags);
+  print_diagnostics(diags);
+  if (diags.has_errors()) {
+    auto n = diags.error_count();
+    throw CommandError{k_exit_invalid,
+                       T(fmt::format("the profile has {} error{}", n, n == 1 ? "" : "s"),
+                         fmt::format("档案有 {} 处错误", n)),
+                       T(fmt::format("fix them, then check with: advisor profile validate {}", path),
+                         fmt::format("修正后可用此命令检查：advisor profile validate {}", path))};
+  }
+  return p;
+}
+
+std::string suggest(const std::string& word, const std::vector<std::string>& candidates) {
+  return closest_match(word, candidates);
+}
+
+namespace {
+std::string sgr(const std::string& s, const char* code) {
+  if (!globals().use_color || s.empty()) return s;
+  return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
+}
+} // namespace
+
+std::string bold(const std::string& s) { return sgr(s, "1"); }
+std::string green(const std::string& s) { return sgr(s, "32"); }
+std::string red(const std::string& s) { return sgr(s, "31"); }
+std::string yellow(const std::string& s) { return sgr(s, "33"); }
+std::string dim(const std::string& s) { return sgr(s, "2"); }
+std::string cyan(const std::string& s) { return sgr(s, "36"); }
+
+namespace {
+// Display width without the colour escapes.
+int visible_width(const std::string& s) {
+  std::string plain;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\x1b') {
+      while (i < s.size() && s[i] != 'm') ++i;
+      continue;
+    }
+    plain.push_back(s[i]);
+  }
+  return display_width(plain);
+}
+} // namespace
+
+std::string Table::render() const {
+  size_t ncol = header.size();
+  for (const auto& r : rows) ncol = std::max(ncol, r.size());
+  std::vector<int> w(ncol, 0);
+  auto measure = [&](const std::vector<std::string>& r) {
+    for (size_t i = 0; i < r.size(); ++i) w[i] = std::max(w[i], visible_width(r[i]));
+  };
+  if (!header.empty()) measure(header);
+  for (const auto& r : rows) measure(r);
+  int lead = 0;
+  for (size_t i = 0; i + 1 < ncol; ++i) lead += w[i] + 2;
+  int last_w = globals().width > 0 ? std::max(20, globals().width - lead - 1) : 0;
+  std::string s;
+  auto line = [&](const std::vector<std::string>& r, bool head) {
+    std::string l;
+    for (size_t i = 0; i < ncol; ++i) {
+      std::string cell = i < r.size() ? r[i] : "";
+      if (i + 1 < ncol) {
+        l += cell + std::string(static_cast<size_t>(w[i] - visible_width(cell) + 2), ' ');
+        continue;
+      }
+      if (last_w > 0 && visible_width(cell) > last_w && cell.find('\x1b') == std::string::npos) {
+        auto parts = wrap_text(cell, last_w);
+        for (size_t k = 0; k < parts.size(); ++k) {
+          if (k > 0) l += "\n" + std::string(static_cast<size_t>(lead), ' ');
+          l += parts[k];
+        }
+      } else {
+        l += cell;
+      }
+    }
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    s += (head ? bold(l) : l) + "\n";
+  };
+  if (!header.empty()) line(header, true);
+  for (const auto& r : rows) line(r, false);
+  return s;
+}
+
+std::string wrapped(const std::string& text, int indent) {
+  std::string pad(static_cast<size_t>(indent), ' ');
+  int w = globals().width;
+  if (w <= 0) return pad + text + "\n";
+  std::string s;
+  for (const auto& l : wrap_text(text, std::max(20, w - indent - 1))) s += pad + l + "\n";
+  return s;
+}
+
+Json text_json(const Text& t) { return Json{{"zh", t.zh}, {"en", t.en}}; }
+
+Json json_doc() {
+  Json j;
+  j["schema_version"] = k_schema_version;
+  return j;
+}
+
+void emit_json(const Json& doc) { out() << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n"; }
+
+} // namespace advisor::cli

@@ -1,0 +1,140 @@
+#pragma once
+// Shared by the subcommands: global options, loading with diagnostics, output.
+#include <fmt/format.h>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "advisor/diagnostics.hpp"
+#include "advisor/loader.hpp"
+#include "advisor/model.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace advisor::cli {
+
+using Json = nlohmann::ordered_json;
+
+/// Documented exit codes (docs/cli.md).
+enum ExitCode : int {
+  k_exit_ok = 0,
+  k_exit_not_eligible = 1,
+  k_exit_usage = 2,
+  k_exit_invalid = 65,
+  k_exit_no_input = 66,
+  k_exit_internal = 70,
+};
+
+/// A failure that ends the command: message to stderr, nothing on stdout.
+struct CommandError {
+  int code;
+  Text message;
+  Text hint;  ///< what to do next; may be empty
+};
+
+/// Options every command takes.
+struct GlobalOptions {
+  std::vector<std::string> catalogs;  ///< --catalog (repeatable); empty: ADVISOR_CATALOG or built-in
+  std::string lang_flag;              ///< --lang
+  std::string as_of_flag;             ///< --as-of
+  bool json = false;
+  std::string color = "auto";
+  size_t max_file_size = 0;
+
+  Lang lang = Lang::en;  ///< resolved
+  Date as_of;            ///< resolved
+  bool use_color = false;
+  int width = 0;  ///< terminal columns; 0 = do not wrap
+};
+
+GlobalOptions& globals();
+
+/// Resolves language, date, colour and width from flags and the environment.
+void resolve_globals();
+
+/// Picks the text of the current language.
+inline const std::string& tr(const Text& t) { return t.in(globals().lang); }
+inline std::string tr(const char* en, const char* zh) { return globals().lang == Lang::zh ? zh : en; }
+/// Formats the current language's pattern (runtime format strings: the two differ).
+template <typename... Args>
+std::string trf(const char* en, const char* zh, Args&&... args) {
+  return fmt::format(fmt::runtime(tr(en, zh)), std::forward<Args>(args)...);
+}
+inline Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
+
+/// Where a command writes its data. Printed by main only when the command succeeds
+/// (exit 0 or 1), so a failure never leaves half an answer on stdout.
+std::ostringstream& out();
+
+/// Set by commands whose JSON report is the answer even when they fail (validate):
+/// main then prints stdout on exit 65 too.
+bool& report_on_failure();
+
+/// Writes diagnostics to stderr; the warnings too.
+void print_diagnostics(const Diagnostics& d);
+
+/// The catalogue the options name, loaded and validated; throws CommandError(65)
+/// with every diagnostic printed, or 66 when a directory is missing.
+const Catalog& catalog();
+
+/// A profile file, loaded against the catalogue; warnings printed, errors → 65/66.
+Profile load_profile_file(const std::string& path);
+
+/// Catalogue ids for "did you mean" in messages.
+std::string suggest(const std::string& word, const std::vector<std::string>& candidates);
+
+/// Colour and emphasis, only when enabled.
+std::string bold(const std::string& s);
+std::string green(const std::string& s);
+std::string red(const std::string& s);
+std::string yellow(const std::string& s);
+std::string dim(const std::string& s);
+std::string cyan(const std::string& s);
+
+/// A table aligned by display width (CJK characters are two columns).
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  /// Renders with two spaces between columns; the last column wraps to the
+  /// terminal width when there is one.
+  std::string render() const;
+};
+
+/// Prints text wrapped to the terminal width with an indent.
+std::string wrapped(const std::string& text, int indent);
+
+/// JSON of a {zh, en} text.
+Json text_json(const Text& t);
+
+/// Common JSON document start: {"schema_version": N, ...}.
+Json json_doc();
+constexpr int k_schema_version = 1;
+
+/// Prints a JSON document to out().
+void emit_json(const Json& doc);
+
+/// Subcommands register what runs when they are given; main runs the deepest one
+/// after parsing, once the global options are resolved.
+std::vector<std::pair<CLI::App*, std::function<int()>>>& runners();
+inline void add_runner(CLI::App* app, std::function<int()> fn) { runners().emplace_back(app, std::move(fn)); }
+
+// Subcommand set-up (one file each).
+void setup_list(CLI::App& app);
+void setup_show(CLI::App& app);
+void setup_check(CLI::App& app);
+void setup_recommend(CLI::App& app);
+void setup_plan(CLI::App& app);
+void setup_catalog(CLI::App& app);
+void setup_profile(CLI::App& app);
+void setup_schema(CLI::App& app);
+void setup_batch(CLI::App& app);
+void setup_completion(CLI::App& app);
+void setup_catalog_import(CLI::App& catalog);
+void setup_profile_init(CLI::App& profile);
+
+} // namespace advisor::cli

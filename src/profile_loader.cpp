@@ -1,0 +1,345 @@
+// Profile loading: YAML or JSON (yaml-cpp reads both) → Profile, resolved against
+// the catalogue. Unknown skills are warnings; everything else that is wrong is an error.
+#include <fmt/format.h>
+
+#include "advisor/loader.hpp"
+#include "profile_reader.hpp"
+
+namespace advisor {
+
+namespace {
+
+std::vector<std::string> ids_of(const auto& items) {
+  std::vector<std::string> ids;
+  ids.reserve(items.size());
+  for (const auto& it : items) ids.push_back(it.id);
+  return ids;
+}
+
+std::string did_you_mean_en(const std::string& guess) {
+  return guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess);
+}
+std::string did_you_mean_zh(const std::string& guess) {
+  return guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess);
+}
+
+// The closest skill to a word, over ids, names and aliases, shown as the id.
+std::string closest_skill(const Catalog& c, const std::string& word) {
+  std::vector<std::string> words;
+  std::vector<size_t> owner;
+  for (size_t i = 0; i < c.skills.size(); ++i) {
+    const auto& s = c.skills[i];
+    for (const auto& w : {s.id, s.name.en, s.name.zh}) {
+      words.push_back(w);
+      owner.push_back(i);
+    }
+    for (const auto& a : s.aliases) {
+      words.push_back(a);
+      owner.push_back(i);
+    }
+  }
+  auto best = closest_match(word, words);
+  if (best.empty()) return {};
+  for (size_t i = 0; i < words.size(); ++i)
+    if (words[i] == best) return c.skills[owner[i]].id;
+  return {};
+}
+
+class ProfileReader {
+public:
+  ProfileReader(YamlContext& ctx, const Catalog& c, Date as_of, Profile& p) : m_ctx(ctx), m_c(c), m_as_of(as_of), m_p(p) {}
+
+  void read(const YAML::Node& root) {
+    if (!check_map(m_ctx, root,
+                   {"name", "age", "birth_date", "education", "experience", "skills", "certificates", "study_hours",
+                    "goals"},
+                   "profile"))
+      return;
+    if (root["name"].IsDefined() && !is_null(root["name"])) m_p.name = get_string(m_ctx, root["name"], "name").value_or("");
+    if (root["age"].IsDefined() && root["birth_date"].IsDefined()) {
+      m_ctx.error(root["age"], msg("give either 'age' or 'birth_date', not both",
+                                   "“age”与“birth_date”只需给出其一"));
+    }
+    if (root["age"].IsDefined() && !is_null(root["age"])) m_p.age = get_int(m_ctx, root["age"], "age", 0, 150);
+    if (root["birth_date"].IsDefined() && !is_null(root["birth_date"])) {
+      m_p.birth_date = get_date(m_ctx, root["birth_date"], "birth_date");
+      if (m_p.birth_date && *m_p.birth_date > m_as_of) {
+        m_ctx.error(root["birth_date"],
+                    msg(fmt::format("birth_date {} is after the evaluation date {}", m_p.birth_date->str(), m_as_of.str()),
+                        fmt::format("出生日期 {} 晚于评估日期 {}", m_p.birth_date->str(), m_as_of.str())));
+        m_p.birth_date.reset();
+      }
+    }
+    if (auto e = root["education"]; e.IsDefined() && !is_null(e)) education(e);
+    if (auto e = root["experience"]; e.IsDefined()) {
+      m_p.experience_given = true;
+      if (!is_null(e)) experience(e);
+    }
+    if (auto s = root["skills"]; s.IsDefined() && !is_null(s)) skills(s);
+    if (auto s = root["certificates"]; s.IsDefined() && !is_null(s)) certificates(s);
+    if (auto s = root["study_hours"]; s.IsDefined() && !is_null(s)) study_hours(s);
+    if (auto g = root["goals"]; g.IsDefined() && !is_null(g)) goals(g);
+  }
+
+private:
+  void education(const YAML::Node& e) {
+    // Nodes are built, never assigned: yaml-cpp's Node::operator= writes through.
+    if (e.IsMap() && !check_map(m_ctx, e, {"level", "major"}, "education")) return;
+    const YAML::Node level_node = e.IsMap() ? e["level"] : e;
+    const YAML::Node major_node = e.IsMap() ? e["major"] : YAML::Node();
+    if (level_node.IsDefined() && !is_null(level_node)) {
+      if (auto s = get_string(m_ctx, level_node, "education.level")) {
+        if (const auto* lvl = m_c.find_education(*s)) {
+          m_p.education = lvl->id;
+        } else {
+          std::vector<std::string> words;
+          for (const auto& l : m_c.education) {
+            words.push_back(l.id);
+            for (const auto& a : l.aliases) words.push_back(a);
+          }
+          auto guess = closest_match(*s, words);
+          std::string ids;
+          for (const auto& l : m_c.education) ids += (ids.empty() ? "" : ", ") + l.id;
+          m_ctx.error(level_node,
+                      msg(fmt::format("unknown education level '{}'{} (known: {})", *s, did_you_mean_en(guess), ids),
+                          fmt::format("未知的学历“{}”{}（可用：{}）", *s, did_you_mean_zh(guess), ids)));
+        }
+      }
+    }
+    if (major_node.IsDefined() && !is_null(major_node)) {
+      if (auto s = get_string(m_ctx, major_node, "education.major")) {
+        if (const auto* m = m_c.find_major(*s)) {
+          m_p.major = m->id;
+          m_p.major_known = true;
+        } else {
+          m_p.major = *s;
+          std::vector<std::string> words = ids_of(m_c.majors);
+          for (const auto& m : m_c.majors)
+            for (const auto& a : m.aliases) words.push_back(a);
+          auto guess = closest_match(*s, words);
+          m_ctx.warning(major_node,
+                        msg(fmt::format("major '{}' is not in the catalogue{}; rules about majors cannot match it", *s,
+                                        did_you_mean_en(guess)),
+                            fmt::format("专业“{}”不在目录库中{}；与专业有关的规则无法匹配它", *s, did_you_mean_zh(guess))));
+        }
+      }
+    }
+  }
+
+  void experience(const YAML::Node& seq) {
+    if (!seq.IsSequence()) {
+      m_ctx.error(seq, msg("experience must be a list of jobs", "experience 应为工作经历列表"));
+      return;
+    }
+    for (const auto& item : seq) {
+      if (!check_map(m_ctx, item, {"title", "domains", "start", "end", "years"}, "experience entry")) continue;
+      ExperienceEntry e;
+      e.pos = m_ctx.pos(item);
+      if (item["title"].IsDefined() && !is_null(item["title"]))
+        e.title = get_string(m_ctx, item["title"], "title").value_or("");
+      auto dn = item["domains"];
+      if (!dn.IsDefined()) {
+        m_ctx.error(item, msg("experience entry has no 'domains' (e.g. domains: [aigc])",
+                              "工作经历缺少“domains”（例如 domains: [aigc]）"));
+      }
+      for (const auto& d : get_string_list(m_ctx, dn, "domains")) {
+        if (m_c.domain(d)) {
+          e.domains.push_back(d);
+          continue;
+        }
+        auto guess = closest_match(d, ids_of(m_c.domains));
+        m_ctx.error(dn, msg(fmt::format("unknown experience domain '{}'{}", d, did_you_mean_en(guess)),
+                            fmt::format("未知的经验领域“{}”{}", d, did_you_mean_zh(guess))));
+      }
+      bool dated = item["start"].IsDefined() || item["end"].IsDefined();
+      if (dated && item["years"].IsDefined()) {
+        m_ctx.error(item["years"], msg("an entry has either start/end dates or 'years', not both",
+                                       "一条经历要么写起止日期，要么写“years”，不能同时写"));
+        continue;
+      }
+      if (item["years"].IsDefined()) {
+        e.years = get_number(m_ctx, item["years"], "years", 0, 80);
+        if (!e.years) continue;
+      } else if (dated) {
+        if (!item["start"].IsDefined()) {
+          m_ctx.error(item, msg("experience entry has an 'end' but no 'start'", "工作经历有“end”但缺少“start”"));
+          continue;
+        }
+        e.start = get_date(m_ctx, item["start"], "start");
+        if (item["end"].IsDefined() && !is_null(item["end"])) e.end = get_date(m_ctx, item["end"], "end");
+        if (!e.start || (item["end"].IsDefined() && !is_null(item["end"]) && !e.end)) continue;
+        if (e.end && *e.end < *e.start) {
+          m_ctx.error(item["end"], msg(fmt::format("end {} is before start {}", e.end->str(), e.start->str()),
+                                       fmt::format("结束日期 {} 早于开始日期 {}", e.end->str(), e.start->str())));
+          continue;
+        }
+        if (*e.start > m_as_of) {
+          m_ctx.warning(item["start"],
+                        msg(fmt::format("starts {}, after the evaluation date {}: not counted yet", e.start->str(),
+                                        m_as_of.str()),
+                            fmt::format("开始于 {}，晚于评估日期 {}：暂不计入", e.start->str(), m_as_of.str())));
+        }
+      } else {
+        m_ctx.error(item, msg("experience entry needs 'start' (and 'end' unless ongoing) or 'years'",
+                              "工作经历需要“start”（已结束的还需“end”）或“years”"));
+        continue;
+      }
+      m_p.experience.push_back(std::move(e));
+    }
+  }
+
+  void skills(const YAML::Node& seq) {
+    if (!seq.IsSequence()) {
+      m_ctx.error(seq, msg("skills must be a list", "skills 应为列表"));
+      return;
+    }
+    for (const auto& item : seq) {
+      ProfileSkill s;
+      if (item.IsMap() && !check_map(m_ctx, item, {"skill", "level"}, "skill")) continue;
+      const YAML::Node text_node = item.IsMap() ? item["skill"] : item;
+      if (item.IsMap()) {
+        if (!text_node.IsDefined()) {
+          m_ctx.error(item, msg("skill entry has no 'skill'", "技能条目缺少“skill”"));
+          continue;
+        }
+        if (item["level"].IsDefined()) s.level = get_int(m_ctx, item["level"], "level", 1, 5);
+      }
+      auto text = get_string(m_ctx, text_node, "skill");
+      if (!text) continue;
+      s.text = *text;
+      s.pos = m_ctx.pos(text_node);
+      if (const auto* k = m_c.find_skill(*text)) {
+        s.id = k->id;
+      } else {
+        auto guess = closest_skill(m_c, *text);
+        m_ctx.warning(text_node,
+                      msg(fmt::format("unknown skill '{}'{}; kept, but it matches no role", *text, did_you_mean_en(guess)),
+                          fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", *text, did_you_mean_zh(guess))));
+      }
+      m_p.skills.push_back(std::move(s));
+    }
+  }
+
+  void certificates(const YAML::Node& seq) {
+    if (!seq.IsSequence()) {
+      m_ctx.error(seq, msg("certificates must be a list", "certificates 应为列表"));
+      return;
+    }
+    for (const auto& item : seq) {
+      if (!check_map(m_ctx, item, {"id", "level", "date"}, "certificate")) continue;
+      HeldCertificate h;
+      h.pos = m_ctx.pos(item);
+      if (!item["id"].IsDefined()) {
+        m_ctx.error(item, msg("certificate entry has no 'id'", "证书条目缺少“id”"));
+        continue;
+      }
+      h.id = get_string(m_ctx, item["id"], "id").value_or("");
+      const auto* cert = m_c.certificate(h.id);
+      if (!cert) {
+        auto guess = closest_match(h.id, ids_of(m_c.certificates));
+        m_ctx.error(item["id"], msg(fmt::format("unknown certificate '{}'{}", h.id, did_you_mean_en(guess)),
+                                    fmt::format("未知的证书“{}”{}", h.id, did_you_mean_zh(guess))));
+        continue;
+      }
+      if (item["level"].IsDefined()) {
+        h.level = get_string(m_ctx, item["level"], "level").value_or("");
+        if (cert->level_index(h.level) < 0) {
+          auto guess = closest_match(h.level, ids_of(cert->levels));
+          m_ctx.error(item["level"], msg(fmt::format("certificate '{}' has no level '{}'{}", h.id, h.level,
+                                                     did_you_mean_en(guess)),
+                                         fmt::format("证书“{}”没有等级“{}”{}", h.id, h.level, did_you_mean_zh(guess))));
+          continue;
+        }
+      } else if (cert->levels.size() == 1) {
+        h.level = cert->levels[0].id;
+      } else {
+        std::string ids;
+        for (const auto& l : cert->levels) ids += (ids.empty() ? "" : ", ") + l.id;
+        m_ctx.error(item, msg(fmt::format("certificate '{}' has levels ({}): say which with 'level'", h.id, ids),
+                              fmt::format("证书“{}”分等级（{}）：请用“level”注明", h.id, ids)));
+        continue;
+      }
+      if (item["date"].IsDefined() && !is_null(item["date"])) {
+        h.date = get_date(m_ctx, item["date"], "date");
+        if (h.date && *h.date > m_as_of)
+          m_ctx.warning(item["date"], msg(fmt::format("obtained {}, after the evaluation date {}: not counted yet",
+                                                      h.date->str(), m_as_of.str()),
+                                          fmt::format("取得日期 {} 晚于评估日期 {}：暂不计入", h.date->str(), m_as_of.str())));
+      }
+      m_p.certificates.push_back(std::move(h));
+    }
+  }
+
+  void study_hours(const YAML::Node& map) {
+    if (!map.IsMap()) {
+      m_ctx.error(map, msg("study_hours must map certificate ids to hours, e.g. {caip: 35}",
+                           "study_hours 应为证书 id 到学时的映射，例如 {caip: 35}"));
+      return;
+    }
+    for (const auto& kv : map) {
+      auto id = get_string(m_ctx, kv.first, "study_hours key");
+      if (!id) continue;
+      if (!m_c.certificate(*id)) {
+        auto guess = closest_match(*id, ids_of(m_c.certificates));
+        m_ctx.error(kv.first, msg(fmt::format("unknown certificate '{}'{}", *id, did_you_mean_en(guess)),
+                                  fmt::format("未知的证书“{}”{}", *id, did_you_mean_zh(guess))));
+        continue;
+      }
+      if (auto h = get_number(m_ctx, kv.second, "study hours", 0, 100000)) m_p.study_hours[*id] = *h;
+    }
+  }
+
+  void goals(const YAML::Node& g) {
+    if (!check_map(m_ctx, g, {"roles", "categories"}, "goals")) return;
+    for (const auto& r : get_string_list(m_ctx, g["roles"], "goals.roles")) {
+      if (m_c.role(r)) {
+        m_p.goal_roles.push_back(r);
+        continue;
+      }
+      auto guess = closest_match(r, ids_of(m_c.roles));
+      m_ctx.error(g["roles"], msg(fmt::format("unknown role '{}'{}", r, did_you_mean_en(guess)),
+                                  fmt::format("未知的岗位“{}”{}", r, did_you_mean_zh(guess))));
+    }
+    for (const auto& r : get_string_list(m_ctx, g["categories"], "goals.categories")) {
+      if (m_c.category(r)) {
+        m_p.goal_categories.push_back(r);
+        continue;
+      }
+      auto guess = closest_match(r, ids_of(m_c.categories));
+      m_ctx.error(g["categories"], msg(fmt::format("unknown category '{}'{}", r, did_you_mean_en(guess)),
+                                       fmt::format("未知的岗位类别“{}”{}", r, did_you_mean_zh(guess))));
+    }
+  }
+
+  YamlContext& m_ctx;
+  const Catalog& m_c;
+  Date m_as_of;
+  Profile& m_p;
+};
+
+} // namespace
+
+Profile read_profile_node(YamlContext& ctx, const YAML::Node& root, const Catalog& catalog, Date as_of) {
+  Profile p;
+  p.file = ctx.file();
+  ProfileReader(ctx, catalog, as_of, p).read(root);
+  return p;
+}
+
+Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, Diagnostics& diags) {
+  Profile p;
+  p.file = file.name;
+  YamlContext ctx(file.name, file.text, diags);
+  auto root = YamlContext::parse(ctx, file.text);
+  if (!root) return p;
+  try {
+    ProfileReader(ctx, catalog, as_of, p).read(*root);
+  } catch (const YAML::Exception& e) {
+    // A shape the reader did not expect: report it, never let yaml-cpp escape.
+    ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
+                                                         fmt::format("结构不符合预期：{}", e.msg)));
+  }
+  return p;
+}
+
+} // namespace advisor

@@ -1,0 +1,522 @@
+// The eligibility engine: rule tree + profile + date → trace. Pure functions only.
+#include "advisor/rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <set>
+
+namespace advisor {
+
+namespace {
+Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
+
+std::string fmt_num(double v) {
+  if (v == std::floor(v)) return fmt::format("{}", static_cast<long long>(v));
+  return fmt::format("{:.1f}", v);
+}
+} // namespace
+
+const char* outcome_id(Outcome o) {
+  switch (o) {
+  case Outcome::eligible: return "eligible";
+  case Outcome::not_eligible: return "not_eligible";
+  case Outcome::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+size_t Rule::size() const {
+  size_t n = 1;
+  for (const auto& c : children) n += c.size();
+  return n;
+}
+
+int age_on(Date birth, Date on) {
+  int age = on.year - birth.year;
+  if (on.month < birth.month || (on.month == birth.month && on.day < birth.day)) --age;
+  // Born on 29 February: the birthday in a common year is 28 February (clamped, as
+  // add_years does), so the age is consistent with birth.add_years(n).
+  if (birth.add_years(age + 1) <= on) ++age;
+  return age;
+}
+
+Text duration_text(int months) {
+  int y = months / 12, m = months % 12;
+  std::string en, zh;
+  if (y > 0) {
+    en = fmt::format("{} year{}", y, y == 1 ? "" : "s");
+    zh = fmt::format("{} 年", y);
+  }
+  if (m > 0 || y == 0) {
+    en += fmt::format("{}{} month{}", en.empty() ? "" : " ", m, m == 1 ? "" : "s");
+    zh += fmt::format("{} 个月", m);
+  }
+  return T(en, zh);
+}
+
+namespace {
+
+int months_between(Date from, Date to) {  // whole months from `from` to `to`
+  int m = (to.year - from.year) * 12 + (to.month - from.month);
+  if (m > 0 && from.add_months(m) > to) --m;
+  return std::max(0, m);
+}
+
+int years_to_months(double years) { return static_cast<int>(std::lround(years * 12)); }
+
+bool in_domain(const Catalog& c, const ExperienceEntry& e, const std::string& domain) {
+  if (domain.empty()) return true;
+  auto target = c.domain_by_id.find(domain);
+  if (target == c.domain_by_id.end()) return false;
+  for (const auto& d : e.domains) {
+    auto it = c.domain_by_id.find(d);
+    if (it != c.domain_by_id.end() && Catalog::tree_distance(c.domain_parent, it->second, target->second) >= 0)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of) {
+  ExperienceMeasure m;
+  std::vector<std::pair<long, long>> spans;  // [start, end) in days, clipped to as_of
+  double undated = 0;
+  long today = as_of.days();
+  long open_until = today;
+  bool open_ended = false;
+  for (const auto& e : p.experience) {
+    if (!in_domain(c, e, domain)) continue;
+    if (e.years) {
+      undated += *e.years;
+      continue;
+    }
+    if (!e.start) continue;
+    long s = e.start->days();
+    long end = e.end ? e.end->days() : today;
+    if (s >= today) continue;  // not started yet
+    if (!e.end || end > today) {
+      m.ongoing = true;
+      if (!e.end) open_ended = true;
+      else open_until = std::max(open_until, end);
+    }
+    spans.emplace_back(s, std::min(end, today));
+  }
+  std::sort(spans.begin(), spans.end());
+  long total = 0, cur_s = 0, cur_e = 0;
+  bool have = false;
+  for (auto [s, e] : spans) {
+    if (!have || s > cur_e) {
+      if (have) total += cur_e - cur_s;
+      cur_s = s;
+      cur_e = e;
+      have = true;
+    } else {
+      cur_e = std::max(cur_e, e);
+    }
+  }
+  if (have) total += cur_e - cur_s;
+  m.virtual_start = as_of.add_days(-total).add_months(-years_to_months(undated));
+  m.months = months_between(m.virtual_start, as_of);
+  m.years = static_cast<double>(total) / 365.25 + undated;
+  if (m.ongoing && !open_ended) m.grows_until = Date::from_days(open_until);
+  return m;
+}
+
+std::optional<std::string> next_sitting(const Certificate& cert, Date from) {
+  if (cert.sittings.empty()) return std::nullopt;
+  for (int k = 0; k < 24; ++k) {
+    Date month_start = Date{from.year, from.month, 1}.add_months(k);
+    if (month_start < from) continue;
+    if (std::binary_search(cert.sittings.begin(), cert.sittings.end(), month_start.month))
+      return month_start.month_str();
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+class Evaluator {
+public:
+  explicit Evaluator(const EvalContext& ctx) : m_ctx(ctx), m_c(ctx.catalog), m_p(ctx.profile) {}
+
+  TraceNode eval(const Rule& r) {
+    TraceNode t;
+    t.kind = r.kind;
+    switch (r.kind) {
+    case RuleKind::all: combine(r, t, true); break;
+    case RuleKind::any: combine(r, t, false); break;
+    case RuleKind::not_: negate(r, t); break;
+    case RuleKind::age: age(r, t); break;
+    case RuleKind::education: education(r, t); break;
+    case RuleKind::major: major(r, t); break;
+    case RuleKind::experience: experience(r, t); break;
+    case RuleKind::holds: holds(r, t); break;
+    case RuleKind::skills: skills(r, t); break;
+    case RuleKind::study_hours: study_hours(r, t); break;
+    }
+    if (!r.reason.empty()) t.reason = r.reason;
+    return t;
+  }
+
+private:
+  void combine(const Rule& r, TraceNode& t, bool all) {
+    t.reason = all ? T("All of the following", "同时满足以下全部条件") : T("Any one of the following", "满足以下任一条件");
+    bool any_fail = false, any_unknown = false, any_pass = false;
+    for (const auto& c : r.children) {
+      t.children.push_back(eval(c));
+      const auto& ct = t.children.back();
+      any_fail |= ct.outcome == Outcome::not_eligible;
+      any_unknown |= ct.outcome == Outcome::unknown;
+      any_pass |= ct.outcome == Outcome::eligible;
+    }
+    if (all) t.outcome = any_fail ? Outcome::not_eligible : any_unknown ? Outcome::unknown : Outcome::eligible;
+    else t.outcome = any_pass ? Outcome::eligible : any_unknown ? Outcome::unknown : Outcome::not_eligible;
+    std::set<std::string> missing;
+    for (const auto& ct : t.children)
+      if (ct.outcome == Outcome::unknown) missing.insert(ct.missing_fields.begin(), ct.missing_fields.end());
+    if (t.outcome == Outcome::unknown) t.missing_fields.assign(missing.begin(), missing.end());
+    if (t.outcome != Outcome::not_eligible) return;
+    // `all` passes when its last failing child does; `any` when its first does.
+    std::optional<Date> date;
+    for (const auto& ct : t.children) {
+      if (ct.outcome == Outcome::eligible) continue;
+      if (all) {
+        if (!ct.passes_on) return;
+        if (!date || *ct.passes_on > *date) date = ct.passes_on;
+      } else if (ct.passes_on && (!date || *ct.passes_on < *date)) {
+        date = ct.passes_on;
+      }
+    }
+    t.passes_on = date;
+  }
+
+  void negate(const Rule& r, TraceNode& t) {
+    t.children.push_back(eval(r.children[0]));
+    const auto& c = t.children.back();
+    t.reason = T("Not: " + c.reason.en, "不满足：" + c.reason.zh);
+    t.outcome = c.outcome == Outcome::unknown ? Outcome::unknown
+                : c.outcome == Outcome::eligible ? Outcome::not_eligible
+                                                 : Outcome::eligible;
+    t.missing_fields = c.missing_fields;
+  }
+
+  void age(const Rule& r, TraceNode& t) {
+    std::string req_en, req_zh;
+    if (r.min_age && r.max_age) {
+      req_en = fmt::format("aged {} to {}", *r.min_age, *r.max_age);
+      req_zh = fmt::format("{} 至 {} 周岁", *r.min_age, *r.max_age);
+    } else if (r.min_age) {
+      req_en = fmt::format("aged {} or over", *r.min_age);
+      req_zh = fmt::format("年满 {} 周岁", *r.min_age);
+    } else {
+      req_en = fmt::format("aged {} or under", *r.max_age);
+      req_zh = fmt::format("不超过 {} 周岁", *r.max_age);
+    }
+    t.required = T(req_en, req_zh);
+    t.reason = T("Aged " + req_en.substr(5), req_zh);
+    int a = 0;
+    if (m_p.birth_date) {
+      a = age_on(*m_p.birth_date, m_ctx.as_of);
+    } else if (m_p.age) {
+      a = *m_p.age;
+    } else {
+      t.outcome = Outcome::unknown;
+      t.missing_fields = {"age"};
+      t.found = T("age or birth_date missing", "缺少年龄（age 或 birth_date）");
+      return;
+    }
+    t.found = T(fmt::format("aged {}", a), fmt::format("{} 周岁", a));
+    bool ok = (!r.min_age || a >= *r.min_age) && (!r.max_age || a <= *r.max_age);
+    t.outcome = ok ? Outcome::eligible : Outcome::not_eligible;
+    if (!ok && r.min_age && a < *r.min_age && m_p.birth_date) t.passes_on = m_p.birth_date->add_years(*r.min_age);
+  }
+
+  void education(const Rule& r, TraceNode& t) {
+    const auto* need = m_c.education_level(r.education_min);
+    Text need_name = need ? need->name : T(r.education_min, r.education_min);
+    t.required = T(need_name.en + " or above", need_name.zh + "及以上");
+    t.reason = T("Education: " + t.required.en, "学历：" + t.required.zh);
+    if (m_p.education.empty()) {
+      t.outcome = Outcome::unknown;
+      t.missing_fields = {"education"};
+      t.found = T("education missing", "缺少学历");
+      return;
+    }
+    const auto* have = m_c.education_level(m_p.education);
+    t.found = have ? have->name : T(m_p.education, m_p.education);
+    t.outcome = have && need && have->rank >= need->rank ? Outcome::eligible : Outcome::not_eligible;
+  }
+
+  void major(const Rule& r, TraceNode& t) {
+    std::string en, zh;
+    for (const auto& id : r.majors) {
+      const auto* m = m_c.major(id);
+      en += (en.empty() ? "" : ", ") + (m ? m->name.en : id);
+      zh += (zh.empty() ? "" : "、") + (m ? m->name.zh : id);
+    }
+    t.required = T("major in " + en, "专业为" + zh);
+    t.reason = T("Major in " + en, "专业为" + zh);
+    if (m_p.major.empty()) {
+      t.outcome = Outcome::unknown;
+      t.missing_fields = {"education.major"};
+      t.found = T("major missing", "缺少专业");
+      return;
+    }
+    const auto* have = m_p.major_known ? m_c.major(m_p.major) : nullptr;
+    t.found = have ? have->name : T(m_p.major, m_p.major);
+    t.outcome = Outcome::not_eligible;
+    if (!have) return;
+    size_t hi = m_c.major_by_id.at(m_p.major);
+    for (const auto& id : r.majors) {
+      auto it = m_c.major_by_id.find(id);
+      if (it != m_c.major_by_id.end() && Catalog::tree_distance(m_c.major_parent, hi, it->second) >= 0)
+        t.outcome = Outcome::eligible;
+    }
+  }
+
+  void experience(const Rule& r, TraceNode& t) {
+    const auto* d = r.domain.empty() ? nullptr : m_c.domain(r.domain);
+    Text dname = d ? d->name : T("", "");
+    int need_months = years_to_months(r.min_years);
+    t.subject = d ? dname : T("", "");
+    auto dur = duration_text(need_months);
+    if (d) {
+      t.required = T(fmt::format("at least {} of {} work", dur.en, dname.en),
+                     fmt::format("至少 {} {}工作经验", dur.zh, dname.zh));
+    } else {
+      t.required = T(fmt::format("at least {} of work", dur.en), fmt::format("至少 {} 工作经验", dur.zh));
+    }
+    t.reason = T(std::string(1, static_cast<char>(std::toupper(t.required.en[0]))) + t.required.en.substr(1),
+                 t.required.zh);
+    if (!m_p.experience_given) {
+      t.outcome = Outcome::unknown;
+      t.missing_fields = {"experience"};
+      t.found = T("experience missing", "缺少工作经历");
+      return;
+    }
+    auto m = measure_experience(m_c, m_p, r.domain, m_ctx.as_of);
+    auto have = duration_text(m.months);
+    t.found = d ? T(fmt::format("{} of {} work{}", have.en, dname.en, m.ongoing ? ", ongoing" : ""),
+                    fmt::format("{}工作 {}{}", dname.zh, have.zh, m.ongoing ? "（在职中）" : ""))
+                : T(fmt::format("{} of work{}", have.en, m.ongoing ? ", ongoing" : ""),
+                    fmt::format("工作 {}{}", have.zh, m.ongoing ? "（在职中）" : ""));
+    Date reached = m.virtual_start.add_months(need_months);
+    if (reached <= m_ctx.as_of) {
+      t.outcome = Outcome::eligible;
+      return;
+    }
+    t.outcome = Outcome::not_eligible;
+    if (m.ongoing && (!m.grows_until || reached <= *m.grows_until)) t.passes_on = reached;
+  }
+
+  void holds(const Rule& r, TraceNode& t) {
+    const auto* cert = m_c.certificate(r.certificate);
+    Text cname = cert ? cert->name : T(r.certificate, r.certificate);
+    int need = 0;
+    if (cert && !r.level.empty()) {
+      need = std::max(0, cert->level_index(r.level));
+      const auto& lname = cert->levels[static_cast<size_t>(need)].name;
+      bool ladder = cert->levels.size() > 1;
+      t.required = ladder ? T(fmt::format("hold {} – {} (or a higher level)", cname.en, lname.en),
+                              fmt::format("持有{}{}（或更高等级）证书", cname.zh, lname.zh))
+                          : T("hold " + cname.en, "持有" + cname.zh);
+    } else {
+      t.required = T("hold " + cname.en, "持有" + cname.zh);
+    }
+    t.reason = T(std::string("Hold") + t.required.en.substr(4), t.required.zh);
+    t.outcome = Outcome::not_eligible;
+    t.found = T("not held", "未持有");
+    for (const auto& h : m_p.certificates) {
+      if (h.id != r.certificate || !cert) continue;
+      if (h.date && *h.date > m_ctx.as_of) continue;
+      int have = cert->level_index(h.level);
+      if (have >= need) {
+        t.outcome = Outcome::eligible;
+        const auto& lname = cert->levels[static_cast<size_t>(have)].name;
+        t.found = cert->levels.size() > 1 ? T("holds " + lname.en, "持有" + lname.zh) : T("held", "已持有");
+        return;
+      }
+      const auto& lname = cert->levels[static_cast<size_t>(have)].name;
+      t.found = T("holds " + lname.en + " only", "仅持有" + lname.zh);
+    }
+  }
+
+  void skills(const Rule& r, TraceNode& t) {
+    std::string en, zh;
+    for (const auto& id : r.skill_ids) {
+      const auto* s = m_c.skill(id);
+      en += (en.empty() ? "" : ", ") + (s ? s->name.en : id);
+      zh += (zh.empty() ? "" : "、") + (s ? s->name.zh : id);
+    }
+    t.required = T(fmt::format("at least {} of: {}", r.min_count, en), fmt::format("至少掌握以下 {} 项：{}", r.min_count, zh));
+    t.reason = T(fmt::format("Skills: at least {} of {}", r.min_count, en), fmt::format("技能：{} 中至少 {} 项", zh, r.min_count));
+    int count = 0;
+    std::string found_en, found_zh;
+    for (const auto& id : r.skill_ids) {
+      auto target = m_c.skill_by_id.find(id);
+      if (target == m_c.skill_by_id.end()) continue;
+      for (const auto& ps : m_p.skills) {
+        auto it = ps.id.empty() ? m_c.skill_by_id.end() : m_c.skill_by_id.find(ps.id);
+        if (it != m_c.skill_by_id.end() && Catalog::tree_distance(m_c.skill_parent, it->second, target->second) >= 0) {
+          ++count;
+          const auto& s = m_c.skills[target->second];
+          found_en += (found_en.empty() ? "" : ", ") + s.name.en;
+          found_zh += (found_zh.empty() ? "" : "、") + s.name.zh;
+          break;
+        }
+      }
+    }
+    t.found = count ? T(fmt::format("{} ({})", count, found_en), fmt::format("{} 项（{}）", count, found_zh))
+                    : T("none of them", "均未掌握");
+    t.outcome = count >= r.min_count ? Outcome::eligible : Outcome::not_eligible;
+  }
+
+  void study_hours(const Rule& r, TraceNode& t) {
+    const auto* cert = m_c.certificate(r.certificate);
+    Text cname = cert ? cert->name : T(r.certificate, r.certificate);
+    t.required = T(fmt::format("at least {} certified study hours for {}", fmt_num(r.min_hours), cname.en),
+                   fmt::format("{}认证学时至少 {} 学时", cname.zh, fmt_num(r.min_hours)));
+    t.reason = T(fmt::format("At least {} certified study hours", fmt_num(r.min_hours)),
+                 fmt::format("至少 {} 个认证学时", fmt_num(r.min_hours)));
+    auto it = m_p.study_hours.find(r.certificate);
+    double h = it == m_p.study_hours.end() ? 0 : it->second;
+    t.found = T(fmt::format("{} hours", fmt_num(h)), fmt::format("{} 学时", fmt_num(h)));
+    t.outcome = h >= r.min_hours ? Outcome::eligible : Outcome::not_eligible;
+  }
+
+  const EvalContext& m_ctx;
+  const Catalog& m_c;
+  const Profile& m_p;
+};
+
+// ---- what would change the answer
+
+struct Option {
+  std::vector<Text> steps;
+  std::optional<Date> date;  // all steps by time: the latest of their dates
+  bool by_time = true;
+};
+
+Text step_text(const TraceNode& t, Date as_of) {
+  if (t.outcome == Outcome::unknown) {
+    std::string f;
+    for (const auto& m : t.missing_fields) f += (f.empty() ? "" : ", ") + m;
+    return T(fmt::format("add {} to the profile (needed for: {})", f, t.reason.en),
+             fmt::format("在档案中补充 {}（用于判断：{}）", f, t.reason.zh));
+  }
+  if (t.kind == RuleKind::experience && t.passes_on) {
+    int months = 0;
+    while (as_of.add_months(months + 1) <= *t.passes_on) ++months;
+    bool partial = as_of.add_months(months) < *t.passes_on;
+    int total = months + (partial ? 1 : 0);
+    std::string about_en = partial && months > 0 ? "about " : "", about_zh = partial && months > 0 ? "约" : "";
+    std::string more_en;
+    if (total < 12) more_en = fmt::format("{} more month{}", total, total == 1 ? "" : "s");
+    else if (total % 12 == 0) more_en = fmt::format("{} more year{}", total / 12, total == 12 ? "" : "s");
+    else more_en = duration_text(total).en + " more";
+    return T(fmt::format("{}{} of {}work (from {})", about_en, more_en, t.subject.en.empty() ? "" : t.subject.en + " ", t.passes_on->str()),
+             fmt::format("再积累{}{}{}工作经验（{} 起满足）", about_zh, duration_text(total).zh, t.subject.zh,
+                         t.passes_on->str()));
+  }
+  if (t.kind == RuleKind::age && t.passes_on)
+    return T(fmt::format("wait until you are {} (on {})", t.required.en, t.passes_on->str()),
+             fmt::format("等到{}（{}）", t.required.zh, t.passes_on->str()));
+  if (t.kind == RuleKind::age) return T("be " + t.required.en + " (give birth_date for the exact date)",
+                                        "需" + t.required.zh + "（填写 birth_date 可算出确切日期）");
+  return T(t.required.en, t.required.zh);
+}
+
+std::vector<Option> options(const TraceNode& t, Date as_of) {
+  if (t.outcome == Outcome::eligible) return {Option{}};
+  switch (t.kind) {
+  case RuleKind::any: {
+    std::vector<Option> out;
+    for (const auto& c : t.children) {
+      if (c.outcome == Outcome::eligible) continue;
+      auto o = options(c, as_of);
+      out.insert(out.end(), o.begin(), o.end());
+    }
+    return out;
+  }
+  case RuleKind::all: {
+    std::vector<Option> acc{Option{}};
+    for (const auto& c : t.children) {
+      if (c.outcome == Outcome::eligible) continue;
+      auto o = options(c, as_of);
+      std::vector<Option> next;
+      for (const auto& a : acc)
+        for (const auto& b : o) {
+          if (next.size() >= 16) break;  // a bounded list of alternatives is enough to act on
+          Option m = a;
+          m.steps.insert(m.steps.end(), b.steps.begin(), b.steps.end());
+          m.by_time = a.by_time && b.by_time;
+          if (a.date && b.date) m.date = std::max(*a.date, *b.date);
+          else m.date = a.steps.empty() ? b.date : b.steps.empty() ? a.date : std::nullopt;
+          next.push_back(std::move(m));
+        }
+      acc = std::move(next);
+    }
+    for (auto& o : acc)
+      if (!o.by_time) o.date.reset();
+    return acc;
+  }
+  default: {
+    Option o;
+    o.steps.push_back(step_text(t, as_of));
+    o.by_time = t.passes_on.has_value();
+    o.date = t.passes_on;
+    return {o};
+  }
+  }
+}
+
+} // namespace
+
+TraceNode evaluate(const Rule& rule, const EvalContext& ctx) { return Evaluator(ctx).eval(rule); }
+
+LevelResult check_level(const Certificate& cert, const CertificateLevel& level, const EvalContext& ctx) {
+  LevelResult r;
+  r.certificate = &cert;
+  r.level = &level;
+  if (cert.verified_on) r.stale = cert.verified_on->add_years(1) < ctx.as_of;
+  if (level.recommended) r.recommended = evaluate(*level.recommended, ctx);
+  if (!level.requires_rule) {
+    r.status = Outcome::eligible;
+    r.next_sitting = next_sitting(cert, ctx.as_of);
+    return r;
+  }
+  r.trace = evaluate(*level.requires_rule, ctx);
+  r.status = r.trace->outcome;
+  r.missing_fields = r.trace->missing_fields;
+  if (r.status == Outcome::eligible) {
+    r.next_sitting = next_sitting(cert, ctx.as_of);
+    return r;
+  }
+  if (r.status == Outcome::not_eligible && r.trace->passes_on) {
+    r.earliest_date = r.trace->passes_on;
+    r.next_sitting = next_sitting(cert, *r.earliest_date);
+  }
+  auto opts = options(*r.trace, ctx.as_of);
+  // Easiest first: waiting (soonest first), then the fewest things to do.
+  std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) {
+    if (a.by_time != b.by_time) return a.by_time;
+    if (a.by_time && a.date != b.date) return a.date < b.date;
+    return a.steps.size() < b.steps.size();
+  });
+  for (const auto& o : opts) {
+    Change ch;
+    ch.by_time = o.by_time && o.date.has_value();
+    ch.date = ch.by_time ? o.date : std::nullopt;
+    ch.steps = o.steps;
+    for (const auto& s : o.steps) {
+      ch.text.en += (ch.text.en.empty() ? "" : " and ") + s.en;
+      ch.text.zh += (ch.text.zh.empty() ? "" : "，并且") + s.zh;
+    }
+    r.changes.push_back(std::move(ch));
+  }
+  return r;
+}
+
+} // namespace advisor

@@ -1,0 +1,186 @@
+#include "advisor/text.hpp"
+
+#include <algorithm>
+#include <utf8proc.h>
+
+namespace advisor {
+
+namespace {
+
+std::vector<utf8proc_int32_t> decode(std::string_view s) {
+  std::vector<utf8proc_int32_t> out;
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      cp = 0xFFFD;
+      n = 1;
+    }
+    out.push_back(cp);
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+void encode(utf8proc_int32_t cp, std::string& out) {
+  utf8proc_uint8_t buf[4];
+  auto n = utf8proc_encode_char(cp, buf);
+  out.append(reinterpret_cast<char*>(buf), static_cast<size_t>(n));
+}
+
+} // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+std::string normalize_key(std::string_view text) {
+  if (!is_valid_utf8(text)) return {};
+  utf8proc_uint8_t* out = nullptr;
+  // NFKC maps full-width forms to ASCII; CASEFOLD folds case; STRIPMARK is not used
+  // so that accents still distinguish words.
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                                UTF8PROC_IGNORE | UTF8PROC_LUMP);
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                        static_cast<utf8proc_ssize_t>(text.size()), &out, options);
+  if (n < 0) return {};
+  std::string folded(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  free(out);
+  // Collapse runs of white space, hyphens and underscores so "Power BI", "power-bi"
+  // and "power_bi" meet.
+  std::string key;
+  bool gap = false;
+  for (char c : folded) {
+    bool sep = c == ' ' || c == '\t' || c == '-' || c == '_';
+    if (sep) {
+      gap = !key.empty();
+      continue;
+    }
+    if (gap) key.push_back(' ');
+    gap = false;
+    key.push_back(c);
+  }
+  return key;
+}
+
+int display_width(std::string_view text) {
+  int w = 0;
+  for (auto cp : decode(text)) {
+    int cw = utf8proc_charwidth(cp);
+    w += cw < 0 ? 0 : cw;
+  }
+  return w;
+}
+
+std::string pad_right(std::string_view text, int width) {
+  std::string s(text);
+  int w = display_width(text);
+  if (w < width) s.append(static_cast<size_t>(width - w), ' ');
+  return s;
+}
+
+std::vector<std::string> wrap_text(std::string_view text, int width) {
+  std::vector<std::string> lines;
+  if (width < 8) width = 8;
+  auto cps = decode(text);
+  std::string line;
+  int line_w = 0;
+  std::string word;
+  int word_w = 0;
+  auto flush_word = [&] {
+    if (word.empty()) return;
+    if (line_w > 0 && line_w + word_w > width) {
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      lines.push_back(line);
+      line.clear();
+      line_w = 0;
+    }
+    line += word;
+    line_w += word_w;
+    word.clear();
+    word_w = 0;
+  };
+  for (auto cp : cps) {
+    int cw = std::max(0, utf8proc_charwidth(cp));
+    if (cp == '\n') {
+      flush_word();
+      lines.push_back(line);
+      line.clear();
+      line_w = 0;
+      continue;
+    }
+    if (cp == ' ') {
+      flush_word();
+      if (line_w > 0 && line_w < width) {
+        line.push_back(' ');
+        line_w += 1;
+      }
+      continue;
+    }
+    if (cw == 2) {  // a wide character is a word of its own: lines may break around it
+      flush_word();
+      encode(cp, word);
+      word_w = cw;
+      flush_word();
+      continue;
+    }
+    if (word_w + cw > width) flush_word();
+    encode(cp, word);
+    word_w += cw;
+  }
+  flush_word();
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+int edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: an adjacent transposition ("pytroch") is one edit.
+  auto x = decode(a), y = decode(b);
+  size_t n = y.size();
+  std::vector<int> prev2(n + 1), prev(n + 1), cur(n + 1);
+  for (size_t j = 0; j <= n; ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= n; ++j) {
+      int sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    }
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[n];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  int best_d = 1 << 30;
+  auto key = normalize_key(word);
+  for (const auto& c : candidates) {
+    int d = edit_distance(key, normalize_key(c));
+    if (d < best_d || (d == best_d && c < best)) {
+      best_d = d;
+      best = c;
+    }
+  }
+  int len = static_cast<int>(decode(key).size());
+  int limit = std::max(1, std::min(3, len / 3 + 1));
+  return best_d <= limit ? best : std::string();
+}
+
+} // namespace advisor

@@ -1,0 +1,403 @@
+#include "yaml_reader.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <set>
+
+#include "advisor/limits.hpp"
+
+namespace advisor {
+
+Limits& limits() {
+  static Limits l;
+  return l;
+}
+
+YamlContext::YamlContext(std::string file, std::string_view text, Diagnostics& diags)
+    : m_file(std::move(file)), m_diags(diags) {
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    // Long lines are kept short for display; the caret still points into them.
+    m_lines.emplace_back(line.substr(0, 300));
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+}
+
+SourcePos YamlContext::pos(const YAML::Node& node) const {
+  SourcePos p{m_file, 0, 0};
+  if (node.IsDefined()) {
+    auto m = node.Mark();
+    if (m.line >= 0) {
+      p.line = m.line + 1;
+      p.column = m.column + 1;
+    }
+  }
+  return p;
+}
+
+std::string YamlContext::line_text(int line) const {
+  if (line < 1 || static_cast<size_t>(line) > m_lines.size()) return {};
+  return m_lines[static_cast<size_t>(line - 1)];
+}
+
+void YamlContext::error_at(int line, int column, Text message, Severity sev) {
+  Diagnostic d;
+  d.file = m_file;
+  d.line = line;
+  d.column = column;
+  d.severity = sev;
+  d.message = std::move(message);
+  d.source_line = line_text(line);
+  m_diags.add(std::move(d));
+}
+
+void YamlContext::error(const YAML::Node& node, Text message) {
+  auto p = pos(node);
+  error_at(p.line, p.column, std::move(message));
+}
+
+void YamlContext::warning(const YAML::Node& node, Text message) {
+  auto p = pos(node);
+  error_at(p.line, p.column, std::move(message), Severity::warning);
+}
+
+namespace {
+
+// Finds the first byte that breaks UTF-8, as (line, column); (0, 0) when valid.
+std::pair<int, int> first_bad_utf8(std::string_view text, unsigned char& bad) {
+  int line = 1, col = 1;
+  size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = n > 0 && i + n <= text.size();
+    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    if (ok && n > 1 && !is_valid_utf8(text.substr(i, n))) ok = false;  // overlong, surrogates
+    if (!ok) {
+      bad = c;
+      return {line, col};
+    }
+    if (c == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+    i += n;
+  }
+  return {0, 0};
+}
+
+// Nesting depth as the parser would see it, measured without recursion so that a
+// 100,000-deep file is refused before yaml-cpp (which recurses) ever sees it.
+// Returns the line and column where the limit is first passed, or (0, 0).
+std::pair<int, int> depth_exceeded(std::string_view text, int max_depth) {
+  std::vector<size_t> indents;
+  int flow = 0;
+  int line_no = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    ++line_no;
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    start = nl == std::string_view::npos ? text.size() : nl + 1;
+    size_t i = 0;
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (flow == 0) {
+      if (i >= line.size() || line[i] == '#' || line[i] == '\r') continue;
+      while (!indents.empty() && indents.back() > i) indents.pop_back();
+      if (indents.empty() || indents.back() < i) indents.push_back(i);
+      // "- - - x" nests a sequence per dash on one line.
+      while (i + 1 < line.size() && (line[i] == '-' || line[i] == '?') && (line[i + 1] == ' ')) {
+        i += 2;
+        while (i < line.size() && line[i] == ' ') ++i;
+        indents.push_back(i);
+      }
+    }
+    bool in_single = false, in_double = false;
+    for (size_t k = i; k < line.size(); ++k) {
+      char c = line[k];
+      if (in_double) {
+        if (c == '\\') ++k;
+        else if (c == '"') in_double = false;
+        continue;
+      }
+      if (in_single) {
+        if (c == '\'') in_single = false;
+        continue;
+      }
+      if (c == '#' && (k == 0 || line[k - 1] == ' ')) break;
+      if (c == '"') in_double = true;
+      else if (c == '\'') in_single = true;
+      else if (c == '[' || c == '{') {
+        ++flow;
+        if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1};
+      } else if ((c == ']' || c == '}') && flow > 0) {
+        --flow;
+      }
+    }
+    if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(i) + 1};
+  }
+  return {0, 0};
+}
+
+// Counts nodes with aliases expanded (a "billion laughs" document has few nodes but
+// expands to billions) and reports duplicate keys, which yaml-cpp accepts silently.
+struct NodeWalk {
+  YamlContext& ctx;
+  size_t budget;
+  size_t count = 0;
+  std::set<std::pair<int, int>> reported;
+
+  bool walk(const YAML::Node& node) {
+    if (++count > budget) return false;
+    if (node.IsSequence()) {
+      for (const auto& child : node)
+        if (!walk(child)) return false;
+    } else if (node.IsMap()) {
+      std::vector<std::pair<std::string, YAML::Node>> seen;
+      for (const auto& kv : node) {
+        if (kv.first.IsScalar()) {
+          const auto& key = kv.first.Scalar();
+          for (const auto& [k, first] : seen) {
+            if (k != key) continue;
+            auto p = ctx.pos(kv.first);
+            if (reported.insert({p.line, p.column}).second) {
+              auto fp = ctx.pos(first);
+              ctx.error(kv.first, msg(fmt::format("duplicate key '{}' (first given at line {})", key, fp.line),
+                                      fmt::format("重复的键“{}”（第 {} 行已给出）", key, fp.line)));
+            }
+            break;
+          }
+          seen.emplace_back(key, kv.first);
+        }
+        if (!walk(kv.first) || !walk(kv.second)) return false;
+      }
+    }
+    return true;
+  }
+};
+
+} // namespace
+
+std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view text) {
+  const auto& lim = limits();
+  if (text.size() > lim.max_file_bytes) {
+    ctx.error_at(0, 0,
+                 msg(fmt::format("file is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
+                                 text.size(), lim.max_file_bytes),
+                     fmt::format("文件有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", text.size(),
+                                 lim.max_file_bytes)));
+    return std::nullopt;
+  }
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  unsigned char bad = 0;
+  auto [bl, bc] = first_bad_utf8(text, bad);
+  if (bl > 0) {
+    ctx.error_at(bl, bc, msg(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", bad),
+                             fmt::format("无效的 UTF-8 编码（字节 0x{:02X}）；请将文件存为 UTF-8", bad)));
+    return std::nullopt;
+  }
+  if (text.find('\0') != std::string_view::npos) {
+    ctx.error_at(0, 0, msg("file contains a NUL byte: it is not a text file", "文件含有 NUL 字节：不是文本文件"));
+    return std::nullopt;
+  }
+  bool blank = true;
+  for (size_t i = 0; i < text.size() && blank; ++i) {
+    char c = text[i];
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+      blank = false;
+    }
+  }
+  if (blank) {
+    ctx.error_at(0, 0, msg("file is empty", "文件为空"));
+    return std::nullopt;
+  }
+  auto [dl, dc] = depth_exceeded(text, lim.max_depth);
+  if (dl > 0) {
+    ctx.error_at(dl, dc, msg(fmt::format("nesting deeper than {} levels", lim.max_depth),
+                             fmt::format("嵌套超过 {} 层", lim.max_depth)));
+    return std::nullopt;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
+    int col = e.mark.column >= 0 ? e.mark.column + 1 : 0;
+    ctx.error_at(line, col, msg(fmt::format("YAML syntax: {}", e.msg), fmt::format("YAML 语法错误：{}", e.msg)));
+    return std::nullopt;
+  }
+  NodeWalk walk{ctx, lim.max_nodes, 0, {}};
+  if (!walk.walk(root)) {
+    ctx.error_at(0, 0,
+                 msg(fmt::format("document expands to more than {} nodes (aliases included)", lim.max_nodes),
+                     fmt::format("文档展开后超过 {} 个节点（含别名）", lim.max_nodes)));
+    return std::nullopt;
+  }
+  return root;
+}
+
+bool is_null(const YAML::Node& node) { return !node.IsDefined() || node.IsNull(); }
+
+namespace {
+std::string kind_name(const YAML::Node& n, bool zh) {
+  if (!n.IsDefined() || n.IsNull()) return zh ? "空值" : "nothing";
+  if (n.IsSequence()) return zh ? "列表" : "a list";
+  if (n.IsMap()) return zh ? "映射" : "a mapping";
+  return zh ? fmt::format("“{}”", n.Scalar()) : fmt::format("'{}'", n.Scalar());
+}
+
+void type_error(YamlContext& ctx, const YAML::Node& node, std::string_view what, std::string_view want_en,
+                std::string_view want_zh) {
+  ctx.error(node, msg(fmt::format("{} must be {}, not {}", what, want_en, kind_name(node, false)),
+                      fmt::format("{} 应为{}，而不是{}", what, want_zh, kind_name(node, true))));
+}
+} // namespace
+
+bool check_map(YamlContext& ctx, const YAML::Node& node, std::initializer_list<std::string_view> allowed,
+               std::string_view what) {
+  if (!node.IsMap()) {
+    type_error(ctx, node, what, "a mapping", "映射（键: 值）");
+    return false;
+  }
+  std::vector<std::string> names(allowed.begin(), allowed.end());
+  for (const auto& kv : node) {
+    if (!kv.first.IsScalar()) {
+      ctx.error(kv.first, msg(fmt::format("{} has a key that is not text", what), fmt::format("{} 的键不是文本", what)));
+      continue;
+    }
+    const auto& key = kv.first.Scalar();
+    bool ok = false;
+    for (auto a : allowed) ok = ok || a == key;
+    if (ok) continue;
+    auto guess = closest_match(key, names);
+    std::string keys;
+    for (auto a : allowed) keys += (keys.empty() ? "" : ", ") + std::string(a);
+    if (!guess.empty())
+      ctx.error(kv.first, msg(fmt::format("unknown key '{}' in {} (did you mean '{}'?)", key, what, guess),
+                              fmt::format("{} 中有未知的键“{}”（是否想写“{}”？）", what, key, guess)));
+    else
+      ctx.error(kv.first, msg(fmt::format("unknown key '{}' in {} (known keys: {})", key, what, keys),
+                              fmt::format("{} 中有未知的键“{}”（可用的键：{}）", what, key, keys)));
+  }
+  return true;
+}
+
+std::optional<std::string> get_string(YamlContext& ctx, const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar()) {
+    type_error(ctx, node, what, "text", "文本");
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<Text> get_text(YamlContext& ctx, const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar()) {
+    // A single string serves both languages (names like "PyTorch").
+    return Text{node.Scalar(), node.Scalar()};
+  }
+  if (!check_map(ctx, node, {"zh", "en"}, what)) return std::nullopt;
+  Text t;
+  bool ok = true;
+  for (auto [key, dest] : {std::pair{"zh", &t.zh}, std::pair{"en", &t.en}}) {
+    auto v = node[key];
+    if (!v.IsDefined()) {
+      ctx.error(node, msg(fmt::format("{} lacks its '{}' text", what, key), fmt::format("{} 缺少“{}”文本", what, key)));
+      ok = false;
+    } else if (auto s = get_string(ctx, v, fmt::format("{}.{}", what, key))) {
+      *dest = *s;
+    } else {
+      ok = false;
+    }
+  }
+  return ok ? std::optional<Text>(t) : std::nullopt;
+}
+
+std::optional<double> get_number(YamlContext& ctx, const YAML::Node& node, std::string_view what, double min,
+                                 double max) {
+  if (!node.IsScalar() || node.Tag() == "!") {
+    type_error(ctx, node, what, "a number", "数字");
+    return std::nullopt;
+  }
+  const auto& s = node.Scalar();
+  char* end = nullptr;
+  double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v)) {
+    type_error(ctx, node, what, "a number", "数字");
+    return std::nullopt;
+  }
+  if (v < min || v > max) {
+    ctx.error(node, msg(fmt::format("{} is {}, out of range ({} to {})", what, s, min, max),
+                        fmt::format("{} 为 {}，超出范围（{} 至 {}）", what, s, min, max)));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<int> get_int(YamlContext& ctx, const YAML::Node& node, std::string_view what, int min, int max) {
+  auto v = get_number(ctx, node, what, min, max);
+  if (!v) return std::nullopt;
+  if (*v != std::floor(*v)) {
+    type_error(ctx, node, what, "a whole number", "整数");
+    return std::nullopt;
+  }
+  return static_cast<int>(*v);
+}
+
+std::optional<bool> get_bool(YamlContext& ctx, const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar() && node.Tag() != "!") {
+    const auto& s = node.Scalar();
+    if (s == "true") return true;
+    if (s == "false") return false;
+  }
+  type_error(ctx, node, what, "true or false", "true 或 false");
+  return std::nullopt;
+}
+
+std::optional<Date> get_date(YamlContext& ctx, const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar()) {
+    type_error(ctx, node, what, "a date (YYYY-MM-DD or YYYY-MM)", "日期（YYYY-MM-DD 或 YYYY-MM）");
+    return std::nullopt;
+  }
+  auto r = parse_date(node.Scalar());
+  if (!r.date) {
+    ctx.error(node, msg(fmt::format("{}: {}", what, r.error), fmt::format("{}：{}", what, r.error_zh)));
+    return std::nullopt;
+  }
+  return r.date;
+}
+
+std::vector<std::string> get_string_list(YamlContext& ctx, const YAML::Node& node, std::string_view what) {
+  std::vector<std::string> out;
+  if (is_null(node)) return out;
+  if (node.IsScalar()) {
+    out.push_back(node.Scalar());
+    return out;
+  }
+  if (!node.IsSequence()) {
+    type_error(ctx, node, what, "a list", "列表");
+    return out;
+  }
+  for (const auto& item : node)
+    if (auto s = get_string(ctx, item, fmt::format("an item of {}", what))) out.push_back(*s);
+  return out;
+}
+
+std::vector<std::string> get_sources(YamlContext& ctx, const YAML::Node& map) {
+  std::vector<std::string> out;
+  if (map["source"].IsDefined()) out = get_string_list(ctx, map["source"], "source");
+  if (map["sources"].IsDefined()) {
+    auto more = get_string_list(ctx, map["sources"], "sources");
+    out.insert(out.end(), more.begin(), more.end());
+  }
+  return out;
+}
+
+} // namespace advisor

@@ -1,0 +1,64 @@
+#pragma once
+// Internal to the loaders: the only header that includes yaml-cpp. Converts YAML
+// nodes into plain values, reporting every problem as a bilingual diagnostic.
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "advisor/date.hpp"
+#include "advisor/diagnostics.hpp"
+#include "advisor/model.hpp"
+
+namespace advisor {
+
+/// English and Chinese of one message.
+inline Text msg(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
+
+/// A document being read: its name, its lines (for carets) and where problems go.
+class YamlContext {
+public:
+  YamlContext(std::string file, std::string_view text, Diagnostics& diags);
+
+  const std::string& file() const { return m_file; }
+  Diagnostics& diags() { return m_diags; }
+
+  SourcePos pos(const YAML::Node& node) const;
+  void error(const YAML::Node& node, Text message);
+  void warning(const YAML::Node& node, Text message);
+  void error_at(int line, int column, Text message, Severity sev = Severity::error);
+  std::string line_text(int line) const;
+
+  /// Parses text into a document, after the checks yaml-cpp does not make (size,
+  /// UTF-8, nesting depth, node count, duplicate keys). Empty on a fatal problem.
+  static std::optional<YAML::Node> parse(YamlContext& ctx, std::string_view text);
+
+private:
+  std::string m_file;
+  std::vector<std::string> m_lines;
+  Diagnostics& m_diags;
+};
+
+/// Checks node is a mapping whose keys are all in `allowed`; reports unknown keys
+/// with a "did you mean". `what` names the thing for the message ("role", "profile").
+bool check_map(YamlContext& ctx, const YAML::Node& node, std::initializer_list<std::string_view> allowed,
+               std::string_view what);
+
+std::optional<std::string> get_string(YamlContext& ctx, const YAML::Node& node, std::string_view what);
+std::optional<Text> get_text(YamlContext& ctx, const YAML::Node& node, std::string_view what);
+std::optional<double> get_number(YamlContext& ctx, const YAML::Node& node, std::string_view what, double min,
+                                 double max);
+std::optional<int> get_int(YamlContext& ctx, const YAML::Node& node, std::string_view what, int min, int max);
+std::optional<bool> get_bool(YamlContext& ctx, const YAML::Node& node, std::string_view what);
+std::optional<Date> get_date(YamlContext& ctx, const YAML::Node& node, std::string_view what);
+/// A sequence of strings; a single string is accepted as a one-item list.
+std::vector<std::string> get_string_list(YamlContext& ctx, const YAML::Node& node, std::string_view what);
+/// One string or a list: `source: x` or `sources: [x, y]`.
+std::vector<std::string> get_sources(YamlContext& ctx, const YAML::Node& map);
+
+bool is_null(const YAML::Node& node);
+
+} // namespace advisor
