@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine:
+#   ./setup.sh run    install what is missing, build, run the main job
+#   ./setup.sh test   install what is missing, build, run every test (what CI runs)
+#   ./setup.sh deps   only install what is missing
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the build and the test suite need. Nothing is downloaded from
+# anywhere else.
+PACKAGES=(cmake ninja-build g++ pkg-config
+          libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libutf8proc-dev catch2
+          python3 python3-jsonschema python3-yaml graphviz
+          clang-14 libclang-rt-14-dev
+          bash zsh fish tmux man-db groff-base dpkg-dev file)
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then return 0; fi
+  echo "setup: installing ${missing[*]}" >&2
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {  # build DIR [cmake args...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$dir" -j"$(nproc)"
+}
+
+case "${1:-run}" in
+  deps)
+    install_missing
+    ;;
+  run)
+    install_missing
+    build build
+    ./build/advisor recommend --profile profiles/it-manager.yaml
+    ;;
+  test)
+    install_missing
+    build build
+    ./build/advisor recommend --profile profiles/it-manager.yaml >/dev/null
+    # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer too.
+    build build-asan -DADVISOR_SANITIZE=address,undefined
+    if [ -x tests/fuzz-smoke.sh ]; then tests/fuzz-smoke.sh; fi
+    (cd build-asan && ctest --output-on-failure -j"$(nproc)") 
+    (cd build && ctest --output-on-failure -j"$(nproc)")
+    ;;
+  *)
+    echo "usage: ./setup.sh [run|test|deps]" >&2
+    exit 2
+    ;;
+esac
