@@ -152,7 +152,7 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, const Role& role,
     const auto* dn = c.domain(best_domain);
     auto dur = duration_text(f.experience.at(best_domain).months);
     add("experience", best_years / sc.experience_saturation_years, sc.w_experience,
-        T(fmt::format("{} of {} work (full marks at {} years)", dur.en, dn->name.en, sc.experience_saturation_years),
+        T(fmt::format("{} of {} work (full marks at {} years)", dur.en, lower_first(dn->name.en), sc.experience_saturation_years),
           fmt::format("{}工作 {}（满 {} 年得满分）", dn->name.zh, dur.zh, sc.experience_saturation_years)));
   } else {
     add("experience", 0, sc.w_experience,

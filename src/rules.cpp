@@ -280,6 +280,7 @@ private:
     const auto* d = r.domain.empty() ? nullptr : m_c.domain(r.domain);
     Text dname = d ? d->name : T("", "");
     int need_months = years_to_months(r.min_years);
+    if (d) dname.en = lower_first(dname.en);
     t.subject = d ? dname : T("", "");
     auto dur = duration_text(need_months);
     if (d) {

@@ -147,6 +147,12 @@ std::vector<std::string> wrap_text(std::string_view text, int width) {
   return lines;
 }
 
+std::string lower_first(std::string_view text) {
+  std::string s(text);
+  if (s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+
 int edit_distance(std::string_view a, std::string_view b) {
   // Optimal string alignment: an adjacent transposition ("pytroch") is one edit.
   auto x = decode(a), y = decode(b);

@@ -33,6 +33,10 @@ std::string pad_right(std::string_view text, int width);
 /// and between CJK characters otherwise; never inside a character.
 std::vector<std::string> wrap_text(std::string_view text, int width);
 
+/// "Management" → "management" for use mid-sentence; acronyms ("AI", "AIGC", "IT")
+/// and non-ASCII text are left alone.
+std::string lower_first(std::string_view text);
+
 /// Edit distance over code points, for "did you mean".
 int edit_distance(std::string_view a, std::string_view b);
 

@@ -83,11 +83,21 @@ std::string render_certificate(const Catalog& c, const CertificateSuggestion& cs
   else if (r.status == Outcome::unknown) when = yellow(tr("unknown: profile lacks data", "无法判断：档案信息不足"));
   else when = red(tr("not eligible yet", "暂不符合"));
   s += fmt::format("{:>2}. {}  {}\n", rank, bold(title), dim(cert.id + "/" + r.level->id));
-  std::string sitting = r.next_sitting ? *r.next_sitting : tr("not stated by the source", "来源未说明");
-  s += fmt::format("    {} · {}{} · {}\n", when, tr("next sitting: ", "下次考试："), sitting,
-                   trf("relevance {:.2f}", "相关度 {:.2f}", cs.score));
+  std::string line = "    " + when;
+  // A sitting is only worth naming once there is a date to aim from.
+  if (r.status == Outcome::eligible || r.earliest_date)
+    line += " · " + tr("next sitting: ", "下次考试：") + (r.next_sitting ? *r.next_sitting : tr("not stated by the source", "来源未说明"));
+  line += " · " + trf("relevance {:.2f}", "相关度 {:.2f}", cs.score);
+  s += line + "\n";
+  if (r.status != Outcome::eligible && !r.changes.empty()) s += wrapped(tr("- needs: ", "- 需要：") + tr(r.changes.front().text), 4);
   for (size_t i = 1; i < cs.reasons.size(); ++i) s += wrapped("- " + tr(cs.reasons[i]), 4);
-  s += render_claims(c, cert.id, 4);
+  size_t claims = 0;
+  for (const auto& cl : c.claims) claims += cl.subject == cert.id ? 1 : 0;
+  // The sources' figures are claims, not facts: point to them rather than repeat them here.
+  if (claims)
+    s += "    " + dim(trf("{} figure{} quoted from the sources, unverified: advisor show certificate {}",
+                            "来源中有 {} 条数据{}（未经核实）：advisor show certificate {}", claims,
+                            globals().lang == Lang::zh ? "" : (claims == 1 ? "" : "s"), cert.id)) + "\n";
   return s;
 }
 
