@@ -321,7 +321,7 @@ private:
       const auto& lname = cert->levels[static_cast<size_t>(need)].name;
       bool ladder = cert->levels.size() > 1;
       t.required = ladder ? T(fmt::format("hold {} – {} (or a higher level)", cname.en, lname.en),
-                              fmt::format("持有{}{}（或更高等级）证书", cname.zh, lname.zh))
+                              fmt::format("持有{}（{}）或更高等级的证书", cname.zh, lname.zh))
                           : T("hold " + cname.en, "持有" + cname.zh);
     } else {
       t.required = T("hold " + cname.en, "持有" + cname.zh);
@@ -412,13 +412,13 @@ Text step_text(const TraceNode& t, Date as_of) {
     while (as_of.add_months(months + 1) <= *t.passes_on) ++months;
     bool partial = as_of.add_months(months) < *t.passes_on;
     int total = months + (partial ? 1 : 0);
-    std::string about_en = partial && months > 0 ? "about " : "", about_zh = partial && months > 0 ? "约" : "";
+    std::string about_en = partial && months > 0 ? "about " : "", about_zh = partial && months > 0 ? "约 " : "";
     std::string more_en;
     if (total < 12) more_en = fmt::format("{} more month{}", total, total == 1 ? "" : "s");
     else if (total % 12 == 0) more_en = fmt::format("{} more year{}", total / 12, total == 12 ? "" : "s");
     else more_en = duration_text(total).en + " more";
     return T(fmt::format("{}{} of {}work (from {})", about_en, more_en, t.subject.en.empty() ? "" : t.subject.en + " ", t.passes_on->str()),
-             fmt::format("再积累{}{}{}工作经验（{} 起满足）", about_zh, duration_text(total).zh, t.subject.zh,
+             fmt::format("再积累{}{}的{}工作经验（{} 起满足）", about_zh, duration_text(total).zh, t.subject.zh,
                          t.passes_on->str()));
   }
   if (t.kind == RuleKind::age && t.passes_on)
