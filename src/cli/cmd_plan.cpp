@@ -1,0 +1,274 @@
+// advisor plan --profile FILE --role ID [--format text|json|dot|mermaid]
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "advisor/planning.hpp"
+#include "advisor/rules.hpp"
+#include "render.hpp"
+#include "to_json.hpp"
+
+namespace advisor::cli {
+
+namespace {
+
+struct PlanOptions {
+  std::string profile;
+  std::string role;
+  std::string format = "text";
+  CLI::Option* format_option = nullptr;
+};
+
+const Role& require_role(const Catalog& c, const std::string& id) {
+  if (const auto* r = c.role(id)) return *r;
+  std::vector<std::string> ids;
+  for (const auto& r : c.roles) ids.push_back(r.id);
+  auto guess = suggest(id, ids);
+  throw CommandError{k_exit_usage,
+                     T(fmt::format("unknown role '{}'{}", id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                       fmt::format("未知的岗位“{}”{}", id, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
+                     T("see them all with: advisor list roles", "可运行 advisor list roles 查看全部")};
+}
+
+/// What to do, as a short line: "Learn X", "Sit Y".
+std::string step_what(const PlanStep& s) {
+  const auto& name = tr(s.name);
+  if (s.kind == "skill") return trf("Learn {}", "学习{}", name);
+  if (s.kind == "certificate")
+    return trf("Sit {}", "报考{}", name);
+  if (s.kind == "experience") return trf("Reach: {}", "积累：{}", name);
+  return name;
+}
+
+std::string step_refs(const std::vector<size_t>& after) {
+  std::string s;
+  for (auto a : after) s += (s.empty() ? "#" : ", #") + std::to_string(a + 1);
+  return s;
+}
+
+/// The date column: a date where one is known, else what the step waits for.
+std::string step_when(const PlanStep& s, Date as_of) {
+  // A certificate with stated sittings happens at the sitting, whatever the date it opens.
+  if (s.sitting) return trf("{} sitting", "{} 考期", *s.sitting);
+  if (s.earliest_date) return *s.earliest_date == as_of ? tr("now", "现在") : s.earliest_date->str();
+  if (s.kind == "certificate" && !s.after.empty()) return trf("after {}", "{} 之后", step_refs(s.after));
+  if (s.kind == "certificate") return tr("no date yet", "日期未定");
+  if (s.after.empty()) return tr("now", "现在");
+  return trf("after {}", "{} 之后", step_refs(s.after));
+}
+
+std::string step_why(const PlanStep& s) {
+  std::string why = tr(s.reason);
+  // A step without a date or sitting shows its prerequisites in the date column already.
+  if (!s.after.empty() && (s.earliest_date || s.sitting))
+    why += trf(" (after {})", "（在 {} 之后）", step_refs(s.after));
+  return why;
+}
+
+std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
+  std::string s;
+  const auto& role = *plan.target;
+  std::string who = p.name.empty() ? "" : p.name;
+  s += bold(who.empty() ? trf("Plan to {} on {}", "{}的路径规划（{}）", tr(role.name), plan.as_of.str())
+                        : trf("Plan for {} to {} on {}", "{}：{}的路径规划（{}）", who, tr(role.name), plan.as_of.str()));
+  s += "  " + dim(role.id) + "\n";
+  if (const auto* cat = c.category(role.category)) s += dim(tr(cat->name)) + "\n";
+  s += trf("Fit today: {:.2f} (advisor gap shows every term)", "当前匹配度：{:.2f}（advisor gap 可查看各项得分）", plan.score_now) +
+       "\n\n";
+  if (plan.steps.empty()) {
+    s += tr("Nothing to do: you have every skill the role asks for and no related certificate is left to sit.",
+            "无需再做什么：你已具备该岗位要求的全部技能，也没有待考的相关证书。") +
+         "\n";
+    return s;
+  }
+  Table t;
+  t.header = {"#", tr("When", "时间"), tr("Step", "步骤"), tr("Why", "原因")};
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    const auto& st = plan.steps[i];
+    t.rows.push_back({std::to_string(i + 1), step_when(st, plan.as_of), step_what(st), step_why(st)});
+  }
+  s += t.render();
+  s += "\n";
+  s += wrapped(tr("Dates are the earliest each step can happen, assuming you pass every exam at the first sitting you "
+                  "can take. Learning a skill or earning study hours takes as long as it takes, so those steps have no "
+                  "date.",
+                  "日期为每一步最早可完成的时间，并假设每次考试都在第一个可参加的考期通过。学习技能、积累学时所需时间因人而异，"
+                  "因此这些步骤没有日期。"),
+               0);
+  if (plan.search_capped)
+    s += wrapped(trf("The search stopped after {} states; the plan may not be the quickest.",
+                     "搜索在 {} 个状态后停止，规划可能不是最快的。", plan.states_explored),
+                 0);
+  if (!c.caveat.empty()) s += dim(tr(c.caveat)) + "\n";
+  return s;
+}
+
+Json render_json(const Plan& plan) {
+  Json j = json_doc();
+  j["as_of"] = plan.as_of.str();
+  const auto& role = *plan.target;
+  j["target"] = Json{{"id", role.id}, {"name", text_json(role.name)}, {"category", role.category}};
+  Json steps = Json::array();
+  for (const auto& s : plan.steps) {
+    Json e;
+    e["kind"] = s.kind;
+    e["id"] = s.id;
+    e["level"] = s.kind == "certificate" ? Json(s.level) : Json(nullptr);
+    e["name"] = text_json(s.name);
+    e["reason"] = text_json(s.reason);
+    e["earliest_date"] = date_or_null(s.earliest_date);
+    e["next_sitting"] = s.sitting ? Json(*s.sitting) : Json(nullptr);
+    e["after"] = s.after;
+    steps.push_back(e);
+  }
+  j["steps"] = steps;
+  return j;
+}
+
+/// A node's label: the step and its date, one per line.
+std::vector<std::string> node_lines(const Plan& plan, size_t i) {
+  const auto& s = plan.steps[i];
+  return {fmt::format("{}. {}", i + 1, step_what(s)), step_when(s, plan.as_of)};
+}
+
+/// Steps nothing else depends on lead to the target.
+std::vector<bool> leads_to_target(const Plan& plan) {
+  std::vector<bool> sink(plan.steps.size(), true);
+  for (const auto& s : plan.steps)
+    for (auto a : s.after) sink[a] = false;
+  return sink;
+}
+
+std::string dot_escape(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    if (ch == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+const char* dot_fill(const std::string& kind) {
+  if (kind == "skill") return "#e8f0fe";
+  if (kind == "certificate") return "#fef7e0";
+  if (kind == "experience") return "#e6f4ea";
+  return "#fce8e6";
+}
+
+std::string render_dot(const Plan& plan) {
+  std::string s = "digraph plan {\n";
+  s += "  graph [rankdir=LR, labelloc=t, fontname=\"sans-serif\", label=\"" +
+       dot_escape(trf("Plan to {} on {}", "{}路径规划（{}）", tr(plan.target->name), plan.as_of.str())) + "\"];\n";
+  s += "  node [shape=box, style=\"rounded,filled\", fontname=\"sans-serif\"];\n";
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    auto lines = node_lines(plan, i);
+    // A certificate step with no date waits on something only the person can do: dashed.
+    bool open_ended = plan.steps[i].kind == "certificate" && !plan.steps[i].earliest_date;
+    s += fmt::format("  s{} [label=\"{}\\n{}\", fillcolor=\"{}\"{}];\n", i + 1, dot_escape(lines[0]), dot_escape(lines[1]),
+                     dot_fill(plan.steps[i].kind), open_ended ? ", style=\"rounded,filled,dashed\"" : "");
+  }
+  s += fmt::format("  target [label=\"{}\", shape=doubleoctagon, fillcolor=\"#d2e3fc\"];\n", dot_escape(tr(plan.target->name)));
+  for (size_t i = 0; i < plan.steps.size(); ++i)
+    for (auto a : plan.steps[i].after) s += fmt::format("  s{} -> s{};\n", a + 1, i + 1);
+  auto sink = leads_to_target(plan);
+  for (size_t i = 0; i < plan.steps.size(); ++i)
+    if (sink[i]) s += fmt::format("  s{} -> target;\n", i + 1);
+  s += "}\n";
+  return s;
+}
+
+// Mermaid labels are HTML-ish: entity codes for the characters that would end or
+// confuse a quoted label, <br/> for a line break.
+std::string mermaid_escape(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+    case '#': out += "#35;"; break;
+    case '&': out += "#amp;"; break;
+    case '"': out += "#quot;"; break;
+    case '<': out += "#lt;"; break;
+    case '>': out += "#gt;"; break;
+    case '\n': out += "<br/>"; break;
+    default: out += ch;
+    }
+  }
+  return out;
+}
+
+std::string render_mermaid(const Plan& plan) {
+  std::string s = "flowchart LR\n";
+  std::map<std::string, std::vector<std::string>> by_kind;
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    auto lines = node_lines(plan, i);
+    s += fmt::format("  s{}[\"{}<br/>{}\"]\n", i + 1, mermaid_escape(lines[0]), mermaid_escape(lines[1]));
+    by_kind[plan.steps[i].kind].push_back(fmt::format("s{}", i + 1));
+  }
+  s += fmt::format("  target([\"{}\"])\n", mermaid_escape(tr(plan.target->name)));
+  for (size_t i = 0; i < plan.steps.size(); ++i)
+    for (auto a : plan.steps[i].after) s += fmt::format("  s{} --> s{}\n", a + 1, i + 1);
+  auto sink = leads_to_target(plan);
+  for (size_t i = 0; i < plan.steps.size(); ++i)
+    if (sink[i]) s += fmt::format("  s{} --> target\n", i + 1);
+  for (const auto& [kind, ids] : by_kind) {
+    std::string list;
+    for (const auto& id : ids) list += (list.empty() ? "" : ",") + id;
+    s += fmt::format("  classDef {} fill:{}\n  class {} {}\n", kind, dot_fill(kind), list, kind);
+  }
+  return s;
+}
+
+int run_plan(const PlanOptions& o) {
+  std::string format = o.format;
+  if (globals().json) {
+    if (o.format_option && o.format_option->count() > 0 && o.format != "json")
+      throw CommandError{k_exit_usage,
+                         T(fmt::format("--json and --format {} ask for two different outputs", o.format),
+                           fmt::format("--json 与 --format {} 要求的输出格式不同", o.format)),
+                         T("give one of them", "只保留其中一个")};
+    format = "json";
+  }
+  const auto& c = catalog();
+  const auto& role = require_role(c, o.role);
+  auto p = load_profile_file(o.profile);
+  auto plan = plan_path(c, p, role, globals().as_of);
+
+  // Certificate rules change: warn about those the plan relies on, as check does.
+  EvalContext ctx{c, p, globals().as_of};
+  std::vector<LevelResult> levels;
+  for (const auto& s : plan.steps)
+    if (s.kind == "certificate")
+      if (const auto* cert = c.certificate(s.id); cert && cert->level_index(s.level) >= 0)
+        levels.push_back(check_level(*cert, cert->levels[static_cast<size_t>(cert->level_index(s.level))], ctx));
+  std::vector<const LevelResult*> ptrs;
+  for (const auto& r : levels) ptrs.push_back(&r);
+  warn_stale(ptrs);
+
+  if (format == "json") emit_json(render_json(plan));
+  else if (format == "dot") out() << render_dot(plan);
+  else if (format == "mermaid") out() << render_mermaid(plan);
+  else out() << render_text(c, p, plan);
+  return k_exit_ok;
+}
+
+} // namespace
+
+void setup_plan(CLI::App& app) {
+  auto o = std::make_shared<PlanOptions>();
+  auto* sub = app.add_subcommand("plan", "The road to a role: skills to learn, certificates to sit, in order and dated");
+  sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
+  sub->add_option("--role", o->role, "Target role id (see advisor list roles)")->required()->type_name("ID");
+  o->format_option = sub->add_option("--format", o->format, "Output: text (default), json, dot (Graphviz) or mermaid")
+                         ->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))
+                         ->type_name("FORMAT");
+  sub->footer("Examples:\n"
+              "  advisor plan --profile profiles/cs-graduate.yaml --role ai-solution-architect\n"
+              "  advisor plan --profile me.yaml --role prompt-engineer --lang zh --json\n"
+              "  advisor plan --profile me.yaml --role ai-content-creator --format dot | dot -Tsvg > plan.svg\n"
+              "Docs: docs/plan.md");
+  add_runner(sub, [o] { return run_plan(*o); });
+}
+
+} // namespace advisor::cli
