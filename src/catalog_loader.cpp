@@ -1,11 +1,15 @@
 // Catalogue loading: YAML files → plain structs. Reference checks live in
 // catalog_validate.cpp; this file only reads what is written.
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <set>
 #include <sys/stat.h>
 
 #include "advisor/embedded.hpp"
@@ -25,14 +29,24 @@ InputFile read_input_file(const std::string& path) {
     std::string buf(64 * 1024, '\0');
     while (std::cin.read(buf.data(), static_cast<std::streamsize>(buf.size())) || std::cin.gcount() > 0) {
       f.text.append(buf.data(), static_cast<size_t>(std::cin.gcount()));
-      if (f.text.size() > limits().max_file_bytes) break;  // the parser reports the size
+      if (f.text.size() > limits().max_file_bytes) {
+        throw InputError(f.name, msg(fmt::format("standard input is over the limit of {} bytes (raise it with "
+                                                 "--max-file-size)", limits().max_file_bytes),
+                                     fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）",
+                                                 limits().max_file_bytes)),
+                         65);
+      }
     }
     return f;
   }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
-    throw InputError(path, msg(fmt::format("cannot read '{}': no such file", path),
-                               fmt::format("无法读取“{}”：文件不存在", path)));
+    if (errno == ENOENT || errno == ENOTDIR)
+      throw InputError(path, msg(fmt::format("cannot read '{}': no such file", path),
+                                 fmt::format("无法读取“{}”：文件不存在", path)));
+    // A folder on the way that we may not enter, a name too long, a loop of links.
+    throw InputError(path, msg(fmt::format("cannot read '{}': {}", path, std::strerror(errno)),
+                               fmt::format("无法读取“{}”：{}", path, std::strerror(errno))));
   }
   if (S_ISDIR(st.st_mode)) {
     throw InputError(path, msg(fmt::format("'{}' is a directory, not a file", path),
@@ -56,7 +70,15 @@ InputFile read_input_file(const std::string& path) {
   std::string buf(64 * 1024, '\0');
   while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
     f.text.append(buf.data(), static_cast<size_t>(in.gcount()));
-    if (f.text.size() > limits().max_file_bytes) break;
+    if (f.text.size() > limits().max_file_bytes) {
+      // A pipe or device has no size to check beforehand: stop at the limit.
+      throw InputError(path,
+                       msg(fmt::format("'{}' is over the limit of {} bytes (raise it with --max-file-size)", path,
+                                       limits().max_file_bytes),
+                           fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path,
+                                       limits().max_file_bytes)),
+                       65);
+    }
   }
   if (in.bad()) {
     throw InputError(path, msg(fmt::format("cannot read '{}': read error", path),
@@ -205,6 +227,7 @@ static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, 
       auto child = parse_rule(ctx, c, depth + 1, budget);
       if (child) r.children.push_back(std::move(*child));
       else ok = false;
+      if (budget == 0 && !child) break;  // one message for an oversized rule, not one per node left
     }
   } else if (op == "not") {
     r.kind = RuleKind::not_;
@@ -308,7 +331,12 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
   });
 }
 
-static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog& c, bool& meta_seen) {
+// `meta_dirs`: directories whose `catalog` section has been read. One section per
+// directory; when several catalogue directories are merged (--catalog builtin
+// --catalog esco/), the first one's id, name and scoring stand and every
+// directory's attribution is kept, since imported data must always show its own.
+static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog& catalog,
+                              std::set<std::string>& meta_dirs, const std::string& dir) {
   if (!check_map(ctx, root,
                  {"catalog", "sources", "education", "majors", "domains", "skills", "categories", "roles",
                   "certificates", "claims", "cases"},
@@ -319,8 +347,11 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
                                  "“cases”应放在 catalog/tests/ 中，而不是目录库本身"));
   }
   if (auto m = root["catalog"]; m.IsDefined()) {
-    if (meta_seen) ctx.error(m, msg("'catalog' is given twice", "“catalog”重复给出"));
-    meta_seen = true;
+    if (meta_dirs.count(dir)) ctx.error(m, msg("'catalog' is given twice", "“catalog”重复给出"));
+    bool primary = meta_dirs.empty();
+    meta_dirs.insert(dir);
+    Catalog later;  // a later directory's settings are checked but not applied
+    Catalog& c = primary ? catalog : later;
     if (check_map(ctx, m, {"id", "version", "name", "caveat", "scoring", "attribution", "attributions"},
                   "catalog")) {
       if (m["id"].IsDefined()) c.id = get_string(ctx, m["id"], "id").value_or(c.id);
@@ -328,8 +359,8 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
       c.name = optional_text(ctx, m, "name");
       c.caveat = optional_text(ctx, m, "caveat");
       if (m["attribution"].IsDefined())
-        if (auto t = get_text(ctx, m["attribution"], "attribution")) c.attributions.push_back(*t);
-      for (auto& t : get_text_list(ctx, m["attributions"], "attributions")) c.attributions.push_back(t);
+        if (auto t = get_text(ctx, m["attribution"], "attribution")) catalog.attributions.push_back(*t);
+      for (auto& t : get_text_list(ctx, m["attributions"], "attributions")) catalog.attributions.push_back(t);
       if (auto s = m["scoring"]; s.IsDefined()) {
         if (check_map(ctx, s, {"weights", "partial_credit", "experience_saturation_years", "barrier_penalty"},
                       "scoring")) {
@@ -357,6 +388,7 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
       }
     }
   }
+  Catalog& c = catalog;
   for_each_item(ctx, root["sources"], "sources", [&](const YAML::Node& item) {
     if (!check_map(ctx, item, {"id", "title", "publisher", "url", "file", "date"}, "source")) return;
     Source s;
@@ -517,21 +549,46 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
   });
 }
 
+// The reference checks work on positions only: give their diagnostics the source
+// line too, so every error is shown with its line and a caret. Each file's line
+// starts are found once, and only for files that have such a diagnostic.
+static void attach_source_lines(const std::vector<InputFile>& files, Diagnostics& diags) {
+  std::map<std::string, std::vector<size_t>> starts;
+  for (auto& d : diags.items) {
+    if (!d.source_line.empty() || d.line <= 0) continue;
+    auto f = std::find_if(files.begin(), files.end(), [&](const InputFile& x) { return x.name == d.file; });
+    if (f == files.end()) continue;
+    auto [it, fresh] = starts.try_emplace(d.file);
+    if (fresh) {
+      it->second.push_back(0);
+      for (size_t i = 0; i < f->text.size(); ++i)
+        if (f->text[i] == '\n') it->second.push_back(i + 1);
+    }
+    if (static_cast<size_t>(d.line) > it->second.size()) continue;
+    size_t from = it->second[static_cast<size_t>(d.line - 1)];
+    size_t to = f->text.find('\n', from);
+    std::string_view line(f->text.data() + from, (to == std::string::npos ? f->text.size() : to) - from);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    d.source_line = std::string(line.substr(0, 300));  // as YamlContext keeps lines
+  }
+}
+
 Catalog load_catalog(const std::vector<InputFile>& files, Diagnostics& diags) {
   Catalog c;
-  bool meta_seen = false;
+  std::set<std::string> meta_dirs;
   for (const auto& f : files) {
     YamlContext ctx(f.name, f.text, diags);
     auto root = YamlContext::parse(ctx, f.text);
     if (!root) continue;
     try {
-      parse_catalog_doc(ctx, *root, c, meta_seen);
+      parse_catalog_doc(ctx, *root, c, meta_dirs, fs::path(f.name).parent_path().string());
     } catch (const YAML::Exception& e) {
       ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
                                                            fmt::format("结构不符合预期：{}", e.msg)));
     }
   }
   validate_catalog(c, diags);
+  attach_source_lines(files, diags);
   diags.sort();
   return c;
 }

@@ -11,6 +11,10 @@ namespace advisor {
 
 namespace {
 
+bool same_dir(const std::string& a, const std::string& b) {
+  return a.substr(0, a.rfind('/') + 1) == b.substr(0, b.rfind('/') + 1);
+}
+
 class Checker {
 public:
   Checker(Catalog& c, Diagnostics& d) : m_c(c), m_d(d) {}
@@ -230,7 +234,12 @@ public:
       for (const auto& k : keys) {
         if (k.empty()) continue;
         auto [it, fresh] = owner.emplace(k, i);
-        if (!fresh && it->second != i)
+        // Across merged catalogue directories (builtin + an ESCO import both know
+        // "Python") the first directory keeps the word, as lookup does; within one
+        // directory it is an ambiguity to fix.
+        // A second skill with the same id is already reported as a duplicate id.
+        if (!fresh && it->second != i && c.skills[it->second].id != s.id &&
+            same_dir(c.skills[it->second].pos.file, s.pos.file))
           at(s.pos, msg(fmt::format("skill '{}' and skill '{}' both answer to '{}'", c.skills[it->second].id, s.id, k),
                         fmt::format("技能“{}”与“{}”都对应“{}”", c.skills[it->second].id, s.id, k)));
       }
@@ -329,7 +338,12 @@ void Catalog::index() {
           out[i] = static_cast<int>(by_id.at(items[i].parent));
       return;
     }
+    // Indexed for the first time (a snapshot read back, or before validation, which
+    // then redoes them and cuts cycles): parents come from the ids.
     out.assign(items.size(), -1);
+    for (size_t i = 0; i < items.size(); ++i)
+      if (auto it = by_id.find(items[i].parent); !items[i].parent.empty() && it != by_id.end())
+        out[i] = static_cast<int>(it->second);
   };
   parents(skill_parent, skills, skill_by_id);
   parents(domain_parent, domains, domain_by_id);

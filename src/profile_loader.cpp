@@ -339,6 +339,8 @@ Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, 
     ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
                                                          fmt::format("结构不符合预期：{}", e.msg)));
   }
+  // In line order, as the catalogue's are, whatever order the keys were read in.
+  diags.sort();
   return p;
 }
 

@@ -104,20 +104,30 @@ ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const s
     spans.emplace_back(s, std::min(end, today));
   }
   std::sort(spans.begin(), spans.end());
-  long total = 0, cur_s = 0, cur_e = 0;
-  bool have = false;
+  std::vector<std::pair<long, long>> merged;  // overlapping jobs count once
   for (auto [s, e] : spans) {
-    if (!have || s > cur_e) {
-      if (have) total += cur_e - cur_s;
-      cur_s = s;
-      cur_e = e;
-      have = true;
-    } else {
-      cur_e = std::max(cur_e, e);
-    }
+    if (merged.empty() || s > merged.back().second) merged.emplace_back(s, e);
+    else merged.back().second = std::max(merged.back().second, e);
   }
-  if (have) total += cur_e - cur_s;
-  m.virtual_start = as_of.add_days(-total).add_months(-years_to_months(undated));
+  // Finished spans are measured in calendar months plus days, not in days alone:
+  // 2025-01-01 to 2026-01-01 is one year whatever the length of the year before
+  // as_of. The span that reaches as_of (ongoing) anchors the virtual start, so a
+  // single ongoing job reaches N years on its start date + N years exactly.
+  long total = 0, days = 0;
+  int months = years_to_months(undated);
+  Date anchor = as_of;
+  for (auto [s, e] : merged) {
+    total += e - s;
+    Date ds = Date::from_days(s);
+    if (e == today) {
+      anchor = ds;
+      continue;
+    }
+    int k = months_between(ds, Date::from_days(e));
+    months += k;
+    days += e - ds.add_months(k).days();
+  }
+  m.virtual_start = anchor.add_months(-months).add_days(-days);
   m.months = months_between(m.virtual_start, as_of);
   m.years = static_cast<double>(total) / 365.25 + undated;
   if (m.ongoing && !open_ended) m.grows_until = Date::from_days(open_until);

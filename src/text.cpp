@@ -1,6 +1,8 @@
 #include "advisor/text.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
 #include <utf8proc.h>
 
 namespace advisor {
@@ -153,9 +155,12 @@ std::string lower_first(std::string_view text) {
   return s;
 }
 
-int edit_distance(std::string_view a, std::string_view b) {
-  // Optimal string alignment: an adjacent transposition ("pytroch") is one edit.
-  auto x = decode(a), y = decode(b);
+namespace {
+
+using CodePoints = std::vector<utf8proc_int32_t>;
+
+// Optimal string alignment: an adjacent transposition ("pytroch") is one edit.
+int edit_distance(const CodePoints& x, const CodePoints& y) {
   size_t n = y.size();
   std::vector<int> prev2(n + 1), prev(n + 1), cur(n + 1);
   for (size_t j = 0; j <= n; ++j) prev[j] = static_cast<int>(j);
@@ -173,20 +178,42 @@ int edit_distance(std::string_view a, std::string_view b) {
   return prev[n];
 }
 
+// The normalised code points of a candidate. Normalising is the costly part of a
+// "did you mean", and the same candidates (a catalogue's ids and names) come back
+// for every unknown word of a file: a profile of thousands of unknown skills must
+// not normalise the catalogue thousands of times. Per thread (batch --jobs).
+const CodePoints& candidate_key(const std::string& candidate) {
+  thread_local std::unordered_map<std::string, CodePoints> cache;
+  if (cache.size() > 200'000) cache.clear();  // bounded, whatever the catalogues
+  auto it = cache.find(candidate);
+  if (it == cache.end()) it = cache.emplace(candidate, decode(normalize_key(candidate))).first;
+  return it->second;
+}
+
+} // namespace
+
+int edit_distance(std::string_view a, std::string_view b) { return edit_distance(decode(a), decode(b)); }
+
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  auto key = decode(normalize_key(word));
+  int len = static_cast<int>(key.size());
+  int limit = std::max(1, std::min(3, len / 3 + 1));
   std::string best;
   int best_d = 1 << 30;
-  auto key = normalize_key(word);
   for (const auto& c : candidates) {
-    int d = edit_distance(key, normalize_key(c));
+    const auto& ck = candidate_key(c);
+    // The distance is at least the difference in length: past the limit, no need
+    // to compute it, as only a distance within the limit is ever suggested.
+    if (std::abs(static_cast<int>(ck.size()) - len) > limit) continue;
+    int d = edit_distance(key, ck);
     if (d < best_d || (d == best_d && c < best)) {
       best_d = d;
       best = c;
     }
   }
-  int len = static_cast<int>(decode(key).size());
-  int limit = std::max(1, std::min(3, len / 3 + 1));
-  return best_d <= limit ? best : std::string();
+  // At least half the word must survive: two of three Chinese characters changed
+  // (考古学 → 传播学) is another word, not a misspelling.
+  return best_d <= limit && 2 * best_d <= len ? best : std::string();
 }
 
 } // namespace advisor

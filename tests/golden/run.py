@@ -3,13 +3,16 @@
 
 A case is a folder with `args` (one argument per line, after `advisor`), optional
 `stdin` and `env` (KEY=VALUE lines), and the expected `stdout`, `stderr`, `exit_code`.
-Runs in the repository root with colour off and LANG=C unless `env` says otherwise.
+Runs in the repository root with colour off and LANG=C unless `env` says otherwise,
+with XDG_CACHE_HOME in a fresh temporary folder, so that no catalogue snapshot in
+the user's cache can change an answer.
 `--update` rewrites the expectations from the current output, for review with git diff.
 """
 import argparse
 import os
 import subprocess
 import sys
+import tempfile
 
 
 def main():
@@ -19,11 +22,13 @@ def main():
     ap.add_argument("cases", nargs="+")
     a = ap.parse_args()
     failed = 0
+    cache = tempfile.TemporaryDirectory(prefix="advisor-golden-cache-")
     for case in a.cases:
         with open(os.path.join(case, "args"), encoding="utf-8") as f:
             args = [l.rstrip("\n") for l in f if l.rstrip("\n") != ""]
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "ADVISOR_")) and k not in ("LANG", "NO_COLOR")}
         env["LANG"] = "C"
+        env["XDG_CACHE_HOME"] = cache.name
         env_file = os.path.join(case, "env")
         if os.path.exists(env_file):
             with open(env_file, encoding="utf-8") as f:

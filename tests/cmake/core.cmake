@@ -1,0 +1,11 @@
+# Core tests. Unit tests (tests/unit/{date,text,loader,catalog,profile,rules,matching,
+# matching_profiles}_test.cpp) are globbed into advisor_tests; the golden cases
+# tests/golden/cases/core-* are registered by golden.cmake. Here: the contract every
+# core golden case must keep (pinned date and language, empty stdout on error, JSON
+# documents that parse).
+add_test(NAME core/golden-contract
+         COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/core/check_goldens.py
+                 ${CMAKE_SOURCE_DIR}/tests/golden/cases
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# The fixture catalogue test files (tests/core/fixtures/tests/) run through the goldens
+# core-catalog-test-passing (exit 0) and core-catalog-test-failing (exit exactly 1).

@@ -1,0 +1,108 @@
+// Text keys, "did you mean" and terminal widths.
+#include <catch2/catch.hpp>
+
+#include "advisor/text.hpp"
+
+using advisor::closest_match;
+using advisor::display_width;
+using advisor::edit_distance;
+using advisor::normalize_key;
+
+TEST_CASE("full-width letters in mixed case normalise to the plain lowercase key", "[core][text]") {
+  CHECK(normalize_key("ＰｙＴｏｒｃｈ") == "pytorch");
+  CHECK(normalize_key("PyTorch") == "pytorch");
+  CHECK(normalize_key("ＰＹＴＨＯＮ３") == "python3");
+}
+
+TEST_CASE("case folding goes beyond ASCII", "[core][text]") {
+  // NFKC + case folding: German sharp s folds to "ss", Greek capitals fold too.
+  CHECK(normalize_key("STRASSE") == normalize_key("straße"));
+  CHECK(normalize_key("ΣΟΦΙΑ") == normalize_key("σοφια"));
+}
+
+TEST_CASE("spaces, hyphens and underscores meet as one space", "[core][text]") {
+  CHECK(normalize_key("Power BI") == "power bi");
+  CHECK(normalize_key("power-bi") == "power bi");
+  CHECK(normalize_key("power_bi") == "power bi");
+  CHECK(normalize_key("  Power \t -- BI  ") == "power bi");
+  CHECK(normalize_key("deep-learning-frameworks") == "deep learning frameworks");
+}
+
+TEST_CASE("full-width space and CJK text survive normalisation", "[core][text]") {
+  CHECK(normalize_key("机器学习") == "机器学习");
+  CHECK(normalize_key("AI　工具") == "ai 工具");  // U+3000 ideographic space
+  CHECK(normalize_key("ＡＩ工具") == "ai工具");
+}
+
+TEST_CASE("invalid UTF-8 yields an empty key", "[core][text]") {
+  CHECK(normalize_key(std::string("py\xff" "torch")) == "");
+  CHECK_FALSE(advisor::is_valid_utf8(std::string("\xc3\x28")));
+  CHECK(advisor::is_valid_utf8("机器学习"));
+}
+
+TEST_CASE("an adjacent transposition is one edit", "[core][text]") {
+  CHECK(edit_distance("pytroch", "pytorch") == 1);
+  CHECK(edit_distance("pytorch", "pytorch") == 0);
+  CHECK(edit_distance("pytorch", "pytorc") == 1);
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("", "abc") == 3);
+}
+
+TEST_CASE("edit distance counts code points, not bytes", "[core][text]") {
+  CHECK(edit_distance("机器学习", "机器学") == 1);
+  CHECK(edit_distance("机器学习", "深度学习") == 2);
+}
+
+TEST_CASE("closest_match finds a transposed skill id", "[core][text]") {
+  std::vector<std::string> ids{"python", "pytorch", "tensorflow", "deep-learning"};
+  CHECK(closest_match("pytroch", ids) == "pytorch");
+  CHECK(closest_match("PyTroch", ids) == "pytorch");
+  CHECK(closest_match("tensorflw", ids) == "tensorflow");
+}
+
+TEST_CASE("closest_match gives nothing when no candidate is close", "[core][text]") {
+  std::vector<std::string> ids{"python", "pytorch", "tensorflow"};
+  CHECK(closest_match("cooking", ids) == "");
+  CHECK(closest_match("xyz", ids) == "");
+  CHECK(closest_match("pytorch", {}) == "");
+}
+
+TEST_CASE("closest_match does not offer a word that shares less than half the text", "[core][text]") {
+  // Archaeology is not a misspelling of communication studies.
+  CHECK(closest_match("考古学", {"传播学", "统计学"}) == "");
+  CHECK(closest_match("数据分折", {"数据分析"}) == "数据分析");
+  CHECK(closest_match("ab", {"xy", "ax"}) == "ax");
+}
+
+TEST_CASE("closest_match breaks ties by the smaller candidate", "[core][text]") {
+  CHECK(closest_match("cat", {"cot", "cut", "bat"}) == "bat");
+}
+
+TEST_CASE("CJK characters take two columns, ASCII one", "[core][text]") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("机器学习") == 8);
+  CHECK(display_width("AI工具") == 6);
+  CHECK(display_width("ＰｙＴｏｒｃｈ") == 14);
+  CHECK(display_width("") == 0);
+}
+
+TEST_CASE("pad_right pads to a display width, counting CJK as two", "[core][text]") {
+  CHECK(advisor::pad_right("ab", 5) == "ab   ");
+  CHECK(advisor::pad_right("学习", 5) == "学习 ");
+  CHECK(advisor::pad_right("toolong", 3) == "toolong");
+}
+
+TEST_CASE("wrap_text breaks at spaces and between CJK characters", "[core][text]") {
+  CHECK(advisor::wrap_text("one two three four", 9) == std::vector<std::string>{"one two", "three", "four"});
+  CHECK(advisor::wrap_text("机器学习深度学习", 8) == std::vector<std::string>{"机器学习", "深度学习"});
+  for (const auto& line : advisor::wrap_text("数据分析 data analysis 与可视化 visualisation", 10))
+    CHECK(display_width(line) <= 10);
+}
+
+TEST_CASE("lower_first lowers a capital word but leaves acronyms and CJK alone", "[core][text]") {
+  CHECK(advisor::lower_first("Management") == "management");
+  CHECK(advisor::lower_first("AI") == "AI");
+  CHECK(advisor::lower_first("AIGC (generative AI) applications") == "AIGC (generative AI) applications");
+  CHECK(advisor::lower_first("IT") == "IT");
+  CHECK(advisor::lower_first("管理") == "管理");
+}
