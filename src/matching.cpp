@@ -244,43 +244,142 @@ RoleMatch match_role(const Catalog& c, const Profile& p, const Role& role, Date 
   return match_with(c, facts_of(c, p, as_of), role);
 }
 
-std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of, const std::string& category) {
+namespace {
+
+// The score of a role from its touched slots only, with the same arithmetic, in the
+// same order, as build_match (adding the untouched slots' zeros changes no sum), so
+// ranking can score every role cheaply and build the full match, with its texts,
+// only for the roles shown. `slots`: (slot, credit) sorted by slot.
+struct QuickScorer {
+  const Catalog& c;
+  const ProfileFacts& f;
+  std::unordered_map<std::string, double> barrier_fit;  // by category id, per profile
+
+  double barrier_of(const Category& cat) {
+    auto it = barrier_fit.find(cat.id);
+    if (it != barrier_fit.end()) return it->second;
+    double have = 0;
+    int n = 0;
+    for (const auto& s : cat.barrier.skills) {
+      auto k = c.skill_by_id.find(s);
+      if (k == c.skill_by_id.end()) continue;
+      have += f.credit.of(k->second);
+      ++n;
+    }
+    return barrier_fit[cat.id] = n ? have / n : 1.0;
+  }
+
+  double score(size_t ri, const std::vector<std::pair<uint32_t, double>>& slots) {
+    const auto& role = c.roles[ri];
+    const auto& sc = c.scoring;
+    bool has_ess = c.role_essential_weight[ri] > 0, has_opt = c.role_optional_weight[ri] > 0;
+    if (!has_ess || !has_opt)  // weights are positive, but a zero total needs a look
+      for (const auto& rs : role.skills) (rs.essential ? has_ess : has_opt) = true;
+    double ess = 0, opt = 0;
+    for (auto [slot, cr] : slots) (role.skills[slot].essential ? ess : opt) += cr * role.skills[slot].weight;
+    double values[5], weights[5];
+    int n = 0;
+    auto add = [&](double value, double weight) {
+      values[n] = std::clamp(value, 0.0, 1.0);
+      weights[n++] = weight;
+    };
+    double ess_total = c.role_essential_weight[ri], opt_total = c.role_optional_weight[ri];
+    if (has_ess) add(ess_total > 0 ? ess / ess_total : 0, sc.w_essential);
+    if (has_opt) add(opt_total > 0 ? opt / opt_total : 0, sc.w_optional);
+    double best_years = 0;
+    bool any = false;
+    for (const auto& d : domains_of(c, role)) {
+      auto it = f.experience.find(d);
+      if (it != f.experience.end() && it->second.years > best_years) {
+        best_years = it->second.years;
+        any = true;
+      }
+    }
+    add(any ? best_years / sc.experience_saturation_years : 0, sc.w_experience);
+    if (const auto* cat = c.category(role.category)) {
+      double fit = barrier_of(*cat);
+      auto pen_it = sc.barrier_penalty.find(cat->barrier.level);
+      double penalty = pen_it == sc.barrier_penalty.end() ? 0.5 : pen_it->second;
+      add(1.0 - penalty * (1.0 - fit), sc.w_barrier);
+    }
+    if (f.has_goals) {
+      double v = f.goal_roles.count(role.id) ? 1.0
+                 : (f.goal_categories.count(role.category) || f.goal_role_categories.count(role.category)) ? 0.5
+                                                                                                          : 0.0;
+      add(v, sc.w_goals);
+    }
+    double wsum = 0, total = 0;
+    for (int i = 0; i < n; ++i) wsum += weights[i];
+    for (int i = 0; i < n; ++i) total += wsum > 0 ? weights[i] * values[i] / wsum : 0;
+    return std::clamp(total, 0.0, 1.0);
+  }
+};
+
+} // namespace
+
+std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of, const std::string& category,
+                                  size_t limit) {
   auto f = facts_of(c, p, as_of);
   // Inverted index: only the role-skill slots the person's skills (and their
   // ancestors) touch are visited; every other slot has zero credit.
-  std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, std::pair<double, size_t>>>> touched;
+  std::vector<std::vector<std::pair<uint32_t, std::pair<double, size_t>>>> touched(c.roles.size());
+  std::vector<uint32_t> touched_roles;
   for (size_t i = 0; i < f.credit.credit.size(); ++i) {
     auto [skill, cr] = f.credit.credit[i];
-    for (auto [role, slot] : c.roles_by_skill[skill]) touched[role].push_back({slot, {cr, f.credit.via[i]}});
+    for (auto [role, slot] : c.roles_by_skill[skill]) {
+      if (touched[role].empty()) touched_roles.push_back(role);
+      touched[role].push_back({slot, {cr, f.credit.via[i]}});
+    }
   }
+  for (auto r : touched_roles)
+    std::sort(touched[r].begin(), touched[r].end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+
+  // Score every role (cheap: numbers only), then build the full match of the best.
+  QuickScorer scorer{c, f, {}};
+  std::vector<std::pair<double, uint32_t>> scored;
+  scored.reserve(c.roles.size());
+  std::vector<std::pair<uint32_t, double>> slots;
+  for (size_t r = 0; r < c.roles.size(); ++r) {
+    if (!category.empty() && c.roles[r].category != category) continue;
+    slots.clear();
+    for (const auto& [slot, cv] : touched[r]) slots.emplace_back(slot, cv.first);
+    scored.emplace_back(scorer.score(r, slots), static_cast<uint32_t>(r));
+  }
+  auto order = [&](const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return c.roles[a.second].id < c.roles[b.second].id;
+  };
+  size_t keep = limit == 0 ? scored.size() : std::min(limit, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end(), order);
+
   std::vector<RoleMatch> out;
-  out.reserve(c.roles.size());
+  out.reserve(keep);
   std::vector<double> credit;
   std::vector<size_t> via;
-  for (size_t r = 0; r < c.roles.size(); ++r) {
-    const auto& role = c.roles[r];
-    if (!category.empty() && role.category != category) continue;
+  for (size_t i = 0; i < keep; ++i) {
+    const auto& role = c.roles[scored[i].second];
     credit.assign(role.skills.size(), 0);
     via.assign(role.skills.size(), 0);
-    auto it = touched.find(static_cast<uint32_t>(r));
-    if (it != touched.end())
-      for (auto [slot, cv] : it->second) {
-        credit[slot] = cv.first;
-        via[slot] = cv.second;
-      }
+    for (auto [slot, cv] : touched[scored[i].second]) {
+      credit[slot] = cv.first;
+      via[slot] = cv.second;
+    }
     out.push_back(build_match(c, f, role, credit, via));
   }
-  std::sort(out.begin(), out.end(), better);
+  // The full match's score is the one shown: order by it (it equals the quick one).
+  std::stable_sort(out.begin(), out.end(), better);
   return out;
 }
 
 std::vector<CoveringCertificate> certificates_covering(const Catalog& c, const std::vector<std::string>& skills) {
-  // A syllabus skill covers a needed skill when it is the same, beneath it, or above it.
+  // A syllabus skill covers a needed skill when it is the same, beneath it (a part
+  // of it), or its direct parent. Not any ancestor: a syllabus that names the whole
+  // of artificial intelligence does not teach every AI design tool.
   auto related = [&](const std::string& a, const std::string& b) {
     auto ia = c.skill_by_id.find(a), ib = c.skill_by_id.find(b);
     if (ia == c.skill_by_id.end() || ib == c.skill_by_id.end()) return false;
     return Catalog::tree_distance(c.skill_parent, ia->second, ib->second) >= 0 ||
-           Catalog::tree_distance(c.skill_parent, ib->second, ia->second) >= 0;
+           Catalog::tree_distance(c.skill_parent, ib->second, ia->second) == 1;
   };
   std::vector<CoveringCertificate> out;
   for (const auto& cert : c.certificates) {
@@ -410,10 +509,11 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
   return out;
 }
 
-Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category) {
+Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category, size_t top) {
   Recommendation r;
   r.as_of = as_of;
-  r.roles = rank_roles(c, p, as_of, category);
+  // Certificates look at the five best roles, so at least those are built in full.
+  r.roles = rank_roles(c, p, as_of, category, top == 0 ? 0 : std::max<size_t>(top, 5));
   r.certificates = rank_certificates(c, p, as_of, r.roles);
   return r;
 }

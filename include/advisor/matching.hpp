@@ -74,14 +74,20 @@ SkillCredit skill_credit(const Catalog& c, const Profile& p);
 
 RoleMatch match_role(const Catalog& c, const Profile& p, const Role& role, Date as_of);
 
-/// All roles (optionally of one category), best first; ties broken by id.
-std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "");
+/// All roles (optionally of one category), best first; ties broken by id. With a
+/// limit, only the best `limit` roles are returned (every role is still scored, but
+/// only those are built in full, which is what makes large catalogues fast).
+std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "",
+                                  size_t limit = 0);
 
 /// Certificates, best first: eligible now, then by date, then by relevance.
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const std::vector<RoleMatch>& ranked_roles);
 
-Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "");
+/// Roles and certificates for a profile. `top` > 0 keeps only the best max(top, 5)
+/// roles (the five best inform the certificate ranking); 0 keeps them all.
+Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "",
+                         size_t top = 0);
 
 /// Certificates (and levels) whose syllabus covers any of the given skills, most first.
 std::vector<CoveringCertificate> certificates_covering(const Catalog& c, const std::vector<std::string>& skills);

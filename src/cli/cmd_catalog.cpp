@@ -160,7 +160,7 @@ void setup_catalog(CLI::App& app) {
   test->footer("Example:\n  advisor catalog test catalog/tests/*.yaml\nExit: 0 all pass; 1 an expectation failed; 65 invalid test file.");
   add_runner(test, [t] { return run_test(*t); });
 
-  // TMP setup_catalog_import(*cat);
+  setup_catalog_import(*cat);
 }
 
 } // namespace advisor::cli

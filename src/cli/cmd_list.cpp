@@ -56,7 +56,7 @@ int run_list(const ListOptions& o) {
     }
     out() << t.render();
     out() << "\n"
-          << tr(T(fmt::format("{} roles in {} categories", n, cats.size()), fmt::format("共 {} 个岗位，{} 个类别", n, cats.size())))
+          << tr(T(fmt::format("{} role{} in {} categor{}", n, n == 1 ? "" : "s", cats.size(), cats.size() == 1 ? "y" : "ies"), fmt::format("共 {} 个岗位，{} 个类别", n, cats.size())))
           << "\n";
     return k_exit_ok;
   }

@@ -113,7 +113,7 @@ int run_recommend(const RecommendOptions& o) {
                        {}};
   }
   auto p = load_profile_file(o.profile);
-  auto rec = recommend(c, p, globals().as_of, o.category);
+  auto rec = recommend(c, p, globals().as_of, o.category, o.top);  // only the roles shown are built in full
   std::vector<const LevelResult*> ptrs;
   for (const auto& s : rec.certificates) ptrs.push_back(&s.suggested);
   warn_stale(ptrs);

@@ -45,6 +45,7 @@ struct GlobalOptions {
   bool json = false;
   std::string color = "auto";
   size_t max_file_size = 0;
+  bool no_cache = false;  ///< --no-cache: always load the catalogue from YAML
 
   Lang lang = Lang::en;  ///< resolved
   Date as_of;            ///< resolved

@@ -1,0 +1,30 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "advisor/loader.hpp"
+#include "advisor/model.hpp"
+
+namespace advisor {
+
+/// A compiled snapshot of a parsed, validated catalogue, so a large imported
+/// catalogue (ESCO: 13 MB of YAML, seconds in yaml-cpp) loads in milliseconds.
+/// The snapshot is plain length-prefixed binary of the model structs, keyed by a
+/// hash of the catalogue's files; see docs/performance.md.
+
+/// FNV-1a 64 over the advisor version, the snapshot format and every file's name
+/// and contents: any edit, rename or upgrade gives another key.
+uint64_t catalog_cache_key(const std::vector<InputFile>& files);
+
+/// The snapshot of a catalogue (which must have loaded without diagnostics).
+std::string serialize_catalog(const Catalog& catalog, uint64_t key);
+
+/// Reads a snapshot back, indexed and ready. nullopt when the data is truncated,
+/// corrupt (checksum), of another format version or for another key: the caller
+/// then loads the YAML and writes a fresh snapshot. Never throws on bad data.
+std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key);
+
+} // namespace advisor

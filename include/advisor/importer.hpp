@@ -1,0 +1,72 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "advisor/diagnostics.hpp"
+#include "advisor/text.hpp"
+
+namespace advisor {
+
+/// An import that cannot go on: an input file missing or unreadable (66), or an
+/// input that is not the expected data set (65).
+class ImportError : public std::runtime_error {
+public:
+  ImportError(Text message, int exit_code) : std::runtime_error(message.en), m_message(std::move(message)), m_exit_code(exit_code) {}
+  const Text& message() const { return m_message; }
+  int exit_code() const { return m_exit_code; }
+
+private:
+  Text m_message;
+  int m_exit_code;
+};
+
+/// Called now and then while reading: bytes read so far and the total to read.
+/// The core never prints; the CLI draws a progress bar from this.
+using ImportProgress = std::function<void(uint64_t done, uint64_t total)>;
+
+/// A converted data set: catalogue files by name (catalog.yaml, categories.yaml,
+/// domains.yaml, roles.yaml, skills.yaml), ready to write, and what went into them.
+struct ImportedCatalog {
+  std::map<std::string, std::string> files;  ///< file name → YAML text
+  size_t roles = 0, skills = 0, links = 0, categories = 0;
+  Diagnostics diags;  ///< input rows skipped, as warnings with file:line
+};
+
+/// ESCO 1.2.0: occupations_en.csv (RFC 4180) and occupation_skill_relations.tsv in dir.
+/// Throws ImportError.
+ImportedCatalog import_esco(const std::string& dir, const ImportProgress& progress = {});
+
+/// O*NET 29.2: 'Occupation Data.txt', 'Technology Skills.txt' and Skills.tsv in dir.
+/// Throws ImportError.
+ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progress = {});
+
+/// Writes the files into out_dir (created if missing), each atomically; refuses
+/// files that exist unless force, before writing any. Throws ImportError (73 for
+/// an output that cannot be written).
+void write_imported(const ImportedCatalog& imported, const std::string& out_dir, bool force);
+
+// Building blocks, public so tests can pin their behaviour.
+
+/// Reads one RFC 4180 record (quoted fields may hold commas, "" and newlines) from
+/// a stream, line by line; a CR before the LF is dropped. Returns false at the end.
+/// `lines` is increased by the physical lines consumed.
+bool next_csv_record(std::istream& in, std::vector<std::string>& fields, int& lines);
+
+/// A YAML double-quoted scalar: \" \\ and escapes for every control character,
+/// so any label survives a round trip through a YAML parser.
+std::string yaml_quote(std::string_view s);
+
+/// "Data Science (Advanced)" → "data-science-advanced": ASCII letters and digits,
+/// runs of anything else become one '-', at most max_len characters.
+std::string slugify(std::string_view label, size_t max_len = 60);
+
+/// FNV-1a 64-bit hash: the short, stable suffix that tells colliding slugs apart.
+uint64_t fnv1a64(std::string_view data, uint64_t seed = 14695981039346656037ull);
+
+} // namespace advisor

@@ -1,0 +1,555 @@
+// Catalogue snapshot: the model structs written field by field as little-endian,
+// length-prefixed binary. Layout: magic, format, key, payload length, payload,
+// FNV-1a of the payload. Reading checks every length against what is left, so a
+// truncated or corrupt file is refused, never trusted.
+#include "advisor/catalog_cache.hpp"
+
+#include <cstring>
+#include <unordered_map>
+
+#include "advisor/importer.hpp"
+
+namespace advisor {
+
+namespace {
+
+constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
+// Bump when any serialised struct changes shape.
+constexpr uint32_t k_format = 1;
+
+struct Corrupt {};
+
+class Writer {
+public:
+  std::string buf;
+
+  void u8(uint8_t v) { buf.push_back(static_cast<char>(v)); }
+  void u32(uint32_t v) {
+    for (int i = 0; i < 4; ++i) buf.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  }
+  void u64(uint64_t v) {
+    for (int i = 0; i < 8; ++i) buf.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  }
+  void i32(int v) { u32(static_cast<uint32_t>(v)); }
+  void f64(double v) {
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    u64(bits);
+  }
+  void str(const std::string& s) {
+    u32(static_cast<uint32_t>(s.size()));
+    buf.append(s);
+  }
+  void text(const Text& t) {
+    str(t.zh);
+    str(t.en);
+  }
+  void strs(const std::vector<std::string>& v) {
+    u32(static_cast<uint32_t>(v.size()));
+    for (const auto& s : v) str(s);
+  }
+  void texts(const std::vector<Text>& v) {
+    u32(static_cast<uint32_t>(v.size()));
+    for (const auto& t : v) text(t);
+  }
+  // File names repeat on every item: each is written once and then referred to.
+  void pos(const SourcePos& p) {
+    auto [it, fresh] = m_files.emplace(p.file, static_cast<uint32_t>(m_files.size()));
+    if (fresh) {
+      u32(0xFFFFFFFFu);
+      str(p.file);
+    } else {
+      u32(it->second);
+    }
+    i32(p.line);
+    i32(p.column);
+  }
+  void date(const std::optional<Date>& d) {
+    u8(d ? 1 : 0);
+    if (d) {
+      i32(d->year);
+      i32(d->month);
+      i32(d->day);
+    }
+  }
+  void opt_int(const std::optional<int>& v) {
+    u8(v ? 1 : 0);
+    if (v) i32(*v);
+  }
+  void opt_f64(const std::optional<double>& v) {
+    u8(v ? 1 : 0);
+    if (v) f64(*v);
+  }
+
+private:
+  std::unordered_map<std::string, uint32_t> m_files;
+};
+
+class Reader {
+public:
+  explicit Reader(std::string_view data) : m_data(data) {}
+
+  void need(size_t n) const {
+    if (n > m_data.size() - m_at) throw Corrupt{};
+  }
+  uint8_t u8() {
+    need(1);
+    return static_cast<uint8_t>(m_data[m_at++]);
+  }
+  uint32_t u32() {
+    need(4);
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<uint8_t>(m_data[m_at++])) << (8 * i);
+    return v;
+  }
+  uint64_t u64() {
+    need(8);
+    uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(static_cast<uint8_t>(m_data[m_at++])) << (8 * i);
+    return v;
+  }
+  int i32() { return static_cast<int>(u32()); }
+  double f64() {
+    uint64_t bits = u64();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+  }
+  // A count of items that each take at least min_bytes: more than the bytes left is corruption.
+  size_t count(size_t min_bytes = 1) {
+    size_t n = u32();
+    if (n > (m_data.size() - m_at) / min_bytes) throw Corrupt{};
+    return n;
+  }
+  std::string str() {
+    size_t n = u32();
+    need(n);
+    std::string s(m_data.substr(m_at, n));
+    m_at += n;
+    return s;
+  }
+  Text text() {
+    Text t;
+    t.zh = str();
+    t.en = str();
+    return t;
+  }
+  std::vector<std::string> strs() {
+    std::vector<std::string> v(count(4));
+    for (auto& s : v) s = str();
+    return v;
+  }
+  std::vector<Text> texts() {
+    std::vector<Text> v(count(8));
+    for (auto& t : v) t = text();
+    return v;
+  }
+  SourcePos pos() {
+    SourcePos p;
+    uint32_t ref = u32();
+    if (ref == 0xFFFFFFFFu) {
+      m_files.push_back(str());
+      p.file = m_files.back();
+    } else {
+      if (ref >= m_files.size()) throw Corrupt{};
+      p.file = m_files[ref];
+    }
+    p.line = i32();
+    p.column = i32();
+    return p;
+  }
+  std::optional<Date> date() {
+    if (!flag()) return std::nullopt;
+    Date d;
+    d.year = i32();
+    d.month = i32();
+    d.day = i32();
+    return d;
+  }
+  std::optional<int> opt_int() {
+    if (!flag()) return std::nullopt;
+    return i32();
+  }
+  std::optional<double> opt_f64() {
+    if (!flag()) return std::nullopt;
+    return f64();
+  }
+  bool flag() {
+    auto v = u8();
+    if (v > 1) throw Corrupt{};
+    return v == 1;
+  }
+  bool done() const { return m_at == m_data.size(); }
+
+private:
+  std::string_view m_data;
+  size_t m_at = 0;
+  std::vector<std::string> m_files;
+};
+
+// ---------------------------------------------------------------- write
+
+void put_rule(Writer& w, const Rule& r) {
+  w.u8(static_cast<uint8_t>(r.kind));
+  w.u32(static_cast<uint32_t>(r.children.size()));
+  for (const auto& c : r.children) put_rule(w, c);
+  w.text(r.reason);
+  w.pos(r.pos);
+  w.opt_int(r.min_age);
+  w.opt_int(r.max_age);
+  w.str(r.education_min);
+  w.strs(r.majors);
+  w.str(r.domain);
+  w.f64(r.min_years);
+  w.str(r.certificate);
+  w.str(r.level);
+  w.strs(r.skill_ids);
+  w.i32(r.min_count);
+  w.f64(r.min_hours);
+}
+
+void put_opt_rule(Writer& w, const std::optional<Rule>& r) {
+  w.u8(r ? 1 : 0);
+  if (r) put_rule(w, *r);
+}
+
+void put_tree(Writer& w, const std::vector<TreeItem>& items) {
+  w.u32(static_cast<uint32_t>(items.size()));
+  for (const auto& t : items) {
+    w.str(t.id);
+    w.text(t.name);
+    w.strs(t.aliases);
+    w.str(t.parent);
+    w.strs(t.sources);
+    w.pos(t.pos);
+    w.pos(t.parent_pos);
+  }
+}
+
+void put_catalog(Writer& w, const Catalog& c) {
+  w.str(c.id);
+  w.str(c.version);
+  w.text(c.name);
+  w.text(c.caveat);
+  const auto& s = c.scoring;
+  for (double v : {s.w_essential, s.w_optional, s.w_experience, s.w_barrier, s.w_goals, s.partial_credit,
+                   s.experience_saturation_years})
+    w.f64(v);
+  w.u32(static_cast<uint32_t>(s.barrier_penalty.size()));
+  for (const auto& [k, v] : s.barrier_penalty) {
+    w.str(k);
+    w.f64(v);
+  }
+  w.texts(c.attributions);
+
+  w.u32(static_cast<uint32_t>(c.sources.size()));
+  for (const auto& x : c.sources) {
+    w.str(x.id);
+    w.text(x.title);
+    w.str(x.publisher);
+    w.str(x.url);
+    w.str(x.file);
+    w.date(x.date);
+    w.pos(x.pos);
+  }
+  w.u32(static_cast<uint32_t>(c.education.size()));
+  for (const auto& e : c.education) {
+    w.str(e.id);
+    w.text(e.name);
+    w.strs(e.aliases);
+    w.i32(e.rank);
+    w.pos(e.pos);
+  }
+  put_tree(w, c.majors);
+  put_tree(w, c.domains);
+  put_tree(w, c.skills);
+  w.u32(static_cast<uint32_t>(c.categories.size()));
+  for (const auto& k : c.categories) {
+    w.str(k.id);
+    w.text(k.name);
+    w.text(k.transition);
+    w.str(k.barrier.level);
+    w.text(k.barrier.text);
+    w.strs(k.barrier.skills);
+    w.strs(k.domains);
+    w.strs(k.sources);
+    w.pos(k.pos);
+  }
+  w.u32(static_cast<uint32_t>(c.roles.size()));
+  for (const auto& r : c.roles) {
+    w.str(r.id);
+    w.text(r.name);
+    w.str(r.category);
+    w.text(r.definition);
+    w.u32(static_cast<uint32_t>(r.skills.size()));
+    for (const auto& rs : r.skills) {
+      w.str(rs.skill);
+      w.u8(rs.essential ? 1 : 0);
+      w.f64(rs.weight);
+      w.pos(rs.pos);
+    }
+    w.texts(r.company_types);
+    w.strs(r.domains);
+    w.strs(r.sources);
+    w.pos(r.pos);
+  }
+  w.u32(static_cast<uint32_t>(c.certificates.size()));
+  for (const auto& x : c.certificates) {
+    w.str(x.id);
+    w.text(x.name);
+    w.text(x.issuer);
+    w.date(x.verified_on);
+    w.text(x.summary);
+    w.text(x.exam);
+    w.u32(static_cast<uint32_t>(x.sittings.size()));
+    for (int m : x.sittings) w.i32(m);
+    w.opt_f64(x.study_hours);
+    w.strs(x.syllabus);
+    w.strs(x.related_roles);
+    w.texts(x.notes);
+    w.u32(static_cast<uint32_t>(x.levels.size()));
+    for (const auto& l : x.levels) {
+      w.str(l.id);
+      w.text(l.name);
+      w.text(l.suits);
+      w.strs(l.syllabus);
+      put_opt_rule(w, l.requires_rule);
+      put_opt_rule(w, l.recommended);
+      w.strs(l.sources);
+      w.pos(l.pos);
+    }
+    w.strs(x.sources);
+    w.pos(x.pos);
+  }
+  w.u32(static_cast<uint32_t>(c.claims.size()));
+  for (const auto& cl : c.claims) {
+    w.str(cl.id);
+    w.str(cl.subject);
+    w.text(cl.text);
+    w.strs(cl.sources);
+    w.pos(cl.pos);
+  }
+}
+
+// ---------------------------------------------------------------- read
+
+Rule get_rule(Reader& r, int depth) {
+  if (depth > 256) throw Corrupt{};
+  Rule x;
+  auto kind = r.u8();
+  if (kind > static_cast<uint8_t>(RuleKind::study_hours)) throw Corrupt{};
+  x.kind = static_cast<RuleKind>(kind);
+  size_t n = r.count(8);
+  for (size_t i = 0; i < n; ++i) x.children.push_back(get_rule(r, depth + 1));
+  x.reason = r.text();
+  x.pos = r.pos();
+  x.min_age = r.opt_int();
+  x.max_age = r.opt_int();
+  x.education_min = r.str();
+  x.majors = r.strs();
+  x.domain = r.str();
+  x.min_years = r.f64();
+  x.certificate = r.str();
+  x.level = r.str();
+  x.skill_ids = r.strs();
+  x.min_count = r.i32();
+  x.min_hours = r.f64();
+  return x;
+}
+
+std::optional<Rule> get_opt_rule(Reader& r) {
+  if (!r.flag()) return std::nullopt;
+  return get_rule(r, 0);
+}
+
+void get_tree(Reader& r, std::vector<TreeItem>& items) {
+  items.resize(r.count(8));
+  for (auto& t : items) {
+    t.id = r.str();
+    t.name = r.text();
+    t.aliases = r.strs();
+    t.parent = r.str();
+    t.sources = r.strs();
+    t.pos = r.pos();
+    t.parent_pos = r.pos();
+  }
+}
+
+void get_catalog(Reader& r, Catalog& c) {
+  c.id = r.str();
+  c.version = r.str();
+  c.name = r.text();
+  c.caveat = r.text();
+  auto& s = c.scoring;
+  for (double* v : {&s.w_essential, &s.w_optional, &s.w_experience, &s.w_barrier, &s.w_goals, &s.partial_credit,
+                    &s.experience_saturation_years})
+    *v = r.f64();
+  s.barrier_penalty.clear();
+  for (size_t n = r.count(12); n > 0; --n) {
+    auto k = r.str();
+    s.barrier_penalty[k] = r.f64();
+  }
+  c.attributions = r.texts();
+
+  c.sources.resize(r.count(8));
+  for (auto& x : c.sources) {
+    x.id = r.str();
+    x.title = r.text();
+    x.publisher = r.str();
+    x.url = r.str();
+    x.file = r.str();
+    x.date = r.date();
+    x.pos = r.pos();
+  }
+  c.education.resize(r.count(8));
+  for (auto& e : c.education) {
+    e.id = r.str();
+    e.name = r.text();
+    e.aliases = r.strs();
+    e.rank = r.i32();
+    e.pos = r.pos();
+  }
+  get_tree(r, c.majors);
+  get_tree(r, c.domains);
+  get_tree(r, c.skills);
+  c.categories.resize(r.count(8));
+  for (auto& k : c.categories) {
+    k.id = r.str();
+    k.name = r.text();
+    k.transition = r.text();
+    k.barrier.level = r.str();
+    k.barrier.text = r.text();
+    k.barrier.skills = r.strs();
+    k.domains = r.strs();
+    k.sources = r.strs();
+    k.pos = r.pos();
+  }
+  c.roles.resize(r.count(8));
+  for (auto& x : c.roles) {
+    x.id = r.str();
+    x.name = r.text();
+    x.category = r.str();
+    x.definition = r.text();
+    x.skills.resize(r.count(8));
+    for (auto& rs : x.skills) {
+      rs.skill = r.str();
+      rs.essential = r.flag();
+      rs.weight = r.f64();
+      rs.pos = r.pos();
+    }
+    x.company_types = r.texts();
+    x.domains = r.strs();
+    x.sources = r.strs();
+    x.pos = r.pos();
+  }
+  c.certificates.resize(r.count(8));
+  for (auto& x : c.certificates) {
+    x.id = r.str();
+    x.name = r.text();
+    x.issuer = r.text();
+    x.verified_on = r.date();
+    x.summary = r.text();
+    x.exam = r.text();
+    x.sittings.resize(r.count(4));
+    for (auto& m : x.sittings) m = r.i32();
+    x.study_hours = r.opt_f64();
+    x.syllabus = r.strs();
+    x.related_roles = r.strs();
+    x.notes = r.texts();
+    x.levels.resize(r.count(8));
+    for (auto& l : x.levels) {
+      l.id = r.str();
+      l.name = r.text();
+      l.suits = r.text();
+      l.syllabus = r.strs();
+      l.requires_rule = get_opt_rule(r);
+      l.recommended = get_opt_rule(r);
+      l.sources = r.strs();
+      l.pos = r.pos();
+    }
+    x.sources = r.strs();
+    x.pos = r.pos();
+  }
+  c.claims.resize(r.count(8));
+  for (auto& cl : c.claims) {
+    cl.id = r.str();
+    cl.subject = r.str();
+    cl.text = r.text();
+    cl.sources = r.strs();
+    cl.pos = r.pos();
+  }
+}
+
+// A snapshot's references must resolve as validation left them, or index() and
+// the matcher would read out of range: check the ones they rely on.
+bool references_resolve(const Catalog& c) {
+  for (const auto& r : c.roles)
+    for (const auto& rs : r.skills)
+      if (!c.skill_by_id.count(rs.skill)) return false;
+  for (const auto* tree : {&c.skills, &c.domains, &c.majors})
+    for (const auto& t : *tree)
+      if (!t.parent.empty() && !(tree == &c.skills     ? c.skill_by_id.count(t.parent)
+                                 : tree == &c.domains ? c.domain_by_id.count(t.parent)
+                                                      : c.major_by_id.count(t.parent)))
+        return false;
+  for (const auto& r : c.roles)
+    if (!c.category_by_id.count(r.category)) return false;
+  return true;
+}
+
+} // namespace
+
+uint64_t catalog_cache_key(const std::vector<InputFile>& files) {
+  uint64_t h = fnv1a64(ADVISOR_VERSION);
+  h = fnv1a64(std::string_view(reinterpret_cast<const char*>(&k_format), sizeof k_format), h);
+  for (const auto& f : files) {
+    // Lengths go in too, so moving bytes from one file to the next changes the key.
+    auto sizes = std::to_string(f.name.size()) + ":" + std::to_string(f.text.size()) + ":";
+    h = fnv1a64(sizes, h);
+    h = fnv1a64(f.name, h);
+    h = fnv1a64(f.text, h);
+  }
+  return h;
+}
+
+std::string serialize_catalog(const Catalog& catalog, uint64_t key) {
+  Writer payload;
+  put_catalog(payload, catalog);
+  Writer w;
+  w.buf.append(k_magic, sizeof k_magic);
+  w.u32(k_format);
+  w.u64(key);
+  w.u64(payload.buf.size());
+  w.buf += payload.buf;
+  w.u64(fnv1a64(payload.buf));
+  return std::move(w.buf);
+}
+
+std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key) {
+  constexpr size_t header = sizeof k_magic + 4 + 8 + 8;
+  if (data.size() < header + 8 || std::memcmp(data.data(), k_magic, sizeof k_magic) != 0) return std::nullopt;
+  try {
+    Reader head(data.substr(sizeof k_magic, header - sizeof k_magic));
+    if (head.u32() != k_format || head.u64() != key) return std::nullopt;
+    uint64_t len = head.u64();
+    if (len != data.size() - header - 8) return std::nullopt;
+    auto payload = data.substr(header, len);
+    Reader tail(data.substr(header + len));
+    if (tail.u64() != fnv1a64(payload)) return std::nullopt;
+    Reader r(payload);
+    Catalog c;
+    get_catalog(r, c);
+    if (!r.done()) return std::nullopt;
+    c.index();
+    if (!references_resolve(c)) return std::nullopt;
+    return c;
+  } catch (const Corrupt&) {
+    return std::nullopt;
+  } catch (const std::length_error&) {
+    return std::nullopt;
+  } catch (const std::bad_alloc&) {
+    return std::nullopt;
+  }
+}
+
+} // namespace advisor

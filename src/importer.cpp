@@ -1,0 +1,820 @@
+// ESCO and O*NET → advisor's catalogue format. The inputs are read line by line
+// into plain records; the YAML is written here by hand (yaml-cpp stays in the
+// loaders), every string double-quoted so any label survives the round trip.
+#include "advisor/importer.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <istream>
+#include <set>
+#include <unordered_map>
+
+#include "advisor/atomic_write.hpp"
+
+namespace advisor {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
+
+// ---------------------------------------------------------------- text helpers
+
+// Invalid UTF-8 bytes become U+FFFD, so every label is valid text downstream.
+std::string valid_utf8(std::string_view s) {
+  if (is_valid_utf8(s)) return std::string(s);
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n > 0 && i + n <= s.size() && is_valid_utf8(s.substr(i, n))) {
+      out.append(s.substr(i, n));
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
+  return valid_utf8(s.substr(b, e - b));
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    auto tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return out;
+}
+
+bool getline_crlf(std::istream& in, std::string& line) {
+  if (!std::getline(in, line)) return false;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return true;
+}
+
+std::string hex6(std::string_view s) { return fmt::format("{:06x}", fnv1a64(s) & 0xFFFFFF); }
+
+std::string text_yaml(const std::string& zh, const std::string& en) {
+  return fmt::format("{{zh: {}, en: {}}}", yaml_quote(zh), yaml_quote(en));
+}
+
+// ---------------------------------------------------------------- input files
+
+struct InputStream {
+  std::string path;
+  std::ifstream in;
+  uint64_t size = 0;
+};
+
+void open_input(InputStream& f, const std::string& dir, const std::string& name) {
+  f.path = (fs::path(dir) / name).string();
+  std::error_code ec;
+  if (!fs::is_regular_file(f.path, ec))
+    throw ImportError(T(fmt::format("cannot read '{}': no such file (is '{}' the right data set directory?)", f.path, dir),
+                        fmt::format("无法读取“{}”：文件不存在（“{}”是正确的数据集目录吗？）", f.path, dir)),
+                      66);
+  f.size = fs::file_size(f.path, ec);
+  f.in.open(f.path, std::ios::binary);
+  if (!f.in)
+    throw ImportError(T(fmt::format("cannot read '{}': permission denied or unreadable", f.path),
+                        fmt::format("无法读取“{}”：没有权限或不可读", f.path)),
+                      66);
+}
+
+// Column positions by header name, so a reordered export still imports.
+std::vector<size_t> columns(const std::vector<std::string>& header, const std::vector<std::string>& wanted,
+                            const std::string& path, const char* dataset) {
+  std::vector<size_t> out;
+  for (const auto& w : wanted) {
+    auto it = std::find_if(header.begin(), header.end(), [&](const std::string& h) { return trim(h) == w; });
+    if (it == header.end())
+      throw ImportError(T(fmt::format("'{}' has no column '{}': is this the {} data set?", path, w, dataset),
+                          fmt::format("“{}”没有“{}”列：这是 {} 数据集吗？", path, w, dataset)),
+                        65);
+    out.push_back(static_cast<size_t>(it - header.begin()));
+  }
+  return out;
+}
+
+void skipped(Diagnostics& d, const std::string& path, int line, Text why) {
+  Diagnostic g;
+  g.file = path;
+  g.line = line;
+  g.column = 1;
+  g.severity = Severity::warning;
+  g.message = std::move(why);
+  d.add(std::move(g));
+}
+
+// Reports progress about every 512 KiB, and once at the end.
+struct ProgressMeter {
+  const ImportProgress& fn;
+  uint64_t total = 0, base = 0, last = 0;
+  void at(std::istream& in) {
+    if (!fn) return;
+    auto p = in.tellg();
+    uint64_t done = base + (p < 0 ? 0 : static_cast<uint64_t>(p));
+    if (done - last >= (512u << 10)) {
+      last = done;
+      fn(done, total);
+    }
+  }
+  void next_file(uint64_t size) { base += size; }
+  void finish() {
+    if (fn) fn(total, total);
+  }
+};
+
+// ---------------------------------------------------------------- ids
+
+// Gives each label a stable id: prefix + slug; labels whose slugs collide keep the
+// plain slug for the first label (in byte order) and take a hash suffix otherwise,
+// so the ids do not depend on the order of the input.
+std::map<std::string, std::string> assign_ids(const std::set<std::string>& labels, const std::string& prefix,
+                                              std::set<std::string>& taken) {
+  std::map<std::string, std::vector<std::string>> by_slug;
+  for (const auto& l : labels) {
+    auto s = slugify(l);
+    by_slug[s.empty() ? "item" : s].push_back(l);
+  }
+  std::map<std::string, std::string> out;
+  for (auto& [slug, group] : by_slug) {
+    for (size_t i = 0; i < group.size(); ++i) {
+      std::string id = fmt::format("{}{}", prefix, slug);
+      if (i > 0 || taken.count(id)) id = fmt::format("{}{}-{}", prefix, slug, hex6(group[i]));
+      if (taken.count(id)) id = fmt::format("{}{}-{:016x}", prefix, slug, fnv1a64(group[i]));
+      taken.insert(id);
+      out[group[i]] = id;
+    }
+  }
+  return out;
+}
+
+// Skills keyed by the form profiles match on (normalize_key), so two labels that
+// differ only in case or width become one skill rather than an ambiguity.
+struct SkillTable {
+  std::map<std::string, std::string> label_of_key;  // key → label shown (smallest in byte order)
+  std::map<std::string, std::string> key_of_label;
+  void add(const std::string& label) {
+    if (key_of_label.count(label)) return;
+    auto k = normalize_key(label);
+    key_of_label[label] = k;
+    auto it = label_of_key.find(k);
+    if (it == label_of_key.end() || label < it->second) label_of_key[k] = label;
+  }
+};
+
+struct RoleOut {
+  std::string id;
+  std::string label;
+  std::string category;
+  std::string definition;
+  struct Link {
+    std::string skill;
+    bool essential;
+    double weight;
+  };
+  std::vector<Link> skills;
+};
+
+struct SkillOut {
+  std::string id, label, parent;
+};
+
+struct CategoryOut {
+  std::string id;
+  Text name;
+};
+
+struct Meta {
+  std::string id, version;
+  Text name, attribution;
+  std::string sources_yaml;  // the whole sources: section
+  std::string role_sources;  // "[a, b]"
+  std::string category_source;
+};
+
+void add_link(RoleOut& r, const std::string& skill, bool essential, double weight) {
+  for (auto& l : r.skills)
+    if (l.skill == skill) {
+      l.essential = l.essential || essential;
+      l.weight = std::max(l.weight, weight);
+      return;
+    }
+  r.skills.push_back({skill, essential, weight});
+}
+
+std::string number(double v) { return fmt::format("{}", v); }
+
+ImportedCatalog render(const Meta& meta, std::vector<CategoryOut> cats, std::vector<RoleOut> roles,
+                       std::vector<SkillOut> skills, Diagnostics diags) {
+  ImportedCatalog out;
+  std::sort(cats.begin(), cats.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(roles.begin(), roles.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(skills.begin(), skills.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  const std::string head = "# Generated by `advisor catalog import`; do not edit by hand: re-run the import.\n";
+
+  std::string c = head;
+  c += "catalog:\n";
+  c += "  id: " + yaml_quote(meta.id) + "\n";
+  c += "  version: " + yaml_quote(meta.version) + "\n";
+  c += "  name: " + text_yaml(meta.name.zh, meta.name.en) + "\n";
+  c += "  attribution: " + text_yaml(meta.attribution.zh, meta.attribution.en) + "\n";
+  c += meta.sources_yaml;
+  out.files["catalog.yaml"] = std::move(c);
+
+  std::string cy = head + "categories:\n", dy = head + "domains:\n";
+  for (const auto& k : cats) {
+    cy += "  - id: " + yaml_quote(k.id) + "\n";
+    cy += "    name: " + text_yaml(k.name.zh, k.name.en) + "\n";
+    cy += "    domains: [" + yaml_quote(k.id) + "]\n";
+    cy += "    source: " + yaml_quote(meta.category_source) + "\n";
+    dy += "  - {id: " + yaml_quote(k.id) + ", name: " + text_yaml(k.name.zh, k.name.en) + "}\n";
+  }
+  out.files["categories.yaml"] = std::move(cy);
+  out.files["domains.yaml"] = std::move(dy);
+
+  std::string ry = head + "roles:\n";
+  ry.reserve(roles.size() * 600);
+  for (auto& r : roles) {
+    // Essential first, then by id: a stable order whatever the input's.
+    std::sort(r.skills.begin(), r.skills.end(), [](const auto& a, const auto& b) {
+      if (a.essential != b.essential) return a.essential;
+      return a.skill < b.skill;
+    });
+    ry += "  - id: " + yaml_quote(r.id) + "\n";
+    ry += "    name: " + text_yaml(r.label, r.label) + "\n";
+    ry += "    category: " + yaml_quote(r.category) + "\n";
+    if (!r.definition.empty()) ry += "    definition: " + text_yaml(r.definition, r.definition) + "\n";
+    if (r.skills.empty()) {
+      ry += "    skills: []\n";
+    } else {
+      ry += "    skills:\n";
+      for (const auto& l : r.skills) {
+        ry += "      - {skill: " + yaml_quote(l.skill) + ", need: " + (l.essential ? "essential" : "optional");
+        if (l.weight != 1.0) ry += ", weight: " + number(l.weight);
+        ry += "}\n";
+        ++out.links;
+      }
+    }
+    ry += "    sources: " + meta.role_sources + "\n";
+  }
+  out.files["roles.yaml"] = std::move(ry);
+
+  std::string sy = head + "skills:\n";
+  for (const auto& s : skills) {
+    sy += "  - {id: " + yaml_quote(s.id) + ", name: " + text_yaml(s.label, s.label);
+    if (!s.parent.empty()) sy += ", parent: " + yaml_quote(s.parent);
+    sy += "}\n";
+  }
+  out.files["skills.yaml"] = std::move(sy);
+  out.roles = roles.size();
+  out.skills = skills.size();
+  out.categories = cats.size();
+  out.diags = std::move(diags);
+  return out;
+}
+
+// ---------------------------------------------------------------- ESCO
+
+// ISCO-08 major groups (ILO), by first digit of the ISCO code.
+const std::map<char, Text> k_isco_major{
+    {'0', T("Armed forces occupations", "军人职业")},
+    {'1', T("Managers", "管理人员")},
+    {'2', T("Professionals", "专业人员")},
+    {'3', T("Technicians and associate professionals", "技术人员和助理专业人员")},
+    {'4', T("Clerical support workers", "办事人员")},
+    {'5', T("Service and sales workers", "服务和销售人员")},
+    {'6', T("Skilled agricultural, forestry and fishery workers", "农业、林业和渔业技术工人")},
+    {'7', T("Craft and related trades workers", "手工艺及有关行业工人")},
+    {'8', T("Plant and machine operators, and assemblers", "设备和机器操作员及装配工")},
+    {'9', T("Elementary occupations", "初级职业")},
+};
+
+} // namespace
+
+ImportedCatalog import_esco(const std::string& dir, const ImportProgress& progress) {
+  InputStream occ, rel;
+  open_input(occ, dir, "occupations_en.csv");
+  open_input(rel, dir, "occupation_skill_relations.tsv");
+  ProgressMeter meter{progress, occ.size + rel.size};
+  Diagnostics diags;
+
+  struct Occupation {
+    std::string uri, label, isco, definition;
+  };
+  std::vector<Occupation> occupations;
+  std::unordered_map<std::string, size_t> by_uri;
+  std::vector<std::string> fields;
+  int line = 1, lines = 0;
+  if (!next_csv_record(occ.in, fields, lines))
+    throw ImportError(T(fmt::format("'{}' is empty", occ.path), fmt::format("“{}”是空文件", occ.path)), 65);
+  auto col = columns(fields, {"conceptUri", "iscoGroup", "preferredLabel", "description"}, occ.path, "ESCO");
+  size_t need = *std::max_element(col.begin(), col.end()) + 1;
+  line += lines;
+  while (true) {
+    int rec_line = line;  // a record may span lines: report where it starts
+    lines = 0;
+    if (!next_csv_record(occ.in, fields, lines)) break;
+    line += lines;
+    meter.at(occ.in);
+    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+    if (fields.size() < need) {
+      skipped(diags, occ.path, rec_line,
+              T(fmt::format("skipped: {} fields, expected at least {}", fields.size(), need),
+                fmt::format("已跳过：{} 个字段，应至少 {} 个", fields.size(), need)));
+      continue;
+    }
+    Occupation o{trim(fields[col[0]]), trim(fields[col[2]]), trim(fields[col[1]]), trim(fields[col[3]])};
+    if (o.uri.empty() || o.label.empty()) {
+      skipped(diags, occ.path, rec_line, T("skipped: no conceptUri or preferredLabel", "已跳过：缺少 conceptUri 或 preferredLabel"));
+      continue;
+    }
+    if (by_uri.count(o.uri)) {
+      skipped(diags, occ.path, rec_line,
+              T(fmt::format("skipped: occupation '{}' listed twice", o.uri), fmt::format("已跳过：职业“{}”重复", o.uri)));
+      continue;
+    }
+    by_uri.emplace(o.uri, occupations.size());
+    occupations.push_back(std::move(o));
+  }
+  meter.next_file(occ.size);
+
+  struct Relation {
+    size_t occupation;
+    std::string skill;
+    bool essential;
+  };
+  std::vector<Relation> relations;
+  SkillTable skill_table;
+  std::string text;
+  if (!getline_crlf(rel.in, text))
+    throw ImportError(T(fmt::format("'{}' is empty", rel.path), fmt::format("“{}”是空文件", rel.path)), 65);
+  auto rcol = columns(split_tabs(text), {"occupationUri", "relationType", "skillLabel"}, rel.path, "ESCO");
+  size_t rneed = *std::max_element(rcol.begin(), rcol.end()) + 1;
+  size_t unknown_occupations = 0;
+  for (line = 2; getline_crlf(rel.in, text); ++line) {
+    if ((line & 255) == 0) meter.at(rel.in);
+    if (text.empty()) continue;
+    auto f = split_tabs(text);
+    if (f.size() < rneed) {
+      skipped(diags, rel.path, line,
+              T(fmt::format("skipped: {} fields, expected at least {}", f.size(), rneed),
+                fmt::format("已跳过：{} 个字段，应至少 {} 个", f.size(), rneed)));
+      continue;
+    }
+    auto it = by_uri.find(trim(f[rcol[0]]));
+    if (it == by_uri.end()) {
+      ++unknown_occupations;  // a link to an occupation outside the CSV (or the slice)
+      continue;
+    }
+    auto type = trim(f[rcol[1]]);
+    if (type != "essential" && type != "optional") {
+      skipped(diags, rel.path, line,
+              T(fmt::format("skipped: relationType '{}' is neither essential nor optional", type),
+                fmt::format("已跳过：relationType“{}”既不是 essential 也不是 optional", type)));
+      continue;
+    }
+    auto label = trim(f[rcol[2]]);
+    if (label.empty() || normalize_key(label).empty()) continue;
+    skill_table.add(label);
+    relations.push_back({it->second, std::move(label), type == "essential"});
+  }
+  meter.next_file(rel.size);
+
+  std::set<std::string> taken;
+  std::set<std::string> skill_labels;
+  for (const auto& [k, l] : skill_table.label_of_key) skill_labels.insert(l);
+  auto skill_ids = assign_ids(skill_labels, "esco-", taken);
+  std::set<std::string> role_labels;  // label + uri: two occupations may share a label
+  for (const auto& o : occupations) role_labels.insert(o.label + "\t" + o.uri);
+  // Role ids hash the label with its URI, but slug the label alone.
+  std::map<std::string, std::vector<std::string>> role_slugs;
+  for (const auto& rl : role_labels) role_slugs[slugify(rl.substr(0, rl.find('\t')))].push_back(rl);
+  std::unordered_map<std::string, std::string> role_id_of;
+  for (auto& [slug, group] : role_slugs)
+    for (size_t i = 0; i < group.size(); ++i) {
+      std::string id = "esco-" + (slug.empty() ? "occupation" : slug);
+      if (i > 0) id += "-" + hex6(group[i]);
+      role_id_of[group[i].substr(group[i].find('\t') + 1)] = id;
+    }
+
+  std::vector<RoleOut> roles(occupations.size());
+  std::map<std::string, CategoryOut> cats;
+  for (size_t i = 0; i < occupations.size(); ++i) {
+    const auto& o = occupations[i];
+    char major = !o.isco.empty() && o.isco[0] >= '0' && o.isco[0] <= '9' ? o.isco[0] : '?';
+    std::string cat_id = major == '?' ? "esco-isco-unknown" : std::string("esco-isco-") + major;
+    if (!cats.count(cat_id))
+      cats[cat_id] = CategoryOut{cat_id, major == '?' ? T("Not classified in ISCO-08", "未归入 ISCO-08")
+                                                      : Text{"ISCO " + std::string(1, major) + " " + k_isco_major.at(major).zh,
+                                                             "ISCO " + std::string(1, major) + " " + k_isco_major.at(major).en}};
+    roles[i] = RoleOut{role_id_of.at(o.uri), o.label, cat_id, o.definition, {}};
+  }
+  for (const auto& r : relations)
+    add_link(roles[r.occupation], skill_ids.at(skill_table.label_of_key.at(skill_table.key_of_label.at(r.skill))),
+             r.essential, 1.0);
+
+  std::vector<SkillOut> skills;
+  for (const auto& [label, id] : skill_ids) skills.push_back(SkillOut{id, label, ""});
+  std::vector<CategoryOut> cat_list;
+  for (auto& [id, c] : cats) cat_list.push_back(std::move(c));
+
+  Meta meta;
+  meta.id = "esco-1.2.0";
+  meta.version = "1.2.0";
+  meta.name = T("ESCO occupations and skills (v1.2.0, English)", "ESCO 职业与技能分类（v1.2.0，英文）");
+  meta.attribution = T("This service uses the ESCO classification of the European Commission.",
+                       "本服务使用欧盟委员会的 ESCO 分类。");
+  meta.sources_yaml =
+      "sources:\n"
+      "  - id: \"esco-1.2.0\"\n"
+      "    title: " + text_yaml("ESCO（欧洲技能、能力、资格与职业分类）v1.2.0：职业", "ESCO (European Skills, Competences, Qualifications and Occupations) v1.2.0: occupations") + "\n"
+      "    publisher: \"European Commission\"\n"
+      "    url: \"https://esco.ec.europa.eu/en/use-esco/download\"\n"
+      "    file: \"occupations_en.csv\"\n"
+      "  - id: \"esco-skill-relations\"\n"
+      "    title: " + text_yaml("ESCO 1.2.0 职业—技能关联（第三方整理）", "ESCO 1.2.0 occupation-skill relations (third-party extract)") + "\n"
+      "    publisher: \"victoriano/future-of-work-data, built from ESCO 1.2.0\"\n"
+      "    url: \"https://github.com/victoriano/future-of-work-data\"\n"
+      "    file: \"occupation_skill_relations.tsv\"\n";
+  meta.role_sources = "[\"esco-1.2.0\", \"esco-skill-relations\"]";
+  meta.category_source = "esco-1.2.0";
+  if (unknown_occupations > 0)
+    skipped(diags, rel.path, 0,
+            T(fmt::format("{} links name occupations not in occupations_en.csv and were left out", unknown_occupations),
+              fmt::format("{} 条关联指向 occupations_en.csv 中没有的职业，已略去", unknown_occupations)));
+  meter.finish();
+  return render(meta, std::move(cat_list), std::move(roles), std::move(skills), std::move(diags));
+}
+
+namespace {
+
+// SOC 2018 major groups, by the first two digits of the O*NET-SOC code.
+const std::map<std::string, Text> k_soc_major{
+    {"11", T("Management", "管理")},
+    {"13", T("Business and Financial Operations", "商业和金融运营")},
+    {"15", T("Computer and Mathematical", "计算机和数学")},
+    {"17", T("Architecture and Engineering", "建筑和工程")},
+    {"19", T("Life, Physical, and Social Science", "生命科学、自然科学和社会科学")},
+    {"21", T("Community and Social Service", "社区和社会服务")},
+    {"23", T("Legal", "法律")},
+    {"25", T("Educational Instruction and Library", "教育教学和图书馆")},
+    {"27", T("Arts, Design, Entertainment, Sports, and Media", "艺术、设计、娱乐、体育和媒体")},
+    {"29", T("Healthcare Practitioners and Technical", "医疗从业人员和医疗技术")},
+    {"31", T("Healthcare Support", "医疗辅助")},
+    {"33", T("Protective Service", "安保服务")},
+    {"35", T("Food Preparation and Serving Related", "餐饮制作和服务")},
+    {"37", T("Building and Grounds Cleaning and Maintenance", "建筑和场地清洁维护")},
+    {"39", T("Personal Care and Service", "个人护理和服务")},
+    {"41", T("Sales and Related", "销售及相关")},
+    {"43", T("Office and Administrative Support", "办公室和行政支持")},
+    {"45", T("Farming, Fishing, and Forestry", "农业、渔业和林业")},
+    {"47", T("Construction and Extraction", "建筑施工和采掘")},
+    {"49", T("Installation, Maintenance, and Repair", "安装、维护和修理")},
+    {"51", T("Production", "生产")},
+    {"53", T("Transportation and Material Moving", "运输和物料搬运")},
+    {"55", T("Military Specific", "军事")},
+};
+
+// O*NET rates importance from 1 to 5; 3 is "Important".
+constexpr double k_onet_essential_importance = 3.5;
+constexpr double k_onet_optional_importance = 3.0;
+
+} // namespace
+
+ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progress) {
+  InputStream occ, tech, basic;
+  open_input(occ, dir, "Occupation Data.txt");
+  open_input(tech, dir, "Technology Skills.txt");
+  open_input(basic, dir, "Skills.tsv");
+  ProgressMeter meter{progress, occ.size + tech.size + basic.size};
+  Diagnostics diags;
+  std::string text;
+  int line = 1;
+
+  struct Occupation {
+    std::string code, title, description;
+  };
+  std::vector<Occupation> occupations;
+  std::unordered_map<std::string, size_t> by_code;
+  if (!getline_crlf(occ.in, text))
+    throw ImportError(T(fmt::format("'{}' is empty", occ.path), fmt::format("“{}”是空文件", occ.path)), 65);
+  auto ocol = columns(split_tabs(text), {"O*NET-SOC Code", "Title", "Description"}, occ.path, "O*NET");
+  size_t oneed = *std::max_element(ocol.begin(), ocol.end()) + 1;
+  for (line = 2; getline_crlf(occ.in, text); ++line) {
+    if (text.empty()) continue;
+    auto f = split_tabs(text);
+    if (f.size() < oneed) {
+      skipped(diags, occ.path, line,
+              T(fmt::format("skipped: {} fields, expected {}", f.size(), oneed),
+                fmt::format("已跳过：{} 个字段，应为 {} 个", f.size(), oneed)));
+      continue;
+    }
+    Occupation o{trim(f[ocol[0]]), trim(f[ocol[1]]), trim(f[ocol[2]])};
+    if (o.code.size() < 2 || o.title.empty() || by_code.count(o.code)) {
+      skipped(diags, occ.path, line, T("skipped: no code or title, or a code listed twice", "已跳过：缺少代码或名称，或代码重复"));
+      continue;
+    }
+    by_code.emplace(o.code, occupations.size());
+    occupations.push_back(std::move(o));
+  }
+  meter.next_file(occ.size);
+
+  struct Link {
+    size_t occupation;
+    std::string label;
+    bool essential;
+    double weight;
+  };
+  std::vector<Link> links;
+  SkillTable table;
+  // Tool label → commodity titles it is filed under, with counts (its parent is the most common).
+  std::map<std::string, std::map<std::string, int>> commodity_of;
+  std::set<std::string> commodities;
+
+  if (!getline_crlf(tech.in, text))
+    throw ImportError(T(fmt::format("'{}' is empty", tech.path), fmt::format("“{}”是空文件", tech.path)), 65);
+  auto tcol = columns(split_tabs(text), {"O*NET-SOC Code", "Example", "Commodity Title", "Hot Technology", "In Demand"},
+                      tech.path, "O*NET");
+  size_t tneed = *std::max_element(tcol.begin(), tcol.end()) + 1;
+  for (line = 2; getline_crlf(tech.in, text); ++line) {
+    if ((line & 255) == 0) meter.at(tech.in);
+    if (text.empty()) continue;
+    auto f = split_tabs(text);
+    if (f.size() < tneed) {
+      skipped(diags, tech.path, line,
+              T(fmt::format("skipped: {} fields, expected {}", f.size(), tneed),
+                fmt::format("已跳过：{} 个字段，应为 {} 个", f.size(), tneed)));
+      continue;
+    }
+    auto it = by_code.find(trim(f[tcol[0]]));
+    if (it == by_code.end()) continue;
+    auto tool = trim(f[tcol[1]]), commodity = trim(f[tcol[2]]);
+    if (normalize_key(tool).empty()) continue;
+    bool hot = trim(f[tcol[3]]) == "Y", demand = trim(f[tcol[4]]) == "Y";
+    table.add(tool);
+    if (!normalize_key(commodity).empty()) {
+      table.add(commodity);
+      commodities.insert(commodity);
+      commodity_of[tool][commodity] += 1;
+    }
+    // Weight 1, plus 0.5 for each flag; flagged tools are essential.
+    links.push_back({it->second, tool, hot || demand, 1.0 + (hot ? 0.5 : 0) + (demand ? 0.5 : 0)});
+  }
+  meter.next_file(tech.size);
+
+  if (!getline_crlf(basic.in, text))
+    throw ImportError(T(fmt::format("'{}' is empty", basic.path), fmt::format("“{}”是空文件", basic.path)), 65);
+  auto bcol = columns(split_tabs(text), {"O*NET-SOC Code", "Element Name", "Scale ID", "Data Value", "Recommend Suppress"},
+                      basic.path, "O*NET");
+  size_t bneed = *std::max_element(bcol.begin(), bcol.end()) + 1;
+  for (line = 2; getline_crlf(basic.in, text); ++line) {
+    if ((line & 255) == 0) meter.at(basic.in);
+    if (text.empty()) continue;
+    auto f = split_tabs(text);
+    if (f.size() < bneed) {
+      skipped(diags, basic.path, line,
+              T(fmt::format("skipped: {} fields, expected {}", f.size(), bneed),
+                fmt::format("已跳过：{} 个字段，应为 {} 个", f.size(), bneed)));
+      continue;
+    }
+    if (trim(f[bcol[2]]) != "IM" || trim(f[bcol[4]]) == "Y") continue;  // importance only, and trusted values
+    auto it = by_code.find(trim(f[bcol[0]]));
+    if (it == by_code.end()) continue;
+    double importance = 0;
+    try {
+      importance = std::stod(trim(f[bcol[3]]));
+    } catch (const std::exception&) {
+      skipped(diags, basic.path, line, T("skipped: Data Value is not a number", "已跳过：Data Value 不是数字"));
+      continue;
+    }
+    if (importance < k_onet_optional_importance) continue;
+    auto name = trim(f[bcol[1]]);
+    if (normalize_key(name).empty()) continue;
+    table.add(name);
+    links.push_back({it->second, name, importance >= k_onet_essential_importance, 1.0});
+  }
+  meter.next_file(basic.size);
+
+  std::set<std::string> taken, labels;
+  for (const auto& [k, l] : table.label_of_key) labels.insert(l);
+  auto ids = assign_ids(labels, "onet-", taken);
+  auto id_of = [&](const std::string& label) { return ids.at(table.label_of_key.at(table.key_of_label.at(label))); };
+  std::set<std::string> commodity_ids;
+  for (const auto& c : commodities) commodity_ids.insert(id_of(c));
+
+  std::map<std::string, std::string> parent_of;  // skill id → parent id
+  for (const auto& [tool, counts] : commodity_of) {
+    auto tid = id_of(tool);
+    if (commodity_ids.count(tid)) continue;  // a commodity itself stays at the top
+    // Most common commodity, ties to the smallest title.
+    const std::string* best = nullptr;
+    int best_n = 0;
+    for (const auto& [c, n] : counts)
+      if (n > best_n) best = &c, best_n = n;
+    auto pid = id_of(*best);
+    auto& p = parent_of[tid];
+    if (p.empty()) p = pid;
+  }
+
+  std::vector<RoleOut> roles;
+  std::map<std::string, CategoryOut> cats;
+  std::set<std::string> role_labels;
+  for (const auto& o : occupations) role_labels.insert(o.title);
+  std::set<std::string> role_taken;
+  // Titles are unique in O*NET; a repeated one would still get a distinct id.
+  std::map<std::string, std::vector<const Occupation*>> by_title;
+  for (const auto& o : occupations) by_title[o.title].push_back(&o);
+  auto title_ids = assign_ids(role_labels, "onet-", role_taken);
+  for (const auto& o : occupations) {
+    std::string id = title_ids.at(o.title);
+    if (by_title[o.title].size() > 1) id += "-" + slugify(o.code);
+    std::string major = o.code.substr(0, 2);
+    std::string cat_id = k_soc_major.count(major) ? "onet-soc-" + major : "onet-soc-other";
+    if (!cats.count(cat_id))
+      cats[cat_id] = CategoryOut{cat_id, k_soc_major.count(major)
+                                             ? Text{"SOC " + major + " " + k_soc_major.at(major).zh,
+                                                    "SOC " + major + " " + k_soc_major.at(major).en}
+                                             : T("Other SOC groups", "其他 SOC 大类")};
+    roles.push_back(RoleOut{id, o.title, cat_id, o.description, {}});
+  }
+  for (const auto& l : links) add_link(roles[l.occupation], id_of(l.label), l.essential, l.weight);
+
+  std::vector<SkillOut> skills;
+  for (const auto& [label, id] : ids) {
+    auto p = parent_of.find(id);
+    skills.push_back(SkillOut{id, label, p == parent_of.end() ? "" : p->second});
+  }
+  std::vector<CategoryOut> cat_list;
+  for (auto& [id, c] : cats) cat_list.push_back(std::move(c));
+
+  Meta meta;
+  meta.id = "onet-29.2";
+  meta.version = "29.2";
+  meta.name = T("O*NET 29.2 occupations and technology skills", "O*NET 29.2 职业与技术技能");
+  meta.attribution = T("This product includes information from O*NET 29.2 Database by the U.S. Department of Labor, "
+                       "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.",
+                       "本产品包含来自美国劳工部就业与培训管理局（USDOL/ETA）O*NET 29.2 数据库的信息，依据 CC BY 4.0 "
+                       "许可使用。");
+  meta.sources_yaml =
+      "sources:\n"
+      "  - id: \"onet-29.2\"\n"
+      "    title: " + text_yaml("O*NET 29.2 数据库（2025 年 2 月）", "O*NET 29.2 Database (February 2025)") + "\n"
+      "    publisher: \"U.S. Department of Labor, Employment and Training Administration (USDOL/ETA)\"\n"
+      "    url: \"https://www.onetcenter.org/database.html\"\n"
+      "    file: \"Occupation Data.txt, Technology Skills.txt, Skills.tsv\"\n";
+  meta.role_sources = "[\"onet-29.2\"]";
+  meta.category_source = "onet-29.2";
+  meter.finish();
+  return render(meta, std::move(cat_list), std::move(roles), std::move(skills), std::move(diags));
+}
+
+void write_imported(const ImportedCatalog& imported, const std::string& out_dir, bool force) {
+  std::error_code ec;
+  if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec))
+    throw ImportError(T(fmt::format("'{}' exists and is not a directory", out_dir), fmt::format("“{}”已存在且不是目录", out_dir)), 2);
+  // Refuse before writing anything, so a refused import leaves no half catalogue.
+  if (!force)
+    for (const auto& [name, text] : imported.files) {
+      auto path = (fs::path(out_dir) / name).string();
+      if (fs::exists(path, ec))
+        throw ImportError(T(fmt::format("'{}' already exists; use --force to replace it", path),
+                            fmt::format("“{}”已存在；如需覆盖请加 --force", path)),
+                          2);
+    }
+  fs::create_directories(out_dir, ec);
+  if (ec)
+    throw ImportError(T(fmt::format("cannot create '{}': {}", out_dir, ec.message()),
+                        fmt::format("无法创建“{}”：{}", out_dir, ec.message())),
+                      70);
+  for (const auto& [name, text] : imported.files) {
+    auto r = write_file_atomically((fs::path(out_dir) / name).string(), text, force);
+    if (!r.ok) throw ImportError(r.error, 70);
+  }
+}
+
+bool next_csv_record(std::istream& in, std::vector<std::string>& fields, int& lines) {
+  fields.clear();
+  std::string line;
+  if (!std::getline(in, line)) return false;
+  ++lines;
+  std::string field;
+  bool quoted = false;
+  size_t i = 0;
+  while (true) {
+    if (i >= line.size() || (!quoted && line[i] == '\r' && i + 1 == line.size())) {
+      if (quoted) {
+        // A newline inside quotes belongs to the field: read on.
+        if (!line.empty() && line.back() == '\r') field.pop_back();
+        field += '\n';
+        if (!std::getline(in, line)) break;  // unterminated quote at the end: keep what we have
+        ++lines;
+        i = 0;
+        continue;
+      }
+      break;
+    }
+    char c = line[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < line.size() && line[i + 1] == '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.push_back(std::move(field));
+      field.clear();
+    } else {
+      field += c;
+    }
+    ++i;
+  }
+  fields.push_back(std::move(field));
+  return true;
+}
+
+std::string yaml_quote(std::string_view raw) {
+  std::string s = valid_utf8(raw);
+  std::string out = "\"";
+  out.reserve(s.size() + 2);
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\t': out += "\\t"; break;
+    case '\r': out += "\\r"; break;
+    case 0: out += "\\0"; break;
+    default:
+      if (c < 0x20 || c == 0x7F) {
+        out += fmt::format("\\x{:02x}", c);
+      } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) {
+        out += "\\N";  // NEL: a YAML line break
+        ++i;
+      } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                 (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+        out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\L" : "\\P";  // line and paragraph separators
+        i += 2;
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string slugify(std::string_view label, size_t max_len) {
+  std::string out;
+  for (char ch : label) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += static_cast<char>(c);
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  if (out.size() > max_len) {
+    // Cut at a word boundary when there is one in the second half.
+    auto cut = out.rfind('-', max_len);
+    out.resize(cut != std::string::npos && cut > max_len / 2 ? cut : max_len);
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+uint64_t fnv1a64(std::string_view data, uint64_t seed) {
+  uint64_t h = seed;
+  for (char c : data) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+} // namespace advisor

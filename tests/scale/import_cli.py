@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""CLI tests of `advisor catalog import` on the real ESCO / O*NET files.
+
+slice: the first 60 ESCO occupations (plus the data scientist) and all their links,
+       imported twice (byte-identical), validated, recommended on, merged.
+full:  the whole ESCO import; recommend cold (YAML) and warm (snapshot), a
+       corrupt snapshot, --no-cache: the answers must not change.
+Exits 77 (CTest SKIP_RETURN_CODE) when ../shared/data is absent.
+"""
+import argparse
+import csv
+import filecmp
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROFILE = os.path.join(HERE, "esco-data-scientist.yaml")
+ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
+FILES = ["catalog.yaml", "categories.yaml", "domains.yaml", "roles.yaml", "skills.yaml"]
+
+failures = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        failures.append(what)
+
+
+def run(advisor, *args, env=None):
+    e = dict(os.environ)
+    e.update({"NO_COLOR": "1", "LANG": "C"})
+    if env:
+        e.update(env)
+    return subprocess.run([advisor, "--as-of", "2026-11-23", "--lang", "en", *args], capture_output=True, text=True, env=e)
+
+
+def slice_esco(src, dst, n=60):
+    uris = set()
+    csv.field_size_limit(1 << 24)
+    with open(os.path.join(src, "occupations_en.csv"), newline="", encoding="utf-8") as f, \
+            open(os.path.join(dst, "occupations_en.csv"), "w", newline="", encoding="utf-8") as o:
+        w = csv.writer(o, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        for i, row in enumerate(csv.reader(f)):
+            if i == 0 or i <= n or row[3] == "data scientist":
+                w.writerow(row)
+                if i > 0:
+                    uris.add(row[1])
+    with open(os.path.join(src, "occupation_skill_relations.tsv"), encoding="utf-8") as f, \
+            open(os.path.join(dst, "occupation_skill_relations.tsv"), "w", encoding="utf-8") as o:
+        for i, line in enumerate(f):
+            if i == 0 or line.split("\t", 1)[0] in uris:
+                o.write(line)
+    return len(uris)
+
+
+def top_ids(proc):
+    return [r["id"] for r in json.loads(proc.stdout)["roles"]]
+
+
+def test_slice(advisor, data, tmp):
+    src = os.path.join(tmp, "slice")
+    os.makedirs(src)
+    n = slice_esco(os.path.join(data, "esco-1.2.0"), src)
+    out1, out2 = os.path.join(tmp, "a"), os.path.join(tmp, "b")
+    p = run(advisor, "catalog", "import", "esco", src, "--out", out1)
+    check(p.returncode == 0, f"import exits 0 (got {p.returncode}: {p.stderr.strip()})")
+    check(f"imported {n} roles" in p.stdout, f"import reports {n} roles: {p.stdout.strip()[:80]}")
+    check(p.stderr == "", "no progress bar or warnings on stderr when it is not a terminal")
+    p = run(advisor, "catalog", "import", "esco", src, "--out", out1)
+    check(p.returncode == 2 and "--force" in p.stderr and p.stdout == "", "existing output is refused without --force")
+    p = run(advisor, "catalog", "import", "esco", src, "--out", out2)
+    check(p.returncode == 0, "second import exits 0")
+    same = all(filecmp.cmp(os.path.join(out1, f), os.path.join(out2, f), shallow=False) for f in FILES)
+    check(same, "two imports are byte-identical")
+    p = run(advisor, "catalog", "import", "esco", src, "--out", out1, "--force")
+    check(p.returncode == 0, "--force replaces the files")
+    p = run(advisor, "catalog", "validate", out1)
+    check(p.returncode == 0, f"catalog validate exits 0 ({p.stderr.strip()[:200]})")
+    p = run(advisor, "--catalog", out1, "--json", "recommend", "--profile", PROFILE, "--top", "10")
+    check(p.returncode == 0, f"recommend exits 0 ({p.stderr.strip()[:200]})")
+    check("unknown skill" not in p.stderr, "every skill of the profile is an ESCO label")
+    if p.returncode == 0:
+        check("esco-data-scientist" in top_ids(p), f"data scientist in the top 10 of the slice: {top_ids(p)}")
+    p = run(advisor, "--catalog", out1, "--json", "gap", "--profile", PROFILE, "--role", "esco-data-scientist")
+    check(p.returncode == 0, f"gap exits 0 ({p.stderr.strip()[:200]})")
+    if p.returncode == 0:
+        g = json.loads(p.stdout)
+        matched = [s["id"] for s in g["matched_skills"]]
+        check("esco-statistics" in matched, "gap: statistics is matched")
+        check(len(g["missing_skills"]) > 0, "gap: some skills are missing")
+    p = run(advisor, "--catalog", out1, "show", "role", "esco-data-scientist")
+    check(p.returncode == 0 and ATTRIBUTION in p.stdout, "show role prints the ESCO attribution")
+    p = run(advisor, "--catalog", "builtin", "--catalog", out1, "catalog", "validate")
+    check(p.returncode == 0, f"builtin + import validate together ({p.stderr.strip()[:200]})")
+    p = run(advisor, "--catalog", "builtin", "--catalog", out1, "show", "role", "esco-data-scientist")
+    check(p.returncode == 0 and ATTRIBUTION in p.stdout, "merged: show role still prints the ESCO attribution")
+    p = run(advisor, "catalog", "import", "esco", os.path.join(tmp, "nowhere"), "--out", os.path.join(tmp, "c"))
+    check(p.returncode == 66 and p.stdout == "", "a missing data directory exits 66")
+
+
+def test_full(advisor, data, tmp):
+    out = os.path.join(tmp, "esco")
+    p = run(advisor, "catalog", "import", "esco", os.path.join(data, "esco-1.2.0"), "--out", out)
+    check(p.returncode == 0 and "imported 3039 roles" in p.stdout, f"full import: {p.stdout.strip()[:80]}")
+    env = {"XDG_CACHE_HOME": os.path.join(tmp, "cache")}
+    args = ["--catalog", out, "--json", "recommend", "--profile", PROFILE, "--top", "10"]
+    cold = run(advisor, *args, env=env)
+    check(cold.returncode == 0, f"cold recommend exits 0 ({cold.stderr.strip()[:200]})")
+    snaps = [os.path.join(env["XDG_CACHE_HOME"], "advisor", f) for f in os.listdir(os.path.join(env["XDG_CACHE_HOME"], "advisor"))]
+    check(len(snaps) == 1, "a cold load writes one snapshot")
+    warm = run(advisor, *args, env=env)
+    check(warm.returncode == 0 and warm.stdout == cold.stdout, "warm (snapshot) answer equals the cold one")
+    ids = top_ids(cold) if cold.returncode == 0 else []
+    check("esco-data-scientist" in ids, f"data scientist in the top 10 of the full import: {ids}")
+    with open(snaps[0], "r+b") as f:
+        f.truncate(os.path.getsize(snaps[0]) // 2)
+    broken = run(advisor, *args, env=env)
+    check(broken.returncode == 0 and broken.stdout == cold.stdout, "a truncated snapshot is ignored and rebuilt")
+    check(os.path.getsize(snaps[0]) > 1000000, "the rebuilt snapshot is whole again")
+    with open(snaps[0], "r+b") as f:
+        f.seek(5000)
+        f.write(b"\xde\xad\xbe\xef")
+    flipped = run(advisor, *args, env=env)
+    check(flipped.returncode == 0 and flipped.stdout == cold.stdout, "a corrupt snapshot is ignored")
+    nocache = run(advisor, "--no-cache", *args, env=env)
+    check(nocache.returncode == 0 and nocache.stdout == cold.stdout, "--no-cache gives the same answer")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--advisor", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("which", choices=["slice", "full"])
+    a = ap.parse_args()
+    if not os.path.isfile(os.path.join(a.data, "esco-1.2.0", "occupations_en.csv")):
+        print(f"SKIP: ESCO data not found in {a.data} (see ../shared/data/README.md)")
+        return 77
+    with tempfile.TemporaryDirectory(prefix="advisor-scale-") as tmp:
+        (test_slice if a.which == "slice" else test_full)(os.path.abspath(a.advisor), a.data, tmp)
+    print(f"{len(failures)} failure(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
