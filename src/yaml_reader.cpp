@@ -1,8 +1,12 @@
 #include "yaml_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <map>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "advisor/limits.hpp"
 
@@ -92,14 +96,27 @@ std::pair<int, int> first_bad_utf8(std::string_view text, unsigned char& bad) {
   return {0, 0};
 }
 
+// What the text scan below found: nothing (line 0), nesting past the limit, or a
+// stray comma.
+struct ScanProblem {
+  int line = 0;
+  int column = 0;
+  bool comma = false;
+};
+
 // Nesting depth as the parser would see it, measured without recursion so that a
 // 100,000-deep file is refused before yaml-cpp (which recurses) ever sees it.
-// Returns the line and column where the limit is first passed, or (0, 0).
-std::pair<int, int> depth_exceeded(std::string_view text, int max_depth) {
+// The same pass finds a ',' outside brackets where a document's top node starts or
+// ends (",", "- a\n,", "[a]\n,"): yaml-cpp 0.7 loops for ever on those, and no
+// YAML may start a value with ',' outside brackets anyway.
+ScanProblem scan_structure(std::string_view text, int max_depth) {
   std::vector<size_t> indents;
   int flow = 0;
   int line_no = 0;
   size_t start = 0;
+  bool root_started = false;
+  size_t root_indent = 0;  // where the document's top node starts: a ',' at or left of it is at document level
+  bool after_closed = false;  // the last line ended a flow collection or a quoted string
   while (start < text.size()) {
     ++line_no;
     size_t nl = text.find('\n', start);
@@ -109,18 +126,39 @@ std::pair<int, int> depth_exceeded(std::string_view text, int max_depth) {
     while (i < line.size() && line[i] == ' ') ++i;
     if (flow == 0) {
       if (i >= line.size() || line[i] == '#' || line[i] == '\r') continue;
+      size_t indent = i;
+      if (indent == 0 && line.substr(0, 3) == "---" && (line.size() == 3 || line[3] == ' ' || line[3] == '\r')) {
+        root_started = false;  // a new document
+        i = 3;
+        while (i < line.size() && line[i] == ' ') ++i;
+        if (i >= line.size() || line[i] == '#' || line[i] == '\r') continue;
+      }
       while (!indents.empty() && indents.back() > i) indents.pop_back();
       if (indents.empty() || indents.back() < i) indents.push_back(i);
       // "- - - x" nests a sequence per dash on one line.
-      while (i + 1 < line.size() && (line[i] == '-' || line[i] == '?') && (line[i + 1] == ' ')) {
-        i += 2;
-        while (i < line.size() && line[i] == ' ') ++i;
+      while (i < line.size() && (line[i] == '-' || line[i] == '?') &&
+             (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' || line[i + 1] == '\r')) {
+        if (static_cast<int>(indents.size()) + flow >= max_depth) return {line_no, static_cast<int>(i) + 1, false};
+        i = std::min(i + 2, line.size());
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
         indents.push_back(i);
       }
+      size_t k = i;
+      while (k < line.size() && (line[k] == '&' || line[k] == '!')) {  // an anchor or a tag first
+        while (k < line.size() && line[k] != ' ') ++k;
+        while (k < line.size() && line[k] == ' ') ++k;
+      }
+      if (k < line.size() && line[k] == ',' && (!root_started || indent <= root_indent || after_closed))
+        return {line_no, static_cast<int>(k) + 1, true};
+      if (!root_started) root_indent = indent;
+      root_started = true;
     }
     bool in_single = false, in_double = false;
+    char last = 0;  // the last character that is not a blank or in a comment
     for (size_t k = i; k < line.size(); ++k) {
       char c = line[k];
+      char before = last;
+      if (c != ' ' && c != '\t' && c != '\r') last = c;
       if (in_double) {
         if (c == '\\') ++k;
         else if (c == '"') in_double = false;
@@ -130,53 +168,130 @@ std::pair<int, int> depth_exceeded(std::string_view text, int max_depth) {
         if (c == '\'') in_single = false;
         continue;
       }
-      if (c == '#' && (k == 0 || line[k - 1] == ' ')) break;
+      if (c == '#' && (k == 0 || line[k - 1] == ' ')) {
+        last = before;
+        break;
+      }
       if (c == '"') in_double = true;
       else if (c == '\'') in_single = true;
       else if (c == '[' || c == '{') {
         ++flow;
-        if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1};
+        if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1, false};
       } else if ((c == ']' || c == '}') && flow > 0) {
         --flow;
       }
     }
-    if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(i) + 1};
+    if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(i) + 1, false};
+    if (last != 0)
+      after_closed = flow == 0 && !in_single && !in_double && (last == ']' || last == '}' || last == '"' || last == '\'');
   }
-  return {0, 0};
+  return {};
 }
 
 // Counts nodes with aliases expanded (a "billion laughs" document has few nodes but
 // expands to billions) and reports duplicate keys, which yaml-cpp accepts silently.
+// Each collection is measured once: an alias to it reuses the measure, so the walk
+// costs what the text holds, not what it expands to.
 struct NodeWalk {
+  NodeWalk(YamlContext& c, size_t node_budget, int depth_limit) : ctx(c), budget(node_budget), max_depth(depth_limit) {}
+
+  struct Measure {
+    size_t nodes = 1;  ///< expanded node count, saturating just past the budget
+    int height = 0;    ///< expanded nesting below this node
+  };
+
   YamlContext& ctx;
   size_t budget;
-  size_t count = 0;
+  int max_depth;
   std::set<std::pair<int, int>> reported;
+  /// Measured collections by position and kind; the node is kept to confirm identity.
+  std::map<std::tuple<int, int, bool>, std::pair<YAML::Node, Measure>> measured;
+  /// Why the walk stopped: too many nodes, too deep through aliases, or an alias
+  /// inside the collection it names ("a: &x [1, *x]"), which yaml-cpp builds as a
+  /// cycle: walking it would never end.
+  enum class Stop { none, nodes, depth, cycle } stop = Stop::none;
+  YAML::Node where;
+  std::vector<YAML::Node> path;
 
-  bool walk(const YAML::Node& node) {
-    if (++count > budget) return false;
-    if (node.IsSequence()) {
-      for (const auto& child : node)
-        if (!walk(child)) return false;
-    } else if (node.IsMap()) {
-      std::vector<std::pair<std::string, YAML::Node>> seen;
-      for (const auto& kv : node) {
-        if (kv.first.IsScalar()) {
-          const auto& key = kv.first.Scalar();
-          for (const auto& [k, first] : seen) {
-            if (k != key) continue;
-            auto p = ctx.pos(kv.first);
-            if (reported.insert({p.line, p.column}).second) {
-              auto fp = ctx.pos(first);
-              ctx.error(kv.first, msg(fmt::format("duplicate key '{}' (first given at line {})", key, fp.line),
-                                      fmt::format("重复的键“{}”（第 {} 行已给出）", key, fp.line)));
-            }
-            break;
-          }
-          seen.emplace_back(key, kv.first);
-        }
-        if (!walk(kv.first) || !walk(kv.second)) return false;
+  bool walk(const YAML::Node& root) {
+    Measure m;
+    return measure(root, m);
+  }
+
+  bool measure(const YAML::Node& node, Measure& out) {
+    out = Measure{};
+    if (!node.IsSequence() && !node.IsMap()) return true;
+    for (const auto& above : path) {
+      if (above.is(node)) {
+        stop = Stop::cycle;
+        where = node;
+        return false;
       }
+    }
+    auto mark = node.Mark();
+    std::tuple<int, int, bool> key{mark.line, mark.column, node.IsMap()};
+    bool keyed = mark.line >= 0;
+    if (keyed) {
+      auto it = measured.find(key);
+      if (it != measured.end() && it->second.first.is(node)) {
+        out = it->second.second;
+        // The deepest collection inside lies height - 1 levels below this one.
+        if (static_cast<int>(path.size()) + std::max(out.height - 1, 0) >= max_depth) {
+          stop = Stop::depth;
+          where = node;
+          return false;
+        }
+        return true;
+      }
+    }
+    // The text scan bounds the written depth; aliases can still stack it higher.
+    if (static_cast<int>(path.size()) >= max_depth) {
+      stop = Stop::depth;
+      where = node;
+      return false;
+    }
+    path.push_back(node);
+    bool ok = node.IsSequence() ? measure_sequence(node, out) : measure_map(node, out);
+    path.pop_back();
+    if (ok && keyed) measured.insert_or_assign(key, std::make_pair(node, out));
+    return ok;
+  }
+
+  bool add(const YAML::Node& child, Measure& out) {
+    Measure m;
+    if (!measure(child, m)) return false;
+    out.nodes = std::min(out.nodes + m.nodes, budget + 1);
+    out.height = std::max(out.height, m.height + 1);
+    if (out.nodes > budget) {
+      stop = Stop::nodes;
+      return false;
+    }
+    return true;
+  }
+
+  bool measure_sequence(const YAML::Node& node, Measure& out) {
+    for (const auto& child : node)
+      if (!add(child, out)) return false;
+    return true;
+  }
+
+  bool measure_map(const YAML::Node& node, Measure& out) {
+    // Hashed, not a list: a mapping of a million keys must not take quadratic time.
+    std::unordered_map<std::string, YAML::Node> seen;
+    for (const auto& kv : node) {
+      if (kv.first.IsScalar()) {
+        const auto& key = kv.first.Scalar();
+        auto [it, fresh] = seen.emplace(key, kv.first);
+        if (!fresh) {
+          auto p = ctx.pos(kv.first);
+          if (reported.insert({p.line, p.column}).second) {
+            auto fp = ctx.pos(it->second);
+            ctx.error(kv.first, msg(fmt::format("duplicate key '{}' (first given at line {})", key, fp.line),
+                                    fmt::format("重复的键“{}”（第 {} 行已给出）", key, fp.line)));
+          }
+        }
+      }
+      if (!add(kv.first, out) || !add(kv.second, out)) return false;
     }
     return true;
   }
@@ -185,15 +300,9 @@ struct NodeWalk {
 } // namespace
 
 std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view text) {
+  // The file size limit is applied where files are read (read_input_file), so that
+  // it never applies to the built-in catalogue.
   const auto& lim = limits();
-  if (text.size() > lim.max_file_bytes) {
-    ctx.error_at(0, 0,
-                 msg(fmt::format("file is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
-                                 text.size(), lim.max_file_bytes),
-                     fmt::format("文件有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", text.size(),
-                                 lim.max_file_bytes)));
-    return std::nullopt;
-  }
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   unsigned char bad = 0;
   auto [bl, bc] = first_bad_utf8(text, bad);
@@ -219,26 +328,71 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
     ctx.error_at(0, 0, msg("file is empty", "文件为空"));
     return std::nullopt;
   }
-  auto [dl, dc] = depth_exceeded(text, lim.max_depth);
-  if (dl > 0) {
-    ctx.error_at(dl, dc, msg(fmt::format("nesting deeper than {} levels", lim.max_depth),
-                             fmt::format("嵌套超过 {} 层", lim.max_depth)));
+  auto problem = scan_structure(text, lim.max_depth);
+  if (problem.line > 0 && problem.comma) {
+    ctx.error_at(problem.line, problem.column,
+                 msg("a value cannot start with ',' outside [ ] or { }", "在 [ ] 或 { } 之外，值不能以“,”开头"));
+    return std::nullopt;
+  }
+  if (problem.line > 0) {
+    ctx.error_at(problem.line, problem.column, msg(fmt::format("nesting deeper than {} levels", lim.max_depth),
+                                                   fmt::format("嵌套超过 {} 层", lim.max_depth)));
     return std::nullopt;
   }
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(text));
+    // yaml-cpp ends a quoted string silently at the end of the file when a newline
+    // comes before it ("name: \"Wang\nage: 30\n" gives one long name): a final
+    // comment line without a newline makes it report the missing quote instead.
+    auto docs = YAML::LoadAll(std::string(text) + "\n#");
+    if (!docs.empty()) root = docs.front();
+    for (size_t i = 1; i < docs.size(); ++i) {
+      if (is_null(docs[i])) continue;  // a trailing "---" with nothing after it
+      auto p = ctx.pos(docs[i]);
+      ctx.error_at(p.line, p.column,
+                   msg("a second YAML document starts here (after '---'); a file holds one document",
+                       "此处开始了第二个 YAML 文档（在“---”之后）；一个文件只能有一个文档"));
+      return std::nullopt;
+    }
   } catch (const YAML::Exception& e) {
     int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
     int col = e.mark.column >= 0 ? e.mark.column + 1 : 0;
+    int last = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (text.back() == '\n' ? 0 : 1);
+    if (line > last) {
+      // Past the comment added above: point at the end of the file's last line.
+      line = last;
+      col = static_cast<int>(ctx.line_text(line).size()) + 1;
+    }
+    if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
+      ctx.error_at(line, col, msg("a quoted string is never closed: it runs to the end of the file",
+                                  "引号内的文本没有闭合：一直延续到文件末尾"));
+      return std::nullopt;
+    }
+    // yaml-cpp's messages for tab indentation ("illegal map value") do not say why.
+    auto src = ctx.line_text(line);
+    size_t indent = src.find_first_not_of(" \t");
+    size_t tab = src.find('\t');
+    if (tab != std::string::npos && (indent == std::string::npos || tab < indent)) {
+      ctx.error_at(line, static_cast<int>(tab) + 1,
+                   msg("a tab indents this line; YAML indents with spaces only",
+                       "此行用制表符（Tab）缩进；YAML 只能用空格缩进"));
+      return std::nullopt;
+    }
     ctx.error_at(line, col, msg(fmt::format("YAML syntax: {}", e.msg), fmt::format("YAML 语法错误：{}", e.msg)));
     return std::nullopt;
   }
-  NodeWalk walk{ctx, lim.max_nodes, 0, {}};
+  NodeWalk walk(ctx, lim.max_nodes, lim.max_depth);
   if (!walk.walk(root)) {
-    ctx.error_at(0, 0,
-                 msg(fmt::format("document expands to more than {} nodes (aliases included)", lim.max_nodes),
-                     fmt::format("文档展开后超过 {} 个节点（含别名）", lim.max_nodes)));
+    if (walk.stop == NodeWalk::Stop::cycle)
+      ctx.error(walk.where, msg("an alias refers to the collection that contains it: the data would never end",
+                                "别名指向包含它自身的集合：数据将无穷无尽"));
+    else if (walk.stop == NodeWalk::Stop::depth)
+      ctx.error(walk.where, msg(fmt::format("nesting deeper than {} levels (aliases included)", lim.max_depth),
+                                fmt::format("嵌套超过 {} 层（含别名）", lim.max_depth)));
+    else
+      ctx.error_at(0, 0,
+                   msg(fmt::format("document expands to more than {} nodes (aliases included)", lim.max_nodes),
+                       fmt::format("文档展开后超过 {} 个节点（含别名）", lim.max_nodes)));
     return std::nullopt;
   }
   return root;

@@ -1,0 +1,414 @@
+// Hostile input: limits that refuse instead of crashing or hanging, encodings and
+// YAML traps that must give a clear message, atomic writes that never lose the old
+// file, and every input the fuzzers ever crashed on (docs/limits.md).
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "advisor/atomic_write.hpp"
+#include "advisor/limits.hpp"
+#include "advisor/loader.hpp"
+#include "advisor/matching.hpp"
+#include "advisor/rules.hpp"
+
+using namespace advisor;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Catalog& builtin() {
+  static const Catalog c = [] {
+    Diagnostics d;
+    return load_catalog(builtin_catalog_files(), d);
+  }();
+  return c;
+}
+
+const Date k_as_of{2026, 11, 23};
+
+struct Loaded {
+  Profile profile;
+  Diagnostics diags;
+  /// The first diagnostic's first line, as the CLI prints it.
+  std::string first() const {
+    if (diags.items.empty()) return {};
+    auto s = format_diagnostic(diags.items.front(), Lang::en);
+    return s.substr(0, s.find('\n'));
+  }
+};
+
+Loaded load(const std::string& text, const std::string& name = "p.yaml") {
+  Loaded l;
+  l.profile = load_profile(InputFile{name, text}, builtin(), k_as_of, l.diags);
+  return l;
+}
+
+std::string repeat(const std::string& s, size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+/// A fresh empty folder, removed at the end of the test.
+struct ScratchDir {
+  fs::path path;
+  ScratchDir() {
+    std::string tmpl = (fs::temp_directory_path() / "advisor-hostile-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string file(const std::string& name) const { return (path / name).string(); }
+  size_t entries() const {
+    size_t n = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(path)) ++n;
+    return n;
+  }
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void spit(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+/// Sets one limit for the length of a test, then puts the old value back. The
+/// built-in catalogue is loaded first, so that the lowered limit applies only to the
+/// test's own input, whichever test runs first.
+template <typename T>
+struct LimitOverride {
+  T& slot;
+  T old;
+  LimitOverride(T& s, T value) : slot(s), old(s) {
+    builtin();
+    slot = value;
+  }
+  ~LimitOverride() { slot = old; }
+};
+
+} // namespace
+
+// ------------------------------------------------------------------ size, depth, nodes
+
+TEST_CASE("a 1 GB file is refused from its size alone, before any of it is read", "[hostile][limits]") {
+  ScratchDir dir;
+  auto path = dir.file("huge.yaml");
+  { std::ofstream(path).flush(); }
+  fs::resize_file(path, 1ull << 30);  // sparse: nothing is written to disk
+  try {
+    read_input_file(path);
+    FAIL("a 1 GB file was read");
+  } catch (const InputError& e) {
+    CHECK(e.exit_code() == 65);
+    CHECK(e.message().en == "'" + path + "' is 1073741824 bytes, over the limit of 67108864 bytes (raise it with "
+                                         "--max-file-size)");
+  }
+}
+
+TEST_CASE("raising the file size limit lets a larger file through", "[hostile][limits]") {
+  ScratchDir dir;
+  auto path = dir.file("p.yaml");
+  spit(path, "age: 30\n" + repeat("# padding\n", 20));
+  {
+    LimitOverride lim(limits().max_file_bytes, size_t{100});
+    CHECK_THROWS_AS(read_input_file(path), InputError);
+  }
+  LimitOverride lim(limits().max_file_bytes, size_t{1000});
+  CHECK(read_input_file(path).text.size() == 208);
+}
+
+TEST_CASE("a device without a size is read only up to the limit", "[hostile][limits]") {
+  LimitOverride lim(limits().max_file_bytes, size_t{1} << 20);
+  try {
+    read_input_file("/dev/zero");
+    FAIL("/dev/zero was read to the end");
+  } catch (const InputError& e) {
+    CHECK(e.exit_code() == 65);
+    CHECK(e.message().en == "'/dev/zero' is over the limit of 1048576 bytes (raise it with --max-file-size)");
+  }
+}
+
+TEST_CASE("100,000 nested flow brackets are refused by the text scan, before yaml-cpp recurses", "[hostile][limits]") {
+  auto l = load("skills: " + repeat("[", 100000) + repeat("]", 100000) + "\n");
+  CHECK(l.first() == "p.yaml:1:72: error: nesting deeper than 64 levels");
+}
+
+TEST_CASE("100,000 nested block sequences are refused by the text scan, before yaml-cpp recurses", "[hostile][limits]") {
+  auto l = load("skills:\n" + repeat("- ", 100000) + "python\n");
+  CHECK(l.first() == "p.yaml:2:127: error: nesting deeper than 64 levels");
+}
+
+TEST_CASE("block nesting by indentation is measured too", "[hostile][limits]") {
+  std::string text = "goals:\n";
+  for (int i = 1; i < 3000; ++i) text += std::string(static_cast<size_t>(i), ' ') + "a:\n";
+  auto l = load(text);
+  CHECK(l.first() == "p.yaml:65:65: error: nesting deeper than 64 levels");
+}
+
+TEST_CASE("nesting just within the depth limit is not refused for its depth", "[hostile][limits]") {
+  auto l = load("goals: " + repeat("[", 63) + repeat("]", 63) + "\n");
+  REQUIRE_FALSE(l.diags.items.empty());
+  CHECK(l.first() == "p.yaml:1:8: error: goals must be a mapping, not a list");
+}
+
+TEST_CASE("the depth limit can be lowered", "[hostile][limits]") {
+  LimitOverride lim(limits().max_depth, 3);
+  auto l = load("education:\n  level: master\nskills: [[[python]]]\n");
+  CHECK(l.first() == "p.yaml:3:11: error: nesting deeper than 3 levels");
+}
+
+TEST_CASE("billion laughs: alias expansion is refused, measuring each anchor once", "[hostile][limits]") {
+  std::string text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < 10; ++i) {
+    text += fmt::format("a{}: &a{} [", i, i);
+    for (int k = 0; k < 10; ++k) text += fmt::format("{}*a{}", k ? ", " : "", i - 1);
+    text += "]\n";
+  }
+  auto l = load(text);
+  CHECK(l.first() == "p.yaml: error: document expands to more than 5000000 nodes (aliases included)");
+}
+
+TEST_CASE("the node limit counts aliases as what they expand to", "[hostile][limits]") {
+  LimitOverride lim(limits().max_nodes, size_t{20});
+  auto ok = load("skills: &s [python, sql]\n");
+  CHECK(ok.diags.items.empty());
+  auto l = load("x: &s [python, sql, a, b, c]\ny: [*s, *s, *s, *s]\n");
+  CHECK(l.first() == "p.yaml: error: document expands to more than 20 nodes (aliases included)");
+}
+
+TEST_CASE("a rule of more than max_rule_nodes nodes is refused", "[hostile][limits]") {
+  std::string rule = "any:\n";
+  for (int i = 0; i < 1001; ++i) rule += "  - age: {min: 18}\n";
+  Diagnostics d;
+  CHECK_FALSE(parse_rule_text(rule, d));
+  REQUIRE(d.items.size() == 1);
+  auto text = format_diagnostic(d.items[0], Lang::en);
+  CHECK(text.substr(0, text.find('\n')) == "<rule>:1001:5: error: rule is too large or too deeply nested");
+  LimitOverride lim(limits().max_rule_nodes, size_t{2000});
+  Diagnostics d2;
+  auto r = parse_rule_text(rule, d2);
+  REQUIRE(r);
+  CHECK(r->size() == 1002);
+  CHECK(d2.items.empty());
+}
+
+// ------------------------------------------------------------------ encodings and YAML traps
+
+TEST_CASE("a UTF-8 byte order mark is accepted", "[hostile][input]") {
+  auto l = load("\xEF\xBB\xBF" "age: 30\neducation: master\n");
+  CHECK(l.diags.items.empty());
+  CHECK(l.profile.age == 30);
+  CHECK(l.profile.education == "master");
+}
+
+TEST_CASE("CRLF line ends are accepted and positions still count lines", "[hostile][input]") {
+  auto ok = load("age: 30\r\nskills: [python]\r\n");
+  CHECK(ok.diags.items.empty());
+  CHECK(ok.profile.skills.size() == 1);
+  auto l = load("age: 30\r\nskills: [python]\r\nage: 31\r\n");
+  CHECK(l.first() == "p.yaml:3:1: error: duplicate key 'age' (first given at line 1)");
+}
+
+TEST_CASE("invalid UTF-8 is refused at its line and column", "[hostile][input]") {
+  CHECK(load("age: 30\nname: caf\xE9\n").first() == "p.yaml:2:10: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8");
+  CHECK(load("name: \xED\xA0\x80\n").first() == "p.yaml:1:7: error: invalid UTF-8 (byte 0xED); save the file as UTF-8");
+  CHECK(load("name: \xC0\xAF\n").first() == "p.yaml:1:7: error: invalid UTF-8 (byte 0xC0); save the file as UTF-8");
+}
+
+TEST_CASE("a tab used for indentation gets a message that says so", "[hostile][input]") {
+  CHECK(load("skills:\n\t- python\n").first() == "p.yaml:2:1: error: a tab indents this line; YAML indents with spaces only");
+  CHECK(load("education:\n  level: master\n\tmajor: x\n").first() ==
+        "p.yaml:3:1: error: a tab indents this line; YAML indents with spaces only");
+  // A tab after the indentation is just a space.
+  CHECK(load("age:\t30\n").diags.items.empty());
+}
+
+TEST_CASE("duplicate keys are reported with the line of the first", "[hostile][input]") {
+  CHECK(load("name: a\nage: 30\nage: 31\n").first() == "p.yaml:3:1: error: duplicate key 'age' (first given at line 2)");
+  CHECK(load("{\"age\": 30, \"age\": 31}\n").first() == "p.yaml:1:13: error: duplicate key 'age' (first given at line 1)");
+}
+
+TEST_CASE("a quote never closed is an error, not a name that swallows the file", "[hostile][input]") {
+  auto l = load("name: \"Wang\nage: 30\nskills: [python]\n");
+  CHECK(l.first() == "p.yaml:3:17: error: a quoted string is never closed: it runs to the end of the file");
+  CHECK(load("name: 'Wang\nage: 30").first() == "p.yaml:2:8: error: a quoted string is never closed: it runs to the end of the file");
+  // A quoted string over several lines is fine.
+  auto ok = load("name: \"Wang\n  Fang\"\nage: 30\n");
+  CHECK(ok.diags.items.empty());
+  CHECK(ok.profile.name == "Wang Fang");
+}
+
+TEST_CASE("a second YAML document is an error, not silently ignored", "[hostile][input]") {
+  CHECK(load("age: 30\n---\nage: 40\n").first() ==
+        "p.yaml:3:1: error: a second YAML document starts here (after '---'); a file holds one document");
+  CHECK(load("---\nage: 30\n").diags.items.empty());
+  CHECK(load("age: 30\n---\n").diags.items.empty());
+}
+
+TEST_CASE("empty files, NUL bytes and comment-only files are refused", "[hostile][input]") {
+  CHECK(load("").first() == "p.yaml: error: file is empty");
+  CHECK(load("# only a comment\n\n").first() == "p.yaml: error: file is empty");
+  CHECK(load(std::string("age: 30\0\n", 9)).first() == "p.yaml: error: file contains a NUL byte: it is not a text file");
+}
+
+TEST_CASE("numbers out of range and dates that do not exist are refused", "[hostile][input]") {
+  CHECK(load("age: 1e400\n").first() == "p.yaml:1:6: error: age must be a number, not '1e400'");
+  CHECK(load("age: -1\n").first() == "p.yaml:1:6: error: age is -1, out of range (0 to 150)");
+  CHECK(load("age: .nan\n").first() == "p.yaml:1:6: error: age must be a number, not '.nan'");
+  CHECK(load("experience: [{domains: [ai], start: -2020-01}]\n").first() ==
+        "p.yaml:1:37: error: start: '-2020-01' is not a date (expected YYYY-MM-DD or YYYY-MM)");
+  CHECK(load("experience: [{domains: [ai], start: 2025-02-30}]\n").first() ==
+        "p.yaml:1:37: error: start: '2025-02-30' is not a calendar date: 2025-02 has 28 days");
+  CHECK(load("experience: [{domains: [ai], start: 2025-07, end: 2025-03}]\n").first() ==
+        "p.yaml:1:51: error: end 2025-03-01 is before start 2025-07-01");
+}
+
+TEST_CASE("work that starts after the evaluation date is a warning and is not counted", "[hostile][input]") {
+  auto l = load("experience: [{domains: [aigc], start: 2027-01}]\n");
+  REQUIRE(l.diags.items.size() == 1);
+  CHECK_FALSE(l.diags.has_errors());
+  CHECK(l.first() == "p.yaml:1:39: warning: starts 2027-01-01, after the evaluation date 2026-11-23: not counted yet");
+  auto m = measure_experience(builtin(), l.profile, "aigc", k_as_of);
+  CHECK(m.months == 0);
+  CHECK(m.years == 0);
+}
+
+// ------------------------------------------------------------------ atomic writes
+
+TEST_CASE("an atomic write creates the file and leaves no temporary behind", "[hostile][write]") {
+  ScratchDir dir;
+  auto path = dir.file("me.yaml");
+  auto r = write_file_atomically(path, "age: 30\n", false);
+  CHECK(r.ok);
+  CHECK(slurp(path) == "age: 30\n");
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("an existing file is not clobbered without force, and is with it", "[hostile][write]") {
+  ScratchDir dir;
+  auto path = dir.file("me.yaml");
+  spit(path, "old\n");
+  auto r = write_file_atomically(path, "new\n", false);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.en == "'" + path + "' already exists; use --force to replace it");
+  CHECK(slurp(path) == "old\n");
+  CHECK(dir.entries() == 1);
+  CHECK(write_file_atomically(path, "new\n", true).ok);
+  CHECK(slurp(path) == "new\n");
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("writing where the folder does not exist or is a file fails with a message", "[hostile][write]") {
+  ScratchDir dir;
+  auto r = write_file_atomically(dir.file("missing/me.yaml"), "x\n", false);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.en == "cannot write '" + dir.file("missing/me.yaml") + "': No such file or directory; nothing was changed");
+  spit(dir.file("plain"), "x");
+  auto r2 = write_file_atomically(dir.file("plain/me.yaml"), "x\n", true);
+  CHECK_FALSE(r2.ok);
+  CHECK(r2.error.en == "cannot write '" + dir.file("plain/me.yaml") + "': Not a directory; nothing was changed");
+  auto r3 = write_file_atomically(dir.path.string(), "x\n", true);
+  CHECK_FALSE(r3.ok);
+  CHECK(r3.error.en == "'" + dir.path.string() + "' is a directory");
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("a folder nothing can be created in fails the write, even for root", "[hostile][write]") {
+  // Permission bits do not stop root; /proc/self refuses new files to everyone.
+  auto r = write_file_atomically("/proc/self/advisor-profile.yaml", "x\n", false);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.en.rfind("cannot write '/proc/self/advisor-profile.yaml': ", 0) == 0);
+  CHECK(r.error.en.find("nothing was changed") != std::string::npos);
+}
+
+TEST_CASE("a write that fails half way (disk full) leaves the old file intact", "[hostile][write]") {
+  // A file size limit makes write() fail with EFBIG part way through, the way a
+  // full disk fails with ENOSPC, without needing a small file system.
+  ScratchDir dir;
+  auto path = dir.file("me.yaml");
+  spit(path, "old profile\n");
+  auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit old_limit{};
+  REQUIRE(::getrlimit(RLIMIT_FSIZE, &old_limit) == 0);
+  rlimit small = old_limit;
+  small.rlim_cur = 1000;
+  REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+  auto r = write_file_atomically(path, std::string(5000, 'x'), true);
+  ::setrlimit(RLIMIT_FSIZE, &old_limit);
+  std::signal(SIGXFSZ, old_handler);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.en == "cannot write '" + path + "': File too large; nothing was changed");
+  CHECK(r.error.zh == "无法写入“" + path + "”：File too large；原文件未改动");
+  CHECK(slurp(path) == "old profile\n");
+  CHECK(dir.entries() == 1);  // the temporary file is gone
+}
+
+// ------------------------------------------------------------------ fuzz regressions
+// Each input below once crashed or hung a fuzz target; the comment names the target
+// and what went wrong before the fix.
+
+TEST_CASE("a comma where a document starts is refused instead of hanging yaml-cpp", "[hostile][fuzz]") {
+  // profile_fuzzer, timeout: yaml-cpp 0.7 loops for ever on a ',' token at document level.
+  CHECK(load(", age: 10:\nage 1:2\n").first() == "p.yaml:1:1: error: a value cannot start with ',' outside [ ] or { }");
+  CHECK(load(",").first() == "p.yaml:1:1: error: a value cannot start with ',' outside [ ] or { }");
+  CHECK(load("&a ,\n").first() == "p.yaml:1:4: error: a value cannot start with ',' outside [ ] or { }");
+  CHECK(load("--- ,\n").first() == "p.yaml:1:5: error: a value cannot start with ',' outside [ ] or { }");
+  CHECK(load("- a\n,\n").first() == "p.yaml:2:1: error: a value cannot start with ',' outside [ ] or { }");
+  CHECK(load("[a]\n  ,\n").first() == "p.yaml:2:3: error: a value cannot start with ',' outside [ ] or { }");
+  CHECK(load("\"a\" # note\n  ,\n").first() == "p.yaml:2:3: error: a value cannot start with ',' outside [ ] or { }");
+  // Commas inside brackets, and inside plain text, are ordinary.
+  CHECK(load("skills: [python,\n  sql]\n").diags.items.empty());
+  CHECK(load("name: Wang, Fang\n").diags.items.empty());
+}
+
+TEST_CASE("an alias inside the collection it names is refused, not walked for ever", "[hostile][fuzz]") {
+  // profile_fuzzer, stack overflow: yaml-cpp builds "&x [1x, *x]" as a cycle.
+  CHECK(load("a: &x [1x, *x]\n").first() ==
+        "p.yaml:1:4: error: an alias refers to the collection that contains it: the data would never end");
+  CHECK(load("a: &x {b: [c, *x]}\n").first() ==
+        "p.yaml:1:4: error: an alias refers to the collection that contains it: the data would never end");
+}
+
+TEST_CASE("aliases cannot stack nesting past the depth limit", "[hostile][limits]") {
+  LimitOverride lim(limits().max_depth, 4);
+  auto l = load("a: &x [[1]]\nb: [[*x]]\n");
+  // yaml-cpp marks an alias with the position of what it names: the anchored
+  // collection is the one reported.
+  CHECK(l.first() == "p.yaml:1:4: error: nesting deeper than 4 levels (aliases included)");
+}
+
+TEST_CASE("a mapping of many keys is checked for duplicates in linear time", "[hostile][limits]") {
+  std::string text = "{";
+  for (int i = 0; i < 100000; ++i) text += fmt::format("{}k{}: 1", i ? ", " : "", i);
+  text += ", k7: 2}\n";
+  auto l = load(text);
+  size_t duplicates = 0;
+  for (const auto& d : l.diags.items) duplicates += d.message.en == "duplicate key 'k7' (first given at line 1)";
+  CHECK(duplicates == 1);
+}
+
+TEST_CASE("thousands of unknown skills each get a suggestion", "[hostile][limits]") {
+  std::string text = "skills:\n";
+  for (int i = 0; i < 5000; ++i) text += fmt::format("  - pytroch{}\n", i % 10);
+  auto l = load(text);
+  CHECK(l.diags.items.size() == 5000);
+  CHECK(l.first() == "p.yaml:2:5: warning: unknown skill 'pytroch0' (did you mean 'pytorch'?); kept, but it matches no role");
+}
