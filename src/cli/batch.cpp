@@ -1,0 +1,205 @@
+#include "batch.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <fmt/format.h>
+#include <new>
+#include <thread>
+
+#include "advisor/limits.hpp"
+#include "advisor/loader.hpp"
+#include "advisor/matching.hpp"
+#include "to_json.hpp"
+
+namespace advisor::cli {
+
+namespace {
+
+// A window holds at most this many lines, or this many bytes of input, whichever
+// comes first: enough to keep the workers busy, small enough to keep memory flat.
+constexpr size_t k_window_lines_per_job = 64;
+constexpr size_t k_window_bytes = 8u << 20;
+constexpr size_t k_chunk_bytes = 64u << 10;
+
+std::string dump_line(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+std::string error_output(size_t line_no, const Text& message, const Json& path, const Json& diagnostics) {
+  Json j{{"line", line_no},
+         {"ok", false},
+         {"error", Json{{"message", text_json(message)}, {"path", path}, {"diagnostics", diagnostics}}}};
+  return dump_line(j);
+}
+
+std::string line_name(size_t line_no) { return fmt::format("<line {}>", line_no); }
+
+/// A problem with the line as a whole, not at a position inside it.
+std::string whole_line_error(size_t line_no, const Text& message) {
+  Diagnostic d;
+  d.file = line_name(line_no);
+  d.message = message;
+  return error_output(line_no, message, nullptr, Json::array({diagnostic_json(d)}));
+}
+
+BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  // A UTF-8 byte order mark (some editors write one at the start of a file) is not content.
+  if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+  auto first = line.find_first_not_of(" \t");
+  if (first == std::string_view::npos)
+    return {whole_line_error(line_no, Text{"空行：每行应为一个 JSON 对象形式的档案",
+                                           "empty line: each line must hold one profile as a JSON object"}),
+            false};
+  // JSON Lines: one object per line. yaml-cpp would also take YAML such as "age: 3",
+  // which would hide a line that is not what the format promises.
+  if (line[first] != '{')
+    return {whole_line_error(line_no, Text{"该行不是 JSON 对象：每行应为一个以 { 开头的档案",
+                                           "the line is not a JSON object: each line must hold one profile, starting with {"}),
+            false};
+  Diagnostics diags;
+  auto p = load_profile(InputFile{line_name(line_no), std::string(line)}, c, as_of, diags);
+  if (diags.has_errors()) {
+    const Diagnostic* first_error = nullptr;
+    Json all = Json::array();
+    for (auto& d : diags.items) {
+      // The line is the whole document: a mark past its end (yaml-cpp's "end of
+      // input" errors land on a line 2) means the end of this line.
+      if (d.line > 1) {
+        d.line = 1;
+        d.column = static_cast<int>(line.size()) + 1;
+      }
+      if (!first_error && d.severity == Severity::error) first_error = &d;
+      all.push_back(diagnostic_json(d));
+    }
+    Json path = first_error->line > 0 ? Json(fmt::format("{}:{}:{}", first_error->file, first_error->line, first_error->column))
+                                      : Json(nullptr);
+    return {error_output(line_no, first_error->message, path, all), false};
+  }
+  auto rec = recommend(c, p, as_of, "", top);
+  Json j{{"line", line_no}, {"ok", true}, {"result", recommend_json(c, p, rec, top)}};
+  return {dump_line(j), true};
+}
+
+} // namespace
+
+BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top) {
+  // One line per input line whatever happens: a failure inside becomes that line's error.
+  try {
+    return answer(c, line, line_no, as_of, top);
+  } catch (const std::bad_alloc&) {
+    return {whole_line_error(line_no, Text{"内存不足", "out of memory"}), false};
+  } catch (const std::exception& e) {
+    return {whole_line_error(line_no, Text{fmt::format("内部错误：{}", e.what()), fmt::format("internal error: {}", e.what())}),
+            false};
+  }
+}
+
+std::string batch_line_output(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top) {
+  return batch_line(c, line, line_no, as_of, top).text;
+}
+
+std::string batch_oversize_output(size_t line_no, size_t bytes, size_t limit) {
+  return whole_line_error(line_no, Text{fmt::format("该行有 {} 字节，超过上限 {} 字节（见 docs/limits.md）", bytes, limit),
+                                        fmt::format("the line is {} bytes, over the limit of {} bytes (docs/limits.md)",
+                                                    bytes, limit)});
+}
+
+LineReader::LineReader(std::istream& in, size_t max_line_bytes)
+    : m_in(in), m_max(max_line_bytes), m_buffer(k_chunk_bytes) {}
+
+bool LineReader::fill() {
+  m_pos = 0;
+  m_end = 0;
+  if (!m_in.rdbuf()) return false;
+  auto got = m_in.rdbuf()->sgetn(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+  m_end = got > 0 ? static_cast<size_t>(got) : 0;
+  return m_end > 0;
+}
+
+bool LineReader::next(std::string& line, bool& too_long, size_t& bytes) {
+  line.clear();
+  too_long = false;
+  bytes = 0;
+  bool any = false;
+  for (;;) {
+    if (m_pos == m_end && !fill()) return any;
+    any = true;
+    const char* start = m_buffer.data() + m_pos;
+    size_t avail = m_end - m_pos;
+    const auto* nl = static_cast<const char*>(std::memchr(start, '\n', avail));
+    size_t len = nl ? static_cast<size_t>(nl - start) : avail;
+    bytes += len;
+    if (!too_long) {
+      if (line.size() + len > m_max) {
+        too_long = true;
+        std::string().swap(line);  // give the memory back: the rest is only counted
+      } else {
+        line.append(start, len);
+      }
+    }
+    m_pos += nl ? len + 1 : len;
+    if (nl) return true;
+  }
+}
+
+BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& out, Date as_of, size_t top, size_t jobs) {
+  jobs = std::max<size_t>(1, jobs);
+  struct Slot {
+    size_t line_no = 0;
+    std::string input;
+    bool too_long = false;
+    size_t bytes = 0;
+    BatchLine answer;
+  };
+  const size_t window_lines = jobs * k_window_lines_per_job;
+  const size_t max_line = limits().max_line_bytes;
+  LineReader reader(in, max_line);
+  std::vector<Slot> window(window_lines);
+  BatchSummary summary;
+  bool more = true;
+  while (more) {
+    size_t n = 0, held = 0;
+    while (n < window_lines && held < k_window_bytes) {
+      auto& s = window[n];
+      if (!reader.next(s.input, s.too_long, s.bytes)) {
+        more = false;
+        break;
+      }
+      s.line_no = ++summary.lines;
+      held += s.input.size();
+      ++n;
+    }
+    if (n == 0) break;
+    auto work = [&](size_t i) {
+      auto& s = window[i];
+      s.answer = s.too_long ? BatchLine{batch_oversize_output(s.line_no, s.bytes, max_line), false}
+                            : batch_line(c, s.input, s.line_no, as_of, top);
+    };
+    if (jobs == 1 || n == 1) {
+      for (size_t i = 0; i < n; ++i) work(i);
+    } else {
+      // Workers take the next unanswered line; answers land in their slot, so the
+      // order of the output is the order of the input whoever finishes first.
+      std::atomic<size_t> next{0};
+      auto worker = [&] {
+        for (size_t i = next++; i < n; i = next++) work(i);
+      };
+      std::vector<std::thread> threads;
+      for (size_t t = 0; t < std::min(jobs, n); ++t) threads.emplace_back(worker);
+      for (auto& t : threads) t.join();
+    }
+    for (size_t i = 0; i < n; ++i) {
+      auto& s = window[i];
+      out << s.answer.text << '\n';
+      summary.failed += s.answer.ok ? 0 : 1;
+      // Keep the slot's capacity for reuse only when it is small: one huge line
+      // must not pin its memory for the rest of the run.
+      if (s.input.capacity() > k_chunk_bytes) std::string().swap(s.input);
+      if (s.answer.text.capacity() > k_chunk_bytes * 4) std::string().swap(s.answer.text);
+    }
+    out.flush();
+  }
+  return summary;
+}
+
+} // namespace advisor::cli
