@@ -60,7 +60,7 @@ void setup_profile(CLI::App& app) {
   val->add_option("file", o->file, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
   val->footer("Example:\n  advisor profile validate profiles/cs-graduate.yaml\nExit: 0 valid (warnings allowed); 65 errors; 66 missing.");
   add_runner(val, [o] { return run_validate_profile(*o); });
-  // TMP setup_profile_init(*prof);
+  setup_profile_init(*prof);
 }
 
 } // namespace advisor::cli

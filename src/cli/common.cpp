@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "advisor/limits.hpp"
+#include "cached_catalog.hpp"
 #include "advisor/text.hpp"
 
 namespace advisor::cli {
@@ -115,8 +116,13 @@ const Catalog& catalog() {
       }
     }
   }
+  // A large catalogue (an ESCO import) loads from its compiled snapshot when one
+  // matches these exact files, and writes one after a clean YAML load; see
+  // cached_catalog.hpp and docs/performance.md.
+  if (!g.no_cache && (loaded = load_cached_catalog(files))) return *loaded;
   Diagnostics diags;
   loaded = load_catalog(files, diags);
+  if (!g.no_cache && diags.items.empty()) store_cached_catalog(files, *loaded);
   print_diagnostics(diags);
   if (diags.has_errors()) {
     auto n = diags.error_count();
@@ -194,30 +200,46 @@ std::string Table::render() const {
   };
   if (!header.empty()) measure(header);
   for (const auto& r : rows) measure(r);
-  int lead = 0;
-  for (size_t i = 0; i + 1 < ncol; ++i) lead += w[i] + 2;
-  int last_w = globals().width > 0 ? std::max(20, globals().width - lead - 1) : 0;
+  // On a terminal the table fits its width: the widest columns other than the
+  // first (ids, which people copy whole) give up columns and wrap, widest first.
+  int width = globals().width;
+  if (width > 0 && ncol > 1) {
+    constexpr int k_min_column = 12;
+    int total = 0;
+    for (int x : w) total += x;
+    int avail = width - 1 - 2 * static_cast<int>(ncol - 1);
+    while (total > avail) {
+      size_t widest = 1;
+      for (size_t i = 2; i < ncol; ++i)
+        if (w[i] >= w[widest]) widest = i;
+      if (w[widest] <= k_min_column) break;
+      --w[widest];
+      --total;
+    }
+  }
   std::string s;
   auto line = [&](const std::vector<std::string>& r, bool head) {
-    std::string l;
+    std::vector<std::vector<std::string>> parts(ncol);
+    size_t nlines = 1;
     for (size_t i = 0; i < ncol; ++i) {
       std::string cell = i < r.size() ? r[i] : "";
-      if (i + 1 < ncol) {
-        l += cell + std::string(static_cast<size_t>(w[i] - visible_width(cell) + 2), ' ');
-        continue;
-      }
-      if (last_w > 0 && visible_width(cell) > last_w && cell.find('\x1b') == std::string::npos) {
-        auto parts = wrap_text(cell, last_w);
-        for (size_t k = 0; k < parts.size(); ++k) {
-          if (k > 0) l += "\n" + std::string(static_cast<size_t>(lead), ' ');
-          l += parts[k];
-        }
-      } else {
-        l += cell;
-      }
+      // Coloured cells are never split: an escape sequence must not be cut.
+      if (width > 0 && visible_width(cell) > w[i] && cell.find('\x1b') == std::string::npos)
+        parts[i] = wrap_text(cell, w[i]);
+      else
+        parts[i] = {cell};
+      nlines = std::max(nlines, parts[i].size());
     }
-    while (!l.empty() && l.back() == ' ') l.pop_back();
-    s += (head ? bold(l) : l) + "\n";
+    for (size_t k = 0; k < nlines; ++k) {
+      std::string l;
+      for (size_t i = 0; i < ncol; ++i) {
+        std::string p = k < parts[i].size() ? parts[i][k] : "";
+        l += p;
+        if (i + 1 < ncol) l += std::string(static_cast<size_t>(std::max(0, w[i] - visible_width(p)) + 2), ' ');
+      }
+      while (!l.empty() && l.back() == ' ') l.pop_back();
+      s += (head ? bold(l) : l) + "\n";
+    }
   };
   if (!header.empty()) line(header, true);
   for (const auto& r : rows) line(r, false);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <iostream>
 
+#include "cli_model.hpp"
 #include "common.hpp"
 
 using namespace advisor;
@@ -10,12 +11,50 @@ using namespace advisor::cli;
 
 namespace {
 
-const std::vector<std::string> k_commands{"recommend", "check", "gap", "plan", "list", "show", "catalog",
-                                          "schema", "profile", "batch", "completion"};
-
 void print_error(const Text& message, const Text& hint) {
   std::cerr << fmt::format("advisor: {}: {}\n", tr("error", "错误"), tr(message));
   if (!hint.empty()) std::cerr << fmt::format("  {}\n", tr(hint));
+}
+
+/// CLI11's parse errors are English only: the common ones get a Chinese sentence,
+/// with CLI11's own text kept after it so nothing is lost in translation.
+Text parse_error_text(const CLI::ParseError& e) {
+  std::string what = e.what();
+  auto zh = [&](const std::string& sentence) { return T(what, fmt::format("{}（{}）", sentence, what)); };
+  auto before = [&](const std::string& marker) {
+    auto at = what.find(marker);
+    return at == std::string::npos ? std::string() : what.substr(0, at);
+  };
+  auto after = [&](const std::string& marker) {
+    auto at = what.find(marker);
+    return at == std::string::npos ? std::string() : what.substr(at + marker.size());
+  };
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+    if (what.rfind("Requires at least", 0) == 0) return zh("缺少子命令");
+    auto name = before(" is required");
+    if (!name.empty()) return zh(fmt::format("缺少必需的参数 {}", name));
+    return zh("缺少必需的参数");
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    auto extra = after("not expected: ");
+    return zh(fmt::format("无法识别的参数：{}", extra.empty() ? what : extra));
+  }
+  if (dynamic_cast<const CLI::ValidationError*>(&e)) {
+    // "--lang: fr not in {zh,en}"
+    auto set = what.find(" not in {");
+    auto colon = what.find(": ");
+    if (set != std::string::npos && colon != std::string::npos && colon < set)
+      return zh(fmt::format("{} 的取值“{}”无效，可选：{}", what.substr(0, colon), what.substr(colon + 2, set - colon - 2),
+                            what.substr(set + 8)));
+    return zh("参数取值无效");
+  }
+  if (dynamic_cast<const CLI::ConversionError*>(&e)) return zh("参数取值的类型不对");
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+    if (what.find("required") != std::string::npos && what.find("missing") != std::string::npos)
+      return zh(fmt::format("选项 {} 缺少取值", before(":")));
+    return zh("参数个数不对");
+  }
+  return zh("命令行有误");
 }
 
 int run(int argc, char** argv) {
@@ -46,18 +85,21 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--max-file-size", g.max_file_size, "Largest input file accepted, in bytes (default 64 MiB)")
       ->type_name("BYTES");
+  app.add_flag("--no-cache", g.no_cache,
+               "Load a large catalogue from its YAML, not from its compiled snapshot (docs/performance.md)");
   app.add_flag("--version", version, "Print the version and the catalogue's version");
 
   setup_recommend(app);
   setup_check(app);
-  // TMP setup_plan(app);
+  setup_plan(app);
   setup_list(app);
   setup_show(app);
   setup_catalog(app);
-  // TMP setup_schema(app);
+  setup_schema(app);
   setup_profile(app);
-  // TMP setup_batch(app);
-  // TMP setup_completion(app);
+  setup_batch(app);
+  setup_completion(app);
+  setup_man(app);
 
   try {
     app.parse(argc, argv);
@@ -66,15 +108,38 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // CLI11 stores option values only once parsing ends: an error before then leaves
+    // --lang unset, so read it here to answer in the language asked for.
+    for (int i = 1; i < argc && g.lang_flag.empty(); ++i) {
+      std::string a = argv[i];
+      if (a == "--lang" && i + 1 < argc) g.lang_flag = argv[i + 1];
+      else if (a.rfind("--lang=", 0) == 0) g.lang_flag = a.substr(7);
+    }
+    if (g.lang_flag != "zh" && g.lang_flag != "en") g.lang_flag.clear();
     resolve_globals();
-    std::string what = e.what();
     Text hint = T("run 'advisor --help' for usage", "运行 advisor --help 查看用法");
-    // A mistyped subcommand: say which one was meant.
-    if (argc > 1 && argv[1][0] != '-') {
-      std::string first = argv[1];
-      bool known = std::find(k_commands.begin(), k_commands.end(), first) != k_commands.end();
+    // A mistyped subcommand: say which one was meant (hidden commands are known, never suggested).
+    // The first word that is neither a global option nor its value names the command.
+    std::string first;
+    for (int i = 1; i < argc && first.empty(); ++i) {
+      std::string a = argv[i];
+      if (a.size() < 2 || a[0] != '-') {
+        first = a;
+        continue;
+      }
+      if (a.find('=') != std::string::npos) continue;
+      for (const auto* opt : app.get_options([](const CLI::Option* o) { return o->get_expected_max() > 0; }))
+        if (a.rfind("--", 0) == 0 && opt->check_lname(a.substr(2))) ++i;
+    }
+    if (!first.empty()) {
+      std::vector<std::string> visible;
+      bool known = false;
+      for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        known = known || sub->get_name() == first;
+        if (!sub->get_group().empty()) visible.push_back(sub->get_name());
+      }
       if (!known) {
-        auto guess = suggest(first, k_commands);
+        auto guess = suggest(first, visible);
         print_error(T(fmt::format("unknown command '{}'{}", first,
                                   guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
                       fmt::format("未知的命令“{}”{}", first, guess.empty() ? "" : fmt::format("（是否想用“{}”？）", guess))),
@@ -82,7 +147,7 @@ int run(int argc, char** argv) {
         return k_exit_usage;
       }
     }
-    print_error(T(what, what), hint);
+    print_error(parse_error_text(e), hint);
     return k_exit_usage;
   }
   resolve_globals();
