@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 # anywhere else.
 PACKAGES=(cmake ninja-build g++ pkg-config
           libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libutf8proc-dev catch2
-          python3 python3-jsonschema python3-yaml graphviz
+          python3 python3-jsonschema python3-yaml graphviz jq
           clang-14 libclang-rt-14-dev
           bash zsh fish tmux man-db groff-base dpkg-dev file)
 
@@ -45,7 +45,7 @@ case "${1:-run}" in
   test)
     install_missing
     build build
-    ./build/advisor recommend --profile profiles/it-manager.yaml >/dev/null
+    ./build/advisor recommend --profile profiles/it-manager.yaml
     # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer too.
     build build-asan -DADVISOR_SANITIZE=address,undefined
     if [ -x tests/fuzz-smoke.sh ]; then tests/fuzz-smoke.sh; fi
