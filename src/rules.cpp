@@ -50,7 +50,7 @@ Text duration_text(int months) {
   }
   if (m > 0 || y == 0) {
     en += fmt::format("{}{} month{}", en.empty() ? "" : " ", m, m == 1 ? "" : "s");
-    zh += fmt::format("{} 个月", m);
+    zh += fmt::format("{}{} 个月", zh.empty() ? "" : " ", m);
   }
   return T(en, zh);
 }
@@ -412,28 +412,38 @@ struct Option {
 
 Text step_text(const TraceNode& t, Date as_of) {
   if (t.outcome == Outcome::unknown) {
-    std::string f;
-    for (const auto& m : t.missing_fields) f += (f.empty() ? "" : ", ") + m;
+    // The profile keys to add, as a profile author types them; age has two.
+    std::string f, fz;
+    for (const auto& m : t.missing_fields) {
+      f += (f.empty() ? "" : ", ") + (m == "age" ? std::string("age or birth_date") : m);
+      fz += (fz.empty() ? "" : "、") + (m == "age" ? std::string("age 或 birth_date") : m);
+    }
     return T(fmt::format("add {} to the profile (needed for: {})", f, t.reason.en),
-             fmt::format("在档案中补充 {}（用于判断：{}）", f, t.reason.zh));
+             fmt::format("在档案中补充 {}（用于判断：{}）", fz, t.reason.zh));
   }
   if (t.kind == RuleKind::experience && t.passes_on) {
     int months = 0;
     while (as_of.add_months(months + 1) <= *t.passes_on) ++months;
     bool partial = as_of.add_months(months) < *t.passes_on;
     int total = months + (partial ? 1 : 0);
-    std::string about_en = partial && months > 0 ? "about " : "", about_zh = partial && months > 0 ? "约 " : "";
+    std::string about_en = partial && months > 0 ? "about " : "", about_zh = partial && months > 0 ? "约 " : " ";
+    // Chinese text puts a space between Chinese and Latin letters or digits.
+    std::string subject_zh = t.subject.zh;
+    if (!subject_zh.empty() && static_cast<unsigned char>(subject_zh[0]) < 0x80) subject_zh = " " + subject_zh;
     std::string more_en;
     if (total < 12) more_en = fmt::format("{} more month{}", total, total == 1 ? "" : "s");
     else if (total % 12 == 0) more_en = fmt::format("{} more year{}", total / 12, total == 12 ? "" : "s");
     else more_en = duration_text(total).en + " more";
     return T(fmt::format("{}{} of {}work (from {})", about_en, more_en, t.subject.en.empty() ? "" : t.subject.en + " ", t.passes_on->str()),
-             fmt::format("再积累{}{}的{}工作经验（{} 起满足）", about_zh, duration_text(total).zh, t.subject.zh,
+             fmt::format("再积累{}{}的{}工作经验（{} 起满足）", about_zh, duration_text(total).zh, subject_zh,
                          t.passes_on->str()));
   }
   if (t.kind == RuleKind::age && t.passes_on)
     return T(fmt::format("wait until you are {} (on {})", t.required.en, t.passes_on->str()),
              fmt::format("等到{}（{}）", t.required.zh, t.passes_on->str()));
+  if (t.kind == RuleKind::study_hours)
+    return T(fmt::format("{} (you have {})", t.required.en, t.found.en),
+             fmt::format("{}（目前 {}）", t.required.zh, t.found.zh));
   if (t.kind == RuleKind::age) return T("be " + t.required.en + " (give birth_date for the exact date)",
                                         "需" + t.required.zh + "（填写 birth_date 可算出确切日期）");
   return T(t.required.en, t.required.zh);

@@ -46,8 +46,9 @@ int run_validate(const ValidateOptions& o) {
       j["counts"] = counts_json(c);
       emit_json(j);
     } else {
-      out() << trf("catalogue OK: {} roles, {} skills, {} certificates\n", "目录库有效：{} 个岗位，{} 项技能，{} 个证书\n",
-                           c.roles.size(), c.skills.size(), c.certificates.size());
+      out() << trf("catalogue OK: {}, {}, {}\n", "目录库有效：{}，{}，{}\n", count_of(c.roles.size(), "role", "roles", "个岗位"),
+                   count_of(c.skills.size(), "skill", "skills", "项技能"),
+                   count_of(c.certificates.size(), "certificate", "certificates", "个证书"));
     }
     return k_exit_ok;
   } else {
@@ -68,9 +69,12 @@ int run_validate(const ValidateOptions& o) {
     emit_json(j);
     if (diags.has_errors()) report_on_failure() = true;
   } else if (!diags.has_errors()) {
-    out() << trf("catalogue OK: {} roles, {} skills, {} certificates{}\n", "目录库有效：{} 个岗位，{} 项技能，{} 个证书{}\n",
-                         c.roles.size(), c.skills.size(), c.certificates.size(),
-                         diags.warning_count() ? trf(" ({} warnings)", "（{} 条警告）", diags.warning_count()) : "");
+    out() << trf("catalogue OK: {}, {}, {}{}\n", "目录库有效：{}，{}，{}{}\n", count_of(c.roles.size(), "role", "roles", "个岗位"),
+                 count_of(c.skills.size(), "skill", "skills", "项技能"),
+                 count_of(c.certificates.size(), "certificate", "certificates", "个证书"),
+                 diags.warning_count()
+                     ? trf(" ({})", "（{}）", count_of(diags.warning_count(), "warning", "warnings", "条警告"))
+                     : "");
   }
   if (diags.has_errors()) {
     auto n = diags.error_count();
@@ -135,8 +139,9 @@ int run_test(const TestOptions& o) {
       for (const auto& f : cr.failures)
         out() << fmt::format("{}:{}:{}: {}: {} ({})\n", cr.file, f.line, f.column, red(tr("FAIL", "失败")), tr(f.message), cr.name);
     }
-    out() << trf("{} cases, {} checks: {} passed, {} failed\n", "{} 个用例，{} 项检查：{} 个通过，{} 个失败\n",
-                         report.cases.size(), report.checks(), report.cases.size() - failed, failed);
+    out() << trf("{}, {}: {} passed, {} failed\n", "{}，{}：{} 个通过，{} 个失败\n",
+                 count_of(report.cases.size(), "case", "cases", "个用例"),
+                 count_of(report.checks(), "check", "checks", "项检查"), report.cases.size() - failed, failed);
   }
   return failed ? k_exit_not_eligible : k_exit_ok;
 }

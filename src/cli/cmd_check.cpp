@@ -83,7 +83,7 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
   if (r.status == Outcome::unknown) {
     std::string f;
     for (const auto& m : r.missing_fields) f += (f.empty() ? "" : tr(", ", "、")) + field_text(m);
-    v += ": " + trf("{} missing", "缺少{}", f);
+    v += tr(": ", "：") + trf("{} missing", "缺少{}", f);
   }
   s += "  " + v + "\n";
   if (!r.trace) {

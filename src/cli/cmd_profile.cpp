@@ -38,8 +38,10 @@ int run_validate_profile(const ValidateProfileOptions& o) {
     emit_json(j);
     if (diags.has_errors()) report_on_failure() = true;
   } else if (!diags.has_errors()) {
-    out() << trf("{}: profile OK ({} skills, {} recognised; {} jobs; {} certificates)\n", "{}：档案有效（{} 项技能，识别 {} 项；{} 段经历；{} 个证书）\n",
-                         f.name, skills, skills - unknown_skills, p.experience.size(), p.certificates.size());
+    out() << trf("{}: profile OK ({}, {} recognised; {}; {})\n", "{}：档案有效（{}，识别 {} 项；{}；{}）\n", f.name,
+                 count_of(skills, "skill", "skills", "项技能"), skills - unknown_skills,
+                 count_of(p.experience.size(), "job", "jobs", "段经历"),
+                 count_of(p.certificates.size(), "certificate", "certificates", "个证书"));
   }
   if (diags.has_errors()) {
     auto n = diags.error_count();

@@ -630,8 +630,9 @@ int run_profile_init(const InitOptions& o) {
                          fmt::format("写入 {} 的档案有错误（这是程序缺陷，请报告）", f.name)),
                        T(fmt::format("fix it by hand, then: advisor profile validate {}", f.name),
                          fmt::format("请手工修正后运行：advisor profile validate {}", f.name))};
-  std::string counts = trf("{} skills, {} jobs, {} certificates", "{} 项技能，{} 段经历，{} 个证书", p.skills.size(),
-                           p.experience.size(), p.certificates.size());
+  std::string counts = trf("{}, {}, {}", "{}，{}，{}", count_of(p.skills.size(), "skill", "skills", "项技能"),
+                           count_of(p.experience.size(), "job", "jobs", "段经历"),
+                           count_of(p.certificates.size(), "certificate", "certificates", "个证书"));
   std::string report = to_stdout ? trf("profile OK ({})\n", "档案有效（{}）\n", counts)
                                  : trf("{}: profile OK ({})\n", "{}：档案有效（{}）\n", path, counts);
   std::string next = to_stdout ? "" :

@@ -182,9 +182,15 @@ int run_gap(const GapOptions& o) {
       << (m.missing_essential[i] ? red(tr("essential", "核心")) : dim(tr("optional", "加分"))) << "\n";
   s << bold(tr("Certificates whose syllabus covers what is missing", "考试大纲覆盖欠缺技能的证书")) << "\n";
   if (cov.empty()) s << "  " << tr("none in the catalogue", "目录库中没有") << "\n";
-  for (const auto& cc : cov)
-    s << "  " << cc.certificate->id << (cc.level ? "/" + cc.level->id : "") << "  " << tr(cc.certificate->name) << ": "
+  for (const auto& cc : cov) {
+    // A level with its own syllabus is named with its level; the certificate's
+    // common syllabus with the certificate's name.
+    std::string name = tr(cc.certificate->name);
+    if (cc.level && cc.certificate->levels.size() > 1)
+      name += tr(" – ", "") + tr(cc.level->name);
+    s << "  " << cc.certificate->id << (cc.level ? "/" + cc.level->id : "") << "  " << name << tr(": ", "：")
       << skill_names(c, cc.covers) << "\n";
+  }
   return k_exit_ok;
 }
 

@@ -67,6 +67,10 @@ std::string trf(const char* en, const char* zh, Args&&... args) {
   return fmt::format(fmt::runtime(tr(en, zh)), std::forward<Args>(args)...);
 }
 inline Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
+/// A count with its noun in the current language: "1 role", "2 roles", "2 个岗位".
+inline std::string count_of(size_t n, const char* one, const char* many, const char* zh_unit) {
+  return globals().lang == Lang::zh ? fmt::format("{} {}", n, zh_unit) : fmt::format("{} {}", n, n == 1 ? one : many);
+}
 
 /// Where a command writes its data. Printed by main only when the command succeeds
 /// (exit 0 or 1), so a failure never leaves half an answer on stdout.

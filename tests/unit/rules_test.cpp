@@ -237,7 +237,7 @@ TEST_CASE("missing age makes ai-engineer unknown with missing field age", "[core
   CHECK_FALSE(r.earliest_date);
   CHECK_FALSE(r.next_sitting);
   CHECK(change_texts(r) == std::vector<std::string>{
-                               "add age to the profile (needed for: Aged 18 or over)"});
+                               "add age or birth_date to the profile (needed for: Aged 18 or over)"});
 }
 
 // ---------------------------------------------------------------- dates
@@ -495,7 +495,7 @@ TEST_CASE("four months into an AIGC job: mid is not eligible, with the date and 
         std::vector<std::string>{"8 more months of AIGC (generative AI) applications work (from 2027-07-01)",
                                  "hold AIGC Application Engineer professional certification – Junior (or a higher level)"});
   CHECK(change_texts(r, Lang::zh) ==
-        std::vector<std::string>{"再积累8 个月的AIGC（生成式人工智能）应用工作经验（2027-07-01 起满足）",
+        std::vector<std::string>{"再积累 8 个月的 AIGC（生成式人工智能）应用工作经验（2027-07-01 起满足）",
                                  "持有AIGC应用工程师职业技术认证（初级）或更高等级的证书"});
   REQUIRE(r.changes.size() == 2);
   CHECK(r.changes[0].by_time);
@@ -617,6 +617,6 @@ TEST_CASE("duration text reads naturally in both languages", "[core][rules]") {
   CHECK(duration_text(12).en == "1 year");
   CHECK(duration_text(14).en == "1 year 2 months");
   CHECK(duration_text(25).en == "2 years 1 month");
-  CHECK(duration_text(14).zh == "1 年2 个月");
+  CHECK(duration_text(14).zh == "1 年 2 个月");
   CHECK(duration_text(4).zh == "4 个月");
 }
