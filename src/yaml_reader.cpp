@@ -101,7 +101,8 @@ std::pair<int, int> first_bad_utf8(std::string_view text, unsigned char& bad) {
 struct ScanProblem {
   int line = 0;
   int column = 0;
-  bool comma = false;
+  bool comma = false;     ///< a ',' where a value starts, outside brackets
+  bool trailing = false;  ///< a ',' after a complete bracketed or quoted value, outside brackets
 };
 
 // Nesting depth as the parser would see it, measured without recursion so that a
@@ -117,6 +118,10 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
   bool root_started = false;
   size_t root_indent = 0;  // where the document's top node starts: a ',' at or left of it is at document level
   bool after_closed = false;  // the last line ended a flow collection or a quoted string
+  // A value may start here; a quote starts a quoted scalar only where a value starts
+  // ("it's", "Bachelor's degree" are plain text, even inside brackets).
+  bool at_value_start = true;
+  bool opened_as_value = false;  // the open bracket or quote outside brackets started a value
   while (start < text.size()) {
     ++line_no;
     size_t nl = text.find('\n', start);
@@ -145,7 +150,7 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
       }
       size_t k = i;
       while (k < line.size() && (line[k] == '&' || line[k] == '!')) {  // an anchor or a tag first
-        while (k < line.size() && line[k] != ' ') ++k;
+        while (k < line.size() && line[k] != ' ' && line[k] != ',') ++k;
         while (k < line.size() && line[k] == ' ') ++k;
       }
       if (k < line.size() && line[k] == ',' && (!root_started || indent <= root_indent || after_closed))
@@ -155,30 +160,76 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
     }
     bool in_single = false, in_double = false;
     char last = 0;  // the last character that is not a blank or in a comment
+    // Outside brackets, a ',' can neither start a value nor follow one: yaml-cpp 0.7
+    // loops for ever, eating memory, on "{a: 1},", "\"a\",", "!," or "&a [1]," at the
+    // top of a document, and no YAML allows them anywhere else. at_value_start: a
+    // value may start here (line start, after "key: ", after an anchor or tag);
+    // closed_value: a bracketed or quoted value that started a value just ended.
+    // Inside brackets the flag carries over from the line before ("[\n 'a']").
+    if (flow == 0) at_value_start = true;
+    bool closed_value = false;
+    auto blank_or_end = [&](size_t at) { return at >= line.size() || line[at] == ' ' || line[at] == '\t' || line[at] == '\r'; };
     for (size_t k = i; k < line.size(); ++k) {
       char c = line[k];
       char before = last;
       if (c != ' ' && c != '\t' && c != '\r') last = c;
-      if (in_double) {
-        if (c == '\\') ++k;
-        else if (c == '"') in_double = false;
+      if (in_double || in_single) {
+        if (in_double && c == '\\') {
+          ++k;
+        } else if (c == (in_double ? '"' : '\'')) {
+          in_double = in_single = false;
+          closed_value = flow == 0 && opened_as_value;
+        }
         continue;
       }
-      if (in_single) {
-        if (c == '\'') in_single = false;
-        continue;
-      }
-      if (c == '#' && (k == 0 || line[k - 1] == ' ')) {
+      if (c == '#' && (k == 0 || line[k - 1] == ' ' || line[k - 1] == '\t')) {
         last = before;
         break;
       }
-      if (c == '"') in_double = true;
-      else if (c == '\'') in_single = true;
-      else if (c == '[' || c == '{') {
+      if (c == ' ' || c == '\t' || c == '\r') continue;
+      if (flow > 0) {
+        if ((c == '"' || c == '\'') && at_value_start) {
+          (c == '"' ? in_double : in_single) = true;
+          at_value_start = false;
+        } else if (c == '[' || c == '{') {
+          ++flow;
+          at_value_start = true;
+          if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1, false};
+        } else if (c == ']' || c == '}') {
+          if (--flow == 0) closed_value = opened_as_value;
+          at_value_start = false;
+        } else {
+          // After ',', "key: " or '"key":' (JSON) a value starts.
+          at_value_start = c == ',' || ((c == ':' || c == '?') && blank_or_end(k + 1)) ||
+                           (c == ':' && (before == '"' || before == '\''));
+        }
+        continue;
+      }
+      if (c == ',') {
+        if (closed_value) return {line_no, static_cast<int>(k) + 1, false, true};
+        // At the start of a line the check above applies: a line that continues a
+        // plain scalar over several lines may start with ','.
+        if (at_value_start && k != i) return {line_no, static_cast<int>(k) + 1, true};
+      }
+      closed_value = false;
+      if ((c == '&' || c == '!') && at_value_start) {
+        // An anchor or a tag: the value still starts after it.
+        while (k + 1 < line.size() && line[k + 1] != ' ' && line[k + 1] != ',') ++k;
+        continue;
+      }
+      if ((c == '"' || c == '\'') && at_value_start) {
+        (c == '"' ? in_double : in_single) = true;
+        opened_as_value = true;
+        at_value_start = false;
+      } else if (c == '[' || c == '{') {
+        opened_as_value = at_value_start;
+        at_value_start = false;
         ++flow;
         if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1, false};
-      } else if ((c == ']' || c == '}') && flow > 0) {
-        --flow;
+      } else if ((c == ':' || c == '-' || c == '?') && blank_or_end(k + 1)) {
+        at_value_start = c == ':' || at_value_start;  // "key: value", "- value", "? key"
+      } else {
+        at_value_start = false;
       }
     }
     if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(i) + 1, false};
@@ -329,6 +380,12 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
     return std::nullopt;
   }
   auto problem = scan_structure(text, lim.max_depth);
+  if (problem.line > 0 && problem.trailing) {
+    ctx.error_at(problem.line, problem.column,
+                 msg("a ',' after a complete value, outside [ ] or { }: remove it (commas separate items only inside brackets)",
+                     "完整的值之后出现了“,”（不在 [ ] 或 { } 之内）：请删除它（逗号只在括号内分隔各项）"));
+    return std::nullopt;
+  }
   if (problem.line > 0 && problem.comma) {
     ctx.error_at(problem.line, problem.column,
                  msg("a value cannot start with ',' outside [ ] or { }", "在 [ ] 或 { } 之外，值不能以“,”开头"));

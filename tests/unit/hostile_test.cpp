@@ -379,6 +379,39 @@ TEST_CASE("a comma where a document starts is refused instead of hanging yaml-cp
   CHECK(load("name: Wang, Fang\n").diags.items.empty());
 }
 
+TEST_CASE("a comma after a complete value or a bare tag is refused instead of hanging yaml-cpp", "[hostile][fuzz]") {
+  // batch_fuzzer, timeout: a JSON line with a trailing comma ("{...},") made yaml-cpp
+  // 0.7 loop for ever, eating memory; so did a quoted value ("'',1") and a tag or
+  // anchor with nothing after it but a comma ("!,": catalog_fuzzer).
+  const std::string trailing =
+      "error: a ',' after a complete value, outside [ ] or { }: remove it (commas separate items only inside brackets)";
+  CHECK(load("{\"age\": 33, \"certificates\": []},\n").first() == "p.yaml:1:32: " + trailing);
+  CHECK(load("'',1\x02").first() == "p.yaml:1:3: " + trailing);
+  CHECK(load("\"a\",\n").first() == "p.yaml:1:4: " + trailing);
+  CHECK(load("&a [1],\n").first() == "p.yaml:1:7: " + trailing);
+  CHECK(load("k: {a: 1},\n").first() == "p.yaml:1:10: " + trailing);
+  CHECK(load("!,").first() == "p.yaml:1:2: error: a value cannot start with ',' outside [ ] or { }");
+  CHECK(load("!!str,\n").first() == "p.yaml:1:6: error: a value cannot start with ',' outside [ ] or { }");
+  CHECK(load("k: &x ,\n").first() == "p.yaml:1:7: error: a value cannot start with ',' outside [ ] or { }");
+  // Quotes inside plain text are text, in brackets too: the ',' after them is fine.
+  CHECK(load("name: He said \"hi\", then left\n").diags.items.empty());
+  CHECK(load("name: it's, fine\n").diags.items.empty());
+  CHECK(load("skills: [python, sql]\nname: \"Wang, Li\"\n").diags.items.empty());
+}
+
+TEST_CASE("an apostrophe inside a bracketed value does not hide a comma that hangs yaml-cpp", "[hostile][fuzz]") {
+  // catalog_fuzzer, timeout: "Bachelor's" inside { } was taken for the start of a
+  // quoted string, so the scan lost count of the brackets and missed the ',' that
+  // starts a later line, on which yaml-cpp loops for ever.
+  Diagnostics d;
+  load_catalog({InputFile{"c.yaml", "education:\n  - id: bachelor\n    name: {zh: 本科, en: Bachelor's degree}\n"
+                                    "  - id: doctorate\n,    name: {zh: 博士, en: Doctorate}\n"}},
+               d);
+  REQUIRE_FALSE(d.items.empty());
+  auto text = format_diagnostic(d.items.front(), Lang::en);
+  CHECK(text.substr(0, text.find('\n')) == "c.yaml:5:1: error: a value cannot start with ',' outside [ ] or { }");
+}
+
 TEST_CASE("an alias inside the collection it names is refused, not walked for ever", "[hostile][fuzz]") {
   // profile_fuzzer, stack overflow: yaml-cpp builds "&x [1x, *x]" as a cycle.
   CHECK(load("a: &x [1x, *x]\n").first() ==
