@@ -115,9 +115,6 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
   int flow = 0;
   int line_no = 0;
   size_t start = 0;
-  bool root_started = false;
-  size_t root_indent = 0;  // where the document's top node starts: a ',' at or left of it is at document level
-  bool after_closed = false;  // the last line ended a flow collection or a quoted string
   // A value may start here; a quote starts a quoted scalar only where a value starts
   // ("it's", "Bachelor's degree" are plain text, even inside brackets).
   bool at_value_start = true;
@@ -133,7 +130,6 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
       if (i >= line.size() || line[i] == '#' || line[i] == '\r') continue;
       size_t indent = i;
       if (indent == 0 && line.substr(0, 3) == "---" && (line.size() == 3 || line[3] == ' ' || line[3] == '\r')) {
-        root_started = false;  // a new document
         i = 3;
         while (i < line.size() && line[i] == ' ') ++i;
         if (i >= line.size() || line[i] == '#' || line[i] == '\r') continue;
@@ -153,10 +149,11 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
         while (k < line.size() && line[k] != ' ' && line[k] != ',') ++k;
         while (k < line.size() && line[k] == ' ') ++k;
       }
-      if (k < line.size() && line[k] == ',' && (!root_started || indent <= root_indent || after_closed))
+      // No line starts with ',' outside brackets, not even one that would continue
+      // plain text over several lines: yaml-cpp 0.7 loops for ever on some of those
+      // ("t\n#\n ,"), and telling them apart is not worth the risk. Quote such text.
+      if (k < line.size() && line[k] == ',')
         return {line_no, static_cast<int>(k) + 1, true};
-      if (!root_started) root_indent = indent;
-      root_started = true;
     }
     bool in_single = false, in_double = false;
     char last = 0;  // the last character that is not a blank or in a comment
@@ -207,9 +204,7 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
       }
       if (c == ',') {
         if (closed_value) return {line_no, static_cast<int>(k) + 1, false, true};
-        // At the start of a line the check above applies: a line that continues a
-        // plain scalar over several lines may start with ','.
-        if (at_value_start && k != i) return {line_no, static_cast<int>(k) + 1, true};
+        if (at_value_start) return {line_no, static_cast<int>(k) + 1, true};
       }
       closed_value = false;
       if ((c == '&' || c == '!') && at_value_start) {
@@ -221,8 +216,9 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
         (c == '"' ? in_double : in_single) = true;
         opened_as_value = true;
         at_value_start = false;
-      } else if (c == '[' || c == '{') {
-        opened_as_value = at_value_start;
+      } else if ((c == '[' || c == '{') && at_value_start) {
+        // Only where a value starts: inside plain text ("2[", "a {b}") a bracket is text.
+        opened_as_value = true;
         at_value_start = false;
         ++flow;
         if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1, false};
@@ -233,8 +229,6 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
       }
     }
     if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(i) + 1, false};
-    if (last != 0)
-      after_closed = flow == 0 && !in_single && !in_double && (last == ']' || last == '}' || last == '"' || last == '\'');
   }
   return {};
 }

@@ -393,6 +393,10 @@ TEST_CASE("a comma after a complete value or a bare tag is refused instead of ha
   CHECK(load("!,").first() == "p.yaml:1:2: error: a value cannot start with ',' outside [ ] or { }");
   CHECK(load("!!str,\n").first() == "p.yaml:1:6: error: a value cannot start with ',' outside [ ] or { }");
   CHECK(load("k: &x ,\n").first() == "p.yaml:1:7: error: a value cannot start with ',' outside [ ] or { }");
+  // profile_fuzzer, timeout: a ',' starting a line after a comment, or after plain
+  // text holding a bracket ("2["), which the scan took for an open bracket.
+  CHECK(load("t\n#\n ,").first() == "p.yaml:3:2: error: a value cannot start with ',' outside [ ] or { }");
+  CHECK(load("2[\n#\n,").first() == "p.yaml:3:1: error: a value cannot start with ',' outside [ ] or { }");
   // Quotes inside plain text are text, in brackets too: the ',' after them is fine.
   CHECK(load("name: He said \"hi\", then left\n").diags.items.empty());
   CHECK(load("name: it's, fine\n").diags.items.empty());
