@@ -3,6 +3,8 @@
 // file, and every input the fuzzers ever crashed on (docs/limits.md).
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -20,19 +22,11 @@
 #include "advisor/rules.hpp"
 
 using namespace advisor;
+using advisor::testing::builtin;
+using advisor::testing::k_as_of;
 namespace fs = std::filesystem;
 
 namespace {
-
-const Catalog& builtin() {
-  static const Catalog c = [] {
-    Diagnostics d;
-    return load_catalog(builtin_catalog_files(), d);
-  }();
-  return c;
-}
-
-const Date k_as_of{2026, 11, 23};
 
 struct Loaded {
   Profile profile;

@@ -2,6 +2,8 @@
 // must be the ones a career adviser would name for that person.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -9,18 +11,10 @@
 #include "advisor/matching.hpp"
 
 using namespace advisor;
+using advisor::testing::builtin;
+using advisor::testing::k_as_of;
 
 namespace {
-
-const Catalog& builtin() {
-  static const Catalog c = [] {
-    Diagnostics d;
-    return load_catalog(builtin_catalog_files(), d);
-  }();
-  return c;
-}
-
-const Date k_as_of{2026, 11, 23};
 
 Profile example(const std::string& name) {
   auto f = read_input_file(std::string(ADVISOR_SOURCE_DIR) + "/profiles/" + name + ".yaml");

@@ -1,20 +1,17 @@
 // Role scores on a small hand-made catalogue, term by term, and certificate ranking.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <algorithm>
 
 #include "advisor/loader.hpp"
 #include "advisor/matching.hpp"
 
 using namespace advisor;
+using advisor::testing::printed;
 
 namespace {
-
-std::string printed(const Diagnostics& d) {
-  std::string s;
-  for (const auto& x : d.items) s += format_diagnostic(x, Lang::en);
-  return s;
-}
 
 // Weights sum to 1.0 with goals, 0.9 without. Partial credit 0.5 per level up;
 // experience saturates at 4 years; barrier penalties differ per level.

@@ -1,21 +1,15 @@
 // Profiles: read against the built-in catalogue; unknown skills warn, the rest is strict.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include "advisor/loader.hpp"
 
 using namespace advisor;
+using advisor::testing::builtin;
+using advisor::testing::k_as_of;
 
 namespace {
-
-const Catalog& builtin() {
-  static const Catalog c = [] {
-    Diagnostics d;
-    return load_catalog(builtin_catalog_files(), d);
-  }();
-  return c;
-}
-
-const Date k_as_of{2026, 11, 23};
 
 struct Loaded {
   Profile profile;

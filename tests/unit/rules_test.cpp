@@ -2,18 +2,16 @@
 // "what would change the answer" list.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include "advisor/loader.hpp"
 #include "advisor/rules.hpp"
 
 using namespace advisor;
+using advisor::testing::builtin;
+using advisor::testing::printed;
 
 namespace {
-
-std::string printed(const Diagnostics& d) {
-  std::string s;
-  for (const auto& x : d.items) s += format_diagnostic(x, Lang::en);
-  return s;
-}
 
 /// A tiny catalogue with the shapes the rules need: an education ladder, majors
 /// and domains as trees, a skill tree and a three-level ladder with sittings.
@@ -75,14 +73,6 @@ certificates:
                             d);
     if (d.has_errors()) FAIL(printed(d));
     return cat;
-  }();
-  return c;
-}
-
-const Catalog& builtin() {
-  static const Catalog c = [] {
-    Diagnostics d;
-    return load_catalog(builtin_catalog_files(), d);
   }();
   return c;
 }
