@@ -118,6 +118,8 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
   // A value may start here; a quote starts a quoted scalar only where a value starts
   // ("it's", "Bachelor's degree" are plain text, even inside brackets).
   bool at_value_start = true;
+  // A quoted string may run over several lines: its lines are text, not structure.
+  bool in_single = false, in_double = false;
   bool opened_as_value = false;  // the open bracket or quote outside brackets started a value
   while (start < text.size()) {
     ++line_no;
@@ -126,7 +128,7 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
     start = nl == std::string_view::npos ? text.size() : nl + 1;
     size_t i = 0;
     while (i < line.size() && line[i] == ' ') ++i;
-    if (flow == 0) {
+    if (flow == 0 && !in_single && !in_double) {
       if (i >= line.size() || line[i] == '#' || line[i] == '\r') continue;
       size_t indent = i;
       if (indent == 0 && line.substr(0, 3) == "---" && (line.size() == 3 || line[3] == ' ' || line[3] == '\r')) {
@@ -155,7 +157,6 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
       if (k < line.size() && line[k] == ',')
         return {line_no, static_cast<int>(k) + 1, true};
     }
-    bool in_single = false, in_double = false;
     char last = 0;  // the last character that is not a blank or in a comment
     // Outside brackets, a ',' can neither start a value nor follow one: yaml-cpp 0.7
     // loops for ever, eating memory, on "{a: 1},", "\"a\",", "!," or "&a [1]," at the
@@ -163,7 +164,7 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
     // value may start here (line start, after "key: ", after an anchor or tag);
     // closed_value: a bracketed or quoted value that started a value just ended.
     // Inside brackets the flag carries over from the line before ("[\n 'a']").
-    if (flow == 0) at_value_start = true;
+    if (flow == 0 && !in_single && !in_double) at_value_start = true;
     bool closed_value = false;
     auto blank_or_end = [&](size_t at) { return at >= line.size() || line[at] == ' ' || line[at] == '\t' || line[at] == '\r'; };
     for (size_t k = i; k < line.size(); ++k) {

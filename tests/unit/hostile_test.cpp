@@ -391,6 +391,10 @@ TEST_CASE("a comma after a complete value or a bare tag is refused instead of ha
   // text holding a bracket ("2["), which the scan took for an open bracket.
   CHECK(load("t\n#\n ,").first() == "p.yaml:3:2: error: a value cannot start with ',' outside [ ] or { }");
   CHECK(load("2[\n#\n,").first() == "p.yaml:3:1: error: a value cannot start with ',' outside [ ] or { }");
+  // profile_fuzzer, timeout: a quoted string over two lines, then a ','; the scan
+  // read each line on its own and took the closing quote for an opening one.
+  CHECK(load("\"/\n\",\"\"\n").first() == "p.yaml:2:2: " + trailing);
+  CHECK(load("name: \"Wang,\n  Li\"\nage: 30\n").diags.items.empty());
   // Quotes inside plain text are text, in brackets too: the ',' after them is fine.
   CHECK(load("name: He said \"hi\", then left\n").diags.items.empty());
   CHECK(load("name: it's, fine\n").diags.items.empty());
