@@ -249,9 +249,14 @@ ImportedCatalog render(const Meta& meta, std::vector<CategoryOut> cats, std::vec
   out.files["categories.yaml"] = std::move(cy);
   out.files["domains.yaml"] = std::move(dy);
 
-  std::string ry = head + "roles:\n";
-  ry.reserve(roles.size() * 600);
+  // Roles and skills go into numbered files of a bounded size: yaml-cpp holds a whole
+  // file's node tree in memory (about 35 times the text), so one 11 MB roles file
+  // took a cold load of ESCO to 400 MB; files of 250 roles keep it near 100 MB.
+  auto chunk_name = [](const char* kind, size_t n) { return fmt::format("{}-{:03d}.yaml", kind, n + 1); };
+  std::string ry;
+  size_t in_chunk = 0, chunk = 0;
   for (auto& r : roles) {
+    if (in_chunk == 0) ry = head + "roles:\n";
     // Essential first, then by id: a stable order whatever the input's.
     std::sort(r.skills.begin(), r.skills.end(), [](const auto& a, const auto& b) {
       if (a.essential != b.essential) return a.essential;
@@ -273,16 +278,26 @@ ImportedCatalog render(const Meta& meta, std::vector<CategoryOut> cats, std::vec
       }
     }
     ry += "    sources: " + meta.role_sources + "\n";
+    if (++in_chunk == k_import_roles_per_file) {
+      out.files[chunk_name("roles", chunk++)] = std::move(ry);
+      in_chunk = 0;
+    }
   }
-  out.files["roles.yaml"] = std::move(ry);
+  if (in_chunk > 0 || roles.empty()) out.files[chunk_name("roles", chunk)] = roles.empty() ? head + "roles: []\n" : std::move(ry);
 
-  std::string sy = head + "skills:\n";
+  std::string sy;
+  in_chunk = chunk = 0;
   for (const auto& s : skills) {
+    if (in_chunk == 0) sy = head + "skills:\n";
     sy += "  - {id: " + yaml_quote(s.id) + ", name: " + text_yaml(s.label, s.label);
     if (!s.parent.empty()) sy += ", parent: " + yaml_quote(s.parent);
     sy += "}\n";
+    if (++in_chunk == k_import_skills_per_file) {
+      out.files[chunk_name("skills", chunk++)] = std::move(sy);
+      in_chunk = 0;
+    }
   }
-  out.files["skills.yaml"] = std::move(sy);
+  if (in_chunk > 0 || skills.empty()) out.files[chunk_name("skills", chunk)] = skills.empty() ? head + "skills: []\n" : std::move(sy);
   out.roles = roles.size();
   out.skills = skills.size();
   out.categories = cats.size();
@@ -685,19 +700,39 @@ ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progre
   return render(meta, std::move(cat_list), std::move(roles), std::move(skills), std::move(diags));
 }
 
+namespace {
+
+/// A file name an import writes: catalog.yaml, categories.yaml, domains.yaml, and
+/// roles*.yaml / skills*.yaml (numbered chunks; unnumbered before 0.1.0's chunking).
+bool import_file_name(const std::string& name) {
+  if (name == "catalog.yaml" || name == "categories.yaml" || name == "domains.yaml") return true;
+  for (const char* kind : {"roles", "skills"}) {
+    std::string k = kind;
+    if (name.size() > k.size() + 5 && name.compare(0, k.size(), k) == 0 && name.compare(name.size() - 5, 5, ".yaml") == 0 &&
+        (name[k.size()] == '-' || name[k.size()] == '.'))
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
 void write_imported(const ImportedCatalog& imported, const std::string& out_dir, bool force) {
   std::error_code ec;
   if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec))
     throw ImportError(T(fmt::format("'{}' exists and is not a directory", out_dir), fmt::format("“{}”已存在且不是目录", out_dir)), 2);
   // Refuse before writing anything, so a refused import leaves no half catalogue.
-  if (!force)
-    for (const auto& [name, text] : imported.files) {
-      auto path = (fs::path(out_dir) / name).string();
-      if (fs::exists(path, ec))
-        throw ImportError(T(fmt::format("'{}' already exists; use --force to replace it", path),
-                            fmt::format("“{}”已存在；如需覆盖请加 --force", path)),
-                          2);
-    }
+  // Any file an import writes counts, not only those this one writes: a bigger
+  // earlier import's roles-013.yaml would otherwise be loaded with the new files.
+  std::vector<fs::path> earlier;
+  if (fs::is_directory(out_dir, ec))
+    for (const auto& e : fs::directory_iterator(out_dir, ec))
+      if (e.is_regular_file(ec) && import_file_name(e.path().filename().string())) earlier.push_back(e.path());
+  std::sort(earlier.begin(), earlier.end());
+  if (!force && !earlier.empty())
+    throw ImportError(T(fmt::format("'{}' already exists; use --force to replace it", earlier.front().string()),
+                        fmt::format("“{}”已存在；如需覆盖请加 --force", earlier.front().string())),
+                      2);
   fs::create_directories(out_dir, ec);
   if (ec)
     throw ImportError(T(fmt::format("cannot create '{}': {}", out_dir, ec.message()),
@@ -707,6 +742,9 @@ void write_imported(const ImportedCatalog& imported, const std::string& out_dir,
     auto r = write_file_atomically((fs::path(out_dir) / name).string(), text, force);
     if (!r.ok) throw ImportError(r.error, 70);
   }
+  // With --force, an earlier import's files that this one did not write go.
+  for (const auto& p : earlier)
+    if (!imported.files.count(p.filename().string())) fs::remove(p, ec);
 }
 
 bool next_csv_record(std::istream& in, std::vector<std::string>& fields, int& lines) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
@@ -12,6 +13,11 @@
 #include "advisor/text.hpp"
 
 namespace advisor {
+
+/// Roles and skills per file of an imported catalogue (roles-001.yaml, …): bounds
+/// the memory of a cold load, as yaml-cpp holds a whole file's node tree at once.
+inline constexpr size_t k_import_roles_per_file = 250;
+inline constexpr size_t k_import_skills_per_file = 2500;
 
 /// An import that cannot go on: an input file missing or unreadable (66), or an
 /// input that is not the expected data set (65).
