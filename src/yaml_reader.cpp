@@ -1,9 +1,14 @@
 #include "yaml_reader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
+#include <optional>
+#include <sstream>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -177,6 +182,9 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
         } else if (c == (in_double ? '"' : '\'')) {
           in_double = in_single = false;
           closed_value = flow == 0 && opened_as_value;
+          // As in yaml-cpp's scanner, a new token starts right after a quoted one:
+          // '"a""b"' is two strings ('it''s' reopens and goes on, which is the same here).
+          at_value_start = true;
         }
         continue;
       }
@@ -195,7 +203,7 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
           if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1, false};
         } else if (c == ']' || c == '}') {
           if (--flow == 0) closed_value = opened_as_value;
-          at_value_start = false;
+          at_value_start = true;  // a new token starts after a bracketed one
         } else {
           // After ',', "key: " or '"key":' (JSON) a value starts.
           at_value_start = c == ',' || ((c == ':' || c == '?') && blank_or_end(k + 1)) ||
@@ -232,6 +240,75 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
     if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(i) + 1, false};
   }
   return {};
+}
+
+// Reads the events of the first document, then up to three more documents, and
+// returns where the first thing past the first document is ({line, column},
+// 1-based), if anything is: a second document, or text yaml-cpp's Load would drop
+// without a word ("{a: 1} x", "- a\nb: 1"). A parser that keeps handing out empty
+// documents is stuck on a token it cannot place (the LoadAll loop): that token is
+// the answer too. A trailing "---" with nothing after it is not. Throws
+// YAML::Exception on a syntax error, as Load would.
+std::optional<std::pair<int, int>> content_after_first_document(const std::string& buffer) {
+  struct Probe : YAML::EventHandler {
+    std::optional<YAML::Mark> content, null;
+    void note(const YAML::Mark& m) {
+      if (!content) content = m;
+    }
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& m, YAML::anchor_t) override {
+      if (!null) null = m;
+    }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { note(m); }
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { note(m); }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+      note(m);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+      note(m);
+    }
+    void OnMapEnd() override {}
+  };
+  std::istringstream in(buffer);
+  YAML::Parser parser(in);
+  Probe first;
+  if (!parser.HandleNextDocument(first)) return std::nullopt;
+  for (int doc = 0; doc < 3; ++doc) {
+    Probe next;
+    if (!parser.HandleNextDocument(next)) return std::nullopt;
+    if (next.content) return std::make_pair(next.content->line + 1, next.content->column + 1);
+    if (doc == 2 && next.null) return std::make_pair(next.null->line + 1, next.null->column + 1);
+  }
+  return std::nullopt;
+}
+
+// Where a second YAML document starts: the first content after a "---" (or "...")
+// line that comes after content; {0, 0} when there is none. A "---" before any
+// content, or with nothing but comments after it, starts no second document.
+std::pair<int, int> second_document(std::string_view text) {
+  bool content = false, marker = false;
+  int line_no = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    ++line_no;
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    start = nl == std::string_view::npos ? text.size() : nl + 1;
+    size_t i = 0;
+    bool is_marker = (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
+                     (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+    if (is_marker) {
+      if (content) marker = true;
+      i = 3;
+    }
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+    if (i >= line.size() || line[i] == '#') continue;
+    if (marker) return {line_no, static_cast<int>(i) + 1};
+    content = true;
+  }
+  return {0, 0};
 }
 
 // Counts nodes with aliases expanded (a "billion laughs" document has few nodes but
@@ -396,16 +473,24 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
     // yaml-cpp ends a quoted string silently at the end of the file when a newline
     // comes before it ("name: \"Wang\nage: 30\n" gives one long name): a final
     // comment line without a newline makes it report the missing quote instead.
-    auto docs = YAML::LoadAll(std::string(text) + "\n#");
-    if (!docs.empty()) root = docs.front();
-    for (size_t i = 1; i < docs.size(); ++i) {
-      if (is_null(docs[i])) continue;  // a trailing "---" with nothing after it
-      auto p = ctx.pos(docs[i]);
-      ctx.error_at(p.line, p.column,
-                   msg("a second YAML document starts here (after '---'); a file holds one document",
-                       "此处开始了第二个 YAML 文档（在“---”之后）；一个文件只能有一个文档"));
+    // YAML::Load, not LoadAll: on a token the parser cannot place (a ',' at the
+    // top of a document, say) yaml-cpp 0.7's LoadAll adds an empty document and
+    // tries again, for ever, taking memory each time (yaml-cpp issue 1040, fixed
+    // upstream in 2024 by pull request 1319); Load reads one document and stops. A
+    // second document is found by second_document() instead.
+    std::string buffer = std::string(text) + "\n#";
+    if (auto extra = content_after_first_document(buffer)) {
+      if (auto [line, col] = second_document(text); line > 0) {
+        ctx.error_at(line, col, msg("a second YAML document starts here (after '---'); a file holds one document",
+                                    "此处开始了第二个 YAML 文档（在“---”之后）；一个文件只能有一个文档"));
+      } else {
+        ctx.error_at(extra->first, extra->second,
+                     msg("unexpected text after the end of the document: a file holds one value at its top",
+                         "文档结束后出现多余内容：一个文件的顶层只能有一个值"));
+      }
       return std::nullopt;
     }
+    root = YAML::Load(buffer);
   } catch (const YAML::Exception& e) {
     int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
     int col = e.mark.column >= 0 ? e.mark.column + 1 : 0;

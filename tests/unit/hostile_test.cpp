@@ -250,11 +250,32 @@ TEST_CASE("a quote never closed is an error, not a name that swallows the file",
   CHECK(ok.profile.name == "Wang Fang");
 }
 
+TEST_CASE("every input a fuzzer ever hung yaml-cpp on is answered, not looped on", "[hostile][fuzz]") {
+  // Whatever the scan's checks say of them, each must come back with an error: the
+  // loader calls YAML::Load, which reads one document, not LoadAll, which loops for
+  // ever on a token it cannot place (yaml-cpp issue 1040).
+  for (const char* text : {",", "!,", "&a ,", "'',1\x02", "{a: 1},", "t\n#\n ,", "2[\n#\n,", "\"/\n\",\"\"\n",
+                           "- a\n,\n", "[a]\n  ,\n"}) {
+    INFO(text);
+    CHECK(load(text).diags.has_errors());
+  }
+}
+
 TEST_CASE("a second YAML document is an error, not silently ignored", "[hostile][input]") {
   CHECK(load("age: 30\n---\nage: 40\n").first() ==
         "p.yaml:3:1: error: a second YAML document starts here (after '---'); a file holds one document");
   CHECK(load("---\nage: 30\n").diags.items.empty());
   CHECK(load("age: 30\n---\n").diags.items.empty());
+  CHECK(load("age: 30\n--- # more\n# nothing\n").diags.items.empty());
+  CHECK(load("age: 30\n--- {age: 40}\n").first() ==
+        "p.yaml:2:5: error: a second YAML document starts here (after '---'); a file holds one document");
+  // Text yaml-cpp's Load would drop without a word after the first value.
+  CHECK(load("{\"age\": 30} x\n").first() ==
+        "p.yaml:1:13: error: unexpected text after the end of the document: a file holds one value at its top");
+  CHECK(load("- a\nb: 1\n").first() ==
+        "p.yaml:2:1: error: unexpected text after the end of the document: a file holds one value at its top");
+  CHECK(load("age: 30\n...\nage: 40\n").first() ==
+        "p.yaml:3:1: error: a second YAML document starts here (after '---'); a file holds one document");
 }
 
 TEST_CASE("empty files, NUL bytes and comment-only files are refused", "[hostile][input]") {
@@ -395,6 +416,9 @@ TEST_CASE("a comma after a complete value or a bare tag is refused instead of ha
   // read each line on its own and took the closing quote for an opening one.
   CHECK(load("\"/\n\",\"\"\n").first() == "p.yaml:2:2: " + trailing);
   CHECK(load("name: \"Wang,\n  Li\"\nage: 30\n").diags.items.empty());
+  // profile_fuzzer, timeout: a quoted string closed and another opened at once.
+  CHECK(load("\"/\n\"\"\"\",\"\"\n").first() ==
+        "p.yaml:2:8: error: a quoted string is never closed: it runs to the end of the file");
   // Quotes inside plain text are text, in brackets too: the ',' after them is fine.
   CHECK(load("name: He said \"hi\", then left\n").diags.items.empty());
   CHECK(load("name: it's, fine\n").diags.items.empty());
