@@ -22,17 +22,6 @@ struct GapOptions {
   std::string role;
 };
 
-const Role& require_role(const Catalog& c, const std::string& id) {
-  if (const auto* r = c.role(id)) return *r;
-  std::vector<std::string> ids;
-  for (const auto& r : c.roles) ids.push_back(r.id);
-  auto guess = suggest(id, ids);
-  throw CommandError{k_exit_usage,
-                     T(fmt::format("unknown role '{}'{}", id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                       fmt::format("未知的岗位“{}”{}", id, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
-                     T("see them all with: advisor list roles", "可运行 advisor list roles 查看全部")};
-}
-
 std::string term_name(const std::string& id) {
   if (id == "essential") return tr("essential", "核心技能");
   if (id == "optional") return tr("optional", "加分技能");

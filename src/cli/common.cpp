@@ -265,4 +265,15 @@ Json json_doc() {
 
 void emit_json(const Json& doc) { out() << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n"; }
 
+const Role& require_role(const Catalog& c, const std::string& id) {
+  if (const auto* r = c.role(id)) return *r;
+  std::vector<std::string> ids;
+  for (const auto& r : c.roles) ids.push_back(r.id);
+  auto guess = suggest(id, ids);
+  throw CommandError{k_exit_usage,
+                     T(fmt::format("unknown role '{}'{}", id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                       fmt::format("未知的岗位“{}”{}", id, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
+                     T("see them all with: advisor list roles", "可运行 advisor list roles 查看全部")};
+}
+
 } // namespace advisor::cli

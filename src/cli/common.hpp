@@ -93,6 +93,10 @@ Profile load_profile_file(const std::string& path);
 /// Catalogue ids for "did you mean" in messages.
 std::string suggest(const std::string& word, const std::vector<std::string>& candidates);
 
+/// The role with this id, or a usage error (exit 2) with a "did you mean" and where
+/// to see every role.
+const Role& require_role(const Catalog& c, const std::string& id);
+
 /// Colour and emphasis, only when enabled.
 std::string bold(const std::string& s);
 std::string green(const std::string& s);
