@@ -41,7 +41,8 @@ std::string whole_line_error(size_t line_no, const Text& message) {
   return error_output(line_no, message, nullptr, Json::array({diagnostic_json(d)}));
 }
 
-BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top) {
+BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top,
+                 const JsonFragments* fragments) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   // A UTF-8 byte order mark (some editors write one at the start of a file) is not content.
   if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
@@ -76,16 +77,21 @@ BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date a
     return {error_output(line_no, first_error->message, path, all), false};
   }
   auto rec = recommend(c, p, as_of, "", top);
-  Json j{{"line", line_no}, {"ok", true}, {"result", recommend_json(c, p, rec, top)}};
-  return {dump_line(j), true};
+  BatchLine out{{}, true};
+  JsonWriter w(out.text);
+  w.begin_object().key("line").value(static_cast<std::uint64_t>(line_no)).key("ok").value(true).key("result");
+  write_recommend(w, c, p, rec, top, fragments);
+  w.end_object();
+  return out;
 }
 
 } // namespace
 
-BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top) {
+BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top,
+                     const JsonFragments* fragments) {
   // One line per input line whatever happens: a failure inside becomes that line's error.
   try {
-    return answer(c, line, line_no, as_of, top);
+    return answer(c, line, line_no, as_of, top, fragments);
   } catch (const std::bad_alloc&) {
     return {whole_line_error(line_no, Text{"内存不足", "out of memory"}), false};
   } catch (const std::exception& e) {
@@ -154,6 +160,7 @@ BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& 
   const size_t window_lines = jobs * k_window_lines_per_job;
   const size_t max_line = limits().max_line_bytes;
   LineReader reader(in, max_line);
+  const JsonFragments fragments(c);
   std::vector<Slot> window(window_lines);
   BatchSummary summary;
   bool more = true;
@@ -173,7 +180,7 @@ BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& 
     auto work = [&](size_t i) {
       auto& s = window[i];
       s.answer = s.too_long ? BatchLine{batch_oversize_output(s.line_no, s.bytes, max_line), false}
-                            : batch_line(c, s.input, s.line_no, as_of, top);
+                            : batch_line(c, s.input, s.line_no, as_of, top, &fragments);
     };
     if (jobs == 1 || n == 1) {
       for (size_t i = 0; i < n; ++i) work(i);

@@ -14,6 +14,8 @@
 
 namespace advisor::cli {
 
+struct JsonFragments;
+
 /// One output line, without its newline, and whether the input line succeeded.
 struct BatchLine {
   std::string text;
@@ -22,7 +24,10 @@ struct BatchLine {
 
 /// The answer to one input line: the recommend document of the profile on it, or
 /// an error object. Never throws; whatever the line holds, the answer is one line.
-BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top);
+/// `fragments` (catalogue-constant JSON written once) only saves time: the bytes are
+/// the same without it.
+BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top,
+                     const JsonFragments* fragments = nullptr);
 
 /// The output line (no newline) for one input line; for fuzzers and tests.
 std::string batch_line_output(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top);

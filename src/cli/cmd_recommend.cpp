@@ -107,7 +107,10 @@ int run_recommend(const RecommendOptions& o) {
   for (const auto& s : rec.certificates) ptrs.push_back(&s.suggested);
   warn_stale(ptrs);
   if (globals().json) {
-    emit_json(recommend_json(c, p, rec, o.top));
+    std::string doc;
+    JsonWriter w(doc, k_json_indent);
+    write_recommend(w, c, p, rec, o.top);
+    emit_json_text(doc);
     return k_exit_ok;
   }
   auto& s = out();
@@ -139,17 +142,10 @@ int run_gap(const GapOptions& o) {
   for (const auto& pm : m.partial) needs.push_back(pm.required);
   auto cov = certificates_covering(c, needs);
   if (globals().json) {
-    Json j = json_doc();
-    j["as_of"] = globals().as_of.str();
-    j["role"] = Json{{"id", role.id}, {"name", text_json(role.name)}, {"category", role.category}};
-    auto mj = role_match_json(c, m);
-    j["score"] = mj["score"];
-    j["terms"] = mj["terms"];
-    j["matched_skills"] = mj["matched_skills"];
-    j["missing_skills"] = mj["missing_skills"];
-    j["partial_skills"] = mj["partial_skills"];
-    j["certificates"] = covering_json(c, cov);
-    emit_json(j);
+    std::string doc;
+    JsonWriter w(doc, k_json_indent);
+    write_gap(w, c, role, m, cov, globals().as_of);
+    emit_json_text(doc);
     return k_exit_ok;
   }
   auto& s = out();

@@ -218,7 +218,10 @@ int show_skill(const Catalog& c, const std::string& id) {
     Json rj = Json::array();
     for (auto [r, ess] : roles) rj.push_back(Json{{"id", r->id}, {"name", text_json(r->name)}, {"need", ess ? "essential" : "optional"}});
     sj["roles"] = rj;
-    sj["certificates"] = covering_json(c, cov);
+    std::string cov_json;
+    JsonWriter w(cov_json);
+    write_covering(w, c, cov);
+    sj["certificates"] = Json::parse(cov_json);
     sj["attribution"] = attribution_json(c);
     j["skill"] = sj;
     emit_json(j);

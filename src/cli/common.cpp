@@ -263,7 +263,9 @@ Json json_doc() {
   return j;
 }
 
-void emit_json(const Json& doc) { out() << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n"; }
+void emit_json(const Json& doc) { out() << doc.dump(k_json_indent, ' ', false, Json::error_handler_t::replace) << "\n"; }
+
+void emit_json_text(const std::string& doc) { out() << doc << "\n"; }
 
 const Role& require_role(const Catalog& c, const std::string& id) {
   if (const auto* r = c.role(id)) return *r;

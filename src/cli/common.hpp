@@ -126,6 +126,10 @@ constexpr int k_schema_version = 1;
 
 /// Prints a JSON document to out().
 void emit_json(const Json& doc);
+/// Indent of every --json document (a JsonWriter's output matches emit_json's).
+constexpr int k_json_indent = 2;
+/// Prints a document a JsonWriter wrote with k_json_indent.
+void emit_json_text(const std::string& doc);
 
 /// Subcommands register what runs when they are given; main runs the deepest one
 /// after parsing, once the global options are resolved.

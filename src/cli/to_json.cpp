@@ -71,105 +71,204 @@ Json level_result_json(const Catalog&, const LevelResult& r) {
   return j;
 }
 
-Json role_match_json(const Catalog& c, const RoleMatch& m) {
-  Json j;
-  j["id"] = m.role->id;
-  j["name"] = text_json(m.role->name);
-  j["category"] = m.role->category;
-  j["score"] = std::round(m.score * 10000) / 10000;
-  Json terms = Json::array();
-  for (const auto& t : m.terms)
-    terms.push_back(Json{{"id", t.id},
-                         {"value", std::round(t.value * 10000) / 10000},
-                         {"weight", t.weight},
-                         {"contribution", std::round(t.contribution * 10000) / 10000},
-                         {"detail", text_json(t.detail)}});
-  j["terms"] = terms;
-  Json matched = Json::array(), partial = Json::array(), missing = Json::array();
-  for (const auto& s : m.matched) matched.push_back(skill_ref_json(c, s));
-  for (const auto& p : m.partial) {
-    auto s = skill_ref_json(c, p.required);
-    s["via"] = skill_ref_json(c, p.via);
-    s["credit"] = std::round(p.credit * 10000) / 10000;
-    s["essential"] = p.essential;
-    partial.push_back(s);
-  }
-  for (size_t i = 0; i < m.missing.size(); ++i) {
-    auto s = skill_ref_json(c, m.missing[i]);
-    s["essential"] = static_cast<bool>(m.missing_essential[i]);
-    missing.push_back(s);
-  }
-  j["matched_skills"] = matched;
-  j["partial_skills"] = partial;
-  j["missing_skills"] = missing;
-  Json reasons = Json::array();
-  for (const auto& r : m.reasons) reasons.push_back(text_json(r));
-  j["reasons"] = reasons;
-  return j;
+void write_text(JsonWriter& w, const Text& t) { w.begin_object().key("zh").value(t.zh).key("en").value(t.en).end_object(); }
+
+static void write_date_or_null(JsonWriter& w, const std::optional<Date>& d) {
+  if (d)
+    w.value(d->str());
+  else
+    w.null();
 }
 
-Json certificate_suggestion_json(const Catalog& c, const CertificateSuggestion& s) {
-  Json j;
+static double rounded(double x) { return std::round(x * 10000) / 10000; }
+
+/// `{"id": ..., "name": {...}` without its closing brace: callers add members.
+static void open_skill_ref(JsonWriter& w, const Catalog& c, const std::string& id) {
+  const auto* s = c.skill(id);
+  w.begin_object().key("id").value(id).key("name");
+  write_text(w, s ? s->name : Text{id, id});
+}
+
+static void write_skill_refs(JsonWriter& w, const Catalog& c, const std::vector<std::string>& ids) {
+  w.begin_array();
+  for (const auto& id : ids) {
+    open_skill_ref(w, c, id);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+static void write_texts(JsonWriter& w, const std::vector<Text>& texts) {
+  w.begin_array();
+  for (const auto& t : texts) write_text(w, t);
+  w.end_array();
+}
+
+static void write_terms(JsonWriter& w, const RoleMatch& m) {
+  w.begin_array();
+  for (const auto& t : m.terms) {
+    w.begin_object().key("id").value(t.id).key("value").value(rounded(t.value)).key("weight").value(t.weight);
+    w.key("contribution").value(rounded(t.contribution)).key("detail");
+    write_text(w, t.detail);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+static void write_partial(JsonWriter& w, const Catalog& c, const RoleMatch& m) {
+  w.begin_array();
+  for (const auto& p : m.partial) {
+    open_skill_ref(w, c, p.required);
+    w.key("via");
+    open_skill_ref(w, c, p.via);
+    w.end_object().key("credit").value(rounded(p.credit)).key("essential").value(p.essential).end_object();
+  }
+  w.end_array();
+}
+
+static void write_missing(JsonWriter& w, const Catalog& c, const RoleMatch& m) {
+  w.begin_array();
+  for (size_t i = 0; i < m.missing.size(); ++i) {
+    open_skill_ref(w, c, m.missing[i]);
+    w.key("essential").value(static_cast<bool>(m.missing_essential[i])).end_object();
+  }
+  w.end_array();
+}
+
+void write_role_match(JsonWriter& w, const Catalog& c, const RoleMatch& m) {
+  w.begin_object().key("id").value(m.role->id).key("name");
+  write_text(w, m.role->name);
+  w.key("category").value(m.role->category).key("score").value(rounded(m.score)).key("terms");
+  write_terms(w, m);
+  w.key("matched_skills");
+  write_skill_refs(w, c, m.matched);
+  w.key("partial_skills");
+  write_partial(w, c, m);
+  w.key("missing_skills");
+  write_missing(w, c, m);
+  w.key("reasons");
+  write_texts(w, m.reasons);
+  w.end_object();
+}
+
+static void write_claims(JsonWriter& w, const Catalog& c, const Certificate& cert) {
+  w.begin_array();
+  for (const auto& cl : c.claims) {
+    if (cl.subject != cert.id) continue;
+    w.begin_object().key("id").value(cl.id).key("text");
+    write_text(w, cl.text);
+    w.key("sources").begin_array();
+    for (const auto& s : cl.sources) w.value(s);
+    w.end_array().end_object();
+  }
+  w.end_array();
+}
+
+JsonFragments::JsonFragments(const Catalog& c) {
+  for (const auto& cert : c.certificates) {
+    std::string s;
+    JsonWriter w(s);
+    write_claims(w, c, cert);
+    claims.emplace(&cert, std::move(s));
+  }
+}
+
+void write_certificate_suggestion(JsonWriter& w, const Catalog& c, const CertificateSuggestion& s,
+                                  const JsonFragments* fragments) {
   const auto& r = s.suggested;
-  j["id"] = s.certificate->id;
-  j["level"] = r.level->id;
-  j["name"] = text_json(s.certificate->name);
-  j["level_name"] = text_json(r.level->name);
-  j["status"] = outcome_id(r.status);
-  j["eligible"] = r.status == Outcome::eligible;
-  j["earliest_date"] = date_or_null(r.earliest_date);
-  j["next_sitting"] = r.next_sitting ? Json(*r.next_sitting) : Json(nullptr);
-  j["score"] = std::round(s.score * 10000) / 10000;
-  Json reasons = Json::array();
-  for (const auto& x : s.reasons) reasons.push_back(text_json(x));
-  j["reasons"] = reasons;
+  w.begin_object().key("id").value(s.certificate->id).key("level").value(r.level->id).key("name");
+  write_text(w, s.certificate->name);
+  w.key("level_name");
+  write_text(w, r.level->name);
+  w.key("status").value(outcome_id(r.status)).key("eligible").value(r.status == Outcome::eligible).key("earliest_date");
+  write_date_or_null(w, r.earliest_date);
+  w.key("next_sitting");
+  if (r.next_sitting)
+    w.value(*r.next_sitting);
+  else
+    w.null();
+  w.key("score").value(rounded(s.score)).key("reasons");
+  write_texts(w, s.reasons);
+  w.key("next_step");
   if (s.next_step) {
     const auto& n = *s.next_step;
-    j["next_step"] = Json{{"level", n.level->id},
-                          {"level_name", text_json(n.level->name)},
-                          {"status", outcome_id(n.status)},
-                          {"earliest_date", date_or_null(n.earliest_date)},
-                          {"next_sitting", n.next_sitting ? Json(*n.next_sitting) : Json(nullptr)}};
+    w.begin_object().key("level").value(n.level->id).key("level_name");
+    write_text(w, n.level->name);
+    w.key("status").value(outcome_id(n.status)).key("earliest_date");
+    write_date_or_null(w, n.earliest_date);
+    w.key("next_sitting");
+    if (n.next_sitting)
+      w.value(*n.next_sitting);
+    else
+      w.null();
+    w.end_object();
   } else {
-    j["next_step"] = nullptr;
+    w.null();
   }
-  Json covers = Json::array();
-  for (const auto& id : s.covers) covers.push_back(skill_ref_json(c, id));
-  j["covers_skills"] = covers;
-  Json claims = Json::array();
-  for (const auto& cl : c.claims)
-    if (cl.subject == s.certificate->id)
-      claims.push_back(Json{{"id", cl.id}, {"text", text_json(cl.text)}, {"sources", cl.sources}});
-  j["claims"] = claims;
-  j["stale"] = r.stale;
-  return j;
+  w.key("covers_skills");
+  write_skill_refs(w, c, s.covers);
+  w.key("claims");
+  const std::string* cached = nullptr;
+  if (fragments && w.compact())
+    if (auto it = fragments->claims.find(s.certificate); it != fragments->claims.end()) cached = &it->second;
+  if (cached)
+    w.raw(*cached);
+  else
+    write_claims(w, c, *s.certificate);
+  w.key("stale").value(r.stale).end_object();
 }
 
-Json covering_json(const Catalog& c, const std::vector<CoveringCertificate>& cov) {
-  Json arr = Json::array();
+void write_covering(JsonWriter& w, const Catalog& c, const std::vector<CoveringCertificate>& cov) {
+  w.begin_array();
   for (const auto& cc : cov) {
-    Json covers = Json::array();
-    for (const auto& id : cc.covers) covers.push_back(skill_ref_json(c, id));
-    arr.push_back(Json{{"id", cc.certificate->id},
-                       {"level", cc.level ? Json(cc.level->id) : Json(nullptr)},
-                       {"name", text_json(cc.certificate->name)},
-                       {"covers", covers}});
+    w.begin_object().key("id").value(cc.certificate->id).key("level");
+    if (cc.level)
+      w.value(cc.level->id);
+    else
+      w.null();
+    w.key("name");
+    write_text(w, cc.certificate->name);
+    w.key("covers");
+    write_skill_refs(w, c, cc.covers);
+    w.end_object();
   }
-  return arr;
+  w.end_array();
 }
 
-Json recommend_json(const Catalog& c, const Profile& p, const Recommendation& r, size_t top) {
-  Json j = json_doc();
-  j["as_of"] = r.as_of.str();
-  j["profile"] = Json{{"name", p.name.empty() ? Json(nullptr) : Json(p.name)}};
-  Json certs = Json::array();
-  for (const auto& s : r.certificates) certs.push_back(certificate_suggestion_json(c, s));
-  j["certificates"] = certs;
-  Json roles = Json::array();
-  for (size_t i = 0; i < r.roles.size() && (top == 0 || i < top); ++i) roles.push_back(role_match_json(c, r.roles[i]));
-  j["roles"] = roles;
-  j["caveat"] = text_json(c.caveat);
-  return j;
+void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Recommendation& r, size_t top,
+                     const JsonFragments* fragments) {
+  w.begin_object().key("schema_version").value(k_schema_version).key("as_of").value(r.as_of.str());
+  w.key("profile").begin_object().key("name");
+  if (p.name.empty())
+    w.null();
+  else
+    w.value(p.name);
+  w.end_object().key("certificates").begin_array();
+  for (const auto& s : r.certificates) write_certificate_suggestion(w, c, s, fragments);
+  w.end_array().key("roles").begin_array();
+  for (size_t i = 0; i < r.roles.size() && (top == 0 || i < top); ++i) write_role_match(w, c, r.roles[i]);
+  w.end_array().key("caveat");
+  write_text(w, c.caveat);
+  w.end_object();
+}
+
+void write_gap(JsonWriter& w, const Catalog& c, const Role& role, const RoleMatch& m,
+               const std::vector<CoveringCertificate>& cov, Date as_of) {
+  w.begin_object().key("schema_version").value(k_schema_version).key("as_of").value(as_of.str());
+  w.key("role").begin_object().key("id").value(role.id).key("name");
+  write_text(w, role.name);
+  w.key("category").value(role.category).end_object();
+  w.key("score").value(rounded(m.score)).key("terms");
+  write_terms(w, m);
+  w.key("matched_skills");
+  write_skill_refs(w, c, m.matched);
+  w.key("missing_skills");
+  write_missing(w, c, m);
+  w.key("partial_skills");
+  write_partial(w, c, m);
+  w.key("certificates");
+  write_covering(w, c, cov);
+  w.end_object();
 }
 
 Json diagnostic_json(const Diagnostic& d) {

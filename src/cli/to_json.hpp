@@ -1,5 +1,9 @@
 #pragma once
 // Results → JSON documents of the published schemas (docs/schema/).
+#include <string>
+#include <unordered_map>
+
+#include "advisor/json_writer.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/rules.hpp"
 #include "common.hpp"
@@ -9,11 +13,26 @@ namespace advisor::cli {
 Json skill_ref_json(const Catalog& c, const std::string& id);
 Json trace_json(const TraceNode& t);
 Json level_result_json(const Catalog& c, const LevelResult& r);
-Json role_match_json(const Catalog& c, const RoleMatch& m);
-Json certificate_suggestion_json(const Catalog& c, const CertificateSuggestion& s);
-Json covering_json(const Catalog& c, const std::vector<CoveringCertificate>& cov);
-/// The whole `recommend` document; `top` limits roles (0 = all).
-Json recommend_json(const Catalog& c, const Profile& p, const Recommendation& r, size_t top);
+void write_text(JsonWriter& w, const Text& t);
+void write_role_match(JsonWriter& w, const Catalog& c, const RoleMatch& m);
+void write_covering(JsonWriter& w, const Catalog& c, const std::vector<CoveringCertificate>& cov);
+
+/// The parts of a recommend document that depend on the catalogue alone, written
+/// once so that `advisor batch` copies them instead of writing them per profile.
+struct JsonFragments {
+  explicit JsonFragments(const Catalog& c);
+  std::unordered_map<const Certificate*, std::string> claims;  ///< compact "claims" array per certificate
+};
+
+void write_certificate_suggestion(JsonWriter& w, const Catalog& c, const CertificateSuggestion& s,
+                                  const JsonFragments* fragments = nullptr);
+/// The whole `recommend` document; `top` limits roles (0 = all). `fragments`, when
+/// given, is used in compact mode.
+void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Recommendation& r, size_t top,
+                     const JsonFragments* fragments = nullptr);
+/// The `gap` document.
+void write_gap(JsonWriter& w, const Catalog& c, const Role& role, const RoleMatch& m,
+               const std::vector<CoveringCertificate>& cov, Date as_of);
 Json diagnostic_json(const Diagnostic& d);
 Json date_or_null(const std::optional<Date>& d);
 

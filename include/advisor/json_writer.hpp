@@ -1,0 +1,62 @@
+#pragma once
+// A streaming JSON writer: appends a document to a string as it is described, with
+// no tree in between. It writes the same bytes as nlohmann::json's
+// dump(indent, ' ', false, error_handler_t::replace) of the same document — compact
+// (indent < 0) or pretty — which the unit tests check against nlohmann itself, so
+// `advisor batch` (compact, one line per profile) and `recommend --json` (pretty)
+// keep their published bytes while skipping the tree (docs/performance.md).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace advisor {
+
+class JsonWriter {
+public:
+  /// Appends to `out`; indent < 0 writes one line, otherwise `indent` spaces a level.
+  explicit JsonWriter(std::string& out, int indent = -1) : m_out(out), m_indent(indent) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  /// The next member's key, inside an object; its value follows.
+  JsonWriter& key(std::string_view k);
+
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonWriter& value(bool b);
+  JsonWriter& value(double d);
+  JsonWriter& value(int v) { return value(static_cast<std::int64_t>(v)); }
+  JsonWriter& value(std::int64_t v);
+  JsonWriter& value(std::uint64_t v);
+  JsonWriter& null();
+  /// A value already written by a compact JsonWriter (a cached fragment). Only in
+  /// compact mode: pretty output must lay the value out itself.
+  JsonWriter& raw(std::string_view json);
+
+  bool compact() const { return m_indent < 0; }
+  /// True once the document written so far is complete (every container closed).
+  bool done() const { return m_stack.empty() && m_wrote; }
+
+private:
+  void before_value();
+  void open(char c);
+  void close(char c);
+  void newline_indent(size_t depth);
+
+  std::string& m_out;
+  int m_indent;
+  std::vector<bool> m_stack;  ///< per open container: no element written yet
+  bool m_after_key = false;
+  bool m_wrote = false;
+};
+
+/// Appends `s` as a JSON string literal (quotes included) the way nlohmann's
+/// serializer does without ensure_ascii: '"', '\\' and control characters escaped,
+/// invalid UTF-8 replaced by U+FFFD.
+void append_json_string(std::string& out, std::string_view s);
+
+} // namespace advisor
