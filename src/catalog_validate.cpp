@@ -361,6 +361,23 @@ void Catalog::index() {
         roles_by_skill[it->second].emplace_back(static_cast<uint32_t>(r), static_cast<uint32_t>(k));
     }
   }
+
+  // What ranking reads for every role, resolved once rather than per profile.
+  std::vector<uint32_t> by_id(roles.size());
+  for (size_t r = 0; r < roles.size(); ++r) by_id[r] = static_cast<uint32_t>(r);
+  std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return roles[a].id < roles[b].id; });
+  role_id_rank.assign(roles.size(), 0);
+  for (size_t i = 0; i < by_id.size(); ++i) role_id_rank[by_id[i]] = static_cast<uint32_t>(i);
+  role_category.assign(roles.size(), -1);
+  role_domains.assign(roles.size(), {});
+  for (size_t r = 0; r < roles.size(); ++r) {
+    auto cat = category_by_id.find(roles[r].category);
+    if (cat != category_by_id.end()) role_category[r] = static_cast<int>(cat->second);
+    const auto& ids = !roles[r].domains.empty() || cat == category_by_id.end() ? roles[r].domains
+                                                                                 : categories[cat->second].domains;
+    for (const auto& d : ids)
+      if (auto it = domain_by_id.find(d); it != domain_by_id.end()) role_domains[r].push_back(static_cast<uint32_t>(it->second));
+  }
 }
 
 namespace {

@@ -249,27 +249,40 @@ namespace {
 // The score of a role from its touched slots only, with the same arithmetic, in the
 // same order, as build_match (adding the untouched slots' zeros changes no sum), so
 // ranking can score every role cheaply and build the full match, with its texts,
-// only for the roles shown. `slots`: (slot, credit) sorted by slot.
+// only for the roles shown. What does not depend on the role (years per domain, the
+// barrier term per category) is worked out once per profile, and the catalogue's
+// resolved indices replace lookups by id: the loop over thousands of roles touches
+// numbers only. `slots`: (slot, credit) sorted by slot.
 struct QuickScorer {
   const Catalog& c;
   const ProfileFacts& f;
-  std::unordered_map<std::string, double> barrier_fit;  // by category id, per profile
+  std::vector<double> years;    // by domain index
+  std::vector<double> barrier;  // barrier term by category index
 
-  double barrier_of(const Category& cat) {
-    auto it = barrier_fit.find(cat.id);
-    if (it != barrier_fit.end()) return it->second;
-    double have = 0;
-    int n = 0;
-    for (const auto& s : cat.barrier.skills) {
-      auto k = c.skill_by_id.find(s);
-      if (k == c.skill_by_id.end()) continue;
-      have += f.credit.of(k->second);
-      ++n;
+  QuickScorer(const Catalog& cat, const ProfileFacts& facts) : c(cat), f(facts) {
+    years.reserve(c.domains.size());
+    for (const auto& d : c.domains) {
+      auto it = f.experience.find(d.id);
+      years.push_back(it == f.experience.end() ? 0.0 : it->second.years);
     }
-    return barrier_fit[cat.id] = n ? have / n : 1.0;
+    const auto& sc = c.scoring;
+    for (const auto& cat_ : c.categories) {
+      double have = 0;
+      int n = 0;
+      for (const auto& s : cat_.barrier.skills) {
+        auto k = c.skill_by_id.find(s);
+        if (k == c.skill_by_id.end()) continue;
+        have += f.credit.of(k->second);
+        ++n;
+      }
+      double fit = n ? have / n : 1.0;
+      auto pen_it = sc.barrier_penalty.find(cat_.barrier.level);
+      double penalty = pen_it == sc.barrier_penalty.end() ? 0.5 : pen_it->second;
+      barrier.push_back(1.0 - penalty * (1.0 - fit));
+    }
   }
 
-  double score(size_t ri, const std::vector<std::pair<uint32_t, double>>& slots) {
+  double score(size_t ri, const std::vector<std::pair<uint32_t, double>>& slots) const {
     const auto& role = c.roles[ri];
     const auto& sc = c.scoring;
     bool has_ess = c.role_essential_weight[ri] > 0, has_opt = c.role_optional_weight[ri] > 0;
@@ -288,20 +301,14 @@ struct QuickScorer {
     if (has_opt) add(opt_total > 0 ? opt / opt_total : 0, sc.w_optional);
     double best_years = 0;
     bool any = false;
-    for (const auto& d : domains_of(c, role)) {
-      auto it = f.experience.find(d);
-      if (it != f.experience.end() && it->second.years > best_years) {
-        best_years = it->second.years;
+    for (auto d : c.role_domains[ri]) {
+      if (years[d] > best_years) {
+        best_years = years[d];
         any = true;
       }
     }
     add(any ? best_years / sc.experience_saturation_years : 0, sc.w_experience);
-    if (const auto* cat = c.category(role.category)) {
-      double fit = barrier_of(*cat);
-      auto pen_it = sc.barrier_penalty.find(cat->barrier.level);
-      double penalty = pen_it == sc.barrier_penalty.end() ? 0.5 : pen_it->second;
-      add(1.0 - penalty * (1.0 - fit), sc.w_barrier);
-    }
+    if (int cat = c.role_category[ri]; cat >= 0) add(barrier[static_cast<size_t>(cat)], sc.w_barrier);
     if (f.has_goals) {
       double v = f.goal_roles.count(role.id) ? 1.0
                  : (f.goal_categories.count(role.category) || f.goal_role_categories.count(role.category)) ? 0.5
@@ -335,7 +342,7 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of
     std::sort(touched[r].begin(), touched[r].end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
   // Score every role (cheap: numbers only), then build the full match of the best.
-  QuickScorer scorer{c, f, {}};
+  const QuickScorer scorer(c, f);
   std::vector<std::pair<double, uint32_t>> scored;
   scored.reserve(c.roles.size());
   std::vector<std::pair<uint32_t, double>> slots;
@@ -347,7 +354,7 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of
   }
   auto order = [&](const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b) {
     if (a.first != b.first) return a.first > b.first;
-    return c.roles[a.second].id < c.roles[b.second].id;
+    return c.role_id_rank[a.second] < c.role_id_rank[b.second];
   };
   size_t keep = limit == 0 ? scored.size() : std::min(limit, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end(), order);
@@ -375,20 +382,30 @@ std::vector<CoveringCertificate> certificates_covering(const Catalog& c, const s
   // A syllabus skill covers a needed skill when it is the same, beneath it (a part
   // of it), or its direct parent. Not any ancestor: a syllabus that names the whole
   // of artificial intelligence does not teach every AI design tool.
-  auto related = [&](const std::string& a, const std::string& b) {
-    auto ia = c.skill_by_id.find(a), ib = c.skill_by_id.find(b);
-    if (ia == c.skill_by_id.end() || ib == c.skill_by_id.end()) return false;
-    return Catalog::tree_distance(c.skill_parent, ia->second, ib->second) >= 0 ||
-           Catalog::tree_distance(c.skill_parent, ib->second, ia->second) == 1;
+  auto index_of = [&](const std::string& id) -> long {
+    auto it = c.skill_by_id.find(id);
+    return it == c.skill_by_id.end() ? -1 : static_cast<long>(it->second);
+  };
+  std::vector<long> needs;
+  needs.reserve(skills.size());
+  for (const auto& id : skills) needs.push_back(index_of(id));
+  auto related = [&](long a, long b) {
+    if (a < 0 || b < 0) return false;
+    auto ia = static_cast<size_t>(a), ib = static_cast<size_t>(b);
+    return Catalog::tree_distance(c.skill_parent, ia, ib) >= 0 || Catalog::tree_distance(c.skill_parent, ib, ia) == 1;
   };
   std::vector<CoveringCertificate> out;
   for (const auto& cert : c.certificates) {
     auto cover = [&](const std::vector<std::string>& syllabus, const CertificateLevel* level) {
       CoveringCertificate cc{&cert, level, {}};
-      for (const auto& need : skills)
-        for (const auto& s : syllabus)
-          if (related(s, need)) {
-            cc.covers.push_back(need);
+      if (needs.empty()) return;
+      std::vector<long> taught;
+      taught.reserve(syllabus.size());
+      for (const auto& id : syllabus) taught.push_back(index_of(id));
+      for (size_t i = 0; i < needs.size(); ++i)
+        for (long t : taught)
+          if (related(t, needs[i])) {
+            cc.covers.push_back(skills[i]);
             break;
           }
       if (!cc.covers.empty()) out.push_back(std::move(cc));
@@ -418,6 +435,9 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
     for (size_t i = 0; i < m->missing.size(); ++i)
       if (m->missing_essential[i]) top_missing.insert(m->missing[i]);
 
+  // What each certificate's syllabus teaches of that: the same for every certificate's turn.
+  const auto covering = certificates_covering(c, std::vector<std::string>(top_missing.begin(), top_missing.end()));
+
   std::vector<CertificateSuggestion> out;
   for (const auto& cert : c.certificates) {
     CertificateSuggestion s;
@@ -445,9 +465,6 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
       for (const auto* m : top)
         if (m->role->id == r) fit = std::max(fit, m->score);
     }
-    std::vector<std::string> syllabus = cert.syllabus;
-    for (const auto& l : cert.levels) syllabus.insert(syllabus.end(), l.syllabus.begin(), l.syllabus.end());
-    auto covering = certificates_covering(c, std::vector<std::string>(top_missing.begin(), top_missing.end()));
     std::set<std::string> covered;
     for (const auto& cc : covering)
       if (cc.certificate == &cert) covered.insert(cc.covers.begin(), cc.covers.end());

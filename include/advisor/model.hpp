@@ -189,6 +189,9 @@ struct Catalog {
   /// inverted index that makes ranking cost grow with the profile, not the catalogue.
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> roles_by_skill;
   std::vector<double> role_essential_weight, role_optional_weight;
+  std::vector<uint32_t> role_id_rank;               ///< role index → place in id order (ties in ranking)
+  std::vector<int> role_category;                   ///< role index → category index, or -1
+  std::vector<std::vector<uint32_t>> role_domains;  ///< role index → its domains (else its category's), resolved
 
   /// Builds the lookup tables; call after loading, before use.
   void index();
