@@ -327,6 +327,19 @@ Profile read_profile_node(YamlContext& ctx, const YAML::Node& root, const Catalo
 }
 
 Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, Diagnostics& diags) {
+  // One line of plain JSON (advisor batch) is read without the YAML machinery; if
+  // that reading finds anything to say, the YAML path reads it again for positions.
+  if (auto fast = parse_plain_json(file.text)) {
+    Diagnostics quiet;
+    Profile p;
+    p.file = file.name;
+    YamlContext ctx(file.name, {}, quiet);
+    try {
+      ProfileReader(ctx, catalog, as_of, p).read(*fast);
+      if (quiet.items.empty()) return p;
+    } catch (const YAML::Exception&) {
+    }
+  }
   Profile p;
   p.file = file.name;
   YamlContext ctx(file.name, file.text, diags);

@@ -61,4 +61,15 @@ std::vector<std::string> get_sources(YamlContext& ctx, const YAML::Node& map);
 
 bool is_null(const YAML::Node& node);
 
+/// The fast way in for a document that is one line of plain JSON (what `advisor
+/// batch` reads): builds the node yaml-cpp would build for it — same kinds, same
+/// scalars, same tags ("!" quoted, "?" plain), nulls as nulls — without the YAML
+/// machinery. Returns nothing as soon as the text leaves the plain subset (a
+/// backslash escape, a tab, a newline, a control or non-printable character,
+/// invalid UTF-8, nesting past 16 levels, anything after the value); the caller then
+/// takes YamlContext::parse, which also gives every error its position. The nodes
+/// carry no marks, so a caller that finds a problem must read the text again
+/// through YamlContext::parse to report it.
+std::optional<YAML::Node> parse_plain_json(std::string_view text);
+
 } // namespace advisor

@@ -1,0 +1,237 @@
+// The fast paths of `advisor batch` (docs/performance.md) must change nothing but
+// the time: each is checked here against the slow path it stands in for, on
+// generated inputs including the awkward ones.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "advisor/json_writer.hpp"
+#include "advisor/text.hpp"
+#include "support.hpp"
+#include "yaml_reader.hpp"
+
+using namespace advisor;
+using Doc = nlohmann::ordered_json;
+
+namespace {
+
+const std::vector<std::string> k_pieces = {
+    "a", "Z", " ", "data", "中文", "é", "😀", "\"", "\\", "/", "\x01", "\x1f", "\x7f", "\n", "\t", "\r", "\b", "\f",
+    "\xff", "\xc3", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80", "\xe2\x82", "\xc2\x85", "\xef\xbb\xbf", "#", ": ", ",",
+};
+
+std::string random_string(std::mt19937& rng, bool awkward) {
+  std::string s;
+  size_t n = rng() % 6;
+  for (size_t i = 0; i < n; ++i) s += awkward ? k_pieces[rng() % k_pieces.size()] : k_pieces[rng() % 7];
+  return s;
+}
+
+Doc random_doc(std::mt19937& rng, int depth) {
+  static const double doubles[] = {0.0, -0.0, 1.0, 0.1154, 0.0001, 1e-05, 1e21, 123456789.125, 3e-300, 0.5, 2.0 / 3,
+                                   std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()};
+  switch (depth > 3 ? rng() % 6 : rng() % 8) {
+  case 0: return random_string(rng, true);
+  case 1: return doubles[rng() % std::size(doubles)];
+  case 2: return static_cast<std::int64_t>(rng()) - (1LL << 31);
+  case 3: return static_cast<std::uint64_t>(rng()) << 32;
+  case 4: return rng() % 2 == 0;
+  case 5: return nullptr;
+  case 6: {
+    Doc a = Doc::array();
+    for (size_t i = rng() % 4; i > 0; --i) a.push_back(random_doc(rng, depth + 1));
+    return a;
+  }
+  default: {
+    Doc o = Doc::object();
+    for (size_t i = rng() % 4; i > 0; --i) o[random_string(rng, true)] = random_doc(rng, depth + 1);
+    return o;
+  }
+  }
+}
+
+void write(JsonWriter& w, const Doc& d) {
+  if (d.is_object()) {
+    w.begin_object();
+    for (const auto& [k, v] : d.items()) {
+      w.key(k);
+      write(w, v);
+    }
+    w.end_object();
+  } else if (d.is_array()) {
+    w.begin_array();
+    for (const auto& v : d) write(w, v);
+    w.end_array();
+  } else if (d.is_string()) {
+    w.value(d.get_ref<const std::string&>());
+  } else if (d.is_boolean()) {
+    w.value(d.get<bool>());
+  } else if (d.is_number_unsigned()) {
+    w.value(d.get<std::uint64_t>());
+  } else if (d.is_number_integer()) {
+    w.value(d.get<std::int64_t>());
+  } else if (d.is_number_float()) {
+    w.value(d.get<double>());
+  } else {
+    w.null();
+  }
+}
+
+/// Same kinds, scalars, tags and order all the way down.
+bool same_node(const YAML::Node& a, const YAML::Node& b, std::string& why) {
+  if (a.Type() != b.Type()) return why = "kind", false;
+  if (a.IsNull()) return true;
+  if (a.Tag() != b.Tag()) return why = "tag '" + a.Tag() + "' vs '" + b.Tag() + "'", false;
+  if (a.IsScalar()) return a.Scalar() == b.Scalar() || (why = "scalar " + a.Scalar() + " vs " + b.Scalar(), false);
+  if (a.size() != b.size()) return why = "size", false;
+  auto ia = a.begin(), ib = b.begin();
+  for (; ia != a.end(); ++ia, ++ib) {
+    if (a.IsSequence()) {
+      if (!same_node(*ia, *ib, why)) return false;
+    } else if (!same_node(ia->first, ib->first, why) || !same_node(ia->second, ib->second, why)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// What YamlContext::parse makes of the text, and whether it said anything.
+std::optional<YAML::Node> slow_parse(const std::string& text, bool& clean) {
+  Diagnostics d;
+  YamlContext ctx("<line>", text, d);
+  auto node = YamlContext::parse(ctx, text);
+  clean = d.items.empty();
+  return node;
+}
+
+} // namespace
+
+TEST_CASE("JsonWriter writes the bytes nlohmann's dump writes, compact and pretty", "[fast][json]") {
+  std::mt19937 rng(20261123);
+  for (int i = 0; i < 3000; ++i) {
+    Doc d = random_doc(rng, 0);
+    for (int indent : {-1, 2, 4}) {
+      std::string out;
+      JsonWriter w(out, indent);
+      write(w, d);
+      INFO("document " << i << ", indent " << indent);
+      REQUIRE(w.done());
+      REQUIRE(out == d.dump(indent, ' ', false, Doc::error_handler_t::replace));
+    }
+  }
+}
+
+TEST_CASE("JsonWriter::raw copies a compact fragment in place of the value", "[fast][json]") {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("a").raw(R"([1,{"b":null}])").key("c").value(true).end_object();
+  REQUIRE(out == R"({"a":[1,{"b":null}],"c":true})");
+}
+
+TEST_CASE("parse_plain_json builds the node yaml-cpp builds, or leaves the line to it", "[fast][yaml]") {
+  // Lines built from profile-shaped pieces, then mutated: whenever the fast reader
+  // takes a line, the YAML path must take it too, silently, and build the same node.
+  const std::vector<std::string> values = {
+      R"("master")", R"(33)", R"(-1)", R"(0.5)", R"(1e3)", R"(true)", R"(false)", R"(null)", R"("中文 skill")",
+      R"(["python","sql"])", R"([])", R"({})", R"({"level":"master","major":"cs"})", R"("")", R"("a: b # c")",
+      R"([{"id":"caie","level":"level-1"}])", R"("2020-09")", R"(007)", R"(1.)", R"("x\"y")", R"("tab	in")",
+  };
+  const std::vector<std::string> keys = {"name", "age", "education", "skills", "certificates", "experience", "age",
+                                         "study_hours", "中文"};
+  const std::vector<std::string> noise = {" ", "\t", ",", ":", "\"", "\\", "{", "}", "[", "]", "#", "é", "\x01", "-",
+                                          "0", "e", "null", "\n", "\xef\xbb\xbf", "  ", "'", "&a", "*a", "!!str ", "?"};
+  std::mt19937 rng(7);
+  size_t taken = 0, compared = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string line = "{";
+    for (size_t k = rng() % 5; k > 0; --k) {
+      if (line.size() > 1) line += rng() % 3 == 0 ? ", " : ",";
+      line += "\"" + keys[rng() % keys.size()] + "\"" + (rng() % 2 ? ": " : ":") + values[rng() % values.size()];
+    }
+    line += "}";
+    for (size_t m = rng() % 3; m > 0; --m) line.insert(rng() % (line.size() + 1), noise[rng() % noise.size()]);
+    auto fast = parse_plain_json(line);
+    if (!fast) continue;
+    ++taken;
+    bool clean = false;
+    auto slow = slow_parse(line, clean);
+    INFO("line: " << line);
+    REQUIRE(slow);
+    REQUIRE(clean);
+    std::string why;
+    REQUIRE(same_node(*fast, *slow, why));
+    ++compared;
+  }
+  // The generator must exercise the fast path, not only the fallback.
+  REQUIRE(taken > 5000);
+  REQUIRE(compared == taken);
+}
+
+TEST_CASE("the structure scan sees a quote opening right after the first bracket", "[fast][yaml]") {
+  // Found by the test above: the '}' inside the first key was taken for the end of
+  // the mapping, and the ',' after "{}" for a stray comma outside brackets.
+  for (std::string line : {R"({"study_h}ours": {},"name":[]})", R"(["a]", 1])", R"({"x,y": [1], "z": 2})"}) {
+    bool clean = false;
+    INFO(line);
+    REQUIRE(slow_parse(line, clean));
+    REQUIRE(clean);
+  }
+}
+
+TEST_CASE("parse_plain_json leaves to the YAML path what it does not read exactly", "[fast][yaml]") {
+  for (std::string line : {R"({"name":"a\"b"})", "{\"name\":\"a\tb\"}", R"({"age":1,"age":2})", "{\"a\":1}\n{\"b\":2}",
+                           R"({"age": 33} x)", R"({"age": 033})", R"({"a": [1 2]})", R"({'a': 1})", R"({a: 1})",
+                           R"(["age"])", R"({"a": 1,})", "{\"a\":\"\xff\"}", "{\"a\":\"\xc2\x85\"}", R"({"a": .5})"}) {
+    INFO(line);
+    REQUIRE_FALSE(parse_plain_json(line));
+  }
+  REQUIRE(parse_plain_json("\xef\xbb\xbf{\"name\": \"Wang\", \"age\": 30}\r\n"));
+}
+
+TEST_CASE("load_profile reads a one-line JSON profile the same by either path", "[fast][yaml]") {
+  const auto& c = testing::builtin();
+  auto load = [&](const std::string& text) {
+    Diagnostics d;
+    auto p = load_profile(InputFile{"<line 1>", text}, c, testing::k_as_of, d);
+    return std::make_pair(p, testing::printed(d));
+  };
+  // The first takes the fast path; the second, with a tab after a comma (YAML
+  // white space, outside the fast subset), the YAML path.
+  std::string fast = R"({"name":"Li","age":24,"education":{"level":"master","major":"computer-science"},)"
+                     R"("skills":["python","深度学习框架"],"certificates":[{"id":"caip","level":"standard"}],)"
+                     R"("study_hours":{"caip":12},"goals":{"roles":["machine-learning-engineer"]}})";
+  REQUIRE(parse_plain_json(fast));
+  std::string slow = fast;
+  slow.insert(slow.find(',') + 1, "\t");
+  REQUIRE_FALSE(parse_plain_json(slow));
+  auto [a, da] = load(fast);
+  auto [b, db] = load(slow);
+  INFO(da);
+  REQUIRE(da.empty());
+  REQUIRE(db.empty());
+  REQUIRE(a.name == b.name);
+  REQUIRE(a.age == b.age);
+  REQUIRE(a.skills.size() == b.skills.size());
+  for (size_t i = 0; i < a.skills.size(); ++i) REQUIRE(a.skills[i].id == b.skills[i].id);
+  REQUIRE(a.certificates.size() == b.certificates.size());
+  REQUIRE(a.study_hours == b.study_hours);
+  REQUIRE(a.goal_roles == b.goal_roles);
+  // A line with a problem is reported by the YAML path, with its position.
+  auto [bad, dbad] = load(R"({"name":"Li","skills":["pyton"]})");
+  REQUIRE(dbad.find("<line 1>:1:24:") != std::string::npos);
+}
+
+TEST_CASE("normalize_key's ASCII shortcut gives what utf8proc gives", "[fast][text]") {
+  // Appending "é" sends a key through utf8proc; it is unchanged there, so the rest
+  // must come out as the ASCII shortcut makes it.
+  for (int ch = 1; ch < 0x80; ++ch) {
+    std::string s = std::string("x") + static_cast<char>(ch) + "Y";
+    INFO("character " << ch);
+    REQUIRE(normalize_key(s + "é") == normalize_key(s) + "é");
+  }
+  for (std::string s : {"Power BI", "power-bi", "  MACHINE__Learning  ", "A-B_C D", "-x-"})
+    REQUIRE(normalize_key(s + " é") == (normalize_key(s).empty() ? "é" : normalize_key(s) + " é"));
+}
