@@ -189,4 +189,11 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
   return *this;
 }
 
+JsonWriter& JsonWriter::raw_object_start(std::string_view json) {
+  before_value();
+  m_out += json;
+  m_stack.push_back(false);
+  return *this;
+}
+
 } // namespace advisor

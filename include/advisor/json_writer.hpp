@@ -37,6 +37,10 @@ public:
   /// compact mode: pretty output must lay the value out itself.
   JsonWriter& raw(std::string_view json);
 
+  /// The start of an object already written compact with at least one member
+  /// ('{"a":1', no closing brace): more members may follow, then end_object().
+  JsonWriter& raw_object_start(std::string_view json);
+
   bool compact() const { return m_indent < 0; }
   /// True once the document written so far is complete (every container closed).
   bool done() const { return m_stack.empty() && m_wrote; }

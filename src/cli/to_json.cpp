@@ -73,170 +73,230 @@ Json level_result_json(const Catalog&, const LevelResult& r) {
 
 void write_text(JsonWriter& w, const Text& t) { w.begin_object().key("zh").value(t.zh).key("en").value(t.en).end_object(); }
 
-static void write_date_or_null(JsonWriter& w, const std::optional<Date>& d) {
-  if (d)
-    w.value(d->str());
-  else
-    w.null();
-}
+namespace {
 
-static double rounded(double x) { return std::round(x * 10000) / 10000; }
+double rounded(double x) { return std::round(x * 10000) / 10000; }
 
-/// `{"id": ..., "name": {...}` without its closing brace: callers add members.
-static void open_skill_ref(JsonWriter& w, const Catalog& c, const std::string& id) {
-  const auto* s = c.skill(id);
-  w.begin_object().key("id").value(id).key("name");
-  write_text(w, s ? s->name : Text{id, id});
-}
+/// Writes the documents' parts. With fragments and a compact writer, what depends on
+/// the catalogue alone (names, skill references, claims) is copied from text written
+/// once by this same code, so the bytes are the same either way.
+class DocWriter {
+public:
+  DocWriter(JsonWriter& w, const Catalog& c, const JsonFragments* f)
+      : w(w), c(c), f(f && w.compact() ? f : nullptr) {}
 
-static void write_skill_refs(JsonWriter& w, const Catalog& c, const std::vector<std::string>& ids) {
-  w.begin_array();
-  for (const auto& id : ids) {
-    open_skill_ref(w, c, id);
+  JsonWriter& w;
+  const Catalog& c;
+
+  /// A catalogue text (a name, the caveat): the same object every time.
+  void name(const Text& t) {
+    if (f)
+      if (auto it = f->texts.find(&t); it != f->texts.end()) {
+        w.raw(it->second);
+        return;
+      }
+    write_text(w, t);
+  }
+
+  void date_or_null(const std::optional<Date>& d) {
+    if (d)
+      w.value(d->str());
+    else
+      w.null();
+  }
+
+  void string_or_null(const std::optional<std::string>& s) {
+    if (s)
+      w.value(*s);
+    else
+      w.null();
+  }
+
+  /// `{"id": ..., "name": {...}` without its closing brace: callers add members.
+  void open_skill_ref(const std::string& id) {
+    if (f)
+      if (auto it = f->skill_refs.find(id); it != f->skill_refs.end()) {
+        w.raw_object_start(it->second);
+        return;
+      }
+    const auto* s = c.skill(id);
+    w.begin_object().key("id").value(id).key("name");
+    write_text(w, s ? s->name : Text{id, id});
+  }
+
+  void skill_refs(const std::vector<std::string>& ids) {
+    w.begin_array();
+    for (const auto& id : ids) {
+      open_skill_ref(id);
+      w.end_object();
+    }
+    w.end_array();
+  }
+
+  void texts(const std::vector<Text>& list) {
+    w.begin_array();
+    for (const auto& t : list) write_text(w, t);
+    w.end_array();
+  }
+
+  void terms(const RoleMatch& m) {
+    w.begin_array();
+    for (const auto& t : m.terms) {
+      w.begin_object().key("id").value(t.id).key("value").value(rounded(t.value)).key("weight").value(t.weight);
+      w.key("contribution").value(rounded(t.contribution)).key("detail");
+      write_text(w, t.detail);
+      w.end_object();
+    }
+    w.end_array();
+  }
+
+  void partial(const RoleMatch& m) {
+    w.begin_array();
+    for (const auto& p : m.partial) {
+      open_skill_ref(p.required);
+      w.key("via");
+      open_skill_ref(p.via);
+      w.end_object().key("credit").value(rounded(p.credit)).key("essential").value(p.essential).end_object();
+    }
+    w.end_array();
+  }
+
+  void missing(const RoleMatch& m) {
+    w.begin_array();
+    for (size_t i = 0; i < m.missing.size(); ++i) {
+      open_skill_ref(m.missing[i]);
+      w.key("essential").value(static_cast<bool>(m.missing_essential[i])).end_object();
+    }
+    w.end_array();
+  }
+
+  void role_match(const RoleMatch& m) {
+    w.begin_object().key("id").value(m.role->id).key("name");
+    name(m.role->name);
+    w.key("category").value(m.role->category).key("score").value(rounded(m.score)).key("terms");
+    terms(m);
+    w.key("matched_skills");
+    skill_refs(m.matched);
+    w.key("partial_skills");
+    partial(m);
+    w.key("missing_skills");
+    missing(m);
+    w.key("reasons");
+    texts(m.reasons);
     w.end_object();
   }
-  w.end_array();
-}
 
-static void write_texts(JsonWriter& w, const std::vector<Text>& texts) {
-  w.begin_array();
-  for (const auto& t : texts) write_text(w, t);
-  w.end_array();
-}
-
-static void write_terms(JsonWriter& w, const RoleMatch& m) {
-  w.begin_array();
-  for (const auto& t : m.terms) {
-    w.begin_object().key("id").value(t.id).key("value").value(rounded(t.value)).key("weight").value(t.weight);
-    w.key("contribution").value(rounded(t.contribution)).key("detail");
-    write_text(w, t.detail);
-    w.end_object();
+  void claims(const Certificate& cert) {
+    if (f)
+      if (auto it = f->claims.find(&cert); it != f->claims.end()) {
+        w.raw(it->second);
+        return;
+      }
+    w.begin_array();
+    for (const auto& cl : c.claims) {
+      if (cl.subject != cert.id) continue;
+      w.begin_object().key("id").value(cl.id).key("text");
+      write_text(w, cl.text);
+      w.key("sources").begin_array();
+      for (const auto& s : cl.sources) w.value(s);
+      w.end_array().end_object();
+    }
+    w.end_array();
   }
-  w.end_array();
-}
 
-static void write_partial(JsonWriter& w, const Catalog& c, const RoleMatch& m) {
-  w.begin_array();
-  for (const auto& p : m.partial) {
-    open_skill_ref(w, c, p.required);
-    w.key("via");
-    open_skill_ref(w, c, p.via);
-    w.end_object().key("credit").value(rounded(p.credit)).key("essential").value(p.essential).end_object();
+  void certificate_suggestion(const CertificateSuggestion& s) {
+    const auto& r = s.suggested;
+    w.begin_object().key("id").value(s.certificate->id).key("level").value(r.level->id).key("name");
+    name(s.certificate->name);
+    w.key("level_name");
+    name(r.level->name);
+    w.key("status").value(outcome_id(r.status)).key("eligible").value(r.status == Outcome::eligible);
+    w.key("earliest_date");
+    date_or_null(r.earliest_date);
+    w.key("next_sitting");
+    string_or_null(r.next_sitting);
+    w.key("score").value(rounded(s.score)).key("reasons");
+    texts(s.reasons);
+    w.key("next_step");
+    if (s.next_step) {
+      const auto& n = *s.next_step;
+      w.begin_object().key("level").value(n.level->id).key("level_name");
+      name(n.level->name);
+      w.key("status").value(outcome_id(n.status)).key("earliest_date");
+      date_or_null(n.earliest_date);
+      w.key("next_sitting");
+      string_or_null(n.next_sitting);
+      w.end_object();
+    } else {
+      w.null();
+    }
+    w.key("covers_skills");
+    skill_refs(s.covers);
+    w.key("claims");
+    claims(*s.certificate);
+    w.key("stale").value(r.stale).end_object();
   }
-  w.end_array();
-}
 
-static void write_missing(JsonWriter& w, const Catalog& c, const RoleMatch& m) {
-  w.begin_array();
-  for (size_t i = 0; i < m.missing.size(); ++i) {
-    open_skill_ref(w, c, m.missing[i]);
-    w.key("essential").value(static_cast<bool>(m.missing_essential[i])).end_object();
+  void covering(const std::vector<CoveringCertificate>& cov) {
+    w.begin_array();
+    for (const auto& cc : cov) {
+      w.begin_object().key("id").value(cc.certificate->id).key("level");
+      if (cc.level)
+        w.value(cc.level->id);
+      else
+        w.null();
+      w.key("name");
+      name(cc.certificate->name);
+      w.key("covers");
+      skill_refs(cc.covers);
+      w.end_object();
+    }
+    w.end_array();
   }
-  w.end_array();
-}
 
-void write_role_match(JsonWriter& w, const Catalog& c, const RoleMatch& m) {
-  w.begin_object().key("id").value(m.role->id).key("name");
-  write_text(w, m.role->name);
-  w.key("category").value(m.role->category).key("score").value(rounded(m.score)).key("terms");
-  write_terms(w, m);
-  w.key("matched_skills");
-  write_skill_refs(w, c, m.matched);
-  w.key("partial_skills");
-  write_partial(w, c, m);
-  w.key("missing_skills");
-  write_missing(w, c, m);
-  w.key("reasons");
-  write_texts(w, m.reasons);
-  w.end_object();
-}
+private:
+  const JsonFragments* f;
+};
 
-static void write_claims(JsonWriter& w, const Catalog& c, const Certificate& cert) {
-  w.begin_array();
-  for (const auto& cl : c.claims) {
-    if (cl.subject != cert.id) continue;
-    w.begin_object().key("id").value(cl.id).key("text");
-    write_text(w, cl.text);
-    w.key("sources").begin_array();
-    for (const auto& s : cl.sources) w.value(s);
-    w.end_array().end_object();
-  }
-  w.end_array();
-}
+} // namespace
 
 JsonFragments::JsonFragments(const Catalog& c) {
-  for (const auto& cert : c.certificates) {
+  // Written by DocWriter without fragments, so a copy is what it would have written.
+  auto written = [&](auto&& write) {
     std::string s;
     JsonWriter w(s);
-    write_claims(w, c, cert);
-    claims.emplace(&cert, std::move(s));
+    DocWriter d(w, c, nullptr);
+    write(d);
+    return s;
+  };
+  for (const auto& cert : c.certificates) {
+    claims.emplace(&cert, written([&](DocWriter& d) { d.claims(cert); }));
+    texts.emplace(&cert.name, written([&](DocWriter& d) { d.name(cert.name); }));
+    for (const auto& l : cert.levels) texts.emplace(&l.name, written([&](DocWriter& d) { d.name(l.name); }));
+  }
+  for (const auto& r : c.roles) texts.emplace(&r.name, written([&](DocWriter& d) { d.name(r.name); }));
+  texts.emplace(&c.caveat, written([&](DocWriter& d) { d.name(c.caveat); }));
+  skill_refs.reserve(c.skills.size());
+  for (const auto& s : c.skills) {
+    // Open: the reference's closing brace is the caller's, after any members it adds.
+    auto ref = written([&](DocWriter& d) {
+      d.open_skill_ref(s.id);
+      d.w.end_object();
+    });
+    ref.pop_back();
+    skill_refs.emplace(s.id, std::move(ref));
   }
 }
 
-void write_certificate_suggestion(JsonWriter& w, const Catalog& c, const CertificateSuggestion& s,
-                                  const JsonFragments* fragments) {
-  const auto& r = s.suggested;
-  w.begin_object().key("id").value(s.certificate->id).key("level").value(r.level->id).key("name");
-  write_text(w, s.certificate->name);
-  w.key("level_name");
-  write_text(w, r.level->name);
-  w.key("status").value(outcome_id(r.status)).key("eligible").value(r.status == Outcome::eligible).key("earliest_date");
-  write_date_or_null(w, r.earliest_date);
-  w.key("next_sitting");
-  if (r.next_sitting)
-    w.value(*r.next_sitting);
-  else
-    w.null();
-  w.key("score").value(rounded(s.score)).key("reasons");
-  write_texts(w, s.reasons);
-  w.key("next_step");
-  if (s.next_step) {
-    const auto& n = *s.next_step;
-    w.begin_object().key("level").value(n.level->id).key("level_name");
-    write_text(w, n.level->name);
-    w.key("status").value(outcome_id(n.status)).key("earliest_date");
-    write_date_or_null(w, n.earliest_date);
-    w.key("next_sitting");
-    if (n.next_sitting)
-      w.value(*n.next_sitting);
-    else
-      w.null();
-    w.end_object();
-  } else {
-    w.null();
-  }
-  w.key("covers_skills");
-  write_skill_refs(w, c, s.covers);
-  w.key("claims");
-  const std::string* cached = nullptr;
-  if (fragments && w.compact())
-    if (auto it = fragments->claims.find(s.certificate); it != fragments->claims.end()) cached = &it->second;
-  if (cached)
-    w.raw(*cached);
-  else
-    write_claims(w, c, *s.certificate);
-  w.key("stale").value(r.stale).end_object();
-}
+void write_role_match(JsonWriter& w, const Catalog& c, const RoleMatch& m) { DocWriter(w, c, nullptr).role_match(m); }
 
 void write_covering(JsonWriter& w, const Catalog& c, const std::vector<CoveringCertificate>& cov) {
-  w.begin_array();
-  for (const auto& cc : cov) {
-    w.begin_object().key("id").value(cc.certificate->id).key("level");
-    if (cc.level)
-      w.value(cc.level->id);
-    else
-      w.null();
-    w.key("name");
-    write_text(w, cc.certificate->name);
-    w.key("covers");
-    write_skill_refs(w, c, cc.covers);
-    w.end_object();
-  }
-  w.end_array();
+  DocWriter(w, c, nullptr).covering(cov);
 }
 
 void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Recommendation& r, size_t top,
                      const JsonFragments* fragments) {
+  DocWriter d(w, c, fragments);
   w.begin_object().key("schema_version").value(k_schema_version).key("as_of").value(r.as_of.str());
   w.key("profile").begin_object().key("name");
   if (p.name.empty())
@@ -244,30 +304,31 @@ void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Re
   else
     w.value(p.name);
   w.end_object().key("certificates").begin_array();
-  for (const auto& s : r.certificates) write_certificate_suggestion(w, c, s, fragments);
+  for (const auto& s : r.certificates) d.certificate_suggestion(s);
   w.end_array().key("roles").begin_array();
-  for (size_t i = 0; i < r.roles.size() && (top == 0 || i < top); ++i) write_role_match(w, c, r.roles[i]);
+  for (size_t i = 0; i < r.roles.size() && (top == 0 || i < top); ++i) d.role_match(r.roles[i]);
   w.end_array().key("caveat");
-  write_text(w, c.caveat);
+  d.name(c.caveat);
   w.end_object();
 }
 
 void write_gap(JsonWriter& w, const Catalog& c, const Role& role, const RoleMatch& m,
                const std::vector<CoveringCertificate>& cov, Date as_of) {
+  DocWriter d(w, c, nullptr);
   w.begin_object().key("schema_version").value(k_schema_version).key("as_of").value(as_of.str());
   w.key("role").begin_object().key("id").value(role.id).key("name");
-  write_text(w, role.name);
+  d.name(role.name);
   w.key("category").value(role.category).end_object();
   w.key("score").value(rounded(m.score)).key("terms");
-  write_terms(w, m);
+  d.terms(m);
   w.key("matched_skills");
-  write_skill_refs(w, c, m.matched);
+  d.skill_refs(m.matched);
   w.key("missing_skills");
-  write_missing(w, c, m);
+  d.missing(m);
   w.key("partial_skills");
-  write_partial(w, c, m);
+  d.partial(m);
   w.key("certificates");
-  write_covering(w, c, cov);
+  d.covering(cov);
   w.end_object();
 }
 

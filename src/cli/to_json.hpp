@@ -18,14 +18,15 @@ void write_role_match(JsonWriter& w, const Catalog& c, const RoleMatch& m);
 void write_covering(JsonWriter& w, const Catalog& c, const std::vector<CoveringCertificate>& cov);
 
 /// The parts of a recommend document that depend on the catalogue alone, written
-/// once so that `advisor batch` copies them instead of writing them per profile.
+/// once (compact) so that `advisor batch` copies them instead of writing them per
+/// profile. Keyed by the catalogue's own objects: valid while the catalogue lives.
 struct JsonFragments {
   explicit JsonFragments(const Catalog& c);
-  std::unordered_map<const Certificate*, std::string> claims;  ///< compact "claims" array per certificate
+  std::unordered_map<const Certificate*, std::string> claims;  ///< the "claims" array
+  std::unordered_map<const Text*, std::string> texts;          ///< names of roles, certificates, levels; the caveat
+  std::unordered_map<std::string, std::string> skill_refs;     ///< skill id → '{"id":…,"name":{…}' (left open)
 };
 
-void write_certificate_suggestion(JsonWriter& w, const Catalog& c, const CertificateSuggestion& s,
-                                  const JsonFragments* fragments = nullptr);
 /// The whole `recommend` document; `top` limits roles (0 = all). `fragments`, when
 /// given, is used in compact mode.
 void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Recommendation& r, size_t top,

@@ -129,6 +129,11 @@ TEST_CASE("JsonWriter::raw copies a compact fragment in place of the value", "[f
   JsonWriter w(out);
   w.begin_object().key("a").raw(R"([1,{"b":null}])").key("c").value(true).end_object();
   REQUIRE(out == R"({"a":[1,{"b":null}],"c":true})");
+  out.clear();
+  JsonWriter v(out);
+  v.begin_array().raw_object_start(R"({"id":"x")").key("more").value(1).end_object().end_array();
+  REQUIRE(out == R"([{"id":"x","more":1}])");
+  REQUIRE(v.done());
 }
 
 TEST_CASE("parse_plain_json builds the node yaml-cpp builds, or leaves the line to it", "[fast][yaml]") {
