@@ -42,7 +42,7 @@ std::string whole_line_error(size_t line_no, const Text& message) {
 }
 
 BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top,
-                 const JsonFragments* fragments) {
+                 const JsonFragments* fragments, std::string& buffer) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   // A UTF-8 byte order mark (some editors write one at the start of a file) is not content.
   if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
@@ -77,7 +77,8 @@ BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date a
     return {error_output(line_no, first_error->message, path, all), false};
   }
   auto rec = recommend(c, p, as_of, "", top);
-  BatchLine out{{}, true};
+  buffer.clear();  // its capacity is kept: no growing a 15 KB string from nothing per line
+  BatchLine out{std::move(buffer), true};
   JsonWriter w(out.text);
   w.begin_object().key("line").value(static_cast<std::uint64_t>(line_no)).key("ok").value(true).key("result");
   write_recommend(w, c, p, rec, top, fragments);
@@ -88,10 +89,10 @@ BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date a
 } // namespace
 
 BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top,
-                     const JsonFragments* fragments) {
+                     const JsonFragments* fragments, std::string buffer) {
   // One line per input line whatever happens: a failure inside becomes that line's error.
   try {
-    return answer(c, line, line_no, as_of, top, fragments);
+    return answer(c, line, line_no, as_of, top, fragments, buffer);
   } catch (const std::bad_alloc&) {
     return {whole_line_error(line_no, Text{"内存不足", "out of memory"}), false};
   } catch (const std::exception& e) {
@@ -180,7 +181,7 @@ BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& 
     auto work = [&](size_t i) {
       auto& s = window[i];
       s.answer = s.too_long ? BatchLine{batch_oversize_output(s.line_no, s.bytes, max_line), false}
-                            : batch_line(c, s.input, s.line_no, as_of, top, &fragments);
+                            : batch_line(c, s.input, s.line_no, as_of, top, &fragments, std::move(s.answer.text));
     };
     if (jobs == 1 || n == 1) {
       for (size_t i = 0; i < n; ++i) work(i);

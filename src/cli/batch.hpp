@@ -24,10 +24,10 @@ struct BatchLine {
 
 /// The answer to one input line: the recommend document of the profile on it, or
 /// an error object. Never throws; whatever the line holds, the answer is one line.
-/// `fragments` (catalogue-constant JSON written once) only saves time: the bytes are
-/// the same without it.
+/// `fragments` (catalogue-constant JSON written once) and `buffer` (a string whose
+/// capacity the answer may reuse) only save time: the bytes are the same without them.
 BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top,
-                     const JsonFragments* fragments = nullptr);
+                     const JsonFragments* fragments = nullptr, std::string buffer = {});
 
 /// The output line (no newline) for one input line; for fuzzers and tests.
 std::string batch_line_output(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top);
