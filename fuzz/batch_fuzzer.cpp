@@ -2,7 +2,8 @@
 // limit, so over-long lines are exercised) and batch_line_output() on every line,
 // whose answer must be exactly one line of JSON naming its line number, and never
 // an internal error (batch_line turns exceptions into error lines, which would
-// otherwise hide a bug from the fuzzer).
+// otherwise hide a bug from the fuzzer); and the one-line JSON fast path reads each
+// line exactly as the YAML path does (parse_plain_json).
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 
 #include "batch.hpp"
 #include "fuzz_common.hpp"
+#include "yaml_reader.hpp"
 
 using namespace advisor;
 
@@ -30,6 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       answer = cli::batch_oversize_output(line_no, bytes, k_max_line);
     } else {
       fuzz::require(line.size() == bytes && bytes <= k_max_line, "a line within the limit is kept whole");
+      if (auto problem = plain_json_disagrees(line)) fuzz::require(false, problem->c_str());
       answer = cli::batch_line_output(c, line, line_no, fuzz::as_of(), 5);
     }
     fuzz::require(answer.find('\n') == std::string::npos, "one output line per input line");

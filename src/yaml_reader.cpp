@@ -881,4 +881,34 @@ std::optional<YAML::Node> parse_plain_json(std::string_view text) {
   return PlainJson(text).document();
 }
 
+bool same_node(const YAML::Node& a, const YAML::Node& b, std::string& why) {
+  if (a.Type() != b.Type()) return why = "kind", false;
+  if (a.IsNull()) return true;
+  if (a.Tag() != b.Tag()) return why = "tag '" + a.Tag() + "' vs '" + b.Tag() + "'", false;
+  if (a.IsScalar()) return a.Scalar() == b.Scalar() || (why = "scalar '" + a.Scalar() + "' vs '" + b.Scalar() + "'", false);
+  if (a.size() != b.size()) return why = "size", false;
+  auto ia = a.begin(), ib = b.begin();
+  for (; ia != a.end(); ++ia, ++ib) {
+    if (a.IsSequence()) {
+      if (!same_node(*ia, *ib, why)) return false;
+    } else if (!same_node(ia->first, ib->first, why) || !same_node(ia->second, ib->second, why)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<std::string> plain_json_disagrees(std::string_view text) {
+  auto fast = parse_plain_json(text);
+  if (!fast) return std::nullopt;
+  Diagnostics d;
+  YamlContext ctx("<text>", text, d);
+  auto slow = YamlContext::parse(ctx, text);
+  if (!slow) return "the YAML path refuses a text the fast reader takes";
+  if (!d.items.empty()) return "the YAML path reports on a text the fast reader takes";
+  std::string why;
+  if (!same_node(*fast, *slow, why)) return "the nodes differ: " + why;
+  return std::nullopt;
+}
+
 } // namespace advisor

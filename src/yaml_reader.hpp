@@ -72,4 +72,14 @@ bool is_null(const YAML::Node& node);
 /// through YamlContext::parse to report it.
 std::optional<YAML::Node> parse_plain_json(std::string_view text);
 
+/// Whether two nodes are the same document: kinds, scalars, tags (null's aside) and
+/// order all the way down. The check the tests and fuzzers make of parse_plain_json;
+/// `why` says what differed.
+bool same_node(const YAML::Node& a, const YAML::Node& b, std::string& why);
+
+/// The fast path's promise, for the tests and fuzzers: when parse_plain_json takes
+/// `text`, YamlContext::parse takes it too, reports nothing, and builds the same node.
+/// Returns what broke it, or nothing.
+std::optional<std::string> plain_json_disagrees(std::string_view text);
+
 } // namespace advisor

@@ -80,24 +80,6 @@ void write(JsonWriter& w, const Doc& d) {
   }
 }
 
-/// Same kinds, scalars, tags and order all the way down.
-bool same_node(const YAML::Node& a, const YAML::Node& b, std::string& why) {
-  if (a.Type() != b.Type()) return why = "kind", false;
-  if (a.IsNull()) return true;
-  if (a.Tag() != b.Tag()) return why = "tag '" + a.Tag() + "' vs '" + b.Tag() + "'", false;
-  if (a.IsScalar()) return a.Scalar() == b.Scalar() || (why = "scalar " + a.Scalar() + " vs " + b.Scalar(), false);
-  if (a.size() != b.size()) return why = "size", false;
-  auto ia = a.begin(), ib = b.begin();
-  for (; ia != a.end(); ++ia, ++ib) {
-    if (a.IsSequence()) {
-      if (!same_node(*ia, *ib, why)) return false;
-    } else if (!same_node(ia->first, ib->first, why) || !same_node(ia->second, ib->second, why)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 /// What YamlContext::parse makes of the text, and whether it said anything.
 std::optional<YAML::Node> slow_parse(const std::string& text, bool& clean) {
   Diagnostics d;
@@ -158,16 +140,12 @@ TEST_CASE("parse_plain_json builds the node yaml-cpp builds, or leaves the line 
     }
     line += "}";
     for (size_t m = rng() % 3; m > 0; --m) line.insert(rng() % (line.size() + 1), noise[rng() % noise.size()]);
-    auto fast = parse_plain_json(line);
-    if (!fast) continue;
+    if (!parse_plain_json(line)) continue;
     ++taken;
-    bool clean = false;
-    auto slow = slow_parse(line, clean);
     INFO("line: " << line);
-    REQUIRE(slow);
-    REQUIRE(clean);
-    std::string why;
-    REQUIRE(same_node(*fast, *slow, why));
+    auto problem = plain_json_disagrees(line);
+    INFO(problem.value_or(""));
+    REQUIRE_FALSE(problem);
     ++compared;
   }
   // The generator must exercise the fast path, not only the fallback.
