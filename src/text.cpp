@@ -69,13 +69,31 @@ std::string collapse_separators(std::string_view folded) {
   return key;
 }
 
+/// True when every character is ASCII or a CJK unified ideograph (U+4E00..U+9FFF):
+/// NFKC, lumping and ignoring change none of them, and case folding only lowers
+/// ASCII letters. Ids, English names and most Chinese names are written so.
+bool plain_key_text(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    // U+4E00..U+9FFF is E4 B8 80 .. E9 BF BF.
+    if (b < 0xE4 || b > 0xE9 || i + 2 >= text.size()) return false;
+    auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b == 0xE4 && b1 < 0xB8)) return false;
+    i += 3;
+  }
+  return true;
+}
+
 } // namespace
 
 std::string normalize_key(std::string_view text) {
-  // ASCII (ids, most English names): NFKC, lumping and ignoring change nothing there
-  // and case folding is lower-casing, so skip utf8proc; the unit tests check that
-  // this gives what utf8proc gives for every ASCII character.
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  // The common case skips utf8proc; the unit tests check that this gives what
+  // utf8proc gives for every ASCII character and every ideograph of the range.
+  if (plain_key_text(text)) {
     std::string lower(text);
     for (auto& c : lower)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

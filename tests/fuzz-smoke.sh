@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # CI smoke run of the libFuzzer targets (docs/limits.md): builds them with clang-14
-# in build-fuzz and runs each for FUZZ_SMOKE_SECONDS (default 30) on its seed
+# in build-fuzz and runs each for FUZZ_SMOKE_SECONDS (default 20) on its seed
 # corpus, two at a time. Fails on any crash, sanitizer report, broken invariant or
-# hang. About 1.5 minutes of fuzzing plus the build; longer runs: fuzz/run.sh.
+# hang. About a minute of fuzzing plus the build; longer runs: fuzz/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v clang++-14 >/dev/null; then
   echo "fuzz-smoke: clang++-14 is not installed (./setup.sh deps installs it)" >&2
   exit 1
 fi
-seconds=${FUZZ_SMOKE_SECONDS:-30}
+seconds=${FUZZ_SMOKE_SECONDS:-20}
 FUZZ_JOBS=${FUZZ_JOBS:-2} FUZZ_NICE=${FUZZ_NICE:-0} FUZZ_BUILD_JOBS=$(nproc) fuzz/run.sh all "$seconds"

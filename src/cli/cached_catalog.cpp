@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
-#include <iterator>
 #include <sys/stat.h>
 
 #include "advisor/atomic_write.hpp"
@@ -55,9 +54,14 @@ std::optional<Catalog> load_cached_catalog(const std::vector<InputFile>& files) 
   auto dir = cache_dir();
   if (!dir) return std::nullopt;
   uint64_t key = snapshot_key(files);
-  std::ifstream in(snapshot_path(*dir, key), std::ios::binary);
+  std::ifstream in(snapshot_path(*dir, key), std::ios::binary | std::ios::ate);
   if (!in) return std::nullopt;
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // One read of the known size (the snapshot is read on every run).
+  auto size = in.tellg();
+  if (size <= 0) return std::nullopt;
+  std::string data(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(data.data(), size)) return std::nullopt;
   return deserialize_catalog(data, key);
 }
 

@@ -207,7 +207,7 @@ TEST_CASE("load_profile reads a one-line JSON profile the same by either path", 
   REQUIRE(dbad.find("<line 1>:1:24:") != std::string::npos);
 }
 
-TEST_CASE("normalize_key's ASCII shortcut gives what utf8proc gives", "[fast][text]") {
+TEST_CASE("normalize_key's shortcut (ASCII and CJK ideographs) gives what utf8proc gives", "[fast][text]") {
   // Appending "é" sends a key through utf8proc; it is unchanged there, so the rest
   // must come out as the ASCII shortcut makes it.
   for (int ch = 1; ch < 0x80; ++ch) {
@@ -215,6 +215,17 @@ TEST_CASE("normalize_key's ASCII shortcut gives what utf8proc gives", "[fast][te
     INFO("character " << ch);
     REQUIRE(normalize_key(s + "é") == normalize_key(s) + "é");
   }
+  // Every CJK unified ideograph, alone and beside ASCII.
+  for (char32_t cp = 0x4E00; cp <= 0x9FFF; ++cp) {
+    std::string ch{static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                   static_cast<char>(0x80 | (cp & 0x3F))};
+    std::string s = "A" + ch + "-b";
+    if (normalize_key(s + "é") != normalize_key(s) + "é") FAIL("U+" << std::hex << static_cast<unsigned>(cp));
+  }
+  REQUIRE(normalize_key("深度学习 Frameworks") == "深度学习 frameworks");
+  // What the shortcut must not take: full-width forms and CJK punctuation go to utf8proc.
+  REQUIRE(normalize_key("ＰＹＴＨＯＮ") == "python");
+  REQUIRE(normalize_key("数据（分析）") == normalize_key("数据(分析)"));
   for (std::string s : {"Power BI", "power-bi", "  MACHINE__Learning  ", "A-B_C D", "-x-"})
     REQUIRE(normalize_key(s + " é") == (normalize_key(s).empty() ? "é" : normalize_key(s) + " é"));
 }
