@@ -22,10 +22,16 @@ check "nothing but usr/ inside" '! grep -v " \./usr" <<<"$contents" | grep -q . 
 check "package name advisor" '[ "$(dpkg-deb -f "$deb" Package)" = advisor ]'
 check "has a maintainer and a description" '[ -n "$(dpkg-deb -f "$deb" Maintainer)" ] && [ -n "$(dpkg-deb -f "$deb" Description)" ]'
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libyaml-cpp0.7 libfmt9 libutf8proc2; do
-  check "depends on $lib" 'grep -q "$lib" <<<"$depends"'
-done
 dpkg-deb -x "$deb" "$out/root"
+# Every shared library the binary needs is a dependency of the package (yaml-cpp
+# and utf8proc are linked statically by default, ADVISOR_STATIC_DEPS).
+needed=$(readelf -d "$out/root/usr/bin/advisor" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p')
+check "the binary needs libc" 'grep -qx "libc.so.6" <<<"$needed"'
+for pair in libc.so.6:libc6 libstdc++.so.6:libstdc++6 libfmt.so.9:libfmt9 libyaml-cpp.so.0.7:libyaml-cpp0.7 \
+            libutf8proc.so.2:libutf8proc2; do
+  so=${pair%%:*} pkg=${pair##*:}
+  if grep -qx "$so" <<<"$needed"; then check "needs $so, so depends on $pkg" 'grep -q "$pkg" <<<"$depends"'; fi
+done
 empty=$(mktemp -d -p "$out")
 listing=$(cd "$empty" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "$out/root/usr/bin/advisor" --lang en list roles 2>&1)
 code=$?
