@@ -1,34 +1,12 @@
 #include "advisor/json_writer.hpp"
 
+#include "advisor/text.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace advisor {
-
-namespace {
-
-// Length of the well-formed UTF-8 sequence at s[i] (Unicode 15, table 3-7: no
-// overlong forms, no surrogates, nothing past U+10FFFF), or 0 when it is not one.
-// This is the set nlohmann's decoder accepts, so a string passing here is copied.
-size_t utf8_sequence(std::string_view s, size_t i) {
-  auto at = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
-  unsigned b0 = at(i);
-  auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-    unsigned b = at(k);
-    return b >= lo && b <= hi;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(i + 1) ? 2 : 0;
-  if (b0 == 0xE0) return cont(i + 1, 0xA0) && cont(i + 2) ? 3 : 0;
-  if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return cont(i + 1) && cont(i + 2) ? 3 : 0;
-  if (b0 == 0xED) return cont(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0;
-  if (b0 == 0xF0) return cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  if (b0 >= 0xF1 && b0 <= 0xF3) return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  if (b0 == 0xF4) return cont(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  return 0;
-}
-
-} // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
   const size_t mark = out.size();
@@ -44,7 +22,7 @@ void append_json_string(std::string& out, std::string_view s) {
       continue;
     }
     if (b >= 0x80) {
-      size_t n = utf8_sequence(s, i);
+      size_t n = utf8_sequence_length(s, i);
       if (n == 0) {
         // Invalid UTF-8: rare (inputs are checked on the way in), and nlohmann's
         // replacement rules are subtle, so let it write this string.
@@ -81,24 +59,24 @@ void JsonWriter::newline_indent(size_t depth) {
   m_out.append(depth * static_cast<size_t>(m_indent), ' ');
 }
 
-void JsonWriter::before_value() {
-  m_wrote = true;
-  if (m_after_key) {
-    m_after_key = false;
-    return;
-  }
-  if (m_stack.empty()) return;
+void JsonWriter::next_element() {
   bool first = m_stack.back();
   m_stack.back() = false;
   if (!first) m_out += ',';
   if (!compact()) newline_indent(m_stack.size());
 }
 
+void JsonWriter::before_value() {
+  m_wrote = true;
+  if (m_after_key) {
+    m_after_key = false;
+    return;
+  }
+  if (!m_stack.empty()) next_element();
+}
+
 JsonWriter& JsonWriter::key(std::string_view k) {
-  bool first = m_stack.back();
-  m_stack.back() = false;
-  if (!first) m_out += ',';
-  if (!compact()) newline_indent(m_stack.size());
+  next_element();
   append_json_string(m_out, k);
   m_out += compact() ? ":" : ": ";
   m_after_key = true;
@@ -161,7 +139,8 @@ JsonWriter& JsonWriter::value(double d) {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(std::int64_t v) {
+template <typename Int>
+JsonWriter& JsonWriter::integer(Int v) {
   before_value();
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
@@ -169,13 +148,8 @@ JsonWriter& JsonWriter::value(std::int64_t v) {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(std::uint64_t v) {
-  before_value();
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  m_out.append(buf, static_cast<size_t>(r.ptr - buf));
-  return *this;
-}
+JsonWriter& JsonWriter::value(std::int64_t v) { return integer(v); }
+JsonWriter& JsonWriter::value(std::uint64_t v) { return integer(v); }
 
 JsonWriter& JsonWriter::null() {
   before_value();

@@ -82,11 +82,8 @@ std::pair<int, int> first_bad_utf8(std::string_view text, unsigned char& bad) {
   size_t i = 0;
   while (i < text.size()) {
     auto c = static_cast<unsigned char>(text[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = n > 0 && i + n <= text.size();
-    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (ok && n > 1 && !is_valid_utf8(text.substr(i, n))) ok = false;  // overlong, surrogates
-    if (!ok) {
+    size_t n = utf8_sequence_length(text, i);  // 0: overlong, surrogate, cut off, stray byte
+    if (n == 0) {
       bad = c;
       return {line, col};
     }
@@ -810,7 +807,7 @@ private:
         ++m_i;
         continue;
       }
-      size_t n = utf8_length(m_s, m_i);
+      size_t n = utf8_sequence_length(m_s, m_i);
       if (n == 0) return std::nullopt;
       auto b1 = static_cast<unsigned char>(m_s[m_i + 1]);
       if (b == 0xC2 && b1 < 0xA0) return std::nullopt;  // U+0080..U+009F
@@ -849,21 +846,6 @@ private:
     YAML::Node node{std::string(m_s.substr(start, m_i - start))};
     node.SetTag("?");
     return node;
-  }
-
-  /// Bytes in the well-formed UTF-8 sequence at s[i], or 0.
-  static size_t utf8_length(std::string_view s, size_t i) {
-    auto at = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
-    auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return at(k) >= lo && at(k) <= hi; };
-    unsigned b0 = at(i);
-    if (b0 >= 0xC2 && b0 <= 0xDF) return cont(i + 1) ? 2 : 0;
-    if (b0 == 0xE0) return cont(i + 1, 0xA0) && cont(i + 2) ? 3 : 0;
-    if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return cont(i + 1) && cont(i + 2) ? 3 : 0;
-    if (b0 == 0xED) return cont(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0;
-    if (b0 == 0xF0) return cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-    if (b0 >= 0xF1 && b0 <= 0xF3) return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-    if (b0 == 0xF4) return cont(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-    return 0;
   }
 
   std::string_view m_s;

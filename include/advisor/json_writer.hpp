@@ -47,6 +47,9 @@ public:
 
 private:
   void before_value();
+  void next_element();  ///< the separator and indent before an element or member
+  template <typename Int>
+  JsonWriter& integer(Int v);
   void open(char c);
   void close(char c);
   void newline_indent(size_t depth);

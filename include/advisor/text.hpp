@@ -23,6 +23,11 @@ std::string normalize_key(std::string_view text);
 /// True when text is well-formed UTF-8.
 bool is_valid_utf8(std::string_view text);
 
+/// Bytes in the well-formed UTF-8 sequence starting at text[i] (1 for ASCII), or 0
+/// when none starts there: Unicode table 3-7, so no overlong forms, no surrogates,
+/// nothing past U+10FFFF, no sequence cut off by the end of the text.
+size_t utf8_sequence_length(std::string_view text, size_t i);
+
 /// Columns the text takes in a terminal (CJK characters are two wide).
 int display_width(std::string_view text);
 

@@ -106,3 +106,19 @@ TEST_CASE("lower_first lowers a capital word but leaves acronyms and CJK alone",
   CHECK(advisor::lower_first("IT") == "IT");
   CHECK(advisor::lower_first("管理") == "管理");
 }
+
+TEST_CASE("utf8_sequence_length follows Unicode's table of well-formed sequences", "[text]") {
+  using advisor::utf8_sequence_length;
+  CHECK(utf8_sequence_length("a", 0) == 1);
+  CHECK(utf8_sequence_length("é", 0) == 2);
+  CHECK(utf8_sequence_length("中", 0) == 3);
+  CHECK(utf8_sequence_length("😀", 0) == 4);
+  CHECK(utf8_sequence_length("\xF4\x8F\xBF\xBF", 0) == 4);  // U+10FFFF
+  for (std::string bad : {"\xC0\xAF", "\xC1\xBF", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80",
+                          "\xF5\x80\x80\x80", "\x80", "\xE4\xB8", "\xFF"}) {
+    INFO(bad.size());
+    CHECK(utf8_sequence_length(bad, 0) == 0);
+    CHECK_FALSE(advisor::is_valid_utf8(bad));
+  }
+  CHECK(utf8_sequence_length("ab", 2) == 0);  // past the end
+}
