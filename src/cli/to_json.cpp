@@ -288,8 +288,6 @@ JsonFragments::JsonFragments(const Catalog& c) {
   }
 }
 
-void write_role_match(JsonWriter& w, const Catalog& c, const RoleMatch& m) { DocWriter(w, c, nullptr).role_match(m); }
-
 void write_covering(JsonWriter& w, const Catalog& c, const std::vector<CoveringCertificate>& cov) {
   DocWriter(w, c, nullptr).covering(cov);
 }

@@ -14,7 +14,6 @@ Json skill_ref_json(const Catalog& c, const std::string& id);
 Json trace_json(const TraceNode& t);
 Json level_result_json(const Catalog& c, const LevelResult& r);
 void write_text(JsonWriter& w, const Text& t);
-void write_role_match(JsonWriter& w, const Catalog& c, const RoleMatch& m);
 void write_covering(JsonWriter& w, const Catalog& c, const std::vector<CoveringCertificate>& cov);
 
 /// The parts of a recommend document that depend on the catalogue alone, written
