@@ -531,18 +531,33 @@ std::string serialize_catalog(const Catalog& catalog, uint64_t key) {
   return std::move(w.buf);
 }
 
-std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key) {
-  constexpr size_t header = sizeof k_magic + 4 + 8 + 8;
-  if (data.size() < header + 8 || std::memcmp(data.data(), k_magic, sizeof k_magic) != 0) return std::nullopt;
-  try {
-    Reader head(data.substr(sizeof k_magic, header - sizeof k_magic));
-    if (head.u32() != k_format || head.u64() != key) return std::nullopt;
-    uint64_t len = head.u64();
-    if (len != data.size() - header - 8) return std::nullopt;
-    auto payload = data.substr(header, len);
-    Reader tail(data.substr(header + len));
+namespace {
+
+constexpr size_t k_header = sizeof k_magic + 4 + 8 + 8;
+
+// The snapshot's payload when the frame is whole: magic, format, the key when one is
+// asked for, the length, and the checksum unless the data is the executable's own.
+std::optional<std::string_view> payload_of(std::string_view data, std::optional<uint64_t> key, bool checksum) {
+  if (data.size() < k_header + 8 || std::memcmp(data.data(), k_magic, sizeof k_magic) != 0) return std::nullopt;
+  Reader head(data.substr(sizeof k_magic, k_header - sizeof k_magic));
+  if (head.u32() != k_format) return std::nullopt;
+  uint64_t written_key = head.u64();
+  if (key && written_key != *key) return std::nullopt;
+  uint64_t len = head.u64();
+  if (len != data.size() - k_header - 8) return std::nullopt;
+  auto payload = data.substr(k_header, len);
+  if (checksum) {
+    Reader tail(data.substr(k_header + len));
     if (tail.u64() != fnv1a64(payload)) return std::nullopt;
-    Reader r(payload);
+  }
+  return payload;
+}
+
+std::optional<Catalog> read_snapshot(std::string_view data, std::optional<uint64_t> key, bool checksum) {
+  try {
+    auto payload = payload_of(data, key, checksum);
+    if (!payload) return std::nullopt;
+    Reader r(*payload);
     Catalog c;
     get_catalog(r, c);
     if (!r.done()) return std::nullopt;
@@ -554,6 +569,22 @@ std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key) 
   } catch (const std::length_error&) {
     return std::nullopt;
   } catch (const std::bad_alloc&) {
+    return std::nullopt;
+  }
+}
+
+} // namespace
+
+std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key) { return read_snapshot(data, key, true); }
+
+std::optional<Catalog> deserialize_embedded_catalog(std::string_view data) { return read_snapshot(data, std::nullopt, false); }
+
+std::optional<uint64_t> snapshot_key_of(std::string_view data) {
+  try {
+    if (!payload_of(data, std::nullopt, true)) return std::nullopt;
+    Reader head(data.substr(sizeof k_magic + 4, 8));
+    return head.u64();
+  } catch (const Corrupt&) {
     return std::nullopt;
   }
 }

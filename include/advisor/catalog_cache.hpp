@@ -30,4 +30,12 @@ std::string serialize_catalog(const Catalog& catalog, uint64_t key);
 /// then loads the YAML and writes a fresh snapshot. Never throws on bad data.
 std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key);
 
+/// Reads the snapshot compiled into the executable (the built-in catalogue's, written
+/// at build time by advisor_builtin_snapshot): its key is not compared and its
+/// checksum not recomputed, since it is the binary's own data. nullopt if unreadable.
+std::optional<Catalog> deserialize_embedded_catalog(std::string_view data);
+
+/// The key a whole, intact snapshot was written with; nullopt for anything else.
+std::optional<uint64_t> snapshot_key_of(std::string_view data);
+
 } // namespace advisor

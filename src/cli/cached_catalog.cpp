@@ -9,6 +9,7 @@
 
 #include "advisor/atomic_write.hpp"
 #include "advisor/catalog_cache.hpp"
+#include "advisor/embedded.hpp"
 #include "advisor/importer.hpp"
 
 namespace advisor::cli {
@@ -49,6 +50,12 @@ uint64_t snapshot_key(const std::vector<InputFile>& files) {
 fs::path snapshot_path(const fs::path& dir, uint64_t key) { return dir / fmt::format("catalog-{:016x}.bin", key); }
 
 } // namespace
+
+std::optional<Catalog> load_builtin_snapshot() {
+  const auto& files = embedded_snapshot();
+  if (files.empty()) return std::nullopt;
+  return deserialize_embedded_catalog(files.front().text);
+}
 
 std::optional<Catalog> load_cached_catalog(const std::vector<InputFile>& files) {
   if (total_bytes(files) < k_cache_min_bytes) return std::nullopt;

@@ -14,6 +14,10 @@ namespace advisor::cli {
 /// which is most of a `recommend` process (docs/performance.md).
 constexpr size_t k_cache_min_bytes = 32u << 10;
 
+/// The built-in catalogue, from the snapshot compiled into the executable
+/// (advisor/embedded.hpp); nullopt only if that could not be read.
+std::optional<Catalog> load_builtin_snapshot();
+
 /// The snapshot of these files from $XDG_CACHE_HOME/advisor (or ~/.cache/advisor),
 /// when there is a valid one. A stale, truncated or corrupt file is ignored.
 std::optional<Catalog> load_cached_catalog(const std::vector<InputFile>& files);

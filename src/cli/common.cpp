@@ -81,7 +81,9 @@ void print_diagnostics(const Diagnostics& d) {
 }
 
 const Catalog& catalog() {
-  static std::optional<Catalog> loaded;
+  // Never destroyed: freeing the catalogue's thousands of strings at exit would be a
+  // twentieth of a `recommend` process, and the system takes the memory back anyway.
+  static auto& loaded = *new std::optional<Catalog>();
   if (loaded) return *loaded;
   auto& g = globals();
   std::vector<std::string> dirs = g.catalogs;
@@ -96,6 +98,10 @@ const Catalog& catalog() {
       start = colon + 1;
     }
   }
+  // The built-in catalogue alone comes from the snapshot compiled into advisor
+  // (docs/performance.md); --no-cache loads its YAML.
+  bool builtin_only = dirs.empty() || (dirs.size() == 1 && dirs.front() == "builtin");
+  if (builtin_only && !g.no_cache && (loaded = load_builtin_snapshot())) return *loaded;
   std::vector<InputFile> files;
   if (dirs.empty()) {
     files = builtin_catalog_files();

@@ -9,3 +9,8 @@ add_test(NAME core/golden-contract
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 # The fixture catalogue test files (tests/core/fixtures/tests/) run through the goldens
 # core-catalog-test-passing (exit 0) and core-catalog-test-failing (exit exactly 1).
+# The built-in catalogue's snapshot, compiled into advisor, answers exactly as its
+# YAML does (--no-cache), and writes no cache file.
+add_test(NAME core/builtin-snapshot
+         COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/core/builtin_snapshot_test.py $<TARGET_FILE:advisor>
+                 ${CMAKE_SOURCE_DIR})

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "advisor/catalog_cache.hpp"
+#include "advisor/embedded.hpp"
 #include "advisor/importer.hpp"
 #include "advisor/loader.hpp"
 #include "advisor/matching.hpp"
@@ -280,4 +281,39 @@ TEST_CASE("a catalogue snapshot reads back whole, and a damaged one is refused",
   auto other_edited = other;
   other_edited.back().text = "roles: {}\n";
   CHECK(catalog_cache_key_outside_builtin(other) != catalog_cache_key_outside_builtin(other_edited));
+}
+
+TEST_CASE("the snapshot compiled into advisor is the built-in catalogue's, as its YAML loads today",
+          "[scale][cache]") {
+  const auto& embedded = embedded_snapshot();
+  REQUIRE(embedded.size() == 1);
+  std::string_view snap = embedded.front().text;
+  // Written from exactly these files (the key hashes every name and byte of them)...
+  auto files = builtin_catalog_files();
+  auto key = snapshot_key_of(snap);
+  REQUIRE(key);
+  CHECK(*key == catalog_cache_key(files));
+  // ...by this loader: the YAML loaded now serialises to the same bytes.
+  Diagnostics d;
+  auto yaml = load_catalog(files, d);
+  CHECK(d.items.empty());
+  CHECK(serialize_catalog(yaml, *key) == snap);
+  // And it reads back to that catalogue, indexed.
+  auto back = deserialize_embedded_catalog(snap);
+  REQUIRE(back);
+  CHECK(serialize_catalog(*back, *key) == snap);
+  CHECK(back->find_skill("PyTorch") == &back->skills[yaml.skill_by_id.at("pytorch")]);
+  CHECK(back->role_by_id.size() == yaml.roles.size());
+
+  // The embedded reader skips the key and the checksum (the data is the binary's
+  // own), never the frame: truncated or lengthened data is still refused.
+  std::string flipped(snap);
+  flipped[snap.size() - 1] = static_cast<char>(flipped[snap.size() - 1] ^ 0x5a);  // in the checksum
+  CHECK(deserialize_embedded_catalog(flipped));
+  CHECK_FALSE(deserialize_catalog(flipped, *key));
+  CHECK_FALSE(snapshot_key_of(flipped));
+  for (size_t len : {size_t{0}, size_t{7}, size_t{20}, snap.size() / 2, snap.size() - 1})
+    CHECK_FALSE(deserialize_embedded_catalog(snap.substr(0, len)));
+  CHECK_FALSE(deserialize_embedded_catalog(std::string(snap) + "x"));
+  CHECK_FALSE(snapshot_key_of("not a snapshot"));
 }

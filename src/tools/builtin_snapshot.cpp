@@ -1,0 +1,37 @@
+// advisor_builtin_snapshot OUT: writes the compiled snapshot of the built-in
+// catalogue (advisor/catalog_cache.hpp), which the build then embeds into advisor
+// (src/cli/builtin_snapshot.hpp). A `recommend` on the built-in catalogue reads it
+// from the executable's own memory: no YAML, no cache file, the first run as fast as
+// the next, also where no cache directory can be written.
+//
+// The built-in catalogue is product: any diagnostic, even a warning, fails the build.
+#include <cstdio>
+#include <fstream>
+
+#include "advisor/catalog_cache.hpp"
+#include "advisor/diagnostics.hpp"
+#include "advisor/loader.hpp"
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: advisor_builtin_snapshot OUT\n");
+    return 2;
+  }
+  auto files = advisor::builtin_catalog_files();
+  advisor::Diagnostics diags;
+  auto catalog = advisor::load_catalog(files, diags);
+  if (!diags.items.empty()) {
+    for (const auto& d : diags.items) std::fprintf(stderr, "%s\n", advisor::format_diagnostic(d, advisor::Lang::en).c_str());
+    std::fprintf(stderr, "advisor_builtin_snapshot: the built-in catalogue must load without diagnostics\n");
+    return 1;
+  }
+  auto data = advisor::serialize_catalog(catalog, advisor::catalog_cache_key(files));
+  std::ofstream out(argv[1], std::ios::binary | std::ios::trunc);
+  out.write(data.data(), static_cast<std::streamsize>(data.size()));
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "advisor_builtin_snapshot: cannot write %s\n", argv[1]);
+    return 1;
+  }
+  return 0;
+}
