@@ -318,9 +318,10 @@ void Catalog::index() {
 
   auto keys = [](auto& map, const auto& items) {
     map.clear();
+    map.reserve(items.size() * 4);
     for (size_t i = 0; i < items.size(); ++i) {
       const auto& it = items[i];
-      for (const auto& w : {it.id, it.name.zh, it.name.en}) map.emplace(normalize_key(w), i);
+      for (const std::string* w : {&it.id, &it.name.zh, &it.name.en}) map.emplace(normalize_key(*w), i);
       for (const auto& a : it.aliases) map.emplace(normalize_key(a), i);
     }
     map.erase("");

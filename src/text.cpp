@@ -60,21 +60,24 @@ bool is_valid_utf8(std::string_view s) {
 namespace {
 
 /// Collapses runs of white space, hyphens and underscores to one space (none at the
-/// ends) so "Power BI", "power-bi" and "power_bi" meet.
-std::string collapse_separators(std::string_view folded) {
-  std::string key;
-  key.reserve(folded.size());
+/// ends) so "Power BI", "power-bi" and "power_bi" meet; with `lower`, also lowers
+/// ASCII letters. One pass into a buffer sized once (it runs for every name and
+/// alias of the catalogue when a process starts).
+std::string collapse_separators(std::string_view folded, bool lower = false) {
+  std::string key(folded.size(), '\0');
+  char* out = key.data();
+  char* const start = out;
   bool gap = false;
   for (char c : folded) {
-    bool sep = c == ' ' || c == '\t' || c == '-' || c == '_';
-    if (sep) {
-      gap = !key.empty();
+    if (c == ' ' || c == '\t' || c == '-' || c == '_') {
+      gap = out != start;
       continue;
     }
-    if (gap) key.push_back(' ');
+    if (gap) *out++ = ' ';
     gap = false;
-    key.push_back(c);
+    *out++ = lower && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  key.resize(static_cast<size_t>(out - start));
   return key;
 }
 
@@ -102,12 +105,7 @@ bool plain_key_text(std::string_view text) {
 std::string normalize_key(std::string_view text) {
   // The common case skips utf8proc; the unit tests check that this gives what
   // utf8proc gives for every ASCII character and every ideograph of the range.
-  if (plain_key_text(text)) {
-    std::string lower(text);
-    for (auto& c : lower)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return collapse_separators(lower);
-  }
+  if (plain_key_text(text)) return collapse_separators(text, true);
   if (!is_valid_utf8(text)) return {};
   utf8proc_uint8_t* out = nullptr;
   // NFKC maps full-width forms to ASCII; CASEFOLD folds case; STRIPMARK is not used
