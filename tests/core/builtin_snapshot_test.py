@@ -36,11 +36,12 @@ with tempfile.TemporaryDirectory(prefix="advisor-snapshot-") as tmp:
     check(len(profiles) >= 5, f"{len(profiles)} example profiles")
     commands = []
     for p in profiles:
-        for lang in ("en", "zh"):
-            commands.append(["--lang", lang, "recommend", "--profile", p, "--top", "0"])
         commands.append(["--json", "recommend", "--profile", p, "--top", "0"])
-        commands.append(["--json", "check", "--profile", p, "caie", "caip", "ai-engineer"])
-        commands.append(["--json", "plan", "--profile", p, "--role", "machine-learning-engineer"])
+    first = profiles[0]
+    commands.append(["--lang", "en", "recommend", "--profile", first])
+    commands.append(["--lang", "zh", "recommend", "--profile", first])
+    commands.append(["--json", "check", "--profile", first, "caie", "caip", "ai-engineer"])
+    commands.append(["--json", "plan", "--profile", first, "--role", "machine-learning-engineer"])
     for c in ("roles", "skills", "certificates"):
         commands.append(["--json", "list", c])
     commands.append(["--lang", "zh", "show", "certificate", "caie"])
