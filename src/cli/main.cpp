@@ -177,8 +177,6 @@ int run(int argc, char** argv) {
   return (*chosen)();
 }
 
-} // namespace
-
 // Faults in the heap a command uses with one system call instead of one page fault
 // per 4 KB page as it grows. On the VMs advisor is benchmarked on a page fault costs
 // about 12 µs and a short `recommend` touches ~100 fresh heap pages: a sixth of the
@@ -187,8 +185,8 @@ int run(int argc, char** argv) {
 void prefault_heap() {
 #if defined(__linux__) && defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
   constexpr size_t k_step = 512u << 10;
-  mallopt(M_TOP_PAD, static_cast<int>(k_step));      // the heap grows 512 KB at a time
-  mallopt(M_TRIM_THRESHOLD, static_cast<int>(4 * k_step));  // and is not shrunk while advisor runs
+  mallopt(M_TOP_PAD, static_cast<int>(k_step));             // the heap grows 512 KB at a time,
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(4 * k_step));  // keeping up to 2 MB free at its top
   // Below the mmap threshold (128 KB), so it comes from the heap and extends it.
   void* probe = std::malloc(100u << 10);
   if (!probe) return;
@@ -199,6 +197,8 @@ void prefault_heap() {
   if (to > from && to - from <= 8 * k_step) madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);
 #endif
 }
+
+} // namespace
 
 int main(int argc, char** argv) {
   prefault_heap();

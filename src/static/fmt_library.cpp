@@ -1,4 +1,4 @@
-// The compiled part of {fmt}, built into advisor (ADVISOR_STATIC_RUNTIME).
+// The compiled part of {fmt}, built into advisor (ADVISOR_STATIC_DEPS).
 //
 // Debian's libfmt-dev ships {fmt} as a shared library only. Loading it, and the
 // shared C++ runtime it pulls in, is a large share of a short `recommend` process
