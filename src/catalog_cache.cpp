@@ -499,8 +499,7 @@ bool references_resolve(const Catalog& c) {
 
 } // namespace
 
-namespace {
-uint64_t cache_key(const std::vector<InputFile>& files, bool builtin_text) {
+uint64_t catalog_cache_key(const std::vector<InputFile>& files) {
   uint64_t h = fnv1a64(ADVISOR_VERSION);
   h = fnv1a64(std::string_view(reinterpret_cast<const char*>(&k_format), sizeof k_format), h);
   for (const auto& f : files) {
@@ -508,15 +507,10 @@ uint64_t cache_key(const std::vector<InputFile>& files, bool builtin_text) {
     auto sizes = std::to_string(f.name.size()) + ":" + std::to_string(f.text.size()) + ":";
     h = fnv1a64(sizes, h);
     h = fnv1a64(f.name, h);
-    if (builtin_text || f.name.rfind("<builtin>/", 0) != 0) h = fnv1a64(f.text, h);
+    h = fnv1a64(f.text, h);
   }
   return h;
 }
-} // namespace
-
-uint64_t catalog_cache_key(const std::vector<InputFile>& files) { return cache_key(files, true); }
-
-uint64_t catalog_cache_key_outside_builtin(const std::vector<InputFile>& files) { return cache_key(files, false); }
 
 std::string serialize_catalog(const Catalog& catalog, uint64_t key) {
   Writer payload;

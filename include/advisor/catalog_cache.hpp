@@ -18,9 +18,6 @@ namespace advisor {
 /// FNV-1a 64 over the advisor version, the snapshot format and every file's name
 /// and contents: any edit, rename or upgrade gives another key.
 uint64_t catalog_cache_key(const std::vector<InputFile>& files);
-/// The same, leaving out the text (not the name or size) of the built-in files
-/// ("<builtin>/…"): for a caller whose key also names the executable embedding them.
-uint64_t catalog_cache_key_outside_builtin(const std::vector<InputFile>& files);
 
 /// The snapshot of a catalogue (which must have loaded without diagnostics).
 std::string serialize_catalog(const Catalog& catalog, uint64_t key);

@@ -37,14 +37,14 @@ std::optional<fs::path> cache_dir() {
 
 // The catalogue files' key, bound to this very executable (size and modification
 // time): a rebuilt advisor, whose loader may read the same files differently, never
-// trusts a snapshot an older build wrote, even at the same version number. The
-// executable also fixes the built-in files' text, so that is not hashed on every
-// run (a tenth of a recommend process) unless the executable cannot be identified.
+// trusts a snapshot an older build wrote, even at the same version number. (The
+// built-in catalogue alone never comes here: its snapshot is in the executable.)
 uint64_t snapshot_key(const std::vector<InputFile>& files) {
+  uint64_t key = catalog_cache_key(files);
   struct stat st {};
-  if (::stat("/proc/self/exe", &st) != 0) return catalog_cache_key(files);
-  return fnv1a64(fmt::format("{}:{}.{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec),
-                 catalog_cache_key_outside_builtin(files));
+  if (::stat("/proc/self/exe", &st) == 0)
+    key = fnv1a64(fmt::format("{}:{}.{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec), key);
+  return key;
 }
 
 fs::path snapshot_path(const fs::path& dir, uint64_t key) { return dir / fmt::format("catalog-{:016x}.bin", key); }

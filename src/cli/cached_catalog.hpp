@@ -9,9 +9,9 @@
 
 namespace advisor::cli {
 
-/// Catalogues smaller than this load from YAML directly. The built-in one (about
-/// 100 KB) is above it: yaml-cpp takes ~20 ms of CPU on it, the snapshot ~2 ms,
-/// which is most of a `recommend` process (docs/performance.md).
+/// Catalogue directories smaller than this load from YAML directly (yaml-cpp on a
+/// few KB costs less than reading and checking a snapshot file). The built-in
+/// catalogue alone does not use this cache: load_builtin_snapshot().
 constexpr size_t k_cache_min_bytes = 32u << 10;
 
 /// The built-in catalogue, from the snapshot compiled into the executable

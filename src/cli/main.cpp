@@ -91,7 +91,7 @@ int run(int argc, char** argv) {
   app.add_option("--max-file-size", g.max_file_size, "Largest input file accepted, in bytes (default 64 MiB)")
       ->type_name("BYTES");
   app.add_flag("--no-cache", g.no_cache,
-               "Load a large catalogue from its YAML, not from its compiled snapshot (docs/performance.md)");
+               "Load the catalogue from its YAML, not from a compiled snapshot (docs/performance.md)");
   app.add_flag("--version", version, "Print the version and the catalogue's version");
 
   setup_recommend(app);

@@ -6,8 +6,8 @@
 //
 // The built-in catalogue is product: any diagnostic, even a warning, fails the build.
 #include <cstdio>
-#include <fstream>
 
+#include "advisor/atomic_write.hpp"
 #include "advisor/catalog_cache.hpp"
 #include "advisor/diagnostics.hpp"
 #include "advisor/loader.hpp"
@@ -26,11 +26,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   auto data = advisor::serialize_catalog(catalog, advisor::catalog_cache_key(files));
-  std::ofstream out(argv[1], std::ios::binary | std::ios::trunc);
-  out.write(data.data(), static_cast<std::streamsize>(data.size()));
-  out.close();
-  if (!out) {
-    std::fprintf(stderr, "advisor_builtin_snapshot: cannot write %s\n", argv[1]);
+  // Atomically: an interrupted build never leaves a truncated snapshot to embed.
+  auto written = advisor::write_file_atomically(argv[1], data, true);
+  if (!written.ok) {
+    std::fprintf(stderr, "advisor_builtin_snapshot: cannot write %s: %s\n", argv[1], written.error.en.c_str());
     return 1;
   }
   return 0;
