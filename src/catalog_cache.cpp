@@ -15,7 +15,7 @@ namespace {
 
 constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape.
-constexpr uint32_t k_format = 1;
+constexpr uint32_t k_format = 2;
 
 struct Corrupt {};
 
@@ -201,6 +201,7 @@ void put_rule(Writer& w, const Rule& r) {
   w.strs(r.majors);
   w.str(r.domain);
   w.f64(r.min_years);
+  w.opt_f64(r.max_years);
   w.str(r.certificate);
   w.str(r.level);
   w.strs(r.skill_ids);
@@ -221,6 +222,7 @@ void put_tree(Writer& w, const std::vector<TreeItem>& items) {
     w.strs(t.aliases);
     w.str(t.parent);
     w.strs(t.sources);
+    w.strs(t.implies);
     w.pos(t.pos);
     w.pos(t.parent_pos);
   }
@@ -232,8 +234,9 @@ void put_catalog(Writer& w, const Catalog& c) {
   w.text(c.name);
   w.text(c.caveat);
   const auto& s = c.scoring;
-  for (double v : {s.w_essential, s.w_optional, s.w_experience, s.w_barrier, s.w_goals, s.partial_credit,
-                   s.experience_saturation_years})
+  for (double v : {s.w_essential, s.w_optional, s.w_use, s.w_experience, s.w_barrier, s.w_goals, s.partial_credit,
+                   s.experience_saturation_years, s.inferred_per_year, s.inferred_cap, s.c_covers, s.c_related,
+                   s.c_suits, s.certificate_floor})
     w.f64(v);
   w.u32(static_cast<uint32_t>(s.barrier_penalty.size()));
   for (const auto& [k, v] : s.barrier_penalty) {
@@ -349,6 +352,7 @@ Rule get_rule(Reader& r, int depth) {
   x.majors = r.strs();
   x.domain = r.str();
   x.min_years = r.f64();
+  x.max_years = r.opt_f64();
   x.certificate = r.str();
   x.level = r.str();
   x.skill_ids = r.strs();
@@ -370,6 +374,7 @@ void get_tree(Reader& r, std::vector<TreeItem>& items) {
     t.aliases = r.strs();
     t.parent = r.str();
     t.sources = r.strs();
+    t.implies = r.strs();
     t.pos = r.pos();
     t.parent_pos = r.pos();
   }
@@ -381,8 +386,9 @@ void get_catalog(Reader& r, Catalog& c) {
   c.name = r.text();
   c.caveat = r.text();
   auto& s = c.scoring;
-  for (double* v : {&s.w_essential, &s.w_optional, &s.w_experience, &s.w_barrier, &s.w_goals, &s.partial_credit,
-                    &s.experience_saturation_years})
+  for (double* v : {&s.w_essential, &s.w_optional, &s.w_use, &s.w_experience, &s.w_barrier, &s.w_goals,
+                    &s.partial_credit, &s.experience_saturation_years, &s.inferred_per_year, &s.inferred_cap,
+                    &s.c_covers, &s.c_related, &s.c_suits, &s.certificate_floor})
     *v = r.f64();
   s.barrier_penalty.clear();
   for (size_t n = r.count(12); n > 0; --n) {

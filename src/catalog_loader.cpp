@@ -262,7 +262,7 @@ static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, 
     }
   } else if (op == "experience") {
     r.kind = RuleKind::experience;
-    if (!check_map(ctx, v, {"domain", "min_years"}, "experience")) return std::nullopt;
+    if (!check_map(ctx, v, {"domain", "min_years", "max_years"}, "experience")) return std::nullopt;
     if (v["domain"].IsDefined()) r.domain = get_string(ctx, v["domain"], "experience.domain").value_or("");
     if (!v["min_years"].IsDefined()) {
       ctx.error(v, msg("experience needs 'min_years'", "experience 需要“min_years”"));
@@ -271,6 +271,10 @@ static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, 
       r.min_years = *y;
     } else {
       ok = false;
+    }
+    if (v["max_years"].IsDefined()) {
+      if (auto y = get_number(ctx, v["max_years"], "experience.max_years", 0, 80)) r.max_years = *y;
+      else ok = false;
     }
   } else if (op == "holds") {
     r.kind = RuleKind::holds;
@@ -316,7 +320,10 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
                              std::vector<TreeItem>& out) {
   std::string what = std::string(section).substr(0, std::string(section).size() - 1);  // "skills" → "skill"
   for_each_item(ctx, seq, section, [&](const YAML::Node& item) {
-    if (!check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources"}, what)) return;
+    bool domain = std::string_view(section) == "domains";
+    bool keys_ok = domain ? check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "implies"}, what)
+                          : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources"}, what);
+    if (!keys_ok) return;
     TreeItem t;
     t.pos = ctx.pos(item);
     t.id = require_id(ctx, item, what);
@@ -327,6 +334,7 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
       t.parent_pos = ctx.pos(item["parent"]);
     }
     t.sources = get_sources(ctx, item);
+    if (domain) t.implies = get_string_list(ctx, item["implies"], "implies");
     if (!t.id.empty()) out.push_back(std::move(t));
   });
 }
@@ -362,16 +370,35 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
         if (auto t = get_text(ctx, m["attribution"], "attribution")) catalog.attributions.push_back(*t);
       for (auto& t : get_text_list(ctx, m["attributions"], "attributions")) catalog.attributions.push_back(t);
       if (auto s = m["scoring"]; s.IsDefined()) {
-        if (check_map(ctx, s, {"weights", "partial_credit", "experience_saturation_years", "barrier_penalty"},
+        if (check_map(ctx, s,
+                      {"weights", "partial_credit", "experience_saturation_years", "barrier_penalty", "inferred_skills",
+                       "certificates"},
                       "scoring")) {
-          if (auto w = s["weights"]; w.IsDefined() &&
-                                     check_map(ctx, w, {"essential", "optional", "experience", "barrier", "goals"},
-                                               "weights")) {
-            auto& sc = c.scoring;
+          auto& sc = c.scoring;
+          if (auto w = s["weights"];
+              w.IsDefined() &&
+              check_map(ctx, w, {"essential", "optional", "use", "experience", "barrier", "goals"}, "weights")) {
             for (auto [k, dest] : {std::pair{"essential", &sc.w_essential}, std::pair{"optional", &sc.w_optional},
-                                   std::pair{"experience", &sc.w_experience}, std::pair{"barrier", &sc.w_barrier},
-                                   std::pair{"goals", &sc.w_goals}})
+                                   std::pair{"use", &sc.w_use}, std::pair{"experience", &sc.w_experience},
+                                   std::pair{"barrier", &sc.w_barrier}, std::pair{"goals", &sc.w_goals}})
               if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
+          }
+          if (auto inf = s["inferred_skills"];
+              inf.IsDefined() && check_map(ctx, inf, {"per_year", "cap"}, "inferred_skills")) {
+            if (inf["per_year"].IsDefined())
+              sc.inferred_per_year = get_number(ctx, inf["per_year"], "per_year", 0, 1).value_or(sc.inferred_per_year);
+            if (inf["cap"].IsDefined())
+              sc.inferred_cap = get_number(ctx, inf["cap"], "cap", 0, 0.99).value_or(sc.inferred_cap);
+          }
+          if (auto cs = s["certificates"];
+              cs.IsDefined() && check_map(ctx, cs, {"weights", "floor"}, "scoring.certificates")) {
+            if (auto w = cs["weights"];
+                w.IsDefined() && check_map(ctx, w, {"covers", "related", "suits"}, "certificates.weights"))
+              for (auto [k, dest] : {std::pair{"covers", &sc.c_covers}, std::pair{"related", &sc.c_related},
+                                     std::pair{"suits", &sc.c_suits}})
+                if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
+            if (cs["floor"].IsDefined())
+              sc.certificate_floor = get_number(ctx, cs["floor"], "floor", 0, 1).value_or(sc.certificate_floor);
           }
           if (s["partial_credit"].IsDefined())
             c.scoring.partial_credit = get_number(ctx, s["partial_credit"], "partial_credit", 0, 1).value_or(0.5);

@@ -1,5 +1,6 @@
 // Cross-reference checks of a parsed catalogue, and its lookup tables.
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <functional>
 #include <set>
@@ -138,6 +139,9 @@ public:
       break;
     case RuleKind::experience:
       if (!r.domain.empty()) ref(r.domain, m_c.domains, m_c.domain_by_id, r.pos, "domain");
+      if (r.max_years && *r.max_years < r.min_years)
+        at(r.pos, msg("experience max_years is below min_years: no one can pass",
+                      "experience 的 max_years 小于 min_years：无人能满足"));
       break;
     case RuleKind::holds:
     case RuleKind::study_hours:
@@ -223,6 +227,10 @@ public:
     tree(c.domains, c.domain_by_id, c.domain_parent, "domain");
     tree(c.majors, c.major_by_id, c.major_parent, "major");
     for (const auto& s : c.skills) sources(s.sources, s.pos, "skill", false);
+    for (const auto& d : c.domains) {
+      for (const auto& k : d.implies) ref(k, c.skills, c.skill_by_id, d.pos, "skill");
+      if (!d.implies.empty()) sources(d.sources, d.pos, "domain", true);
+    }
 
     // Two skills answering to the same word would make profiles ambiguous.
     std::unordered_map<std::string, size_t> owner;
@@ -351,17 +359,36 @@ void Catalog::index() {
   parents(major_parent, majors, major_by_id);
 
   roles_by_skill.assign(skills.size(), {});
-  role_essential_weight.assign(roles.size(), 0);
-  role_optional_weight.assign(roles.size(), 0);
   for (size_t r = 0; r < roles.size(); ++r) {
     for (size_t k = 0; k < roles[r].skills.size(); ++k) {
-      const auto& rs = roles[r].skills[k];
-      (rs.essential ? role_essential_weight : role_optional_weight)[r] += rs.weight;
-      auto it = skill_by_id.find(rs.skill);
+      auto it = skill_by_id.find(roles[r].skills[k].skill);
       if (it != skill_by_id.end())
         roles_by_skill[it->second].emplace_back(static_cast<uint32_t>(r), static_cast<uint32_t>(k));
     }
   }
+  // Specificity: how many roles ask for a skill (a role listing it twice counts once).
+  // Smoothed as in information retrieval: ln((N+1)/(df+1)) + 1, so a skill every role
+  // lists still counts a little and a role made only of such skills is not weightless.
+  skill_idf.assign(skills.size(), 0);
+  const double n_roles = static_cast<double>(roles.size());
+  for (size_t s = 0; s < skills.size(); ++s) {
+    size_t df = 0;
+    uint32_t last = UINT32_MAX;
+    for (auto [r, k] : roles_by_skill[s])
+      if (r != last) {
+        ++df;
+        last = r;
+      }
+    skill_idf[s] = std::log((n_roles + 1) / (static_cast<double>(df) + 1)) + 1;
+  }
+  role_essential_weight.assign(roles.size(), 0);
+  role_optional_weight.assign(roles.size(), 0);
+  for (size_t r = 0; r < roles.size(); ++r)
+    for (const auto& rs : roles[r].skills) {
+      auto it = skill_by_id.find(rs.skill);
+      double idf = it == skill_by_id.end() ? 1.0 : skill_idf[it->second];
+      (rs.essential ? role_essential_weight : role_optional_weight)[r] += rs.weight * idf;
+    }
 
   // What ranking reads for every role, resolved once rather than per profile.
   std::vector<uint32_t> by_id(roles.size());

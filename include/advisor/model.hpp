@@ -36,6 +36,7 @@ struct Rule {
   std::vector<std::string> majors;       ///< major ids
   std::string domain;                    ///< experience domain; empty = all work
   double min_years = 0;
+  std::optional<double> max_years;       ///< experience: a range's upper end ("suits 1–3 years")
   std::string certificate, level;        ///< holds / study_hours
   std::vector<std::string> skill_ids;    ///< skills predicate
   int min_count = 1;
@@ -70,6 +71,9 @@ struct TreeItem {
   std::vector<std::string> aliases;
   std::string parent;
   std::vector<std::string> sources;
+  /// Domains only: skills that years of work in the domain imply (credited in part,
+  /// shown as inferred).
+  std::vector<std::string> implies;
   SourcePos pos;
   SourcePos parent_pos;
 };
@@ -148,12 +152,22 @@ struct Claim {
   SourcePos pos;
 };
 
+/// The weights of ranking, from the catalogue's `scoring` (docs/scoring.md). The
+/// defaults are the built-in catalogue's, so an imported catalogue scores the same way.
 struct Scoring {
-  double w_essential = 0.45, w_optional = 0.10, w_experience = 0.15, w_barrier = 0.15, w_goals = 0.15;
+  // Roles: weighted mean of the terms in use.
+  double w_essential = 0.35, w_optional = 0.05, w_use = 0.20, w_experience = 0.15, w_barrier = 0.10,
+         w_goals = 0.15;
   double partial_credit = 0.5;
   double experience_saturation_years = 3;
   std::map<std::string, double> barrier_penalty{
       {"high", 1.0}, {"fairly-high", 0.75}, {"moderate", 0.5}, {"unstated", 0.5}};
+  // Skills inferred from years of work in a domain that implies them.
+  double inferred_per_year = 0.1;
+  double inferred_cap = 0.5;
+  // Certificates: value to the person, and the floor below which recommend leaves one out.
+  double c_covers = 0.5, c_related = 0.3, c_suits = 0.2;
+  double certificate_floor = 0.2;
 };
 
 /// An attribution line that must be shown with imported data (ESCO, O*NET).
@@ -188,7 +202,10 @@ struct Catalog {
   /// skill index → roles listing it: (role index, position in role.skills). The
   /// inverted index that makes ranking cost grow with the profile, not the catalogue.
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> roles_by_skill;
-  std::vector<double> role_essential_weight, role_optional_weight;
+  std::vector<double> role_essential_weight, role_optional_weight;  ///< sums of weight × IDF
+  /// skill index → inverse document frequency over roles, ln((N+1)/(df+1)) + 1: a skill
+  /// few roles ask for says more about fit than one every role lists.
+  std::vector<double> skill_idf;
   std::vector<uint32_t> role_id_rank;               ///< role index → place in id order (ties in ranking)
   std::vector<int> role_category;                   ///< role index → category index, or -1
   std::vector<std::vector<uint32_t>> role_domains;  ///< role index → its domains (else its category's), resolved
