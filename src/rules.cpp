@@ -293,7 +293,16 @@ private:
     if (d) dname.en = lower_first(dname.en);
     t.subject = d ? dname : T("", "");
     auto dur = duration_text(need_months);
-    if (d) {
+    if (r.max_years) {
+      // A range ("suits one to three years"): both ends count.
+      auto hi = duration_text(years_to_months(*r.max_years));
+      std::string lo_en = need_months % 12 == 0 && years_to_months(*r.max_years) % 12 == 0
+                              ? fmt::format("{}", need_months / 12)
+                              : dur.en;
+      std::string what_en = d ? fmt::format(" of {} work", dname.en) : std::string(" of work");
+      std::string what_zh = d ? dname.zh + "工作经验" : std::string("工作经验");
+      t.required = T(fmt::format("{} to {}{}", lo_en, hi.en, what_en), fmt::format("{}至 {} {}", dur.zh, hi.zh, what_zh));
+    } else if (d) {
       t.required = T(fmt::format("at least {} of {} work", dur.en, dname.en),
                      fmt::format("至少 {} {}工作经验", dur.zh, dname.zh));
     } else {
@@ -314,6 +323,10 @@ private:
                 : T(fmt::format("{} of work{}", have.en, m.ongoing ? ", ongoing" : ""),
                     fmt::format("工作 {}{}", have.zh, m.ongoing ? "（在职中）" : ""));
     Date reached = m.virtual_start.add_months(need_months);
+    if (r.max_years && m.months > years_to_months(*r.max_years)) {
+      t.outcome = Outcome::not_eligible;  // past the range's top: time only moves further away
+      return;
+    }
     if (reached <= m_ctx.as_of) {
       t.outcome = Outcome::eligible;
       return;
@@ -408,7 +421,23 @@ struct Option {
   std::vector<Text> steps;
   std::optional<Date> date;  // all steps by time: the latest of their dates
   bool by_time = true;
+  bool now = false;  // every step is an exam the person may sit today
 };
+
+// How deep check_level may look into the levels a `holds` needs (validation already
+// refuses cycles; this keeps a hand-made catalogue from recursing without end).
+thread_local int t_holds_depth = 0;
+
+/// Whether the level a `holds` condition names is open to the person today.
+bool can_sit_now(const Rule& r, const EvalContext& ctx) {
+  const auto* cert = ctx.catalog.certificate(r.certificate);
+  if (!cert || cert->levels.empty() || t_holds_depth >= 4) return false;
+  int need = r.level.empty() ? 0 : std::max(0, cert->level_index(r.level));
+  ++t_holds_depth;
+  auto res = check_level(*cert, cert->levels[static_cast<size_t>(need)], ctx);
+  --t_holds_depth;
+  return res.status == Outcome::eligible;
+}
 
 Text step_text(const TraceNode& t, Date as_of) {
   if (t.outcome == Outcome::unknown) {
@@ -422,21 +451,23 @@ Text step_text(const TraceNode& t, Date as_of) {
              fmt::format("在档案中补充 {}（用于判断：{}）", fz, t.reason.zh));
   }
   if (t.kind == RuleKind::experience && t.passes_on) {
+    // Exact: whole months, then the days left ("1 more day", never "1 more month").
     int months = 0;
     while (as_of.add_months(months + 1) <= *t.passes_on) ++months;
-    bool partial = as_of.add_months(months) < *t.passes_on;
-    int total = months + (partial ? 1 : 0);
-    std::string about_en = partial && months > 0 ? "about " : "", about_zh = partial && months > 0 ? "约 " : " ";
+    int days = static_cast<int>(t.passes_on->days() - as_of.add_months(months).days());
     // Chinese text puts a space between Chinese and Latin letters or digits.
     std::string subject_zh = t.subject.zh;
     if (!subject_zh.empty() && static_cast<unsigned char>(subject_zh[0]) < 0x80) subject_zh = " " + subject_zh;
     std::string more_en;
-    if (total < 12) more_en = fmt::format("{} more month{}", total, total == 1 ? "" : "s");
-    else if (total % 12 == 0) more_en = fmt::format("{} more year{}", total / 12, total == 12 ? "" : "s");
-    else more_en = duration_text(total).en + " more";
-    return T(fmt::format("{}{} of {}work (from {})", about_en, more_en, t.subject.en.empty() ? "" : t.subject.en + " ", t.passes_on->str()),
-             fmt::format("再积累{}{}的{}工作经验（{} 起满足）", about_zh, duration_text(total).zh, subject_zh,
-                         t.passes_on->str()));
+    if (months == 0) more_en = fmt::format("{} more day{}", days, days == 1 ? "" : "s");
+    else if (months < 12) more_en = fmt::format("{} more month{}", months, months == 1 ? "" : "s");
+    else if (months % 12 == 0) more_en = fmt::format("{} more year{}", months / 12, months == 12 ? "" : "s");
+    else more_en = duration_text(months).en + " more";
+    if (months > 0 && days > 0) more_en += fmt::format(" and {} day{}", days, days == 1 ? "" : "s");
+    std::string dur_zh = months > 0 ? duration_text(months).zh : "";
+    if (days > 0) dur_zh += fmt::format("{}{} 天", dur_zh.empty() ? "" : " ", days);
+    return T(fmt::format("{} of {}work (from {})", more_en, t.subject.en.empty() ? "" : t.subject.en + " ", t.passes_on->str()),
+             fmt::format("再积累 {} 的{}工作经验（{} 起满足）", dur_zh, subject_zh, t.passes_on->str()));
   }
   if (t.kind == RuleKind::age && t.passes_on)
     return T(fmt::format("wait until you are {} (on {})", t.required.en, t.passes_on->str()),
@@ -449,23 +480,30 @@ Text step_text(const TraceNode& t, Date as_of) {
   return T(t.required.en, t.required.zh);
 }
 
-std::vector<Option> options(const TraceNode& t, Date as_of) {
+std::vector<Option> options(const Rule* rule, const TraceNode& t, const EvalContext& ctx) {
+  Date as_of = ctx.as_of;
   if (t.outcome == Outcome::eligible) return {Option{}};
+  auto child_rule = [&](size_t i) -> const Rule* {
+    return rule && rule->children.size() == t.children.size() ? &rule->children[i] : nullptr;
+  };
   switch (t.kind) {
   case RuleKind::any: {
     std::vector<Option> out;
-    for (const auto& c : t.children) {
+    for (size_t i = 0; i < t.children.size(); ++i) {
+      const auto& c = t.children[i];
       if (c.outcome == Outcome::eligible) continue;
-      auto o = options(c, as_of);
+      auto o = options(child_rule(i), c, ctx);
       out.insert(out.end(), o.begin(), o.end());
     }
     return out;
   }
   case RuleKind::all: {
     std::vector<Option> acc{Option{}};
-    for (const auto& c : t.children) {
+    acc.front().now = true;
+    for (size_t i = 0; i < t.children.size(); ++i) {
+      const auto& c = t.children[i];
       if (c.outcome == Outcome::eligible) continue;
-      auto o = options(c, as_of);
+      auto o = options(child_rule(i), c, ctx);
       std::vector<Option> next;
       for (const auto& a : acc)
         for (const auto& b : o) {
@@ -473,14 +511,17 @@ std::vector<Option> options(const TraceNode& t, Date as_of) {
           Option m = a;
           m.steps.insert(m.steps.end(), b.steps.begin(), b.steps.end());
           m.by_time = a.by_time && b.by_time;
+          m.now = a.now && b.now;
           if (a.date && b.date) m.date = std::max(*a.date, *b.date);
           else m.date = a.steps.empty() ? b.date : b.steps.empty() ? a.date : std::nullopt;
           next.push_back(std::move(m));
         }
       acc = std::move(next);
     }
-    for (auto& o : acc)
+    for (auto& o : acc) {
       if (!o.by_time) o.date.reset();
+      if (o.steps.empty()) o.now = false;
+    }
     return acc;
   }
   default: {
@@ -488,6 +529,11 @@ std::vector<Option> options(const TraceNode& t, Date as_of) {
     o.steps.push_back(step_text(t, as_of));
     o.by_time = t.passes_on.has_value();
     o.date = t.passes_on;
+    if (rule && rule->kind == RuleKind::holds && t.outcome == Outcome::not_eligible && can_sit_now(*rule, ctx)) {
+      o.now = true;
+      o.steps.back().en += " (you can sit it now)";
+      o.steps.back().zh += "（现在即可报考）";
+    }
     return {o};
   }
   }
@@ -519,9 +565,11 @@ LevelResult check_level(const Certificate& cert, const CertificateLevel& level, 
     r.earliest_date = r.trace->passes_on;
     r.next_sitting = next_sitting(cert, *r.earliest_date);
   }
-  auto opts = options(*r.trace, ctx.as_of);
-  // Easiest first: waiting (soonest first), then the fewest things to do.
+  auto opts = options(&*level.requires_rule, *r.trace, ctx);
+  // Easiest first: an exam the person may sit today, then waiting (soonest first),
+  // then the fewest things to do.
   std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) {
+    if (a.now != b.now) return a.now;
     if (a.by_time != b.by_time) return a.by_time;
     if (a.by_time && a.date != b.date) return a.date < b.date;
     return a.steps.size() < b.steps.size();
@@ -529,6 +577,7 @@ LevelResult check_level(const Certificate& cert, const CertificateLevel& level, 
   for (const auto& o : opts) {
     Change ch;
     ch.by_time = o.by_time && o.date.has_value();
+    ch.now = o.now;
     ch.date = ch.by_time ? o.date : std::nullopt;
     ch.steps = o.steps;
     for (const auto& s : o.steps) {

@@ -31,6 +31,7 @@ struct Change {
   Text text;                       ///< e.g. "8 more months of AIGC work (from 2027-07-01)"
   std::optional<Date> date;        ///< when time alone does it; empty for actions
   bool by_time = false;            ///< nothing to do but wait
+  bool now = false;                ///< an exam the person may sit today (ranked first)
   std::vector<Text> steps;         ///< the individual conditions to meet
 };
 
