@@ -80,6 +80,19 @@ void holds_refs(const Rule& r, std::vector<std::pair<std::string, std::string>>&
   for (const auto& ch : r.children) holds_refs(ch, out);
 }
 
+/// The skills a certificate level teaches: the certificate's own syllabus and that of
+/// every level up to it (a level builds on those below).
+std::vector<std::string> taught_up_to(const Certificate& cert, size_t level) {
+  std::vector<std::string> out = cert.syllabus;
+  for (size_t i = 0; i <= level && i < cert.levels.size(); ++i)
+    out.insert(out.end(), cert.levels[i].syllabus.begin(), cert.levels[i].syllabus.end());
+  return out;
+}
+
+/// A minimal set of certificate levels: greedily, the level that teaches the most of
+/// what is still missing (each skill weighted by its specificity), the lowest level of
+/// a ladder that does it, until nothing missing is taught by any. A certificate that
+/// teaches nothing new is never a step (unless a later step's rules need it: see cap).
 Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::string>& needs) {
   Scope s;
   size_t n = c.certificates.size();
@@ -87,19 +100,39 @@ Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::stri
   s.related.assign(n, false);
   s.covers.assign(n, {});
   for (size_t i = 0; i < n; ++i) {
-    const auto& cert = c.certificates[i];
-    if (std::find(cert.related_roles.begin(), cert.related_roles.end(), target.id) != cert.related_roles.end()) {
-      s.related[i] = true;
-      s.top[i] = static_cast<int>(cert.levels.size()) - 1;
-    }
+    const auto& rr = c.certificates[i].related_roles;
+    s.related[i] = std::find(rr.begin(), rr.end(), target.id) != rr.end();
   }
-  for (const auto& cc : certificates_covering(c, needs)) {
-    size_t i = c.certificate_by_id.at(cc.certificate->id);
-    // A certificate-wide syllabus belongs to every level; a level's own to that level.
-    int level = cc.level ? cc.certificate->level_index(cc.level->id) : static_cast<int>(cc.certificate->levels.size()) - 1;
-    s.top[i] = std::max(s.top[i], level);
-    for (const auto& k : cc.covers)
-      if (std::find(s.covers[i].begin(), s.covers[i].end(), k) == s.covers[i].end()) s.covers[i].push_back(k);
+  auto weight = [&](const std::string& id) {
+    auto it = c.skill_by_id.find(id);
+    return it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
+  };
+  std::vector<std::string> left = needs;
+  while (!left.empty()) {
+    double best = 0;
+    size_t best_cert = n;
+    int best_level = -1;
+    std::vector<std::string> best_cov;
+    for (size_t i = 0; i < n; ++i) {
+      if (s.top[i] >= 0) continue;  // one level per certificate: the lowest that teaches it
+      const auto& cert = c.certificates[i];
+      for (size_t l = 0; l < cert.levels.size(); ++l) {
+        auto cov = syllabus_covers(c, taught_up_to(cert, l), left);
+        double w = 0;
+        for (const auto& k : cov) w += weight(k);
+        // Strictly more: ties keep the earlier certificate, and the lower level.
+        if (w > best + 1e-9) {
+          best = w;
+          best_cert = i;
+          best_level = static_cast<int>(l);
+          best_cov = cov;
+        }
+      }
+    }
+    if (best_cert == n) break;
+    s.top[best_cert] = best_level;
+    for (const auto& k : best_cov) left.erase(std::find(left.begin(), left.end(), k));
+    s.covers[best_cert] = best_cov;
   }
   for (size_t i = 0; i < n; ++i) {
     // Keep the role's order of skills so the reasons read the same way as `gap`.
@@ -432,10 +465,12 @@ Text sitting_text(const Certificate& cert, const std::optional<std::string>& sit
 
 Text scope_text(const Catalog& c, const Role& target, const Scope& s, size_t ci) {
   std::vector<Text> parts;
-  if (s.related[ci]) parts.push_back(T("related to " + target.name.en, "与" + target.name.zh + "相关"));
+  if (s.related[ci] && s.covers[ci].empty())
+    parts.push_back(T("related to " + target.name.en, "与" + target.name.zh + "相关"));
   if (!s.covers[ci].empty()) {
     auto names = skill_names(c, s.covers[ci]);
-    parts.push_back(T("its syllabus covers " + names.en, "考试大纲覆盖" + names.zh));
+    parts.push_back(T("adds " + names.en + ": essential for " + target.name.en + ", and no other step teaches it",
+                      "补上" + names.zh + "：" + target.name.zh + "的核心技能，其他步骤都不涵盖"));
   }
   if (parts.empty()) parts.push_back(T("needed by a later certificate", "后续证书的报考前提"));
   return join(parts, "; ", "；");
@@ -463,8 +498,12 @@ public:
     plan.score_now = m.score;
     add_skills(m);
 
-    std::vector<std::string> needs = m.missing;
-    for (const auto& pm : m.partial) needs.push_back(pm.required);
+    // Certificates serve the essential skills the role misses, wholly or in part.
+    std::vector<std::string> needs;
+    for (size_t i = 0; i < m.missing.size(); ++i)
+      if (m.missing_essential[i]) needs.push_back(m.missing[i]);
+    for (const auto& pm : m.partial)
+      if (pm.essential) needs.push_back(pm.required);
     auto scope = scope_of(m_c, m_target, needs);
     Search search(m_c, m_p, m_as_of, scope);
     search.run();

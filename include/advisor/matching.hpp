@@ -8,9 +8,10 @@
 
 namespace advisor {
 
-/// One term of a role's score: value in [0, 1], its weight, and what it means.
+/// One term of a score: value in [0, 1], its weight, and what it means.
 struct ScoreTerm {
-  std::string id;  ///< essential | optional | experience | barrier | goals
+  std::string id;  ///< roles: essential | optional | use | experience | barrier | goals;
+                   ///< certificates: covers | related | suits
   double value = 0;
   double weight = 0;
   double contribution = 0;  ///< weight * value / sum of weights in use
@@ -20,9 +21,12 @@ struct ScoreTerm {
 /// A required skill met only through a more specific one the person has.
 struct PartialMatch {
   std::string required;  ///< skill id the role asks for
-  std::string via;       ///< the person's skill id beneath it
-  double credit = 0;     ///< partial_credit ^ levels apart
+  std::string via;       ///< the person's skill id beneath it (or the inferred skill)
+  double credit = 0;     ///< partial_credit ^ levels apart (× the inferred credit)
   bool essential = true;
+  /// Set when the credit is inferred from work, not declared: the domain and its years.
+  std::string inferred_domain;
+  double inferred_years = 0;
 };
 
 /// How well one role fits a profile, with every term shown.
@@ -37,15 +41,31 @@ struct RoleMatch {
   std::vector<Text> reasons;
 };
 
-/// A certificate suggestion: the level to aim at now and the next step after it.
+/// A certificate suggestion: the level that suits the person and the next step after it.
 struct CertificateSuggestion {
   const Certificate* certificate = nullptr;
-  LevelResult suggested;                  ///< highest level sittable now, else the soonest
-  std::optional<LevelResult> next_step;   ///< the level after it, with its date
+  LevelResult suggested;                  ///< the level that suits the person (see docs/scoring.md)
+  std::optional<LevelResult> next_step;   ///< the level after it
+  /// The fastest route to the next step the rules allow: "now" (open today), "through"
+  /// (sit the suggested level, then the next through it), "wait" (time alone), or "" (none).
+  std::string next_route;
+  std::optional<Date> next_date;          ///< the date of that route, when it can be known
   std::vector<LevelResult> levels;        ///< every level, in ladder order
-  double score = 0;                       ///< relevance to goals and best-fitting roles
-  std::vector<std::string> covers;        ///< missing skills of the top roles its syllabus covers
+  double score = 0;                       ///< value to this person: sum of `terms`
+  std::vector<ScoreTerm> terms;           ///< covers | related | suits
+  bool below_floor = false;               ///< under the catalogue's relevance floor: recommend leaves it out
+  bool held = false;                      ///< the person holds its top level already
+  std::vector<std::string> covers;        ///< missing skills of the goal and best-fitting roles its syllabus covers
   std::vector<Text> reasons;
+};
+
+/// What to do first: a certificate to sit, a skill to learn, and the step after.
+struct NextAction {
+  std::string kind;   ///< certificate | skill | role (fits now) | then
+  std::string id;     ///< certificate or skill id
+  std::string level;  ///< certificate level; empty otherwise
+  std::optional<Date> date;
+  Text text;
 };
 
 /// A certificate level whose syllabus covers skills a role needs.
@@ -59,7 +79,8 @@ struct CoveringCertificate {
 struct Recommendation {
   Date as_of;
   std::vector<RoleMatch> roles;                      ///< best first
-  std::vector<CertificateSuggestion> certificates;   ///< best first
+  std::vector<CertificateSuggestion> certificates;   ///< best first (below_floor ones last)
+  std::vector<NextAction> next_actions;              ///< what to do first, then the step after
 };
 
 /// Resolved skill indices of a profile with the credit each catalogue skill gets
@@ -67,10 +88,15 @@ struct Recommendation {
 struct SkillCredit {
   std::vector<std::pair<size_t, double>> credit;  ///< skill index → best credit (sorted by index)
   std::vector<size_t> via;                        ///< parallel: the held skill that gives it
+  std::vector<int> inferred;                      ///< parallel: domain index it is inferred from, or -1
+  std::vector<size_t> declared;                   ///< the person's own skills, resolved, unique, sorted
   double of(size_t skill) const;
   size_t source_of(size_t skill) const;
+  int inferred_from(size_t skill) const;  ///< domain index, or -1 when declared or absent
 };
-SkillCredit skill_credit(const Catalog& c, const Profile& p);
+/// With `as_of`, skills implied by years of work in a domain are credited too
+/// (scoring.inferred_skills), never above the cap and never as declared.
+SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date> as_of = std::nullopt);
 
 RoleMatch match_role(const Catalog& c, const Profile& p, const Role& role, Date as_of);
 
@@ -80,14 +106,26 @@ RoleMatch match_role(const Catalog& c, const Profile& p, const Role& role, Date 
 std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "",
                                   size_t limit = 0);
 
-/// Certificates, best first: eligible now, then by date, then by relevance.
+/// Certificates, best first by value to the person (score rounded to hundredths), then
+/// feasibility (now, from a date, unknown, not yet), then id; those below the floor last.
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const std::vector<RoleMatch>& ranked_roles);
+
+/// What to do first, from the ranked roles and certificates (the goal role if any,
+/// else the best-fitting one).
+std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as_of,
+                                     const std::vector<RoleMatch>& ranked_roles,
+                                     const std::vector<CertificateSuggestion>& certificates);
 
 /// Roles and certificates for a profile. `top` > 0 keeps only the best max(top, 5)
 /// roles (the five best inform the certificate ranking); 0 keeps them all.
 Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "",
                          size_t top = 0);
+
+/// The given skills a syllabus covers: the same skill, one beneath it, or (unless
+/// `exact_only`) its direct parent.
+std::vector<std::string> syllabus_covers(const Catalog& c, const std::vector<std::string>& syllabus,
+                                         const std::vector<std::string>& skills, bool exact_only = false);
 
 /// Certificates (and levels) whose syllabus covers any of the given skills, most first.
 std::vector<CoveringCertificate> certificates_covering(const Catalog& c, const std::vector<std::string>& skills);

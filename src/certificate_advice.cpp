@@ -1,0 +1,510 @@
+// Certificate advice: which certificate, which level of a ladder, the fastest route to
+// the next level, and what to do first. Value to the person decides the order;
+// feasibility is shown and only breaks ties (docs/scoring.md).
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+#include "advisor/matching.hpp"
+
+namespace advisor {
+
+namespace {
+
+Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
+
+Text level_title(const Certificate& cert, const CertificateLevel& level) {
+  if (cert.levels.size() < 2) return cert.name;
+  return T(cert.name.en + " – " + level.name.en, cert.name.zh + " " + level.name.zh);
+}
+
+std::string join_names(const Catalog& c, const std::vector<std::string>& ids, bool zh) {
+  std::string s;
+  for (const auto& id : ids) {
+    const auto* k = c.skill(id);
+    s += (s.empty() ? "" : (zh ? "、" : ", ")) + (k ? (zh ? k->name.zh : k->name.en) : id);
+  }
+  return s;
+}
+
+/// The roles certificate advice serves: the goal roles (weight 1), then the best-fitting
+/// roles with skill evidence (weight: their score against the best one's).
+/// Best-fitting roles count as targets while their score is at least this share of the best one's.
+constexpr double k_fit_share = 0.6;
+
+struct Target {
+  RoleMatch match;
+  double weight = 0;
+  bool goal = false;
+};
+
+std::vector<Target> targets_of(const Catalog& c, const Profile& p, Date as_of, const std::vector<RoleMatch>& ranked) {
+  std::vector<Target> out;
+  std::set<std::string> seen;
+  for (const auto& id : p.goal_roles)
+    if (const auto* r = c.role(id); r && seen.insert(id).second) out.push_back({match_role(c, p, *r, as_of), 1.0, true});
+  double best = ranked.empty() ? 0 : ranked.front().score;
+  size_t fits = 0;
+  for (const auto& m : ranked) {
+    if (fits >= 3) break;
+    bool evidence = !m.matched.empty() || !m.partial.empty();
+    // A role far behind the best fit is no target: its gaps would steer the advice.
+    if (!evidence || best <= 0 || m.score < k_fit_share * best) continue;
+    ++fits;
+    if (seen.insert(m.role->id).second) out.push_back({m, m.score / best, false});
+  }
+  return out;
+}
+
+/// The essential skills the target roles miss, each weighted by its specificity, the
+/// role's weight and how much is missing.
+std::map<std::string, double> needs_of(const Catalog& c, const std::vector<Target>& targets) {
+  std::map<std::string, double> needs;
+  auto idf = [&](const std::string& id) {
+    auto it = c.skill_by_id.find(id);
+    return it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
+  };
+  for (const auto& t : targets) {
+    for (size_t i = 0; i < t.match.missing.size(); ++i)
+      if (t.match.missing_essential[i]) needs[t.match.missing[i]] += t.weight * idf(t.match.missing[i]);
+    for (const auto& pm : t.match.partial)
+      if (pm.essential) needs[pm.required] += t.weight * idf(pm.required) * (1 - pm.credit);
+  }
+  return needs;
+}
+
+int held_level(const Certificate& cert, const Profile& p, Date as_of) {
+  int held = -1;
+  for (const auto& h : p.certificates)
+    if (h.id == cert.id && (!h.date || *h.date <= as_of)) held = std::max(held, cert.level_index(h.level));
+  return held;
+}
+
+double readiness(const Catalog& c, const SkillCredit& credit, const CertificateLevel& level) {
+  if (level.syllabus.empty()) return 0;
+  double have = 0;
+  for (const auto& id : level.syllabus)
+    if (auto it = c.skill_by_id.find(id); it != c.skill_by_id.end()) have += credit.of(it->second);
+  return have / static_cast<double>(level.syllabus.size());
+}
+
+/// Whether the person is past level `i`: the rules of the next level accept them now
+/// without holding this certificate, or (no rule) they already know most of its syllabus.
+bool outgrown(const Catalog& c, const Profile& p, Date as_of, const Certificate& cert, size_t i,
+              const SkillCredit& credit) {
+  const auto& next = cert.levels[i + 1];
+  if (!next.requires_rule) return readiness(c, credit, next) >= 0.5;
+  Profile without = p;
+  std::erase_if(without.certificates, [&](const HeldCertificate& h) { return h.id == cert.id; });
+  return check_level(cert, next, EvalContext{c, without, as_of}).status == Outcome::eligible;
+}
+
+double soft_fit(const LevelResult& r) {
+  if (!r.recommended) return 0.5;
+  return r.recommended->outcome == Outcome::eligible ? 1.0 : r.recommended->outcome == Outcome::unknown ? 0.5 : 0.0;
+}
+
+bool sittable(const LevelResult& r) { return r.status == Outcome::eligible || r.earliest_date.has_value(); }
+
+/// The level that suits the person: the lowest not held, climbing while they are past
+/// it; a sittable level whose soft conditions fit wins over one whose do not.
+size_t pick_level(const Catalog& c, const Profile& p, Date as_of, const CertificateSuggestion& s,
+                  const SkillCredit& credit, int held, Text& why) {
+  const auto& cert = *s.certificate;
+  size_t n = cert.levels.size();
+  size_t pick = static_cast<size_t>(std::min<int>(held + 1, static_cast<int>(n) - 1));
+  size_t start = pick;
+  while (pick + 1 < n && outgrown(c, p, as_of, cert, pick, credit)) ++pick;
+  if (soft_fit(s.levels[pick]) == 0)
+    for (size_t i = start; i < n; ++i)
+      if (i != pick && sittable(s.levels[i]) && soft_fit(s.levels[i]) == 1.0) {
+        pick = i;
+        break;
+      }
+  if (n > 1 && pick > start && held < static_cast<int>(pick) - 1) {
+    const auto& lower = cert.levels[pick - 1].name;
+    why = cert.levels[pick].requires_rule
+              ? T(fmt::format("{} rather than {}: the rules accept you at this level already", cert.levels[pick].name.en,
+                              lower.en),
+                  fmt::format("建议{}而非{}：按规则你已可直接报考该等级", cert.levels[pick].name.zh, lower.zh))
+              : T(fmt::format("{} rather than {}: you already know most of its syllabus", cert.levels[pick].name.en,
+                              lower.en),
+                  fmt::format("建议{}而非{}：你已掌握其大纲的大部分内容", cert.levels[pick].name.zh, lower.zh));
+  } else if (n > 1 && pick == 0) {
+    why = T(fmt::format("{}: the entry level of this ladder", cert.levels[0].name.en),
+            fmt::format("{}：该证书的入门等级", cert.levels[0].name.zh));
+  }
+  return pick;
+}
+
+/// The next level and the fastest route to it: now, through the suggested level, or by waiting.
+void route_next(const Catalog& c, const Profile& p, Date as_of, CertificateSuggestion& s, size_t pick) {
+  const auto& cert = *s.certificate;
+  if (pick + 1 >= cert.levels.size()) return;
+  const auto& nx = s.levels[pick + 1];
+  s.next_step = nx;
+  if (nx.status == Outcome::eligible) {
+    s.next_route = "now";
+    s.next_date = as_of;
+    return;
+  }
+  std::optional<Date> wait = nx.status == Outcome::not_eligible ? nx.earliest_date : std::nullopt;
+  const auto& cur = s.levels[pick];
+  bool through = false;
+  std::optional<Date> through_date;
+  if (sittable(cur)) {
+    Date open = cur.status == Outcome::eligible ? as_of : *cur.earliest_date;
+    auto sitting = next_sitting(cert, open);
+    Date held_from = sitting ? *parse_date(*sitting).date : open;
+    Profile q = p;
+    q.certificates.push_back(HeldCertificate{cert.id, cert.levels[pick].id, held_from, {}});
+    auto r = check_level(cert, *nx.level, EvalContext{c, q, std::max(held_from, as_of)});
+    if (r.status == Outcome::eligible) {
+      through = true;
+      if (sitting) through_date = std::max(held_from, as_of);
+    }
+  }
+  if (through && (!through_date || !wait || *through_date < *wait)) {
+    s.next_route = "through";
+    s.next_date = through_date;
+  } else if (wait) {
+    s.next_route = "wait";
+    s.next_date = wait;
+  }
+}
+
+/// How and when the next level opens: "open to you now", "from D, through …", …
+Text route_phrase(const CertificateSuggestion& s) {
+  const auto& n = *s.next_step;
+  const auto& cur = s.suggested.level->name;
+  if (s.next_route == "now") return T("open to you now", "现在即可报考");
+  if (s.next_route == "through") {
+    Text t = s.next_date ? T(fmt::format("from {}, through the {} certificate (the fastest route)", s.next_date->str(), cur.en),
+                             fmt::format("取得{}证书后 {} 起可报考（最快路线）", cur.zh, s.next_date->str()))
+                         : T(fmt::format("as soon as you hold the {} certificate (its exam dates are not stated)", cur.en),
+                             fmt::format("取得{}证书后即可报考（来源未说明考试时间）", cur.zh));
+    if (n.earliest_date) {
+      t.en += fmt::format("; by experience alone, from {}", n.earliest_date->str());
+      t.zh += fmt::format("；仅凭工作经验则 {} 起", n.earliest_date->str());
+    }
+    return t;
+  }
+  if (s.next_route == "wait")
+    return T(fmt::format("from {}, by experience", s.next_date->str()), fmt::format("凭工作经验 {} 起可报考", s.next_date->str()));
+  return T("see advisor check for what it needs", "所需条件见 advisor check");
+}
+
+Text next_text(const CertificateSuggestion& s) {
+  auto r = route_phrase(s);
+  const auto& name = s.next_step->level->name;
+  return T(fmt::format("Next step: {}, {}", name.en, r.en), fmt::format("下一步：{}，{}", name.zh, r.zh));
+}
+
+Text feasibility_text(const CertificateSuggestion& s) {
+  const auto& r = s.suggested;
+  bool ladder = s.certificate->levels.size() > 1;
+  if (r.status == Outcome::eligible)
+    return ladder ? T(fmt::format("You can sit {} now", r.level->name.en), fmt::format("现在即可报考{}", r.level->name.zh))
+                  : T("You can sit it now", "现在即可报考");
+  if (r.earliest_date)
+    return T(fmt::format("Eligible from {}", r.earliest_date->str()), fmt::format("{} 起可报考", r.earliest_date->str()));
+  if (r.status == Outcome::unknown) return T("Your profile lacks data to decide", "档案信息不足，无法判断");
+  return T("Not eligible yet: see `advisor check` for what would change that", "暂不符合报考条件：运行 advisor check 查看如何达到");
+}
+
+Text suits_text(const LevelResult& r) {
+  const auto& t = *r.recommended;
+  Text out = T("Suits: " + t.reason.en, "适合人群：" + t.reason.zh);
+  // The Chinese reason already starts with 适合 ("suits"): do not say it twice.
+  if (t.reason.zh.rfind("适合", 0) == 0) out.zh = t.reason.zh;
+  if (!t.found.en.empty()) {
+    const char* verdict_en = t.outcome == Outcome::eligible ? "fits" : t.outcome == Outcome::unknown ? "unknown" : "outside it";
+    const char* verdict_zh = t.outcome == Outcome::eligible ? "符合" : t.outcome == Outcome::unknown ? "无法判断" : "不在此范围";
+    out.en += fmt::format(" (you: {}, {})", t.found.en, verdict_en);
+    out.zh += fmt::format("（你：{}，{}）", t.found.zh, verdict_zh);
+  }
+  return out;
+}
+
+/// The related term: 1 for a goal role, 0.5 for a goal category, else up to 0.5 for
+/// the best-fitting roles it serves, by their fit.
+double related_value(const Catalog& c, const Profile& p, const Certificate& cert, const std::vector<Target>& targets,
+                     Text& why) {
+  double v = 0;
+  std::set<std::string> goal_cats(p.goal_categories.begin(), p.goal_categories.end());
+  for (const auto& r : p.goal_roles)
+    if (const auto* role = c.role(r)) goal_cats.insert(role->category);
+  for (const auto& id : cert.related_roles) {
+    const auto* role = c.role(id);
+    if (!role) continue;
+    if (std::find(p.goal_roles.begin(), p.goal_roles.end(), id) != p.goal_roles.end()) {
+      v = 1.0;
+      why = T("Related to your goal role " + role->name.en, "与你的目标岗位“" + role->name.zh + "”相关");
+    } else if (goal_cats.count(role->category) && v < 0.5) {
+      v = 0.5;
+      why = T("Related to a role in a category you aim at: " + role->name.en, "与你目标类别中的岗位相关：" + role->name.zh);
+    }
+    for (const auto& t : targets)
+      if (!t.goal && t.match.role->id == id && 0.5 * t.weight > v) {
+        v = 0.5 * t.weight;
+        why = T("Related to a role that fits you: " + role->name.en, "与你较匹配的岗位相关：" + role->name.zh);
+      }
+  }
+  return v;
+}
+
+int feasibility_rank(const LevelResult& r) {
+  if (r.status == Outcome::eligible) return 0;
+  if (r.earliest_date) return 1;
+  if (r.status == Outcome::unknown) return 2;
+  return 3;
+}
+
+void score_terms(const Catalog& c, CertificateSuggestion& s, double covers, double related, double suits,
+                 const Text& covers_detail, const Text& related_detail, const Text& suits_detail) {
+  const auto& sc = c.scoring;
+  double wsum = sc.c_covers + sc.c_related + sc.c_suits;
+  auto add = [&](const char* id, double v, double w, const Text& d) {
+    s.terms.push_back(ScoreTerm{id, v, w, wsum > 0 ? w * v / wsum : 0, d});
+    s.score += s.terms.back().contribution;
+  };
+  add("covers", covers, sc.c_covers, covers_detail);
+  add("related", related, sc.c_related, related_detail);
+  add("suits", suits, sc.c_suits, suits_detail);
+  s.score = std::clamp(s.score, 0.0, 1.0);
+  // Advice needs evidence: a certificate that teaches nothing the person misses and
+  // serves none of their goals or best-fitting roles is left out, whatever it suits.
+  s.below_floor = s.score < sc.certificate_floor || (covers == 0 && related == 0);
+}
+
+CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, const Certificate& cert,
+                              const std::vector<Target>& targets, const std::map<std::string, double>& needs,
+                              const SkillCredit& credit) {
+  EvalContext ctx{c, p, as_of};
+  CertificateSuggestion s;
+  s.certificate = &cert;
+  for (const auto& l : cert.levels) s.levels.push_back(check_level(cert, l, ctx));
+  int held = held_level(cert, p, as_of);
+  Text level_why;
+  size_t pick = pick_level(c, p, as_of, s, credit, held, level_why);
+  s.suggested = s.levels[pick];
+  s.held = held >= static_cast<int>(cert.levels.size()) - 1;
+  route_next(c, p, as_of, s, pick);
+
+  // What the syllabus teaches of the needs: the certificate's own and its levels up to this one.
+  std::vector<std::string> syllabus = cert.syllabus;
+  for (size_t i = 0; i <= pick; ++i) syllabus.insert(syllabus.end(), cert.levels[i].syllabus.begin(), cert.levels[i].syllabus.end());
+  std::vector<std::string> need_ids;
+  double total = 0;
+  for (const auto& [id, w] : needs) {
+    need_ids.push_back(id);
+    total += w;
+  }
+  double covered = 0;
+  auto cov = syllabus_covers(c, syllabus, need_ids);
+  // A syllabus that names only the parent of a needed skill teaches it in part.
+  auto exact = syllabus_covers(c, syllabus, need_ids, true);
+  for (const auto& id : cov)
+    covered += needs.at(id) * (std::find(exact.begin(), exact.end(), id) != exact.end() ? 1.0 : c.scoring.partial_credit);
+  // Keep the order of importance: the most needed first.
+  std::stable_sort(cov.begin(), cov.end(), [&](const std::string& a, const std::string& b) { return needs.at(a) > needs.at(b); });
+  s.covers = cov;
+  Text related_why;
+  double related = related_value(c, p, cert, targets, related_why);
+  double suits = soft_fit(s.suggested);
+  score_terms(c, s, total > 0 ? covered / total : 0, related, suits,
+              T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss", cov.size(),
+                            need_ids.size()),
+                fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", need_ids.size(), cov.size())),
+              related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
+                                  : related_why,
+              !s.suggested.recommended ? T("the source states no \"suits\" condition", "来源未说明适合人群")
+              : suits == 1.0           ? T("its \"suits\" condition fits you", "你符合其适合人群")
+              : suits == 0             ? T("its \"suits\" condition does not fit you", "你不符合其适合人群")
+                                       : T("your profile lacks data for its \"suits\" condition", "档案信息不足，无法判断是否适合"));
+  if (s.held) {
+    s.below_floor = true;
+    s.reasons.push_back(T("You hold its top level already", "你已持有该证书的最高等级"));
+  } else {
+    s.reasons.push_back(feasibility_text(s));
+  }
+  if (!level_why.empty()) s.reasons.push_back(level_why);
+  if (!related_why.empty()) s.reasons.push_back(related_why);
+  if (!s.covers.empty())
+    s.reasons.push_back(T("Syllabus covers skills your goal and best-fitting roles miss: " + join_names(c, s.covers, false),
+                          "考试大纲覆盖你欠缺的技能：" + join_names(c, s.covers, true)));
+  if (s.suggested.recommended) s.reasons.push_back(suits_text(s.suggested));
+  if (s.next_step) s.reasons.push_back(next_text(s));
+  return s;
+}
+
+} // namespace
+
+std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
+                                                     const std::vector<RoleMatch>& ranked_roles) {
+  auto targets = targets_of(c, p, as_of, ranked_roles);
+  auto needs = needs_of(c, targets);
+  auto credit = skill_credit(c, p, as_of);
+  std::vector<CertificateSuggestion> out;
+  for (const auto& cert : c.certificates) {
+    if (cert.levels.empty()) continue;
+    out.push_back(suggest(c, p, as_of, cert, targets, needs, credit));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const CertificateSuggestion& a, const CertificateSuggestion& b) {
+    if (a.below_floor != b.below_floor) return b.below_floor;
+    long ra = std::lround(a.score * 100), rb = std::lround(b.score * 100);
+    if (ra != rb) return ra > rb;
+    int fa = feasibility_rank(a.suggested), fb = feasibility_rank(b.suggested);
+    if (fa != fb) return fa < fb;
+    if (a.score != b.score) return a.score > b.score;
+    return a.certificate->id < b.certificate->id;
+  });
+  return out;
+}
+
+namespace {
+
+/// The role advice aims at: the first goal role, else the best-fitting one with evidence.
+std::optional<RoleMatch> focus_role(const Catalog& c, const Profile& p, Date as_of, const std::vector<RoleMatch>& ranked) {
+  for (const auto& id : p.goal_roles)
+    if (const auto* r = c.role(id)) return match_role(c, p, *r, as_of);
+  for (const auto& m : ranked)
+    if (!m.matched.empty() || !m.partial.empty()) return m;
+  return std::nullopt;
+}
+
+std::string upper_first(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+/// The skills a certificate covers that the focus role needs (else all it covers), as words.
+std::string names_of(const Catalog& c, const RoleMatch& focus, const CertificateSuggestion& s, bool zh) {
+  std::vector<std::string> ids;
+  for (const auto& id : s.covers) {
+    bool needed = std::find(focus.missing.begin(), focus.missing.end(), id) != focus.missing.end();
+    for (const auto& pm : focus.partial) needed = needed || pm.required == id;
+    if (needed) ids.push_back(id);
+  }
+  if (ids.size() > 3) ids.resize(3);
+  return join_names(c, ids, zh);
+}
+
+NextAction certificate_action(const Catalog& c, const CertificateSuggestion& s, const RoleMatch* focus) {
+  const auto& r = s.suggested;
+  auto title = level_title(*s.certificate, *r.level);
+  NextAction a{"certificate", s.certificate->id, r.level->id, std::nullopt, {}};
+  std::string sit_en = r.next_sitting ? ", next sitting " + *r.next_sitting : "";
+  std::string sit_zh = r.next_sitting ? "，最近一次考试 " + *r.next_sitting : "";
+  if (r.status == Outcome::eligible) {
+    a.date = r.next_sitting ? parse_date(*r.next_sitting).date : std::nullopt;
+    a.text = T(fmt::format("Sit {} now{}", title.en, sit_en), fmt::format("现在报考{}{}", title.zh, sit_zh));
+  } else if (r.earliest_date) {
+    a.date = r.earliest_date;
+    a.text = T(fmt::format("Sit {} from {}{}", title.en, r.earliest_date->str(), sit_en),
+               fmt::format("{} 起报考{}{}", r.earliest_date->str(), title.zh, sit_zh));
+  } else if (!r.changes.empty()) {
+    std::string first = r.changes.front().text.en;
+    first = first.rfind("at least", 0) == 0 ? "Get " + first : upper_first(first);
+    a.text = T(fmt::format("{}, then sit {}", first, title.en),
+               fmt::format("先满足：{}，再报考{}", r.changes.front().text.zh, title.zh));
+  } else {
+    a.text = T(fmt::format("Check whether you can sit {}: advisor check {}", title.en, s.certificate->id),
+               fmt::format("确认能否报考{}：advisor check {}", title.zh, s.certificate->id));
+  }
+  if (focus && !s.covers.empty()) {
+    const auto& role = focus->role->name;
+    auto en = names_of(c, *focus, s, false);
+    if (!en.empty()) {
+      a.text.en += fmt::format(". It teaches {}, which {} needs", en, role.en);
+      a.text.zh += fmt::format("。它涵盖{}所需的{}", role.zh, names_of(c, *focus, s, true));
+    } else {
+      std::vector<std::string> ids(s.covers.begin(), s.covers.begin() + std::min<std::ptrdiff_t>(3, std::ssize(s.covers)));
+      a.text.en += fmt::format(". It teaches {}, which roles that fit you need", join_names(c, ids, false));
+      a.text.zh += fmt::format("。它涵盖与你较匹配的岗位所需的{}", join_names(c, ids, true));
+    }
+  }
+  return a;
+}
+
+/// The missing essential skill of the focus role that weighs most, preferring one the
+/// certificate does not teach (the exam covers the others).
+std::optional<std::string> key_skill(const Catalog& c, const RoleMatch& focus, const std::vector<std::string>& taught) {
+  std::optional<std::string> best, best_any;
+  double w = -1, w_any = -1;
+  std::vector<std::string> candidates;
+  for (size_t i = 0; i < focus.missing.size(); ++i)
+    if (focus.missing_essential[i]) candidates.push_back(focus.missing[i]);
+  if (candidates.empty())  // nothing missing outright: what is met only in part
+    for (const auto& pm : focus.partial)
+      if (pm.essential) candidates.push_back(pm.required);
+  for (const auto& id : candidates) {
+    auto it = c.skill_by_id.find(id);
+    double idf = it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
+    if (idf > w_any) {
+      w_any = idf;
+      best_any = id;
+    }
+    if (std::find(taught.begin(), taught.end(), id) == taught.end() && idf > w) {
+      w = idf;
+      best = id;
+    }
+  }
+  return best ? best : best_any;
+}
+
+} // namespace
+
+std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as_of,
+                                     const std::vector<RoleMatch>& ranked_roles,
+                                     const std::vector<CertificateSuggestion>& certificates) {
+  std::vector<NextAction> out;
+  auto focus = focus_role(c, p, as_of, ranked_roles);
+  const CertificateSuggestion* first = nullptr;
+  for (const auto& s : certificates)
+    if (!s.below_floor) {
+      first = &s;
+      break;
+    }
+  if (first) out.push_back(certificate_action(c, *first, focus ? &*focus : nullptr));
+  if (focus && !first && focus->missing.empty() && focus->partial.empty()) {
+    out.push_back(NextAction{"role", focus->role->id, "", std::nullopt,
+                             T(fmt::format("You have every skill {} asks for: it fits you now", focus->role->name.en),
+                               fmt::format("你已具备{}要求的全部技能：现在就适合这个岗位", focus->role->name.zh))});
+  }
+  if (focus) {
+    if (auto k = key_skill(c, *focus, first ? first->covers : std::vector<std::string>{})) {
+      const auto* sk = c.skill(*k);
+      out.push_back(NextAction{"skill", *k, "", std::nullopt,
+                               T(fmt::format("Learn {}: essential for {}, and you lack it or have it only in part",
+                                             sk->name.en, focus->role->name.en),
+                                 fmt::format("学习{}：{}的核心技能，你尚欠缺或只部分具备", sk->name.zh,
+                                             focus->role->name.zh))});
+    }
+  }
+  if (first && first->next_step) {
+    auto t = route_phrase(*first);
+    auto title = level_title(*first->certificate, *first->next_step->level);
+    out.push_back(NextAction{"then", first->certificate->id, first->next_step->level->id, first->next_date,
+                             T("Then: " + title.en + ", " + t.en, "然后：" + title.zh + "，" + t.zh)});
+  } else if (focus) {
+    out.push_back(NextAction{"then", focus->role->id, "", std::nullopt,
+                             T(fmt::format("Then: advisor plan --role {} for the whole path", focus->role->id),
+                               fmt::format("然后：advisor plan --role {} 查看完整路径", focus->role->id))});
+  }
+  return out;
+}
+
+Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category, size_t top) {
+  Recommendation r;
+  r.as_of = as_of;
+  // Certificates look at the best roles, so at least five are built in full.
+  r.roles = rank_roles(c, p, as_of, category, top == 0 ? 0 : std::max<size_t>(top, 5));
+  r.certificates = rank_certificates(c, p, as_of, r.roles);
+  r.next_actions = next_actions(c, p, as_of, r.roles, r.certificates);
+  return r;
+}
+
+} // namespace advisor
