@@ -53,6 +53,47 @@ std::string step_why(const PlanStep& s) {
   return why;
 }
 
+/// When the last dated step can be done: its sitting month, else its date.
+std::optional<Date> finish_date(const Plan& plan) {
+  std::optional<Date> last;
+  for (const auto& st : plan.steps) {
+    std::optional<Date> d = st.sitting ? parse_date(*st.sitting).date : st.earliest_date;
+    if (d && (!last || *d > *last)) last = d;
+  }
+  return last;
+}
+
+/// The plan's total: how long its dated steps take, and what is left undated.
+std::string total_line(const Plan& plan) {
+  size_t undated = 0, skills = 0;
+  for (const auto& st : plan.steps) {
+    if (st.kind == "skill") ++skills;
+    else if (!st.sitting && !st.earliest_date) ++undated;
+  }
+  auto last = finish_date(plan);
+  std::string s;
+  if (last && *last > plan.as_of) {
+    int months = 0;
+    while (plan.as_of.add_months(months + 1) <= *last) ++months;
+    int days = static_cast<int>(last->days() - plan.as_of.add_months(months).days());
+    auto dur = duration_text(months);
+    std::string en = months ? dur.en : "", zh = months ? dur.zh : "";
+    if (days) {
+      en += fmt::format("{}{} day{}", en.empty() ? "" : " ", days, days == 1 ? "" : "s");
+      zh += fmt::format("{}{} 天", zh.empty() ? "" : " ", days);
+    }
+    s = trf("Total: {} ({} to {})", "合计：{}（{} 至 {}）", globals().lang == Lang::zh ? zh : en, plan.as_of.str(),
+            last->str());
+  } else {
+    s = tr("Total: every dated step can happen now", "合计：所有有日期的步骤现在即可进行");
+  }
+  if (skills) s += trf(", plus the time {} skill{} take to learn", "，另加学习 {} 项技能{}所需的时间", skills,
+                       globals().lang == Lang::zh ? "" : (skills == 1 ? "" : "s"));
+  if (undated) s += trf(" and {} step{} without a date", "，以及 {} 个暂无日期的步骤{}", undated,
+                        globals().lang == Lang::zh ? "" : (undated == 1 ? "" : "s"));
+  return s + tr(".", "。");
+}
+
 std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
   std::string s;
   const auto& role = *plan.target;
@@ -76,7 +117,7 @@ std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
     t.rows.push_back({std::to_string(i + 1), step_when(st, plan.as_of), step_what(st), step_why(st)});
   }
   s += t.render();
-  s += "\n";
+  s += "\n" + wrapped(bold(total_line(plan)), 0) + "\n";
   s += wrapped(tr("Dates are the earliest each step can happen, assuming you pass every exam at the first sitting you "
                   "can take. Learning a skill or earning study hours takes as long as it takes, so those steps have no "
                   "date.",
@@ -110,6 +151,7 @@ Json render_json(const Plan& plan) {
     steps.push_back(e);
   }
   j["steps"] = steps;
+  j["finish_date"] = date_or_null(finish_date(plan));
   return j;
 }
 

@@ -1,6 +1,7 @@
 // advisor recommend --profile FILE [--top N] [--category ID]
 // advisor gap --profile FILE --role ID
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <fmt/format.h>
 
 #include "advisor/matching.hpp"
@@ -15,6 +16,7 @@ struct RecommendOptions {
   std::string profile;
   size_t top = 5;
   std::string category;
+  bool all_certificates = false;
 };
 
 struct GapOptions {
@@ -28,15 +30,33 @@ std::string term_name(const std::string& id) {
   if (id == "experience") return tr("experience", "工作经验");
   if (id == "barrier") return tr("barrier", "转型门槛");
   if (id == "goals") return tr("goals", "目标");
+  if (id == "use") return tr("use", "技能利用");
+  if (id == "covers") return tr("covers", "覆盖欠缺");
+  if (id == "related") return tr("related", "相关");
+  if (id == "suits") return tr("suits", "适合人群");
   return id;
 }
 
-std::string render_terms(const RoleMatch& m, int indent) {
+std::string render_terms(const std::vector<ScoreTerm>& terms, int indent) {
   Table t;
   std::string pad(static_cast<size_t>(indent), ' ');
-  for (const auto& term : m.terms)
+  for (const auto& term : terms)
     t.rows.push_back({pad + fmt::format("+{:.3f}", term.contribution), term_name(term.id), tr(term.detail)});
   return t.render();
+}
+
+std::string render_terms(const RoleMatch& m, int indent) { return render_terms(m.terms, indent); }
+
+std::string partial_line(const Catalog& c, const PartialMatch& p) {
+  const auto* req = c.skill(p.required);
+  const auto* via = c.skill(p.via);
+  if (!p.inferred_domain.empty()) {
+    const auto* d = c.domain(p.inferred_domain);
+    auto dur = duration_text(static_cast<int>(std::lround(p.inferred_years * 12)));
+    return trf("{} inferred from {} of {} work ({:.0f}%)", "{}：由 {} {}工作经验推断（{:.0f}%）", tr(req->name),
+               tr(dur), globals().lang == Lang::zh ? d->name.zh : lower_first(d->name.en), p.credit * 100);
+  }
+  return trf("{} through {} ({:.0f}%)", "{}（通过{}，{:.0f}%）", tr(req->name), tr(via->name), p.credit * 100);
 }
 
 std::string render_role(const Catalog& c, const RoleMatch& m, size_t rank) {
@@ -47,13 +67,7 @@ std::string render_role(const Catalog& c, const RoleMatch& m, size_t rank) {
   if (cat) s += "    " + dim(tr(cat->name)) + "\n";
   s += render_terms(m, 4);
   if (!m.matched.empty()) s += wrapped(tr("matched: ", "已具备：") + skill_names(c, m.matched), 4);
-  for (const auto& p : m.partial) {
-    const auto* req = c.skill(p.required);
-    const auto* via = c.skill(p.via);
-    s += wrapped(trf("partly: {} through {} ({:.0f}%)", "部分满足：{}（通过{}，{:.0f}%）", tr(req->name),
-                             tr(via->name), p.credit * 100),
-                 4);
-  }
+  for (const auto& p : m.partial) s += wrapped(tr("partly: ", "部分满足：") + partial_line(c, p), 4);
   std::vector<std::string> ess, opt;
   for (size_t i = 0; i < m.missing.size(); ++i) (m.missing_essential[i] ? ess : opt).push_back(m.missing[i]);
   if (!ess.empty()) s += wrapped(tr("missing essential: ", "缺少核心技能：") + skill_names(c, ess), 4);
@@ -76,8 +90,9 @@ std::string render_certificate(const Catalog& c, const CertificateSuggestion& cs
   // A sitting is only worth naming once there is a date to aim from.
   if (r.status == Outcome::eligible || r.earliest_date)
     line += " · " + tr("next sitting: ", "下次考试：") + (r.next_sitting ? *r.next_sitting : tr("not stated by the source", "来源未说明"));
-  line += " · " + trf("relevance {:.2f}", "相关度 {:.2f}", cs.score);
+  line += " · " + trf("value to you {:.2f}", "对你的价值 {:.2f}", cs.score);
   s += line + "\n";
+  s += render_terms(cs.terms, 4);
   if (r.status != Outcome::eligible && !r.changes.empty()) s += wrapped(tr("- needs: ", "- 需要：") + tr(r.changes.front().text), 4);
   for (size_t i = 1; i < cs.reasons.size(); ++i) s += wrapped("- " + tr(cs.reasons[i]), 4);
   size_t claims = 0;
@@ -109,7 +124,7 @@ int run_recommend(const RecommendOptions& o) {
   if (globals().json) {
     std::string doc;
     JsonWriter w(doc, k_json_indent);
-    write_recommend(w, c, p, rec, o.top);
+    write_recommend(w, c, p, rec, o.top, nullptr, o.all_certificates);
     emit_json_text(doc);
     return k_exit_ok;
   }
@@ -117,10 +132,33 @@ int run_recommend(const RecommendOptions& o) {
   s << bold(p.name.empty() ? trf("Recommendations on {}", "{} 的建议", rec.as_of.str())
                            : trf("Recommendations for {} on {}", "{}（{}）的建议", p.name, rec.as_of.str()))
     << "\n\n";
-  s << bold(tr("CERTIFICATES (eligible now first, then by date, then by relevance)",
-               "证书（先列现在可考的，再按日期、相关度排序）"))
+  if (!rec.next_actions.empty()) {
+    s << bold(tr("WHAT TO DO FIRST", "先做什么")) << "\n";
+    size_t k = 0;
+    for (const auto& a : rec.next_actions)
+      s << (a.kind == "then" ? wrapped(tr(a.text), 4) : wrapped(fmt::format("{}. {}", ++k, tr(a.text)), 1));
+    s << "\n";
+  }
+  s << bold(tr("CERTIFICATES (by value to you; being able to sit one sooner only breaks ties)",
+               "证书（按对你的价值排序；能否尽早报考只在价值相同时决定先后）"))
     << "\n";
-  for (size_t i = 0; i < rec.certificates.size(); ++i) s << render_certificate(c, rec.certificates[i], i + 1);
+  size_t shown = 0, left_out = 0;
+  for (const auto& cs : rec.certificates) {
+    if (cs.below_floor && !o.all_certificates) {
+      ++left_out;
+      continue;
+    }
+    s << render_certificate(c, cs, ++shown);
+  }
+  if (shown == 0) s << "  " << tr("none relevant to your goals or best-fitting roles", "没有与你的目标或最匹配岗位相关的证书") << "\n";
+  if (left_out)
+    s << "  "
+      << dim(trf("{} more left out (value below {:.2f}, or unrelated to your goals and best-fitting roles): "
+                 "advisor recommend --all-certificates shows them",
+                 "另有 {} 个证书未列出（价值低于 {:.2f}，或与你的目标及最匹配岗位无关）：advisor recommend "
+                 "--all-certificates 可查看",
+                 left_out, c.scoring.certificate_floor))
+      << "\n";
   s << "\n"
     << bold(tr("ROLES (score = sum of the terms shown)", "岗位（得分 = 下列各项之和）")) << "\n";
   size_t n = o.top == 0 ? rec.roles.size() : std::min(o.top, rec.roles.size());
@@ -155,10 +193,8 @@ int run_gap(const GapOptions& o) {
   s << bold(tr("Matched", "已具备")) << "\n"
     << (m.matched.empty() ? "  " + tr("none yet", "暂无") + "\n" : wrapped(skill_names(c, m.matched), 2));
   if (!m.partial.empty()) {
-    s << bold(tr("Partly matched (through the skill hierarchy)", "部分满足（通过技能层级）")) << "\n";
-    for (const auto& pm : m.partial)
-      s << trf("  {} through {} ({:.0f}%)\n", "  {}：通过{}（{:.0f}%）\n", tr(c.skill(pm.required)->name),
-                       tr(c.skill(pm.via)->name), pm.credit * 100);
+    s << bold(tr("Partly matched (through the skill hierarchy or your experience)", "部分满足（通过技能层级或工作经验）")) << "\n";
+    for (const auto& pm : m.partial) s << "  " << partial_line(c, pm) << "\n";
   }
   s << bold(tr("Missing (essential first)", "欠缺（核心技能在前）")) << "\n";
   if (m.missing.empty()) s << "  " << tr("nothing", "无") << "\n";
@@ -187,6 +223,8 @@ void setup_recommend(CLI::App& app) {
   sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
   sub->add_option("--top", o->top, "How many roles to show (0 = all; default 5)")->type_name("N");
   sub->add_option("--category", o->category, "Only roles of this category")->type_name("ID");
+  sub->add_flag("--all-certificates", o->all_certificates,
+                "Also show certificates below the catalogue's relevance floor");
   sub->footer("Examples:\n  advisor recommend --profile profiles/cs-graduate.yaml\n"
               "  advisor recommend --profile me.yaml --top 10 --category design --lang zh\n"
               "  advisor recommend --profile me.yaml --json | jq '.roles[0].name.en'");

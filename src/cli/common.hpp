@@ -122,7 +122,7 @@ Json text_json(const Text& t);
 
 /// Common JSON document start: {"schema_version": N, ...}.
 Json json_doc();
-constexpr int k_schema_version = 1;
+constexpr int k_schema_version = 2;
 
 /// Prints a JSON document to out().
 void emit_json(const Json& doc);

@@ -60,7 +60,10 @@ Json level_result_json(const Catalog&, const LevelResult& r) {
   for (const auto& c : r.changes) {
     Json steps = Json::array();
     for (const auto& s : c.steps) steps.push_back(text_json(s));
-    changes.push_back(Json{{"text", text_json(c.text)}, {"by_time", c.by_time}, {"earliest_date", date_or_null(c.date)},
+    changes.push_back(Json{{"text", text_json(c.text)},
+                           {"by_time", c.by_time},
+                           {"now", c.now},
+                           {"earliest_date", date_or_null(c.date)},
                            {"steps", steps}});
   }
   j["changes"] = changes;
@@ -139,9 +142,11 @@ public:
     w.end_array();
   }
 
-  void terms(const RoleMatch& m) {
+  void terms(const RoleMatch& m) { terms(m.terms); }
+
+  void terms(const std::vector<ScoreTerm>& all) {
     w.begin_array();
-    for (const auto& t : m.terms) {
+    for (const auto& t : all) {
       w.begin_object().key("id").value(t.id).key("value").value(rounded(t.value)).key("weight").value(t.weight);
       w.key("contribution").value(rounded(t.contribution)).key("detail");
       write_text(w, t.detail);
@@ -156,7 +161,14 @@ public:
       open_skill_ref(p.required);
       w.key("via");
       open_skill_ref(p.via);
-      w.end_object().key("credit").value(rounded(p.credit)).key("essential").value(p.essential).end_object();
+      w.end_object().key("credit").value(rounded(p.credit)).key("essential").value(p.essential).key("inferred");
+      if (p.inferred_domain.empty()) {
+        w.null();
+      } else {
+        w.begin_object().key("domain").value(p.inferred_domain).key("years").value(rounded(p.inferred_years));
+        w.end_object();
+      }
+      w.end_object();
     }
     w.end_array();
   }
@@ -215,7 +227,9 @@ public:
     date_or_null(r.earliest_date);
     w.key("next_sitting");
     string_or_null(r.next_sitting);
-    w.key("score").value(rounded(s.score)).key("reasons");
+    w.key("score").value(rounded(s.score)).key("terms");
+    terms(s.terms);
+    w.key("reasons");
     texts(s.reasons);
     w.key("next_step");
     if (s.next_step) {
@@ -226,6 +240,13 @@ public:
       date_or_null(n.earliest_date);
       w.key("next_sitting");
       string_or_null(n.next_sitting);
+      w.key("route");
+      if (s.next_route.empty())
+        w.null();
+      else
+        w.value(s.next_route);
+      w.key("date");
+      date_or_null(s.next_date);
       w.end_object();
     } else {
       w.null();
@@ -293,7 +314,7 @@ void write_covering(JsonWriter& w, const Catalog& c, const std::vector<CoveringC
 }
 
 void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Recommendation& r, size_t top,
-                     const JsonFragments* fragments) {
+                     const JsonFragments* fragments, bool all_certificates) {
   DocWriter d(w, c, fragments);
   w.begin_object().key("schema_version").value(k_schema_version).key("as_of").value(r.as_of.str());
   w.key("profile").begin_object().key("name");
@@ -301,9 +322,29 @@ void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Re
     w.null();
   else
     w.value(p.name);
-  w.end_object().key("certificates").begin_array();
-  for (const auto& s : r.certificates) d.certificate_suggestion(s);
-  w.end_array().key("roles").begin_array();
+  w.end_object().key("next_actions").begin_array();
+  for (const auto& a : r.next_actions) {
+    w.begin_object().key("kind").value(a.kind).key("id").value(a.id).key("level");
+    if (a.level.empty())
+      w.null();
+    else
+      w.value(a.level);
+    w.key("date");
+    d.date_or_null(a.date);
+    w.key("text");
+    d.name(a.text);
+    w.end_object();
+  }
+  size_t left_out = 0;
+  w.end_array().key("certificates").begin_array();
+  for (const auto& s : r.certificates) {
+    if (s.below_floor && !all_certificates) {
+      ++left_out;
+      continue;
+    }
+    d.certificate_suggestion(s);
+  }
+  w.end_array().key("certificates_left_out").value(static_cast<int64_t>(left_out)).key("roles").begin_array();
   for (size_t i = 0; i < r.roles.size() && (top == 0 || i < top); ++i) d.role_match(r.roles[i]);
   w.end_array().key("caveat");
   d.name(c.caveat);

@@ -29,7 +29,7 @@ struct JsonFragments {
 /// The whole `recommend` document; `top` limits roles (0 = all). `fragments`, when
 /// given, is used in compact mode.
 void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Recommendation& r, size_t top,
-                     const JsonFragments* fragments = nullptr);
+                     const JsonFragments* fragments = nullptr, bool all_certificates = false);
 /// The `gap` document.
 void write_gap(JsonWriter& w, const Catalog& c, const Role& role, const RoleMatch& m,
                const std::vector<CoveringCertificate>& cov, Date as_of);
