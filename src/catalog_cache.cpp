@@ -15,7 +15,7 @@ namespace {
 
 constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape.
-constexpr uint32_t k_format = 1;
+constexpr uint32_t k_format = 2;  // 2: majors carry a code
 
 struct Corrupt {};
 
@@ -221,6 +221,7 @@ void put_tree(Writer& w, const std::vector<TreeItem>& items) {
     w.strs(t.aliases);
     w.str(t.parent);
     w.strs(t.sources);
+    w.str(t.code);
     w.pos(t.pos);
     w.pos(t.parent_pos);
   }
@@ -370,6 +371,7 @@ void get_tree(Reader& r, std::vector<TreeItem>& items) {
     t.aliases = r.strs();
     t.parent = r.str();
     t.sources = r.strs();
+    t.code = r.str();
     t.pos = r.pos();
     t.parent_pos = r.pos();
   }

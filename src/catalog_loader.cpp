@@ -316,7 +316,11 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
                              std::vector<TreeItem>& out) {
   std::string what = std::string(section).substr(0, std::string(section).size() - 1);  // "skills" → "skill"
   for_each_item(ctx, seq, section, [&](const YAML::Node& item) {
-    if (!check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources"}, what)) return;
+    // Only majors carry a code (the Ministry of Education's major code).
+    bool coded = what == "major";
+    if (!(coded ? check_map(ctx, item, {"id", "name", "code", "aliases", "parent", "source", "sources"}, what)
+                : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources"}, what)))
+      return;
     TreeItem t;
     t.pos = ctx.pos(item);
     t.id = require_id(ctx, item, what);
@@ -327,6 +331,7 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
       t.parent_pos = ctx.pos(item["parent"]);
     }
     t.sources = get_sources(ctx, item);
+    if (coded && item["code"].IsDefined()) t.code = get_string(ctx, item["code"], "code").value_or("");
     if (!t.id.empty()) out.push_back(std::move(t));
   });
 }

@@ -70,6 +70,7 @@ struct TreeItem {
   std::vector<std::string> aliases;
   std::string parent;
   std::vector<std::string> sources;
+  std::string code;  ///< majors: the Ministry of Education's major code (e.g. 510201); empty elsewhere
   SourcePos pos;
   SourcePos parent_pos;
 };
