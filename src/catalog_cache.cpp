@@ -15,7 +15,7 @@ namespace {
 
 constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape.
-constexpr uint32_t k_format = 2;
+constexpr uint32_t k_format = 3;  // 2: majors carry a code; 3: scoring, implies, max_years
 
 struct Corrupt {};
 
@@ -223,6 +223,7 @@ void put_tree(Writer& w, const std::vector<TreeItem>& items) {
     w.str(t.parent);
     w.strs(t.sources);
     w.strs(t.implies);
+    w.str(t.code);
     w.pos(t.pos);
     w.pos(t.parent_pos);
   }
@@ -375,6 +376,7 @@ void get_tree(Reader& r, std::vector<TreeItem>& items) {
     t.parent = r.str();
     t.sources = r.strs();
     t.implies = r.strs();
+    t.code = r.str();
     t.pos = r.pos();
     t.parent_pos = r.pos();
   }

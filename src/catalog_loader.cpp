@@ -320,9 +320,11 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
                              std::vector<TreeItem>& out) {
   std::string what = std::string(section).substr(0, std::string(section).size() - 1);  // "skills" → "skill"
   for_each_item(ctx, seq, section, [&](const YAML::Node& item) {
-    bool domain = std::string_view(section) == "domains";
-    bool keys_ok = domain ? check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "implies"}, what)
-                          : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources"}, what);
+    // Only majors carry a code (the Ministry of Education's major code); only domains imply skills.
+    bool coded = what == "major", domain = what == "domain";
+    bool keys_ok = coded    ? check_map(ctx, item, {"id", "name", "code", "aliases", "parent", "source", "sources"}, what)
+                   : domain ? check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "implies"}, what)
+                            : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources"}, what);
     if (!keys_ok) return;
     TreeItem t;
     t.pos = ctx.pos(item);
@@ -335,6 +337,7 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
     }
     t.sources = get_sources(ctx, item);
     if (domain) t.implies = get_string_list(ctx, item["implies"], "implies");
+    if (coded && item["code"].IsDefined()) t.code = get_string(ctx, item["code"], "code").value_or("");
     if (!t.id.empty()) out.push_back(std::move(t));
   });
 }

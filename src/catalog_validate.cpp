@@ -226,7 +226,9 @@ public:
     tree(c.skills, c.skill_by_id, c.skill_parent, "skill");
     tree(c.domains, c.domain_by_id, c.domain_parent, "domain");
     tree(c.majors, c.major_by_id, c.major_parent, "major");
-    for (const auto& s : c.skills) sources(s.sources, s.pos, "skill", false);
+    // Vocabulary is cited too: every skill and major names where it comes from.
+    for (const auto& s : c.skills) sources(s.sources, s.pos, "skill", true);
+    for (const auto& m : c.majors) sources(m.sources, m.pos, "major", true);
     for (const auto& d : c.domains) {
       for (const auto& k : d.implies) ref(k, c.skills, c.skill_by_id, d.pos, "skill");
       if (!d.implies.empty()) sources(d.sources, d.pos, "domain", true);

@@ -207,6 +207,7 @@ struct Meta {
   std::string sources_yaml;  // the whole sources: section
   std::string role_sources;  // "[a, b]"
   std::string category_source;
+  std::string skill_source;  // cited by every imported skill
 };
 
 void add_link(RoleOut& r, const std::string& skill, bool essential, double weight) {
@@ -291,6 +292,7 @@ ImportedCatalog render(const Meta& meta, std::vector<CategoryOut> cats, std::vec
     if (in_chunk == 0) sy = head + "skills:\n";
     sy += "  - {id: " + yaml_quote(s.id) + ", name: " + text_yaml(s.label, s.label);
     if (!s.parent.empty()) sy += ", parent: " + yaml_quote(s.parent);
+    sy += ", source: " + yaml_quote(meta.skill_source);  // every skill cites its source
     sy += "}\n";
     if (++in_chunk == k_import_skills_per_file) {
       out.files[chunk_name("skills", chunk++)] = std::move(sy);
@@ -470,6 +472,7 @@ ImportedCatalog import_esco(const std::string& dir, const ImportProgress& progre
       "    file: \"occupation_skill_relations.tsv\"\n";
   meta.role_sources = "[\"esco-1.2.0\", \"esco-skill-relations\"]";
   meta.category_source = "esco-1.2.0";
+  meta.skill_source = "esco-skill-relations";
   if (unknown_occupations > 0)
     skipped(diags, rel.path, 0,
             T(fmt::format("{} links name occupations not in occupations_en.csv and were left out", unknown_occupations),
@@ -696,6 +699,7 @@ ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progre
       "    file: \"Occupation Data.txt, Technology Skills.txt, Skills.tsv\"\n";
   meta.role_sources = "[\"onet-29.2\"]";
   meta.category_source = "onet-29.2";
+  meta.skill_source = "onet-29.2";
   meter.finish();
   return render(meta, std::move(cat_list), std::move(roles), std::move(skills), std::move(diags));
 }

@@ -74,6 +74,7 @@ struct TreeItem {
   /// Domains only: skills that years of work in the domain imply (credited in part,
   /// shown as inferred).
   std::vector<std::string> implies;
+  std::string code;  ///< majors: the Ministry of Education's major code (e.g. 510201); empty elsewhere
   SourcePos pos;
   SourcePos parent_pos;
 };

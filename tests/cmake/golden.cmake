@@ -16,3 +16,10 @@ add_test(NAME catalog/builtin-tests
                  ${CMAKE_SOURCE_DIR}/catalog/tests/caie-and-prompt-engineer.yaml
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 add_test(NAME catalog/builtin-validates COMMAND advisor catalog validate --color never ${CMAKE_SOURCE_DIR}/catalog)
+
+# The evidence behind the skills' ESCO and O*NET citations, looked up in the data
+# itself (exit 77 = skipped when ../shared/data is absent, as in users' clones).
+add_test(NAME catalog/vocabulary-citations
+         COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/vocabulary/check_citations.py
+                 --data ${CMAKE_SOURCE_DIR}/../shared/data --skills ${CMAKE_SOURCE_DIR}/catalog/skills.yaml)
+set_tests_properties(catalog/vocabulary-citations PROPERTIES SKIP_RETURN_CODE 77)

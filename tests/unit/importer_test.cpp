@@ -117,7 +117,7 @@ TEST_CASE("yaml_quote escapes quotes, backslashes and control characters", "[sca
 TEST_CASE("quoted labels survive a round trip through the catalogue loader", "[scale][import]") {
   std::string odd = "C++ \"modern\" \\ tools: {a, b} # not a comment\n- next line\t\x02 é 中文";
   std::string yaml = "sources:\n  - {id: s, title: {zh: t, en: t}}\nskills:\n  - {id: odd, name: {zh: " + yaml_quote(odd) +
-                     ", en: " + yaml_quote(odd) + "}}\n";
+                     ", en: " + yaml_quote(odd) + "}, source: s}\n";
   Diagnostics d;
   auto c = load_catalog({InputFile{"odd.yaml", yaml}}, d);
   INFO(all_diagnostics(d));

@@ -30,8 +30,8 @@ TEST_CASE("a clean small catalogue loads with no diagnostics", "[core][loader]")
   - id: s
     title: {zh: 来源, en: Source}
 skills:
-  - {id: python, name: {zh: Python, en: Python}}
-  - {id: pytorch, name: {zh: PyTorch, en: PyTorch}, aliases: [torch]}
+  - {id: python, name: {zh: Python, en: Python}, source: s}
+  - {id: pytorch, name: {zh: PyTorch, en: PyTorch}, aliases: [torch], source: s}
 categories:
   - {id: rd, name: {zh: 研发, en: R&D}, source: s}
 roles:
@@ -85,7 +85,10 @@ TEST_CASE("an unknown key gets a did-you-mean", "[core][loader]") {
   - id: python
     name: {zh: Python, en: Python}
     parnt: programming
-)") == R"(t.yaml:4:5: error: unknown key 'parnt' in skill (did you mean 'parent'?)
+)") == R"(t.yaml:2:5: error: skill names no source: every fact must cite one
+      - id: python
+        ^
+t.yaml:4:5: error: unknown key 'parnt' in skill (did you mean 'parent'?)
         parnt: programming
         ^
 )");
@@ -93,7 +96,10 @@ TEST_CASE("an unknown key gets a did-you-mean", "[core][loader]") {
 
 TEST_CASE("an unknown key with nothing close lists the known keys", "[core][loader]") {
   CHECK(load_errors("skills:\n  - {id: python, name: Python, colour: blue}\n") ==
-        R"(t.yaml:2:32: error: unknown key 'colour' in skill (known keys: id, name, aliases, parent, source, sources)
+        R"(t.yaml:2:5: error: skill names no source: every fact must cite one
+      - {id: python, name: Python, colour: blue}
+        ^
+t.yaml:2:32: error: unknown key 'colour' in skill (known keys: id, name, aliases, parent, source, sources)
       - {id: python, name: Python, colour: blue}
                                    ^
 )");
@@ -115,7 +121,10 @@ roles:
     name: {zh: 岗位, en: Role}
     category: c
     skills: {python: essential}
-)") == R"(t.yaml:4:5: error: role names no source: every fact must cite one
+)") == R"(t.yaml:2:5: error: skill names no source: every fact must cite one
+      - {id: python, name: Python}
+        ^
+t.yaml:4:5: error: role names no source: every fact must cite one
       - id: r
         ^
 t.yaml:4:5: error: unknown category 'c'
@@ -128,7 +137,7 @@ t.yaml:7:13: error: 'skills' must be a list
   CHECK(load_errors(R"(sources:
   - {id: s, title: Source}
 skills:
-  - {id: python, name: Python}
+  - {id: python, name: Python, source: s}
 categories:
   - {id: rd, name: R&D, source: s}
 roles:
@@ -152,7 +161,16 @@ TEST_CASE("a duplicate id says where the first one is", "[core][loader]") {
     name: Java
   - id: python
     name: {zh: Python 语言, en: Python language}
-)") == R"(t.yaml:6:5: error: duplicate skill id 'python' (first defined at t.yaml:2)
+)") == R"(t.yaml:2:5: error: skill names no source: every fact must cite one
+      - id: python
+        ^
+t.yaml:4:5: error: skill names no source: every fact must cite one
+      - id: java
+        ^
+t.yaml:6:5: error: duplicate skill id 'python' (first defined at t.yaml:2)
+      - id: python
+        ^
+t.yaml:6:5: error: skill names no source: every fact must cite one
       - id: python
         ^
 )");
@@ -174,7 +192,10 @@ TEST_CASE("a duplicate key in one mapping is an error", "[core][loader]") {
   - id: python
     name: {zh: Python, en: Python}
     name: {zh: P, en: P}
-)") == R"(t.yaml:4:5: error: duplicate key 'name' (first given at line 3)
+)") == R"(t.yaml:2:5: error: skill names no source: every fact must cite one
+      - id: python
+        ^
+t.yaml:4:5: error: duplicate key 'name' (first given at line 3)
         name: {zh: P, en: P}
         ^
 )");
@@ -185,8 +206,8 @@ TEST_CASE("a role naming a misspelt skill gets the closest skill id", "[core][lo
   - id: s
     title: {zh: 来源, en: Source}
 skills:
-  - {id: python, name: Python}
-  - {id: pytorch, name: PyTorch}
+  - {id: python, name: Python, source: s}
+  - {id: pytorch, name: PyTorch, source: s}
 categories:
   - {id: rd, name: {zh: 研发, en: R&D}, source: s}
 roles:
@@ -215,9 +236,15 @@ TEST_CASE("a skill's dangling parent is reported at the parent", "[core][loader]
     parent: programing
   - id: programming
     name: {zh: 编程, en: Programming}
-)") == R"(t.yaml:4:13: error: unknown skill 'programing' (did you mean 'programming'?)
+)") == R"(t.yaml:2:5: error: skill names no source: every fact must cite one
+      - id: python
+        ^
+t.yaml:4:13: error: unknown skill 'programing' (did you mean 'programming'?)
         parent: programing
                 ^
+t.yaml:5:5: error: skill names no source: every fact must cite one
+      - id: programming
+        ^
 )");
 }
 
@@ -283,9 +310,18 @@ TEST_CASE("a cycle in skill parents is reported once, with the path", "[core][lo
   - {id: a, name: A, parent: c}
   - {id: b, name: B, parent: a}
   - {id: c, name: C, parent: b}
-)") == R"(t.yaml:2:30: error: skill parents form a cycle: a → c → b → a
+)") == R"(t.yaml:2:5: error: skill names no source: every fact must cite one
+      - {id: a, name: A, parent: c}
+        ^
+t.yaml:2:30: error: skill parents form a cycle: a → c → b → a
       - {id: a, name: A, parent: c}
                                  ^
+t.yaml:3:5: error: skill names no source: every fact must cite one
+      - {id: b, name: B, parent: a}
+        ^
+t.yaml:4:5: error: skill names no source: every fact must cite one
+      - {id: c, name: C, parent: b}
+        ^
 )");
 }
 
@@ -306,7 +342,7 @@ TEST_CASE("a cycle in domains is reported in both languages", "[core][loader]") 
 
 TEST_CASE("a catalogue with a parent cycle can still be used without looping", "[core][loader]") {
   Diagnostics d;
-  auto c = load_catalog({InputFile{"t.yaml", "skills:\n  - {id: a, name: A, parent: b}\n  - {id: b, name: B, parent: a}\n"}}, d);
+  auto c = load_catalog({InputFile{"t.yaml", "sources: [{id: s, title: S}]\nskills:\n  - {id: a, name: A, parent: b, source: s}\n  - {id: b, name: B, parent: a, source: s}\n"}}, d);
   CHECK(d.error_count() == 1);
   // The cycle is cut where it was reported, so walking up terminates.
   CHECK(Catalog::tree_distance(c.skill_parent, 0, 1) == -1);
@@ -328,9 +364,15 @@ TEST_CASE("a name without its Chinese or English text is an error", "[core][load
   CHECK(load_errors(R"(skills:
   - {id: d, name: {en: D}}
   - {id: e, name: {zh: 戊}}
-)") == R"(t.yaml:2:19: error: name lacks its 'zh' text
+)") == R"(t.yaml:2:5: error: skill names no source: every fact must cite one
+      - {id: d, name: {en: D}}
+        ^
+t.yaml:2:19: error: name lacks its 'zh' text
       - {id: d, name: {en: D}}
                       ^
+t.yaml:3:5: error: skill names no source: every fact must cite one
+      - {id: e, name: {zh: 戊}}
+        ^
 t.yaml:3:19: error: name lacks its 'en' text
       - {id: e, name: {zh: 戊}}
                       ^
@@ -401,7 +443,7 @@ TEST_CASE("every problem is reported, sorted by line, not just the first", "[cor
   load_catalog({InputFile{"t.yaml", R"(sources:
   - {id: s, title: Source, date: 2025-13-01}
 skills:
-  - {id: python, name: Python}
+  - {id: python, name: Python, source: s}
 categories:
   - {id: rd, name: R&D, source: s}
 roles:
@@ -432,8 +474,8 @@ t.yaml:13:5: error: unknown key 'colour' in role (known keys: id, name, category
 
 TEST_CASE("problems in several files are all reported, file by file", "[core][loader]") {
   Diagnostics d;
-  load_catalog({InputFile{"b.yaml", "skills:\n  - {id: x, name: X, parent: yy}\n"},
-                InputFile{"a.yaml", "skills:\n  - {id: y, name: Y, nmae: Y}\n"}},
+  load_catalog({InputFile{"b.yaml", "skills:\n  - {id: x, name: X, parent: yy, source: s}\nsources: [{id: s, title: S}]\n"},
+                InputFile{"a.yaml", "skills:\n  - {id: y, name: Y, nmae: Y, source: s}\n"}},
                d);
   REQUIRE(d.items.size() == 2);
   CHECK(d.items[0].file == "a.yaml");

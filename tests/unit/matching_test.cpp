@@ -29,13 +29,13 @@ domains:
   - {id: aigc, name: AIGC, parent: ai}
   - {id: design, name: Design}
 skills:
-  - {id: deep-learning, name: Deep learning}
-  - {id: deep-learning-frameworks, name: DL frameworks, parent: deep-learning}
-  - {id: pytorch, name: PyTorch, parent: deep-learning-frameworks}
-  - {id: python, name: Python}
-  - {id: sql, name: SQL}
-  - {id: drawing, name: Drawing}
-  - {id: communication, name: Communication}
+  - {id: deep-learning, name: Deep learning, source: s}
+  - {id: deep-learning-frameworks, name: DL frameworks, parent: deep-learning, source: s}
+  - {id: pytorch, name: PyTorch, parent: deep-learning-frameworks, source: s}
+  - {id: python, name: Python, source: s}
+  - {id: sql, name: SQL, source: s}
+  - {id: drawing, name: Drawing, source: s}
+  - {id: communication, name: Communication, source: s}
 categories:
   - id: rd
     name: R&D

@@ -25,12 +25,12 @@ domains:
   - {id: ai, name: {zh: 人工智能, en: AI}}
   - {id: aigc, name: {zh: AIGC 应用, en: AIGC}, parent: ai}
 skills:
-  - {id: intelligence, name: {zh: 人工智能, en: Artificial intelligence}}
-  - {id: learning, name: {zh: 机器学习, en: Machine learning}, parent: intelligence}
-  - {id: deep, name: {zh: 深度学习, en: Deep learning}, parent: learning}
-  - {id: storytelling, name: {zh: 讲故事, en: Storytelling}}
-  - {id: editing, name: {zh: 编辑, en: Editing}}
-  - {id: writing, name: {zh: 写作, en: Writing}}
+  - {id: intelligence, name: {zh: 人工智能, en: Artificial intelligence}, source: src}
+  - {id: learning, name: {zh: 机器学习, en: Machine learning}, parent: intelligence, source: src}
+  - {id: deep, name: {zh: 深度学习, en: Deep learning}, parent: learning, source: src}
+  - {id: storytelling, name: {zh: 讲故事, en: Storytelling}, source: src}
+  - {id: editing, name: {zh: 编辑, en: Editing}, source: src}
+  - {id: writing, name: {zh: 写作, en: Writing}, source: src}
 categories:
   - {id: content, name: {zh: 内容类, en: Content}, domains: [aigc], source: src}
 roles:

@@ -25,17 +25,17 @@ education:
   - {id: associate, name: {zh: 大专, en: Associate degree}}
   - {id: bachelor, name: {zh: 本科, en: Bachelor's degree}}
 majors:
-  - {id: computing, name: {zh: 计算机类, en: Computing}}
-  - {id: computer-science, name: {zh: 计算机科学, en: Computer science}, parent: computing}
-  - {id: history, name: {zh: 历史学, en: History}}
+  - {id: computing, name: {zh: 计算机类, en: Computing}, source: s}
+  - {id: computer-science, name: {zh: 计算机科学, en: Computer science}, parent: computing, source: s}
+  - {id: history, name: {zh: 历史学, en: History}, source: s}
 domains:
   - {id: ai, name: {zh: 人工智能, en: AI}}
   - {id: aigc, name: {zh: AIGC 应用, en: AIGC}, parent: ai}
   - {id: it, name: {zh: 信息技术, en: IT}}
 skills:
-  - {id: programming, name: {zh: 编程, en: Programming}}
-  - {id: python, name: {zh: Python, en: Python}, parent: programming}
-  - {id: drawing, name: {zh: 绘画, en: Drawing}}
+  - {id: programming, name: {zh: 编程, en: Programming}, source: s}
+  - {id: python, name: {zh: Python, en: Python}, parent: programming, source: s}
+  - {id: drawing, name: {zh: 绘画, en: Drawing}, source: s}
 certificates:
   - id: ladder
     name: {zh: 阶梯证书, en: Ladder certificate}
