@@ -32,17 +32,24 @@ SkillCredit skill_credit(const Catalog& c, const Profile& p) {
     if (ps.id.empty()) continue;
     auto it = c.skill_by_id.find(ps.id);
     if (it == c.skill_by_id.end()) continue;
-    double credit = 1.0;
-    int k = static_cast<int>(it->second);
-    size_t steps = 0;
-    while (k >= 0 && steps <= c.skills.size()) {
-      auto& b = best[static_cast<size_t>(k)];
-      if (credit > b.first) b = {credit, it->second};
-      credit *= c.scoring.partial_credit;
-      if (credit < 1e-6) break;
-      k = c.skill_parent[static_cast<size_t>(k)];
-      ++steps;
-    }
+    // The skill itself and each skill of its same_as set (other catalogues' equals),
+    // with their ancestors in part.
+    auto credit_up = [&](size_t from) {
+      double credit = 1.0;
+      int k = static_cast<int>(from);
+      size_t steps = 0;
+      while (k >= 0 && steps <= c.skills.size()) {
+        auto& b = best[static_cast<size_t>(k)];
+        if (credit > b.first) b = {credit, it->second};
+        credit *= c.scoring.partial_credit;
+        if (credit < 1e-6) break;
+        k = c.skill_parent[static_cast<size_t>(k)];
+        ++steps;
+      }
+    };
+    credit_up(it->second);
+    if (it->second < c.skill_same.size())
+      for (uint32_t same : c.skill_same[it->second]) credit_up(same);
   }
   SkillCredit out;
   std::vector<std::pair<size_t, std::pair<double, size_t>>> sorted(best.begin(), best.end());
@@ -153,7 +160,7 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, const Role& role,
     auto dur = duration_text(f.experience.at(best_domain).months);
     add("experience", best_years / sc.experience_saturation_years, sc.w_experience,
         T(fmt::format("{} of {} work (full marks at {} years)", dur.en, lower_first(dn->name.en), sc.experience_saturation_years),
-          fmt::format("{}工作 {}（满 {} 年得满分）", dn->name.zh, dur.zh, sc.experience_saturation_years)));
+          fmt::format("{}工作 {}（满 {} 年得满分）", dn->name.in(Lang::zh), dur.zh, sc.experience_saturation_years)));
   } else {
     add("experience", 0, sc.w_experience,
         T("no work in this field's domains", "没有该领域的工作经验"));
@@ -202,7 +209,7 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, const Role& role,
     std::string s;
     for (size_t i = 0; i < ids.size() && i < most; ++i) {
       const auto* k = c.skill(ids[i]);
-      s += (s.empty() ? "" : (zh ? "、" : ", ")) + (k ? (zh ? k->name.zh : k->name.en) : ids[i]);
+      s += (s.empty() ? "" : (zh ? "、" : ", ")) + (k ? (zh ? k->name.in(Lang::zh) : k->name.en) : ids[i]);
     }
     if (ids.size() > most) s += zh ? fmt::format(" 等 {} 项", ids.size()) : fmt::format(" and {} more", ids.size() - most);
     return s;
@@ -213,7 +220,7 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, const Role& role,
     const auto* req = c.skill(pm.required);
     const auto* via = c.skill(pm.via);
     m.reasons.push_back(T(fmt::format("{} counts partly toward {} ({})", via->name.en, req->name.en, pct(pm.credit)),
-                          fmt::format("{}部分满足{}（{}）", via->name.zh, req->name.zh, pct(pm.credit))));
+                          fmt::format("{}部分满足{}（{}）", via->name.in(Lang::zh), req->name.in(Lang::zh), pct(pm.credit))));
   }
   if (!miss_ess.empty())
     m.reasons.push_back(T("Missing essential: " + names(miss_ess, false, 5), "缺少核心技能：" + names(miss_ess, true, 5)));
@@ -348,6 +355,7 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of
   std::vector<std::pair<uint32_t, double>> slots;
   for (size_t r = 0; r < c.roles.size(); ++r) {
     if (!category.empty() && c.roles[r].category != category) continue;
+    if (c.roles[r].incomplete) continue;  // no skills in its source: nothing to rank on
     slots.clear();
     for (const auto& [slot, cv] : touched[r]) slots.emplace_back(slot, cv.first);
     scored.emplace_back(scorer.score(r, slots), static_cast<uint32_t>(r));
@@ -494,7 +502,7 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
       for (const auto& id : s.covers) {
         const auto* k = c.skill(id);
         en += (en.empty() ? "" : ", ") + k->name.en;
-        zh += (zh.empty() ? "" : "、") + k->name.zh;
+        zh += (zh.empty() ? "" : "、") + k->name.in(Lang::zh);
       }
       s.reasons.push_back(T("Syllabus covers skills your top roles miss: " + en, "考试大纲覆盖你欠缺的技能：" + zh));
     }

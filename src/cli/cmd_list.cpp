@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common.hpp"
+#include "to_json.hpp"
 
 namespace advisor::cli {
 
@@ -35,7 +36,11 @@ int run_list(const ListOptions& o) {
       Json arr = Json::array();
       for (const auto& r : c.roles)
         if (o.category.empty() || r.category == o.category)
-          arr.push_back(Json{{"id", r.id}, {"name", text_json(r.name)}, {"category", r.category}});
+        {
+          Json rj{{"id", r.id}, {"name", text_json(r.name)}, {"category", r.category}};
+          add_external_ids(rj, r.external_ids);
+          arr.push_back(rj);
+        }
       j["roles"] = arr;
       emit_json(j);
       return k_exit_ok;
