@@ -148,7 +148,7 @@ int show_role(const Catalog& c, const std::string& id) {
   if (cat) o << tr("Category: ", "类别：") << tr(cat->name) << "\n";
   o << import_fields_text(*r);
   if (!r->definition.empty()) o << "\n" << wrapped(tr(r->definition), 0);
-  o << "\n" << bold(tr("Essential skills", "核心技能")) << "\n" << wrapped(skill_names(c, ess), 2);
+  if (!ess.empty()) o << "\n" << bold(tr("Essential skills", "核心技能")) << "\n" << wrapped(skill_names(c, ess), 2);
   if (!opt.empty()) o << bold(tr("Optional skills", "加分技能")) << "\n" << wrapped(skill_names(c, opt), 2);
   if (!r->company_types.empty()) {
     std::string s;

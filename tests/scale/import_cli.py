@@ -41,6 +41,39 @@ def run(advisor, *args, env=None):
     return subprocess.run([advisor, "--as-of", "2026-11-23", "--lang", "en", *args], capture_output=True, text=True, env=e)
 
 
+def check_schemas(advisor, tmp):
+    """Documents about imported roles (English-only names: zh null; external ids) keep
+    to the published schemas, on the ESCO and O*NET slices merged with the built-in catalogue."""
+    try:
+        import jsonschema
+    except ImportError:
+        check(False, "python3-jsonschema is installed (the json tests need it too)")
+        return
+    onet = os.path.join(tmp, "onet")
+    p = run(advisor, "catalog", "import", "onet", os.path.join(HERE, "..", "data", "onet-29.2"), "--out", onet)
+    check(p.returncode == 0, f"O*NET slice imports ({p.stderr.strip()[:200]})")
+    cat = ["--catalog", "builtin", "--catalog", os.path.join(tmp, "a"), "--catalog", onet, "--json"]
+    docs = {
+        "show": ["show", "role", "15-2051.00"],
+        "list": ["list", "roles"],
+        "recommend": ["recommend", "--profile", PROFILE, "--top", "40"],
+        "gap": ["gap", "--profile", PROFILE, "--role", "15-2051.00"],
+    }
+    for name, args in docs.items():
+        out = run(advisor, *cat, *args)
+        schema = json.loads(run(advisor, "schema", name).stdout)
+        ok = out.returncode == 0
+        try:
+            jsonschema.Draft202012Validator(schema).validate(json.loads(out.stdout))
+        except (jsonschema.ValidationError, json.JSONDecodeError) as e:
+            ok = False
+            print(f"     {name}: {str(e)[:300]}")
+        check(ok, f"{name} --json on imported roles matches its schema")
+    shown = json.loads(run(advisor, *cat, "show", "role", "15-2051.00").stdout)["role"]
+    check(shown["external_ids"] == {"onet_soc": "15-2051.00"} and shown["name"]["zh"] is None,
+          "show role 15-2051.00: external id kept, no English in zh")
+
+
 def top_ids(proc):
     return [r["id"] for r in json.loads(proc.stdout)["roles"]]
 
@@ -103,6 +136,7 @@ def test_slice(advisor, tmp):
     check(p.returncode == 0, f"builtin + import validate together ({p.stderr.strip()[:200]})")
     p = run(advisor, "--catalog", "builtin", "--catalog", out1, "show", "role", "esco-data-scientist")
     check(p.returncode == 0 and ATTRIBUTION in p.stdout, "merged: show role still prints the ESCO attribution")
+    check_schemas(advisor, tmp)
     p = run(advisor, "catalog", "import", "esco", os.path.join(tmp, "nowhere"), "--out", os.path.join(tmp, "c"))
     check(p.returncode == 66 and p.stdout == "", "a missing data directory exits 66")
 
