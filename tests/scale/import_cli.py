@@ -53,13 +53,15 @@ def check_schemas(advisor, tmp):
     p = run(advisor, "catalog", "import", "onet", os.path.join(HERE, "..", "data", "onet-29.2"), "--out", onet)
     check(p.returncode == 0, f"O*NET slice imports ({p.stderr.strip()[:200]})")
     cat = ["--catalog", "builtin", "--catalog", os.path.join(tmp, "a"), "--catalog", onet, "--json"]
-    docs = {
-        "show": ["show", "role", "15-2051.00"],
-        "list": ["list", "roles"],
-        "recommend": ["recommend", "--profile", PROFILE, "--top", "40"],
-        "gap": ["gap", "--profile", PROFILE, "--role", "15-2051.00"],
-    }
-    for name, args in docs.items():
+    docs = [
+        ("show", ["show", "role", "15-2051.00"]),
+        ("show", ["show", "skill", "python"]),
+        ("list", ["list", "roles"]),
+        ("list", ["list", "skills"]),
+        ("recommend", ["recommend", "--profile", PROFILE, "--top", "40"]),
+        ("gap", ["gap", "--profile", PROFILE, "--role", "15-2051.00"]),
+    ]
+    for name, args in docs:
         out = run(advisor, *cat, *args)
         schema = json.loads(run(advisor, "schema", name).stdout)
         ok = out.returncode == 0
@@ -68,7 +70,7 @@ def check_schemas(advisor, tmp):
         except (jsonschema.ValidationError, json.JSONDecodeError) as e:
             ok = False
             print(f"     {name}: {str(e)[:300]}")
-        check(ok, f"{name} --json on imported roles matches its schema")
+        check(ok, f"{' '.join(args[:2])} --json on imported data matches its schema")
     shown = json.loads(run(advisor, *cat, "show", "role", "15-2051.00").stdout)["role"]
     check(shown["external_ids"] == {"onet_soc": "15-2051.00"} and shown["name"]["zh"] is None,
           "show role 15-2051.00: external id kept, no English in zh")
