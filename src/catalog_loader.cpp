@@ -375,6 +375,7 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
 struct CrosswalkEntry {
   std::string skill;
   std::vector<ExternalRef> same_as;
+  std::vector<std::string> sources;
   SourcePos pos;
 };
 
@@ -389,7 +390,7 @@ static void parse_crosswalk(YamlContext& ctx, const YAML::Node& seq, std::vector
     }
     e.skill = get_string(ctx, item["skill"], "skill").value_or("");
     e.same_as = get_same_as(ctx, item["same_as"]);
-    get_sources(ctx, item);
+    e.sources = get_sources(ctx, item);
     if (!e.skill.empty()) out.push_back(std::move(e));
   });
 }
@@ -397,16 +398,25 @@ static void parse_crosswalk(YamlContext& ctx, const YAML::Node& seq, std::vector
 static void apply_crosswalk(Catalog& c, const std::vector<CrosswalkEntry>& entries, Diagnostics& diags) {
   std::unordered_map<std::string, size_t> by_id;
   for (size_t i = 0; i < c.skills.size(); ++i) by_id.emplace(c.skills[i].id, i);
+  std::set<std::string> source_ids;
+  for (const auto& src : c.sources) source_ids.insert(src.id);
+  auto error = [&](const CrosswalkEntry& e, Text message) {
+    Diagnostic d;
+    d.file = e.pos.file;
+    d.line = e.pos.line;
+    d.column = e.pos.column;
+    d.message = std::move(message);
+    diags.add(std::move(d));
+  };
   for (const auto& e : entries) {
+    for (const auto& src : e.sources)
+      if (!source_ids.count(src))
+        error(e, msg(fmt::format("crosswalk entry cites unknown source '{}'", src),
+                     fmt::format("对照条目引用的来源“{}”不存在", src)));
     auto it = by_id.find(e.skill);
     if (it == by_id.end()) {
-      Diagnostic d;
-      d.file = e.pos.file;
-      d.line = e.pos.line;
-      d.column = e.pos.column;
-      d.message = msg(fmt::format("crosswalk names unknown skill '{}'", e.skill),
-                      fmt::format("对照表中的技能“{}”不存在", e.skill));
-      diags.add(std::move(d));
+      error(e, msg(fmt::format("crosswalk names unknown skill '{}'", e.skill),
+                   fmt::format("对照表中的技能“{}”不存在", e.skill)));
       continue;
     }
     auto& same = c.skills[it->second].same_as;

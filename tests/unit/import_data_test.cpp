@@ -231,3 +231,14 @@ TEST_CASE("the full imports keep every external id, no English in zh, and flag i
   for (const auto& r : co.roles) with_barrier += r.barrier_level.empty() ? 0 : 1;
   CHECK(with_barrier > 900);
 }
+
+TEST_CASE("a crosswalk entry naming an unknown skill or source is an error", "[import]") {
+  Diagnostics d;
+  load_catalog({InputFile{"x.yaml", "sources:\n  - {id: s, title: S}\nskills:\n  - {id: a, name: A}\n"
+                                    "crosswalk:\n  - {skill: b, same_as: {esco_label: [B]}, sources: [s]}\n"
+                                    "  - {skill: a, same_as: {esco_label: [A]}, sources: [t]}\n"}},
+               d);
+  std::string all = all_diagnostics(d);
+  CHECK(all.find("x.yaml:6:5: error: crosswalk names unknown skill 'b'") != std::string::npos);
+  CHECK(all.find("x.yaml:7:5: error: crosswalk entry cites unknown source 't'") != std::string::npos);
+}
