@@ -15,7 +15,7 @@ namespace {
 
 constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape.
-constexpr uint32_t k_format = 3;  // 2: majors carry a code; 3: scoring, implies, max_years
+constexpr uint32_t k_format = 4;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and incomplete
 
 struct Corrupt {};
 
@@ -51,6 +51,20 @@ public:
   void texts(const std::vector<Text>& v) {
     u32(static_cast<uint32_t>(v.size()));
     for (const auto& t : v) text(t);
+  }
+  void ids(const ExternalIds& m) {
+    u32(static_cast<uint32_t>(m.size()));
+    for (const auto& [k, v] : m) {
+      str(k);
+      str(v);
+    }
+  }
+  void refs(const std::vector<ExternalRef>& v) {
+    u32(static_cast<uint32_t>(v.size()));
+    for (const auto& x : v) {
+      str(x.scheme);
+      str(x.value);
+    }
   }
   // File names repeat on every item: each is written once and then referred to.
   void pos(const SourcePos& p) {
@@ -144,6 +158,22 @@ public:
     for (auto& t : v) t = text();
     return v;
   }
+  ExternalIds ids() {
+    ExternalIds m;
+    for (size_t n = count(8); n > 0; --n) {
+      auto k = str();
+      m[k] = str();
+    }
+    return m;
+  }
+  std::vector<ExternalRef> refs() {
+    std::vector<ExternalRef> v(count(8));
+    for (auto& x : v) {
+      x.scheme = str();
+      x.value = str();
+    }
+    return v;
+  }
   SourcePos pos() {
     SourcePos p;
     uint32_t ref = u32();
@@ -226,6 +256,8 @@ void put_tree(Writer& w, const std::vector<TreeItem>& items) {
     w.str(t.code);
     w.pos(t.pos);
     w.pos(t.parent_pos);
+    w.ids(t.external_ids);
+    w.refs(t.same_as);
   }
 }
 
@@ -261,6 +293,7 @@ void put_catalog(Writer& w, const Catalog& c) {
     w.str(e.id);
     w.text(e.name);
     w.strs(e.aliases);
+    w.str(e.isced);
     w.i32(e.rank);
     w.pos(e.pos);
   }
@@ -295,6 +328,9 @@ void put_catalog(Writer& w, const Catalog& c) {
     w.texts(r.company_types);
     w.strs(r.domains);
     w.strs(r.sources);
+    w.ids(r.external_ids);
+    w.str(r.barrier_level);
+    w.u8(r.incomplete ? 1 : 0);
     w.pos(r.pos);
   }
   w.u32(static_cast<uint32_t>(c.certificates.size()));
@@ -379,6 +415,8 @@ void get_tree(Reader& r, std::vector<TreeItem>& items) {
     t.code = r.str();
     t.pos = r.pos();
     t.parent_pos = r.pos();
+    t.external_ids = r.ids();
+    t.same_as = r.refs();
   }
 }
 
@@ -414,6 +452,7 @@ void get_catalog(Reader& r, Catalog& c) {
     e.id = r.str();
     e.name = r.text();
     e.aliases = r.strs();
+    e.isced = r.str();
     e.rank = r.i32();
     e.pos = r.pos();
   }
@@ -448,6 +487,9 @@ void get_catalog(Reader& r, Catalog& c) {
     x.company_types = r.texts();
     x.domains = r.strs();
     x.sources = r.strs();
+    x.external_ids = r.ids();
+    x.barrier_level = r.str();
+    x.incomplete = r.flag();
     x.pos = r.pos();
   }
   c.certificates.resize(r.count(8));

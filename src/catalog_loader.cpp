@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <sys/stat.h>
+#include <unordered_map>
 
 #include "advisor/embedded.hpp"
 #include "advisor/limits.hpp"
@@ -179,6 +180,39 @@ Text optional_text(YamlContext& ctx, const YAML::Node& item, const char* key) {
   return get_text(ctx, n, key).value_or(Text{});
 }
 
+// `external_ids: {onet_soc: "15-2051.00"}`: scheme → value, both non-empty strings.
+ExternalIds get_external_ids(YamlContext& ctx, const YAML::Node& node) {
+  ExternalIds out;
+  if (is_null(node)) return out;
+  if (!node.IsMap()) {
+    ctx.error(node, msg("external_ids must be a map of scheme: id", "external_ids 应为“方案: 标识”的映射"));
+    return out;
+  }
+  for (const auto& kv : node) {
+    auto scheme = get_string(ctx, kv.first, "external_ids key");
+    auto value = get_string(ctx, kv.second, "external id");
+    if (scheme && value && !scheme->empty() && !value->empty()) out[*scheme] = *value;
+  }
+  return out;
+}
+
+// `same_as: {esco_label: [Python], onet_technology: [Python]}`: external ids of equal skills.
+std::vector<ExternalRef> get_same_as(YamlContext& ctx, const YAML::Node& node) {
+  std::vector<ExternalRef> out;
+  if (is_null(node)) return out;
+  if (!node.IsMap()) {
+    ctx.error(node, msg("same_as must be a map of scheme: [ids]", "same_as 应为“方案: [标识]”的映射"));
+    return out;
+  }
+  for (const auto& kv : node) {
+    auto scheme = get_string(ctx, kv.first, "same_as key");
+    if (!scheme) continue;
+    for (const auto& v : get_string_list(ctx, kv.second, "same_as"))
+      if (!v.empty()) out.push_back({*scheme, v});
+  }
+  return out;
+}
+
 } // namespace
 
 // A rule node: all/any/not or one predicate, plus optional reason and source.
@@ -322,9 +356,11 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
   for_each_item(ctx, seq, section, [&](const YAML::Node& item) {
     // Only majors carry a code (the Ministry of Education's major code); only domains imply skills.
     bool coded = what == "major", domain = what == "domain";
-    bool keys_ok = coded    ? check_map(ctx, item, {"id", "name", "code", "aliases", "parent", "source", "sources"}, what)
-                   : domain ? check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "implies"}, what)
-                            : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources"}, what);
+    bool keys_ok =
+        coded    ? check_map(ctx, item, {"id", "name", "code", "aliases", "parent", "source", "sources", "external_ids"}, what)
+        : domain ? check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "implies", "external_ids"},
+                             what)
+                 : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "external_ids"}, what);
     if (!keys_ok) return;
     TreeItem t;
     t.pos = ctx.pos(item);
@@ -338,6 +374,7 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
     t.sources = get_sources(ctx, item);
     if (domain) t.implies = get_string_list(ctx, item["implies"], "implies");
     if (coded && item["code"].IsDefined()) t.code = get_string(ctx, item["code"], "code").value_or("");
+    t.external_ids = get_external_ids(ctx, item["external_ids"]);
     if (!t.id.empty()) out.push_back(std::move(t));
   });
 }
@@ -346,11 +383,98 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
 // directory; when several catalogue directories are merged (--catalog builtin
 // --catalog esco/), the first one's id, name and scoring stand and every
 // directory's attribution is kept, since imported data must always show its own.
+// A `crosswalk` entry: the skill it links and where it was written. Applied once
+// every file is read, since the skill may be defined in another file.
+struct CrosswalkEntry {
+  std::string skill;
+  std::vector<ExternalRef> same_as;
+  std::vector<std::string> sources;
+  SourcePos pos;
+};
+
+static void parse_crosswalk(YamlContext& ctx, const YAML::Node& seq, std::vector<CrosswalkEntry>& out) {
+  for_each_item(ctx, seq, "crosswalk", [&](const YAML::Node& item) {
+    if (!check_map(ctx, item, {"skill", "same_as", "source", "sources"}, "crosswalk entry")) return;
+    CrosswalkEntry e;
+    e.pos = ctx.pos(item);
+    if (!item["skill"].IsDefined()) {
+      ctx.error(item, msg("crosswalk entry has no 'skill'", "对照条目缺少“skill”"));
+      return;
+    }
+    e.skill = get_string(ctx, item["skill"], "skill").value_or("");
+    e.same_as = get_same_as(ctx, item["same_as"]);
+    e.sources = get_sources(ctx, item);
+    if (!e.skill.empty()) out.push_back(std::move(e));
+  });
+}
+
+static void apply_crosswalk(Catalog& c, const std::vector<CrosswalkEntry>& entries, Diagnostics& diags) {
+  std::unordered_map<std::string, size_t> by_id;
+  for (size_t i = 0; i < c.skills.size(); ++i) by_id.emplace(c.skills[i].id, i);
+  std::set<std::string> source_ids;
+  for (const auto& src : c.sources) source_ids.insert(src.id);
+  auto error = [&](const CrosswalkEntry& e, Text message) {
+    Diagnostic d;
+    d.file = e.pos.file;
+    d.line = e.pos.line;
+    d.column = e.pos.column;
+    d.message = std::move(message);
+    diags.add(std::move(d));
+  };
+  for (const auto& e : entries) {
+    for (const auto& src : e.sources)
+      if (!source_ids.count(src))
+        error(e, msg(fmt::format("crosswalk entry cites unknown source '{}'", src),
+                     fmt::format("对照条目引用的来源“{}”不存在", src)));
+    auto it = by_id.find(e.skill);
+    if (it == by_id.end()) {
+      error(e, msg(fmt::format("crosswalk names unknown skill '{}'", e.skill),
+                   fmt::format("对照表中的技能“{}”不存在", e.skill)));
+      continue;
+    }
+    auto& same = c.skills[it->second].same_as;
+    same.insert(same.end(), e.same_as.begin(), e.same_as.end());
+  }
+}
+
+// An education level; a later directory's level with an id already read is the
+// same level (an imported catalogue's standard ladder merged with the built-in
+// one): the first directory's stands, as its catalog settings do.
+static void parse_education_level(YamlContext& ctx, const YAML::Node& item, Catalog& c, const std::string& dir) {
+  if (!check_map(ctx, item, {"id", "name", "aliases", "isced"}, "education level")) return;
+  EducationLevel e;
+  e.pos = ctx.pos(item);
+  e.id = require_id(ctx, item, "education level");
+  e.name = require_text(ctx, item, "name", "education level");
+  e.aliases = get_string_list(ctx, item["aliases"], "aliases");
+  if (item["isced"].IsDefined()) e.isced = get_string(ctx, item["isced"], "isced").value_or("");
+  e.rank = static_cast<int>(c.education.size());
+  if (e.id.empty()) return;
+  for (const auto& known : c.education)
+    if (known.id == e.id && fs::path(known.pos.file).parent_path().string() != dir) return;
+  c.education.push_back(std::move(e));
+}
+
+// The fields an imported role adds: external ids, a barrier of its own, the incomplete flag.
+static void parse_role_import_fields(YamlContext& ctx, const YAML::Node& item, Role& r) {
+  r.external_ids = get_external_ids(ctx, item["external_ids"]);
+  if (auto b = item["barrier"]; b.IsDefined()) {
+    auto lvl = get_string(ctx, b, "barrier").value_or("");
+    if (lvl != "high" && lvl != "fairly-high" && lvl != "moderate" && lvl != "low")
+      ctx.error(b, msg(fmt::format("role barrier '{}' is not one of high, fairly-high, moderate, low", lvl),
+                       fmt::format("岗位门槛“{}”不是 high、fairly-high、moderate、low 之一", lvl)));
+    else
+      r.barrier_level = lvl;
+  }
+  if (item["incomplete"].IsDefined()) r.incomplete = get_bool(ctx, item["incomplete"], "incomplete").value_or(false);
+}
+
 static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog& catalog,
-                              std::set<std::string>& meta_dirs, const std::string& dir) {
+                              std::set<std::string>& meta_dirs, const std::string& dir,
+                              std::vector<CrosswalkEntry>& crosswalk) {
   if (!check_map(ctx, root,
                  {"catalog", "sources", "education", "majors", "domains", "skills", "categories", "roles",
-                  "certificates", "claims", "cases"},
+                  "certificates", "claims", "cases", "crosswalk"},
                  "catalogue file"))
     return;
   if (root["cases"].IsDefined()) {
@@ -409,7 +533,7 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
             c.scoring.experience_saturation_years =
                 get_number(ctx, s["experience_saturation_years"], "experience_saturation_years", 0.1, 50).value_or(3);
           if (auto b = s["barrier_penalty"]; b.IsDefined() &&
-                                             check_map(ctx, b, {"high", "fairly-high", "moderate", "unstated"},
+                                             check_map(ctx, b, {"high", "fairly-high", "moderate", "low", "unstated"},
                                                        "barrier_penalty"))
             for (const auto& kv : b)
               c.scoring.barrier_penalty[kv.first.Scalar()] =
@@ -431,16 +555,9 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
     if (item["date"].IsDefined()) s.date = get_date(ctx, item["date"], "date");
     if (!s.id.empty()) c.sources.push_back(std::move(s));
   });
-  for_each_item(ctx, root["education"], "education", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item, {"id", "name", "aliases"}, "education level")) return;
-    EducationLevel e;
-    e.pos = ctx.pos(item);
-    e.id = require_id(ctx, item, "education level");
-    e.name = require_text(ctx, item, "name", "education level");
-    e.aliases = get_string_list(ctx, item["aliases"], "aliases");
-    e.rank = static_cast<int>(c.education.size());
-    if (!e.id.empty()) c.education.push_back(std::move(e));
-  });
+  for_each_item(ctx, root["education"], "education",
+                [&](const YAML::Node& item) { parse_education_level(ctx, item, c, dir); });
+  parse_crosswalk(ctx, root["crosswalk"], crosswalk);
   parse_tree_items(ctx, root["majors"], "majors", c.majors);
   parse_tree_items(ctx, root["domains"], "domains", c.domains);
   parse_tree_items(ctx, root["skills"], "skills", c.skills);
@@ -474,7 +591,8 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
   });
   for_each_item(ctx, root["roles"], "roles", [&](const YAML::Node& item) {
     if (!check_map(ctx, item,
-                   {"id", "name", "category", "definition", "skills", "company_types", "domains", "source", "sources"},
+                   {"id", "name", "category", "definition", "skills", "company_types", "domains", "source", "sources",
+                    "external_ids", "barrier", "incomplete"},
                    "role"))
       return;
     Role r;
@@ -513,6 +631,7 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
     r.company_types = get_text_list(ctx, item["company_types"], "company_types");
     r.domains = get_string_list(ctx, item["domains"], "domains");
     r.sources = get_sources(ctx, item);
+    parse_role_import_fields(ctx, item, r);
     if (!r.id.empty()) c.roles.push_back(std::move(r));
   });
   for_each_item(ctx, root["certificates"], "certificates", [&](const YAML::Node& item) {
@@ -606,17 +725,19 @@ static void attach_source_lines(const std::vector<InputFile>& files, Diagnostics
 Catalog load_catalog(const std::vector<InputFile>& files, Diagnostics& diags) {
   Catalog c;
   std::set<std::string> meta_dirs;
+  std::vector<CrosswalkEntry> crosswalk;
   for (const auto& f : files) {
     YamlContext ctx(f.name, f.text, diags);
     auto root = YamlContext::parse(ctx, f.text);
     if (!root) continue;
     try {
-      parse_catalog_doc(ctx, *root, c, meta_dirs, fs::path(f.name).parent_path().string());
+      parse_catalog_doc(ctx, *root, c, meta_dirs, fs::path(f.name).parent_path().string(), crosswalk);
     } catch (const YAML::Exception& e) {
       ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
                                                            fmt::format("结构不符合预期：{}", e.msg)));
     }
   }
+  apply_crosswalk(c, crosswalk, diags);
   validate_catalog(c, diags);
   attach_source_lines(files, diags);
   diags.sort();

@@ -392,6 +392,8 @@ void Catalog::index() {
       (rs.essential ? role_essential_weight : role_optional_weight)[r] += rs.weight * idf;
     }
 
+  index_external_ids();
+
   // What ranking reads for every role, resolved once rather than per profile.
   std::vector<uint32_t> by_id(roles.size());
   for (size_t r = 0; r < roles.size(); ++r) by_id[r] = static_cast<uint32_t>(r);
@@ -411,6 +413,47 @@ void Catalog::index() {
 }
 
 namespace {
+
+// Union-find root with path halving.
+uint32_t set_root(std::vector<uint32_t>& up, uint32_t k) {
+  while (up[k] != k) k = up[k] = up[up[k]];
+  return k;
+}
+
+} // namespace
+
+void Catalog::index_external_ids() {
+  role_by_external_id.clear();
+  for (size_t r = 0; r < roles.size(); ++r)
+    for (const auto& [scheme, value] : roles[r].external_ids) role_by_external_id.emplace(value, r);
+  // Skills joined by same_as links form sets; a link names an external id, matched
+  // in normalised form (ESCO labels differ in case from the words people write).
+  std::unordered_map<std::string, std::vector<uint32_t>> by_ext;
+  bool any_link = false;
+  for (size_t i = 0; i < skills.size(); ++i) {
+    for (const auto& [scheme, value] : skills[i].external_ids)
+      by_ext[scheme + '\x1f' + normalize_key(value)].push_back(static_cast<uint32_t>(i));
+    any_link = any_link || !skills[i].same_as.empty();
+  }
+  skill_same.assign(skills.size(), {});
+  if (!any_link || by_ext.empty()) return;
+  std::vector<uint32_t> up(skills.size());
+  for (size_t i = 0; i < up.size(); ++i) up[i] = static_cast<uint32_t>(i);
+  for (size_t i = 0; i < skills.size(); ++i)
+    for (const auto& ref : skills[i].same_as)
+      if (auto it = by_ext.find(ref.scheme + '\x1f' + normalize_key(ref.value)); it != by_ext.end())
+        for (uint32_t j : it->second) up[set_root(up, j)] = set_root(up, static_cast<uint32_t>(i));
+  std::unordered_map<uint32_t, std::vector<uint32_t>> members;
+  for (size_t i = 0; i < skills.size(); ++i) members[set_root(up, static_cast<uint32_t>(i))].push_back(static_cast<uint32_t>(i));
+  for (const auto& [root, set] : members) {
+    if (set.size() < 2) continue;
+    for (uint32_t a : set)
+      for (uint32_t b : set)
+        if (a != b) skill_same[a].push_back(b);
+  }
+}
+
+namespace {
 template <typename T>
 const T* lookup(const std::vector<T>& items, const std::unordered_map<std::string, size_t>& map, const std::string& id) {
   auto it = map.find(id);
@@ -421,7 +464,10 @@ const T* lookup(const std::vector<T>& items, const std::unordered_map<std::strin
 const TreeItem* Catalog::skill(const std::string& id) const { return lookup(skills, skill_by_id, id); }
 const TreeItem* Catalog::domain(const std::string& id) const { return lookup(domains, domain_by_id, id); }
 const TreeItem* Catalog::major(const std::string& id) const { return lookup(majors, major_by_id, id); }
-const Role* Catalog::role(const std::string& id) const { return lookup(roles, role_by_id, id); }
+const Role* Catalog::role(const std::string& id) const {
+  if (const auto* r = lookup(roles, role_by_id, id)) return r;
+  return lookup(roles, role_by_external_id, id);
+}
 const Category* Catalog::category(const std::string& id) const { return lookup(categories, category_by_id, id); }
 const Certificate* Catalog::certificate(const std::string& id) const {
   return lookup(certificates, certificate_by_id, id);

@@ -24,7 +24,7 @@ std::string join_names(const Catalog& c, const std::vector<std::string>& ids, bo
   std::string s;
   for (const auto& id : ids) {
     const auto* k = c.skill(id);
-    s += (s.empty() ? "" : (zh ? "、" : ", ")) + (k ? (zh ? k->name.zh : k->name.en) : id);
+    s += (s.empty() ? "" : (zh ? "、" : ", ")) + (k ? (zh ? k->name.in(Lang::zh) : k->name.en) : id);
   }
   return s;
 }
@@ -241,15 +241,15 @@ double related_value(const Catalog& c, const Profile& p, const Certificate& cert
     if (!role) continue;
     if (std::find(p.goal_roles.begin(), p.goal_roles.end(), id) != p.goal_roles.end()) {
       v = 1.0;
-      why = T("Related to your goal role " + role->name.en, "与你的目标岗位“" + role->name.zh + "”相关");
+      why = T("Related to your goal role " + role->name.en, "与你的目标岗位“" + role->name.in(Lang::zh) + "”相关");
     } else if (goal_cats.count(role->category) && v < 0.5) {
       v = 0.5;
-      why = T("Related to a role in a category you aim at: " + role->name.en, "与你目标类别中的岗位相关：" + role->name.zh);
+      why = T("Related to a role in a category you aim at: " + role->name.en, "与你目标类别中的岗位相关：" + role->name.in(Lang::zh));
     }
     for (const auto& t : targets)
       if (!t.goal && t.match.role->id == id && 0.5 * t.weight > v) {
         v = 0.5 * t.weight;
-        why = T("Related to a role that fits you: " + role->name.en, "与你较匹配的岗位相关：" + role->name.zh);
+        why = T("Related to a role that fits you: " + role->name.en, "与你较匹配的岗位相关：" + role->name.in(Lang::zh));
       }
   }
   return v;
@@ -419,7 +419,7 @@ NextAction certificate_action(const Catalog& c, const CertificateSuggestion& s, 
     auto en = names_of(c, *focus, s, false);
     if (!en.empty()) {
       a.text.en += fmt::format(". It teaches {}, which {} needs", en, role.en);
-      a.text.zh += fmt::format("。它涵盖{}所需的{}", role.zh, names_of(c, *focus, s, true));
+      a.text.zh += fmt::format("。它涵盖{}所需的{}", role.in(Lang::zh), names_of(c, *focus, s, true));
     } else {
       std::vector<std::string> ids(s.covers.begin(), s.covers.begin() + std::min<std::ptrdiff_t>(3, std::ssize(s.covers)));
       a.text.en += fmt::format(". It teaches {}, which roles that fit you need", join_names(c, ids, false));
@@ -472,7 +472,7 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as
   if (focus && !first && focus->missing.empty() && focus->partial.empty()) {
     out.push_back(NextAction{"role", focus->role->id, "", std::nullopt,
                              T(fmt::format("You have every skill {} asks for: it fits you now", focus->role->name.en),
-                               fmt::format("你已具备{}要求的全部技能：现在就适合这个岗位", focus->role->name.zh))});
+                               fmt::format("你已具备{}要求的全部技能：现在就适合这个岗位", focus->role->name.in(Lang::zh)))});
   }
   if (focus) {
     if (auto k = key_skill(c, *focus, first ? first->covers : std::vector<std::string>{})) {
@@ -480,8 +480,8 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as
       out.push_back(NextAction{"skill", *k, "", std::nullopt,
                                T(fmt::format("Learn {}: essential for {}, and you lack it or have it only in part",
                                              sk->name.en, focus->role->name.en),
-                                 fmt::format("学习{}：{}的核心技能，你尚欠缺或只部分具备", sk->name.zh,
-                                             focus->role->name.zh))});
+                                 fmt::format("学习{}：{}的核心技能，你尚欠缺或只部分具备", sk->name.in(Lang::zh),
+                                             focus->role->name.in(Lang::zh)))});
     }
   }
   if (first && first->next_step) {

@@ -68,7 +68,11 @@ SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date>
     auto it = c.skill_by_id.find(ps.id);
     if (it == c.skill_by_id.end()) continue;
     out.declared.push_back(it->second);
+    // The skill itself and each skill of its same_as set (other catalogues' equals),
+    // with their ancestors in part.
     spread(c, it->second, Credit{1.0, it->second, -1}, best);
+    if (it->second < c.skill_same.size())
+      for (uint32_t same : c.skill_same[it->second]) spread(c, same, Credit{1.0, it->second, -1}, best);
   }
   std::sort(out.declared.begin(), out.declared.end());
   out.declared.erase(std::unique(out.declared.begin(), out.declared.end()), out.declared.end());
@@ -209,16 +213,29 @@ TermValues term_values(const Catalog& c, const ProfileFacts& f, size_t ri, const
 
 // How much a person's skill `k` counts toward a role: the credit of the nearest of
 // its ancestors (itself first) that the role asks for, or 0.
+/// Calls f(skill, credit) for a declared skill, its same_as equals and their ancestors.
+template <typename F>
+void each_credited(const Catalog& c, size_t k, F&& f) {
+  auto up = [&](size_t from) {
+    double credit = 1.0;
+    int a = static_cast<int>(from);
+    for (size_t steps = 0; a >= 0 && steps <= c.skills.size() && credit >= 1e-6; ++steps) {
+      f(static_cast<size_t>(a), credit);
+      credit *= c.scoring.partial_credit;
+      a = c.skill_parent[static_cast<size_t>(a)];
+    }
+  };
+  up(k);
+  if (k < c.skill_same.size())
+    for (uint32_t same : c.skill_same[k]) up(same);
+}
+
 double use_credit(const Catalog& c, size_t k, const std::vector<bool>& in_role) {
-  double credit = 1.0;
-  int a = static_cast<int>(k);
-  for (size_t steps = 0; a >= 0 && steps <= c.skills.size(); ++steps) {
-    if (in_role[static_cast<size_t>(a)]) return credit;
-    credit *= c.scoring.partial_credit;
-    if (credit < 1e-6) break;
-    a = c.skill_parent[static_cast<size_t>(a)];
-  }
-  return 0;
+  double best = 0;
+  each_credited(c, k, [&](size_t a, double credit) {
+    if (in_role[a]) best = std::max(best, credit);
+  });
+  return best;
 }
 
 Text experience_detail(const Catalog& c, const ProfileFacts& f, size_t ri) {
@@ -235,7 +252,7 @@ Text experience_detail(const Catalog& c, const ProfileFacts& f, size_t ri) {
   auto dur = duration_text(f.experience.at(dn.id).months);
   return T(fmt::format("{} of {} work (full marks at {} years)", dur.en, lower_first(dn.name.en),
                        sc.experience_saturation_years),
-           fmt::format("{}工作 {}（满 {} 年得满分）", dn.name.zh, dur.zh, sc.experience_saturation_years));
+           fmt::format("{}工作 {}（满 {} 年得满分）", dn.name.in(Lang::zh), dur.zh, sc.experience_saturation_years));
 }
 
 Text barrier_detail(const Catalog& c, const ProfileFacts& f, const Role& role) {
@@ -263,7 +280,7 @@ std::string skill_list(const Catalog& c, const std::vector<std::string>& ids, bo
   std::string s;
   for (size_t i = 0; i < ids.size() && i < most; ++i) {
     const auto* k = c.skill(ids[i]);
-    s += (s.empty() ? "" : (zh ? "、" : ", ")) + (k ? (zh ? k->name.zh : k->name.en) : ids[i]);
+    s += (s.empty() ? "" : (zh ? "、" : ", ")) + (k ? (zh ? k->name.in(Lang::zh) : k->name.en) : ids[i]);
   }
   if (ids.size() > most)
     s += zh ? fmt::format(" 等 {} 项", ids.size()) : fmt::format(" and {} more", ids.size() - most);
@@ -355,11 +372,11 @@ void add_reasons(const Catalog& c, const ProfileFacts& f, const RoleMatch& src, 
       auto dur = duration_text(f.experience.at(pm.inferred_domain).months);
       m.reasons.push_back(T(fmt::format("{} inferred from {} of {} work ({})", req->name.en, dur.en,
                                         lower_first(d->name.en), pct(pm.credit)),
-                            fmt::format("{}：由 {} {}工作经验推断（{}）", req->name.zh, dur.zh, d->name.zh, pct(pm.credit))));
+                            fmt::format("{}：由 {} {}工作经验推断（{}）", req->name.in(Lang::zh), dur.zh, d->name.in(Lang::zh), pct(pm.credit))));
       continue;
     }
     m.reasons.push_back(T(fmt::format("{} counts partly toward {} ({})", via->name.en, req->name.en, pct(pm.credit)),
-                          fmt::format("{}部分满足{}（{}）", via->name.zh, req->name.zh, pct(pm.credit))));
+                          fmt::format("{}部分满足{}（{}）", via->name.in(Lang::zh), req->name.in(Lang::zh), pct(pm.credit))));
   }
   std::vector<std::string> miss_ess;
   for (size_t i = 0; i < m.missing.size(); ++i)
@@ -448,19 +465,19 @@ Touched touch(const Catalog& c, const ProfileFacts& f) {
     }
   }
   // The person's own skills each role uses, nearest ancestor first (its credit is the best).
-  std::vector<size_t> stamp(c.roles.size(), SIZE_MAX);
-  for (size_t pi = 0; pi < f.credit.declared.size(); ++pi) {
-    size_t k = f.credit.declared[pi];
-    double credit = 1.0;
-    int a = static_cast<int>(k);
-    for (size_t steps = 0; a >= 0 && steps <= c.skills.size() && credit >= 1e-6; ++steps) {
-      for (auto [role, slot] : c.roles_by_skill[static_cast<size_t>(a)])
-        if (stamp[role] != pi) {
-          stamp[role] = pi;
-          t.numbers[role].use += c.skill_idf[k] * credit;
-        }
-      credit *= c.scoring.partial_credit;
-      a = c.skill_parent[static_cast<size_t>(a)];
+  std::vector<double> best(c.roles.size(), 0);
+  std::vector<uint32_t> hit;
+  for (size_t k : f.credit.declared) {
+    hit.clear();
+    each_credited(c, k, [&](size_t a, double credit) {
+      for (auto [role, slot] : c.roles_by_skill[a]) {
+        if (best[role] == 0) hit.push_back(role);
+        best[role] = std::max(best[role], credit);
+      }
+    });
+    for (auto role : hit) {
+      t.numbers[role].use += c.skill_idf[k] * best[role];
+      best[role] = 0;
     }
   }
   return t;
@@ -476,6 +493,7 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of
   scored.reserve(c.roles.size());
   for (size_t r = 0; r < c.roles.size(); ++r) {
     if (!category.empty() && c.roles[r].category != category) continue;
+    if (c.roles[r].incomplete) continue;  // no skills in its source: nothing to rank on
     scored.emplace_back(term_values(c, f, r, touched.numbers[r]).score, static_cast<uint32_t>(r));
   }
   auto order = [&](const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b) {

@@ -26,7 +26,7 @@ Text join(const std::vector<Text>& parts, const char* sep_en, const char* sep_zh
   for (const auto& p : parts) {
     if (p.empty()) continue;
     out.en += (out.en.empty() ? "" : sep_en) + p.en;
-    out.zh += (out.zh.empty() ? "" : sep_zh) + p.zh;
+    out.zh += (out.zh.empty() ? "" : sep_zh) + p.in(Lang::zh);
   }
   return out;
 }
@@ -466,11 +466,11 @@ Text sitting_text(const Certificate& cert, const std::optional<std::string>& sit
 Text scope_text(const Catalog& c, const Role& target, const Scope& s, size_t ci) {
   std::vector<Text> parts;
   if (s.related[ci] && s.covers[ci].empty())
-    parts.push_back(T("related to " + target.name.en, "与" + target.name.zh + "相关"));
+    parts.push_back(T("related to " + target.name.en, "与" + target.name.in(Lang::zh) + "相关"));
   if (!s.covers[ci].empty()) {
     auto names = skill_names(c, s.covers[ci]);
     parts.push_back(T("adds " + names.en + ": essential for " + target.name.en + ", and no other step teaches it",
-                      "补上" + names.zh + "：" + target.name.zh + "的核心技能，其他步骤都不涵盖"));
+                      "补上" + names.zh + "：" + target.name.in(Lang::zh) + "的核心技能，其他步骤都不涵盖"));
   }
   if (parts.empty()) parts.push_back(T("needed by a later certificate", "后续证书的报考前提"));
   return join(parts, "; ", "；");
@@ -635,11 +635,11 @@ private:
         const auto* via = m_c.skill(it.partial->via);
         why.push_back(it.essential ? T(fmt::format("essential for {}; {} covers it only in part ({:.0f}%)", role.en,
                                                    via->name.en, it.partial->credit * 100),
-                                       fmt::format("{}的核心技能；{}只部分覆盖（{:.0f}%）", role.zh, via->name.zh,
+                                       fmt::format("{}的核心技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
                                                    it.partial->credit * 100))
                                    : T(fmt::format("optional for {}; {} covers it only in part ({:.0f}%)", role.en,
                                                    via->name.en, it.partial->credit * 100),
-                                       fmt::format("{}的加分技能；{}只部分覆盖（{:.0f}%）", role.zh, via->name.zh,
+                                       fmt::format("{}的加分技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
                                                    it.partial->credit * 100)));
       } else if (it.essential) {
         why.push_back(T(fmt::format("essential for {} and missing", role.en), fmt::format("{}的核心技能，目前欠缺", role.zh)));
@@ -655,7 +655,7 @@ private:
           if (items[j].index == static_cast<size_t>(up)) {
             d.step.after.push_back(draft_of[j]);
             why.push_back(T("builds on " + m_c.skills[static_cast<size_t>(up)].name.en,
-                            "以" + m_c.skills[static_cast<size_t>(up)].name.zh + "为基础"));
+                            "以" + m_c.skills[static_cast<size_t>(up)].name.in(Lang::zh) + "为基础"));
             found = true;
           }
         if (found) break;

@@ -292,8 +292,8 @@ private:
   void goals(const YAML::Node& g) {
     if (!check_map(m_ctx, g, {"roles", "categories"}, "goals")) return;
     for (const auto& r : get_string_list(m_ctx, g["roles"], "goals.roles")) {
-      if (m_c.role(r)) {
-        m_p.goal_roles.push_back(r);
+      if (const auto* role = m_c.role(r)) {
+        m_p.goal_roles.push_back(role->id);  // an external id (15-2051.00) names the role
         continue;
       }
       auto guess = closest_match(r, ids_of(m_c.roles));

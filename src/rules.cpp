@@ -372,7 +372,7 @@ private:
     for (const auto& id : r.skill_ids) {
       const auto* s = m_c.skill(id);
       en += (en.empty() ? "" : ", ") + (s ? s->name.en : id);
-      zh += (zh.empty() ? "" : "、") + (s ? s->name.zh : id);
+      zh += (zh.empty() ? "" : "、") + (s ? s->name.in(Lang::zh) : id);
     }
     t.required = T(fmt::format("at least {} of: {}", r.min_count, en), fmt::format("至少掌握以下 {} 项：{}", r.min_count, zh));
     t.reason = T(fmt::format("Skills: at least {} of {}", r.min_count, en), fmt::format("技能：{} 中至少 {} 项", zh, r.min_count));
@@ -387,7 +387,7 @@ private:
           ++count;
           const auto& s = m_c.skills[target->second];
           found_en += (found_en.empty() ? "" : ", ") + s.name.en;
-          found_zh += (found_zh.empty() ? "" : "、") + s.name.zh;
+          found_zh += (found_zh.empty() ? "" : "、") + s.name.in(Lang::zh);
           break;
         }
       }

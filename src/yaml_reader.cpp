@@ -597,6 +597,9 @@ std::optional<Text> get_text(YamlContext& ctx, const YAML::Node& node, std::stri
   bool ok = true;
   for (auto [key, dest] : {std::pair{"zh", &t.zh}, std::pair{"en", &t.en}}) {
     auto v = node[key];
+    // `{en: ...}` alone is a text the source has only in English: zh stays empty
+    // (shown as English, marked), never a copy of the English.
+    if (!v.IsDefined() && std::string_view(key) == "zh" && node["en"].IsDefined()) continue;
     if (!v.IsDefined()) {
       ctx.error(node, msg(fmt::format("{} lacks its '{}' text", what, key), fmt::format("{} 缺少“{}”文本", what, key)));
       ok = false;

@@ -37,10 +37,12 @@ private:
 using ImportProgress = std::function<void(uint64_t done, uint64_t total)>;
 
 /// A converted data set: catalogue files by name (catalog.yaml, categories.yaml,
-/// domains.yaml, roles.yaml, skills.yaml), ready to write, and what went into them.
+/// domains.yaml, education.yaml, roles-NNN.yaml, skills-NNN.yaml), ready to write,
+/// and what went into them.
 struct ImportedCatalog {
   std::map<std::string, std::string> files;  ///< file name → YAML text
   size_t roles = 0, skills = 0, links = 0, categories = 0;
+  size_t incomplete = 0;  ///< roles the source lists no skills for (written with `incomplete: true`)
   Diagnostics diags;  ///< input rows skipped, as warnings with file:line
 };
 

@@ -60,8 +60,20 @@ struct EducationLevel {
   std::string id;
   Text name;
   std::vector<std::string> aliases;
+  std::string isced;  ///< ISCED 2011 level ("3", "5", "6", "7", "8"); empty = not stated
   int rank = 0;
   SourcePos pos;
+};
+
+/// Identifiers of one thing in outside taxonomies, by scheme: `onet_soc`
+/// ("15-2051.00"), `esco` (an occupation's concept URI), `esco_label` (an ESCO
+/// skill's preferred label), `onet_technology` (an O*NET Technology Skills example),
+/// `unspsc` (its commodity code), `onet_element` (an O*NET content-model element).
+using ExternalIds = std::map<std::string, std::string>;
+
+/// One `same_as` link of a skill: an external id (scheme and value) of an equal skill.
+struct ExternalRef {
+  std::string scheme, value;
 };
 
 /// A node of one of the catalogue's trees (majors, domains, skills).
@@ -75,6 +87,8 @@ struct TreeItem {
   /// shown as inferred).
   std::vector<std::string> implies;
   std::string code;  ///< majors: the Ministry of Education's major code (e.g. 510201); empty elsewhere
+  ExternalIds external_ids;          ///< skills of an imported catalogue
+  std::vector<ExternalRef> same_as;  ///< skills: the outside skills this one equals (catalog/crosswalk.yaml)
   SourcePos pos;
   SourcePos parent_pos;
 };
@@ -111,6 +125,9 @@ struct Role {
   std::vector<Text> company_types;
   std::vector<std::string> domains;  ///< empty: the category's
   std::vector<std::string> sources;
+  ExternalIds external_ids;   ///< imported roles: onet_soc or esco
+  std::string barrier_level;  ///< high | fairly-high | moderate | low; empty = the category's barrier
+  bool incomplete = false;    ///< the source lists no skills: left out of ranking, shown by `show`
   SourcePos pos;
 };
 
@@ -162,7 +179,7 @@ struct Scoring {
   double partial_credit = 0.5;
   double experience_saturation_years = 3;
   std::map<std::string, double> barrier_penalty{
-      {"high", 1.0}, {"fairly-high", 0.75}, {"moderate", 0.5}, {"unstated", 0.5}};
+      {"high", 1.0}, {"fairly-high", 0.75}, {"moderate", 0.5}, {"low", 0.25}, {"unstated", 0.5}};
   // Skills inferred from years of work in a domain that implies them.
   double inferred_per_year = 0.1;
   double inferred_cap = 0.5;
@@ -199,6 +216,11 @@ struct Catalog {
   std::unordered_map<std::string, size_t> skill_by_key;      ///< normalised id/name/alias → skill
   std::unordered_map<std::string, size_t> education_by_key;  ///< normalised id/name/alias → level
   std::unordered_map<std::string, size_t> major_by_key;
+  /// External id value (an O*NET-SOC code, an ESCO URI) → role: accepted wherever a role id is.
+  std::unordered_map<std::string, size_t> role_by_external_id;
+  /// skill index → the other skills of its `same_as` set (empty for most): a person's
+  /// skill counts in full for each, so one profile matches every loaded catalogue.
+  std::vector<std::vector<uint32_t>> skill_same;
   std::vector<int> skill_parent, domain_parent, major_parent;  ///< index of parent or -1
   /// skill index → roles listing it: (role index, position in role.skills). The
   /// inverted index that makes ranking cost grow with the profile, not the catalogue.
@@ -213,10 +235,13 @@ struct Catalog {
 
   /// Builds the lookup tables; call after loading, before use.
   void index();
+  /// Part of index(): role_by_external_id and skill_same.
+  void index_external_ids();
 
   const TreeItem* skill(const std::string& id) const;
   const TreeItem* domain(const std::string& id) const;
   const TreeItem* major(const std::string& id) const;
+  /// A role by id, or else by one of its external ids (`15-2051.00`).
   const Role* role(const std::string& id) const;
   const Category* category(const std::string& id) const;
   const Certificate* certificate(const std::string& id) const;

@@ -12,8 +12,15 @@ enum class Lang { en, zh };
 struct Text {
   std::string zh;
   std::string en;
-  const std::string& in(Lang lang) const { return lang == Lang::zh ? zh : en; }
+  /// The text in one language. A text the source has only in English (zh empty) reads
+  /// in Chinese as the English marked "(en)", so a reader sees it was not translated.
+  std::string in(Lang lang) const {
+    if (lang == Lang::en) return en;
+    return english_only() ? en + " (en)" : zh;
+  }
   bool empty() const { return zh.empty() && en.empty(); }
+  /// The source gives this text in English only.
+  bool english_only() const { return zh.empty() && !en.empty(); }
 };
 
 /// NFKC, case folding, full-width to half-width and collapsed white space: the key

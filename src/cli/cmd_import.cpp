@@ -43,8 +43,8 @@ int run_import(const ImportOptions& o) {
   } catch (const ImportError& e) {
     Text hint;
     if (e.exit_code() == k_exit_no_input)
-      hint = T("the data sets are described in ../shared/data/README.md and docs/import.md",
-               "数据集说明见 ../shared/data/README.md 与 docs/import.md");
+      hint = T("docs/import.md says where to download ESCO and O*NET and which files to give",
+               "ESCO 与 O*NET 的下载地址及所需文件见 docs/import.md");
     throw CommandError{e.exit_code(), e.message(), hint};
   }
   auto n = imported.diags.warning_count();
@@ -52,6 +52,9 @@ int run_import(const ImportOptions& o) {
                "已导入 {} 个岗位、{} 项技能、{} 条关联、{} 个类别到 {}{}\n", imported.roles, imported.skills,
                imported.links, imported.categories, o.out,
                n ? trf(" ({} rows skipped, see above)", "（跳过 {} 行，见上）", n) : "");
+  if (imported.incomplete > 0)
+    out() << trf("{} roles have no skills in the source: marked incomplete, left out of ranking, shown by `show role`\n",
+                 "{} 个岗位在来源中没有技能：已标为不完整，不参与排名，可用 show role 查看\n", imported.incomplete);
   out() << trf("use it with: advisor --catalog {} recommend --profile FILE  (add --catalog builtin to combine)\n",
                "用法：advisor --catalog {} recommend --profile FILE（加 --catalog builtin 可与内置目录合用）\n", o.out);
   return k_exit_ok;
@@ -69,8 +72,8 @@ void setup_catalog_import(CLI::App& catalog) {
   sub->add_option("--out", o->out, "Catalogue directory to write (created if missing)")->required()->type_name("DIR");
   sub->add_flag("--force", o->force, "Replace catalogue files that already exist");
   sub->footer("Examples:\n"
-              "  advisor catalog import esco ../shared/data/esco-1.2.0 --out esco/\n"
-              "  advisor catalog import onet ../shared/data/onet-29.2 --out onet/\n"
+              "  advisor catalog import esco ~/data/esco-1.2.0 --out esco/\n"
+              "  advisor catalog import onet ~/data/onet-29.2 --out onet/\n"
               "  advisor --catalog builtin --catalog esco/ recommend --profile me.yaml\n"
               "Exit: 0 written; 2 output exists (use --force); 65 not the expected data; 66 input missing.\n"
               "Docs: docs/import.md");

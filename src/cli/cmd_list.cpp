@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common.hpp"
+#include "to_json.hpp"
 
 namespace advisor::cli {
 
@@ -35,7 +36,11 @@ int run_list(const ListOptions& o) {
       Json arr = Json::array();
       for (const auto& r : c.roles)
         if (o.category.empty() || r.category == o.category)
-          arr.push_back(Json{{"id", r.id}, {"name", text_json(r.name)}, {"category", r.category}});
+        {
+          Json rj{{"id", r.id}, {"name", text_json(r.name)}, {"category", r.category}};
+          add_external_ids(rj, r.external_ids);
+          arr.push_back(rj);
+        }
       j["roles"] = arr;
       emit_json(j);
       return k_exit_ok;
@@ -93,9 +98,12 @@ int run_list(const ListOptions& o) {
     Json j = json_doc();
     Json arr = Json::array();
     for (const auto& s : c.skills)
-      if (o.category.empty() || wanted.count(s.id))
-        arr.push_back(Json{{"id", s.id}, {"name", text_json(s.name)}, {"parent", s.parent.empty() ? Json(nullptr) : Json(s.parent)},
-                           {"aliases", s.aliases}});
+      if (o.category.empty() || wanted.count(s.id)) {
+        Json sj{{"id", s.id}, {"name", text_json(s.name)}, {"parent", s.parent.empty() ? Json(nullptr) : Json(s.parent)},
+                {"aliases", s.aliases}};
+        add_external_ids(sj, s.external_ids);
+        arr.push_back(sj);
+      }
     j["skills"] = arr;
     emit_json(j);
     return k_exit_ok;

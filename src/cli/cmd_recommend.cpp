@@ -163,6 +163,13 @@ int run_recommend(const RecommendOptions& o) {
     << bold(tr("ROLES (score = sum of the terms shown)", "岗位（得分 = 下列各项之和）")) << "\n";
   size_t n = o.top == 0 ? rec.roles.size() : std::min(o.top, rec.roles.size());
   for (size_t i = 0; i < n; ++i) s << render_role(c, rec.roles[i], i + 1) << (i + 1 < n ? "\n" : "");
+  size_t incomplete = 0;  // roles the source lists no skills for: never ranked (docs/import.md)
+  for (const auto& r : c.roles) incomplete += r.incomplete ? 1 : 0;
+  if (incomplete > 0)
+    s << "\n"
+      << dim(trf("{} roles are left out: their source lists no skills for them (advisor show role ID shows them)",
+                 "{} 个岗位未参与排名：来源未列出其技能（可用 advisor show role ID 查看）", incomplete))
+      << "\n";
   s << "\n"
     << dim(tr("Next: advisor gap --profile FILE --role ID   ·   advisor plan --profile FILE --role ID",
               "下一步：advisor gap --profile 文件 --role 岗位ID   ·   advisor plan --profile 文件 --role 岗位ID"))

@@ -54,6 +54,57 @@ std::string attribution_text(const Catalog& c) {
   return s;
 }
 
+// "External ids: onet_soc 15-2051.00" (imported roles and skills).
+std::string external_ids_text(const ExternalIds& ids) {
+  if (ids.empty()) return "";
+  std::string s;
+  for (const auto& [scheme, value] : ids) s += (s.empty() ? "" : ", ") + scheme + " " + value;
+  return tr("External ids: ", "外部标识：") + s + "\n";
+}
+
+// An imported role's own barrier (from O*NET's Job Zone) and the incomplete flag.
+void add_import_fields(Json& j, const Role& r) {
+  add_external_ids(j, r.external_ids);
+  if (!r.barrier_level.empty()) j["barrier"] = r.barrier_level;
+  if (r.incomplete) j["incomplete"] = true;
+}
+
+std::string import_fields_text(const Role& r) {
+  std::string s = external_ids_text(r.external_ids);
+  if (!r.barrier_level.empty()) s += tr("Barrier to entry: ", "入行门槛：") + r.barrier_level + "\n";
+  if (r.incomplete)
+    s += tr("Incomplete: the source lists no skills for this role, so it is left out of ranking\n",
+            "不完整：来源未列出该岗位的技能，因此不参与排名\n");
+  return s;
+}
+
+// The skills of other loaded catalogues this one equals (catalog/crosswalk.yaml).
+std::vector<size_t> same_skills(const Catalog& c, const TreeItem& s) {
+  std::vector<size_t> out;
+  auto k = c.skill_by_id.at(s.id);
+  if (k < c.skill_same.size())
+    for (auto j : c.skill_same[k]) out.push_back(j);
+  return out;
+}
+
+Json same_as_json(const Catalog& c, const TreeItem& s) {
+  Json links = Json::array();
+  for (const auto& ref : s.same_as) links.push_back(Json{{"scheme", ref.scheme}, {"id", ref.value}});
+  Json loaded = Json::array();
+  for (auto j : same_skills(c, s)) loaded.push_back(skill_ref_json(c, c.skills[j].id));
+  return Json{{"links", links}, {"loaded", loaded}};
+}
+
+std::string same_as_text(const Catalog& c, const TreeItem& s) {
+  std::string links;
+  for (const auto& ref : s.same_as) links += (links.empty() ? "" : ", ") + ref.scheme + " \"" + ref.value + "\"";
+  std::string out = links.empty() ? "" : tr("Same as: ", "等同于：") + links + "\n";
+  std::string ids;
+  for (auto j : same_skills(c, s)) ids += (ids.empty() ? "" : ", ") + c.skills[j].id;
+  if (!ids.empty()) out += tr("Counts as the same skill: ", "视为同一技能：") + ids + "\n";
+  return out;
+}
+
 int show_role(const Catalog& c, const std::string& id) {
   const auto* r = c.role(id);
   if (!r) unknown_id(c.roles, id, "role", "岗位", "roles");
@@ -63,10 +114,11 @@ int show_role(const Catalog& c, const std::string& id) {
   std::vector<const Certificate*> related;
   for (const auto& cert : c.certificates)
     for (const auto& rr : cert.related_roles)
-      if (rr == id) related.push_back(&cert);
+      if (rr == r->id) related.push_back(&cert);
   if (globals().json) {
     Json j = json_doc();
     Json role{{"id", r->id}, {"name", text_json(r->name)}, {"category", r->category}, {"definition", text_json(r->definition)}};
+    add_import_fields(role, *r);
     Json skills = Json::array();
     for (const auto& s : r->skills) {
       auto sj = skill_ref_json(c, s.skill);
@@ -94,8 +146,9 @@ int show_role(const Catalog& c, const std::string& id) {
   auto& o = out();
   o << bold(tr(r->name)) << "  " << dim(r->id) << "\n";
   if (cat) o << tr("Category: ", "类别：") << tr(cat->name) << "\n";
+  o << import_fields_text(*r);
   if (!r->definition.empty()) o << "\n" << wrapped(tr(r->definition), 0);
-  o << "\n" << bold(tr("Essential skills", "核心技能")) << "\n" << wrapped(skill_names(c, ess), 2);
+  if (!ess.empty()) o << "\n" << bold(tr("Essential skills", "核心技能")) << "\n" << wrapped(skill_names(c, ess), 2);
   if (!opt.empty()) o << bold(tr("Optional skills", "加分技能")) << "\n" << wrapped(skill_names(c, opt), 2);
   if (!r->company_types.empty()) {
     std::string s;
@@ -212,6 +265,8 @@ int show_skill(const Catalog& c, const std::string& id) {
   if (globals().json) {
     Json j = json_doc();
     Json sj{{"id", s->id}, {"name", text_json(s->name)}, {"aliases", s->aliases}};
+    add_external_ids(sj, s->external_ids);
+    if (!s->same_as.empty() || !same_skills(c, *s).empty()) sj["same_as"] = same_as_json(c, *s);
     sj["parent"] = s->parent.empty() ? Json(nullptr) : Json(s->parent);
     sj["ancestors"] = chain;
     sj["children"] = children;
@@ -236,6 +291,8 @@ int show_skill(const Catalog& c, const std::string& id) {
     for (const auto& x : s->aliases) a += (a.empty() ? "" : ", ") + x;
     o << tr("Also known as: ", "别名：") << a << "\n";
   }
+  o << external_ids_text(s->external_ids);
+  o << same_as_text(c, *s);
   if (!chain.empty()) o << tr("Part of: ", "上级：") << skill_names(c, chain) << "\n";
   if (!children.empty()) o << tr("Includes: ", "包括：") << skill_names(c, children) << "\n";
   if (!roles.empty()) {

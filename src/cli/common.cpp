@@ -261,7 +261,7 @@ std::string wrapped(const std::string& text, int indent) {
   return s;
 }
 
-Json text_json(const Text& t) { return Json{{"zh", t.zh}, {"en", t.en}}; }
+Json text_json(const Text& t) { return Json{{"zh", t.english_only() ? Json(nullptr) : Json(t.zh)}, {"en", t.en}}; }
 
 Json json_doc() {
   Json j;

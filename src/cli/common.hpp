@@ -59,7 +59,7 @@ GlobalOptions& globals();
 void resolve_globals();
 
 /// Picks the text of the current language.
-inline const std::string& tr(const Text& t) { return t.in(globals().lang); }
+inline std::string tr(const Text& t) { return t.in(globals().lang); }
 inline std::string tr(const char* en, const char* zh) { return globals().lang == Lang::zh ? zh : en; }
 /// Formats the current language's pattern (runtime format strings: the two differ).
 template <typename... Args>

@@ -74,7 +74,29 @@ Json level_result_json(const Catalog&, const LevelResult& r) {
   return j;
 }
 
-void write_text(JsonWriter& w, const Text& t) { w.begin_object().key("zh").value(t.zh).key("en").value(t.en).end_object(); }
+// A text the source has only in English has zh null: never the English copied.
+void write_text(JsonWriter& w, const Text& t) {
+  w.begin_object().key("zh");
+  if (t.english_only())
+    w.null();
+  else
+    w.value(t.zh);
+  w.key("en").value(t.en).end_object();
+}
+
+void write_external_ids(JsonWriter& w, const ExternalIds& ids) {
+  if (ids.empty()) return;
+  w.key("external_ids").begin_object();
+  for (const auto& [scheme, value] : ids) w.key(scheme).value(value);
+  w.end_object();
+}
+
+void add_external_ids(Json& j, const ExternalIds& ids) {
+  if (ids.empty()) return;
+  Json o = Json::object();
+  for (const auto& [scheme, value] : ids) o[scheme] = value;
+  j["external_ids"] = o;
+}
 
 namespace {
 
@@ -185,7 +207,9 @@ public:
   void role_match(const RoleMatch& m) {
     w.begin_object().key("id").value(m.role->id).key("name");
     name(m.role->name);
-    w.key("category").value(m.role->category).key("score").value(rounded(m.score)).key("terms");
+    w.key("category").value(m.role->category);
+    write_external_ids(w, m.role->external_ids);
+    w.key("score").value(rounded(m.score)).key("terms");
     terms(m);
     w.key("matched_skills");
     skill_refs(m.matched);
@@ -357,7 +381,9 @@ void write_gap(JsonWriter& w, const Catalog& c, const Role& role, const RoleMatc
   w.begin_object().key("schema_version").value(k_schema_version).key("as_of").value(as_of.str());
   w.key("role").begin_object().key("id").value(role.id).key("name");
   d.name(role.name);
-  w.key("category").value(role.category).end_object();
+  w.key("category").value(role.category);
+  write_external_ids(w, role.external_ids);
+  w.end_object();
   w.key("score").value(rounded(m.score)).key("terms");
   d.terms(m);
   w.key("matched_skills");

@@ -14,6 +14,11 @@ Json skill_ref_json(const Catalog& c, const std::string& id);
 Json trace_json(const TraceNode& t);
 Json level_result_json(const Catalog& c, const LevelResult& r);
 void write_text(JsonWriter& w, const Text& t);
+/// `"external_ids": {scheme: id, ...}` as a member, only when there are some
+/// (imported roles and skills), so built-in documents keep their shape.
+void write_external_ids(JsonWriter& w, const ExternalIds& ids);
+/// The same for nlohmann documents.
+void add_external_ids(Json& j, const ExternalIds& ids);
 void write_covering(JsonWriter& w, const Catalog& c, const std::vector<CoveringCertificate>& cov);
 
 /// The parts of a recommend document that depend on the catalogue alone, written

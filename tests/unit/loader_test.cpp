@@ -99,7 +99,7 @@ TEST_CASE("an unknown key with nothing close lists the known keys", "[core][load
         R"(t.yaml:2:5: error: skill names no source: every fact must cite one
       - {id: python, name: Python, colour: blue}
         ^
-t.yaml:2:32: error: unknown key 'colour' in skill (known keys: id, name, aliases, parent, source, sources)
+t.yaml:2:32: error: unknown key 'colour' in skill (known keys: id, name, aliases, parent, source, sources, external_ids)
       - {id: python, name: Python, colour: blue}
                                    ^
 )");
@@ -360,7 +360,7 @@ TEST_CASE("an impossible date is refused with the month's length", "[core][loade
 )");
 }
 
-TEST_CASE("a name without its Chinese or English text is an error", "[core][loader]") {
+TEST_CASE("a name without its English text is an error; one in English only has no Chinese", "[core][loader]") {
   CHECK(load_errors(R"(skills:
   - {id: d, name: {en: D}}
   - {id: e, name: {zh: 戊}}
@@ -377,6 +377,14 @@ t.yaml:3:19: error: name lacks its 'en' text
       - {id: e, name: {zh: 戊}}
                       ^
 )");
+  // A source's English-only label (ESCO, O*NET) stays English only: never copied into zh.
+  Diagnostics d;
+  auto c = load_catalog({InputFile{"t.yaml", "skills:\n  - {id: d, name: {en: Data mining}}\n"}}, d);
+  REQUIRE_FALSE(d.has_errors());
+  CHECK(c.skill("d")->name.zh.empty());
+  CHECK(c.skill("d")->name.english_only());
+  CHECK(c.skill("d")->name.in(Lang::zh) == "Data mining (en)");
+  CHECK(c.skill("d")->name.in(Lang::en) == "Data mining");
 }
 
 TEST_CASE("a certificate level behind a cycle of holds can never be reached", "[core][loader]") {
@@ -466,7 +474,7 @@ roles:
 t.yaml:11:14: error: unknown skill 'pyhton' (did you mean 'python'?)
         skills: [pyhton]
                  ^
-t.yaml:13:5: error: unknown key 'colour' in role (known keys: id, name, category, definition, skills, company_types, domains, source, sources)
+t.yaml:13:5: error: unknown key 'colour' in role (known keys: id, name, category, definition, skills, company_types, domains, source, sources, external_ids, barrier, incomplete)
         colour: blue
         ^
 )");
