@@ -15,7 +15,7 @@ namespace {
 
 constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape.
-constexpr uint32_t k_format = 1;
+constexpr uint32_t k_format = 2;  // 2: certificates' registration facts, sources' accessed date
 
 struct Corrupt {};
 
@@ -250,6 +250,7 @@ void put_catalog(Writer& w, const Catalog& c) {
     w.str(x.url);
     w.str(x.file);
     w.date(x.date);
+    w.date(x.accessed);
     w.pos(x.pos);
   }
   w.u32(static_cast<uint32_t>(c.education.size()));
@@ -307,6 +308,13 @@ void put_catalog(Writer& w, const Catalog& c) {
     w.strs(x.syllabus);
     w.strs(x.related_roles);
     w.texts(x.notes);
+    w.u32(static_cast<uint32_t>(x.registration.size()));
+    for (const auto& f : x.registration) {
+      w.str(f.about);
+      w.text(f.text);
+      w.strs(f.sources);
+      w.pos(f.pos);
+    }
     w.u32(static_cast<uint32_t>(x.levels.size()));
     for (const auto& l : x.levels) {
       w.str(l.id);
@@ -399,6 +407,7 @@ void get_catalog(Reader& r, Catalog& c) {
     x.url = r.str();
     x.file = r.str();
     x.date = r.date();
+    x.accessed = r.date();
     x.pos = r.pos();
   }
   c.education.resize(r.count(8));
@@ -456,6 +465,13 @@ void get_catalog(Reader& r, Catalog& c) {
     x.syllabus = r.strs();
     x.related_roles = r.strs();
     x.notes = r.texts();
+    x.registration.resize(r.count(8));
+    for (auto& f : x.registration) {
+      f.about = r.str();
+      f.text = r.text();
+      f.sources = r.strs();
+      f.pos = r.pos();
+    }
     x.levels.resize(r.count(8));
     for (auto& l : x.levels) {
       l.id = r.str();
