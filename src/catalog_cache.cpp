@@ -15,7 +15,7 @@ namespace {
 
 constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape.
-constexpr uint32_t k_format = 4;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and incomplete
+constexpr uint32_t k_format = 5;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and incomplete; 5: registration facts, sources' accessed date
 
 struct Corrupt {};
 
@@ -286,6 +286,7 @@ void put_catalog(Writer& w, const Catalog& c) {
     w.str(x.url);
     w.str(x.file);
     w.date(x.date);
+    w.date(x.accessed);
     w.pos(x.pos);
   }
   w.u32(static_cast<uint32_t>(c.education.size()));
@@ -347,6 +348,13 @@ void put_catalog(Writer& w, const Catalog& c) {
     w.strs(x.syllabus);
     w.strs(x.related_roles);
     w.texts(x.notes);
+    w.u32(static_cast<uint32_t>(x.registration.size()));
+    for (const auto& f : x.registration) {
+      w.str(f.about);
+      w.text(f.text);
+      w.strs(f.sources);
+      w.pos(f.pos);
+    }
     w.u32(static_cast<uint32_t>(x.levels.size()));
     for (const auto& l : x.levels) {
       w.str(l.id);
@@ -445,6 +453,7 @@ void get_catalog(Reader& r, Catalog& c) {
     x.url = r.str();
     x.file = r.str();
     x.date = r.date();
+    x.accessed = r.date();
     x.pos = r.pos();
   }
   c.education.resize(r.count(8));
@@ -506,6 +515,13 @@ void get_catalog(Reader& r, Catalog& c) {
     x.syllabus = r.strs();
     x.related_roles = r.strs();
     x.notes = r.texts();
+    x.registration.resize(r.count(8));
+    for (auto& f : x.registration) {
+      f.about = r.str();
+      f.text = r.text();
+      f.sources = r.strs();
+      f.pos = r.pos();
+    }
     x.levels.resize(r.count(8));
     for (auto& l : x.levels) {
       l.id = r.str();

@@ -213,6 +213,34 @@ std::vector<ExternalRef> get_same_as(YamlContext& ctx, const YAML::Node& node) {
   return out;
 }
 
+// `registration:` of a certificate: each fact {text: {zh, en}} or, for `site`,
+// {url: …}, with the source that states it (validation requires one).
+std::vector<RegistrationFact> registration_facts(YamlContext& ctx, const YAML::Node& map) {
+  std::vector<RegistrationFact> out;
+  if (!check_map(ctx, map, {"ask", "site", "how", "format", "fee", "sittings"}, "registration")) return out;
+  for (const char* about : {"ask", "site", "how", "format", "fee", "sittings"}) {
+    const YAML::Node n = map[about];
+    if (is_null(n)) continue;
+    bool site = std::string_view(about) == "site";
+    if (!check_map(ctx, n, {site ? "url" : "text", "source", "sources"}, about)) continue;
+    RegistrationFact f;
+    f.about = about;
+    f.pos = ctx.pos(n);
+    if (site) {
+      auto url = get_string(ctx, n["url"], "site.url");
+      if (!url) continue;
+      f.text = Text{*url, *url};
+    } else {
+      auto t = get_text(ctx, n["text"], fmt::format("{}.text", about));
+      if (!t) continue;
+      f.text = *t;
+    }
+    f.sources = get_sources(ctx, n);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 } // namespace
 
 // A rule node: all/any/not or one predicate, plus optional reason and source.
@@ -544,7 +572,7 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
   }
   Catalog& c = catalog;
   for_each_item(ctx, root["sources"], "sources", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item, {"id", "title", "publisher", "url", "file", "date"}, "source")) return;
+    if (!check_map(ctx, item, {"id", "title", "publisher", "url", "file", "date", "accessed"}, "source")) return;
     Source s;
     s.pos = ctx.pos(item);
     s.id = require_id(ctx, item, "source");
@@ -553,6 +581,7 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
     if (item["url"].IsDefined()) s.url = get_string(ctx, item["url"], "url").value_or("");
     if (item["file"].IsDefined()) s.file = get_string(ctx, item["file"], "file").value_or("");
     if (item["date"].IsDefined()) s.date = get_date(ctx, item["date"], "date");
+    if (item["accessed"].IsDefined()) s.accessed = get_date(ctx, item["accessed"], "accessed");
     if (!s.id.empty()) c.sources.push_back(std::move(s));
   });
   for_each_item(ctx, root["education"], "education",
@@ -637,7 +666,7 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
   for_each_item(ctx, root["certificates"], "certificates", [&](const YAML::Node& item) {
     if (!check_map(ctx, item,
                    {"id", "name", "issuer", "verified_on", "summary", "exam", "sittings", "study_hours", "syllabus",
-                    "related_roles", "notes", "levels", "source", "sources"},
+                    "related_roles", "notes", "registration", "levels", "source", "sources"},
                    "certificate"))
       return;
     Certificate cert;
@@ -664,6 +693,7 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
     cert.syllabus = get_string_list(ctx, item["syllabus"], "syllabus");
     cert.related_roles = get_string_list(ctx, item["related_roles"], "related_roles");
     cert.notes = get_text_list(ctx, item["notes"], "notes");
+    if (!is_null(item["registration"])) cert.registration = registration_facts(ctx, item["registration"]);
     cert.sources = get_sources(ctx, item);
     if (!item["levels"].IsDefined() || !item["levels"].IsSequence() || item["levels"].size() == 0) {
       ctx.error(item, msg("certificate needs 'levels': a non-empty list (a single-level certificate has one)",

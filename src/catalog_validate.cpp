@@ -66,6 +66,7 @@ public:
     if (what == "major") return "专业";
     if (what == "source") return "来源";
     if (what == "education level") return "学历";
+    if (what == "registration fact") return "报名信息";
     return std::string(what);
   }
 
@@ -274,6 +275,7 @@ public:
     }
     for (const auto& cert : c.certificates) {
       sources(cert.sources, cert.pos, "certificate", true);
+      for (const auto& f : cert.registration) sources(f.sources, f.pos, "registration fact", true);
       for (const auto& s : cert.syllabus) ref(s, c.skills, c.skill_by_id, cert.pos, "skill");
       for (const auto& r : cert.related_roles) ref(r, c.roles, c.role_by_id, cert.pos, "role");
       unique_ids(cert.levels, "level");
@@ -310,13 +312,22 @@ void index_ids(const std::vector<T>& items, std::unordered_map<std::string, size
 
 void validate_catalog(Catalog& catalog, Diagnostics& diags) { Checker(catalog, diags).run(); }
 
+std::shared_ptr<SuggestionIndex> new_suggestion_index();  // catalog_names.cpp
+
 int Certificate::level_index(const std::string& level) const {
   for (size_t i = 0; i < levels.size(); ++i)
     if (levels[i].id == level) return static_cast<int>(i);
   return -1;
 }
 
+const RegistrationFact* Certificate::registration_fact(const std::string& about) const {
+  for (const auto& f : registration)
+    if (f.about == about) return &f;
+  return nullptr;
+}
+
 void Catalog::index() {
+  suggestions = new_suggestion_index();
   index_ids(sources, source_by_id);
   index_ids(education, education_by_id);
   index_ids(majors, major_by_id);

@@ -23,28 +23,6 @@ std::string did_you_mean_zh(const std::string& guess) {
   return guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess);
 }
 
-// The closest skill to a word, over ids, names and aliases, shown as the id.
-std::string closest_skill(const Catalog& c, const std::string& word) {
-  std::vector<std::string> words;
-  std::vector<size_t> owner;
-  for (size_t i = 0; i < c.skills.size(); ++i) {
-    const auto& s = c.skills[i];
-    for (const auto& w : {s.id, s.name.en, s.name.zh}) {
-      words.push_back(w);
-      owner.push_back(i);
-    }
-    for (const auto& a : s.aliases) {
-      words.push_back(a);
-      owner.push_back(i);
-    }
-  }
-  auto best = closest_match(word, words);
-  if (best.empty()) return {};
-  for (size_t i = 0; i < words.size(); ++i)
-    if (words[i] == best) return c.skills[owner[i]].id;
-  return {};
-}
-
 class ProfileReader {
 public:
   ProfileReader(YamlContext& ctx, const Catalog& c, Date as_of, Profile& p) : m_ctx(ctx), m_c(c), m_as_of(as_of), m_p(p) {}
@@ -84,7 +62,8 @@ public:
 private:
   void education(const YAML::Node& e) {
     // Nodes are built, never assigned: yaml-cpp's Node::operator= writes through.
-    if (e.IsMap() && !check_map(m_ctx, e, {"level", "major"}, "education")) return;
+    if (e.IsMap() && !check_map(m_ctx, e, {"level", "major", "status", "expected"}, "education")) return;
+    if (e.IsMap()) education_status(e);
     const YAML::Node level_node = e.IsMap() ? e["level"] : e;
     const YAML::Node major_node = e.IsMap() ? e["major"] : YAML::Node();
     if (level_node.IsDefined() && !is_null(level_node)) {
@@ -123,6 +102,29 @@ private:
                             fmt::format("专业“{}”不在目录库中{}；与专业有关的规则无法匹配它", *s, did_you_mean_zh(guess))));
         }
       }
+    }
+  }
+
+  // status: completed (the default) or in_progress, with the expected date.
+  void education_status(const YAML::Node& e) {
+    const YAML::Node status = e["status"], expected = e["expected"];
+    if (status.IsDefined() && !is_null(status)) {
+      auto s = get_string(m_ctx, status, "education.status");
+      if (s && *s == "in_progress") m_p.education_in_progress = true;
+      else if (s && *s != "completed")
+        m_ctx.error(status, msg(fmt::format("unknown education status '{}' (known: completed, in_progress)", *s),
+                                fmt::format("未知的学业状态“{}”（可用：completed、in_progress）", *s)));
+    }
+    if (expected.IsDefined() && !is_null(expected)) {
+      if (!m_p.education_in_progress) {
+        m_ctx.error(expected, msg("'expected' is the date a degree in progress ends: give it with status: in_progress",
+                                  "“expected”是在读学历的预计毕业日期：需与 status: in_progress 一起填写"));
+        return;
+      }
+      m_p.education_expected = get_date(m_ctx, expected, "education.expected");
+    } else if (m_p.education_in_progress) {
+      m_ctx.error(status, msg("a degree in progress needs 'expected', the month it ends (e.g. expected: 2027-07)",
+                              "在读学历需填写“expected”，即预计毕业年月（例如 expected: 2027-07）"));
     }
   }
 
@@ -211,7 +213,7 @@ private:
       if (const auto* k = m_c.find_skill(*text)) {
         s.id = k->id;
       } else {
-        auto guess = closest_skill(m_c, *text);
+        auto guess = m_ctx.diags().suggestions ? m_c.suggest(ItemKind::skill, *text) : std::string();
         m_ctx.warning(text_node,
                       msg(fmt::format("unknown skill '{}'{}; kept, but it matches no role", *text, did_you_mean_en(guess)),
                           fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", *text, did_you_mean_zh(guess))));
@@ -291,23 +293,43 @@ private:
 
   void goals(const YAML::Node& g) {
     if (!check_map(m_ctx, g, {"roles", "categories"}, "goals")) return;
-    for (const auto& r : get_string_list(m_ctx, g["roles"], "goals.roles")) {
-      if (const auto* role = m_c.role(r)) {
-        m_p.goal_roles.push_back(role->id);  // an external id (15-2051.00) names the role
-        continue;
-      }
-      auto guess = closest_match(r, ids_of(m_c.roles));
-      m_ctx.error(g["roles"], msg(fmt::format("unknown role '{}'{}", r, did_you_mean_en(guess)),
-                                  fmt::format("未知的岗位“{}”{}", r, did_you_mean_zh(guess))));
+    goal_items(g["roles"], ItemKind::role, m_p.goal_roles);
+    goal_items(g["categories"], ItemKind::category, m_p.goal_categories);
+  }
+
+  // Goal roles or categories, each by id, name or alias; a problem points at its item.
+  void goal_items(const YAML::Node& list, ItemKind kind, std::vector<std::string>& out) {
+    bool role = kind == ItemKind::role;
+    const char* what = role ? "goals.roles" : "goals.categories";
+    if (!list.IsDefined() || is_null(list)) return;
+    if (!list.IsScalar() && !list.IsSequence()) {
+      get_string_list(m_ctx, list, what);  // reports the type
+      return;
     }
-    for (const auto& r : get_string_list(m_ctx, g["categories"], "goals.categories")) {
-      if (m_c.category(r)) {
-        m_p.goal_categories.push_back(r);
+    std::vector<YAML::Node> items;
+    if (list.IsScalar()) items.push_back(list);
+    else
+      for (const auto& item : list) items.push_back(item);
+    for (const auto& item : items) {
+      auto text = get_string(m_ctx, item, fmt::format("an item of {}", what));
+      if (!text) continue;
+      auto found = m_c.resolve(kind, *text);
+      if (found.size() == 1) {
+        out.push_back(m_c.item_id(kind, found[0]));
         continue;
       }
-      auto guess = closest_match(r, ids_of(m_c.categories));
-      m_ctx.error(g["categories"], msg(fmt::format("unknown category '{}'{}", r, did_you_mean_en(guess)),
-                                       fmt::format("未知的岗位类别“{}”{}", r, did_you_mean_zh(guess))));
+      const char* en = role ? "role" : "category";
+      const char* zh = role ? "岗位" : "岗位类别";
+      if (found.empty()) {
+        auto guess = m_ctx.diags().suggestions ? m_c.suggest(kind, *text) : std::string();
+        m_ctx.error(item, msg(fmt::format("unknown {} '{}'{}", en, *text, did_you_mean_en(guess)),
+                              fmt::format("未知的{}“{}”{}", zh, *text, did_you_mean_zh(guess))));
+        continue;
+      }
+      std::string ids;
+      for (auto i : found) ids += (ids.empty() ? "" : ", ") + m_c.item_id(kind, i);
+      m_ctx.error(item, msg(fmt::format("'{}' names more than one {}: {}; write the id", *text, en, ids),
+                            fmt::format("“{}”对应多个{}：{}；请写 id", *text, zh, ids)));
     }
   }
 
@@ -331,6 +353,7 @@ Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, 
   // that reading finds anything to say, the YAML path reads it again for positions.
   if (auto fast = parse_plain_json(file.text)) {
     Diagnostics quiet;
+    quiet.suggestions = false;
     Profile p;
     p.file = file.name;
     YamlContext ctx(file.name, {}, quiet);

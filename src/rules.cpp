@@ -257,6 +257,19 @@ private:
     const auto* have = m_c.education_level(m_p.education);
     t.found = have ? have->name : T(m_p.education, m_p.education);
     t.outcome = have && need && have->rank >= need->rank ? Outcome::eligible : Outcome::not_eligible;
+    const auto& until = m_p.education_expected;
+    if (!m_p.education_in_progress || (until && *until <= m_ctx.as_of)) return;
+    // Studying for it: the level is held from the expected date on. Every degree
+    // takes the lowest level of the ladder to enrol, so only that one is held now.
+    std::string when = until ? until->str() : std::string("?");
+    t.found = T(fmt::format("{} (in progress, expected {})", t.found.en, when),
+                fmt::format("{}（在读，预计 {} 毕业）", t.found.zh, when));
+    int lowest = need ? need->rank : 0;
+    for (const auto& l : m_c.education) lowest = std::min(lowest, l.rank);
+    if (have && need && have->rank >= need->rank && need->rank > lowest) {
+      t.outcome = Outcome::not_eligible;
+      t.passes_on = until;
+    }
   }
 
   void major(const Rule& r, TraceNode& t) {
@@ -439,16 +452,28 @@ bool can_sit_now(const Rule& r, const EvalContext& ctx) {
   return res.status == Outcome::eligible;
 }
 
+// A profile field named in Chinese, with the key a profile author types.
+std::string field_name_zh(const std::string& key) {
+  if (key == "age") return "年龄（age 或 birth_date）";
+  if (key == "education") return "学历（education）";
+  if (key == "education.major") return "专业（education.major）";
+  if (key == "experience") return "工作经历（experience）";
+  if (key == "skills") return "技能（skills）";
+  if (key == "certificates") return "证书（certificates）";
+  if (key == "study_hours") return "学时（study_hours）";
+  return key;
+}
+
 Text step_text(const TraceNode& t, Date as_of) {
   if (t.outcome == Outcome::unknown) {
     // The profile keys to add, as a profile author types them; age has two.
     std::string f, fz;
     for (const auto& m : t.missing_fields) {
       f += (f.empty() ? "" : ", ") + (m == "age" ? std::string("age or birth_date") : m);
-      fz += (fz.empty() ? "" : "、") + (m == "age" ? std::string("age 或 birth_date") : m);
+      fz += (fz.empty() ? "" : "、") + field_name_zh(m);
     }
     return T(fmt::format("add {} to the profile (needed for: {})", f, t.reason.en),
-             fmt::format("在档案中补充 {}（用于判断：{}）", fz, t.reason.zh));
+             fmt::format("在档案中补充{}（用于判断：{}）", fz, t.reason.zh));
   }
   if (t.kind == RuleKind::experience && t.passes_on) {
     // Exact: whole months, then the days left ("1 more day", never "1 more month").
@@ -469,6 +494,10 @@ Text step_text(const TraceNode& t, Date as_of) {
     return T(fmt::format("{} of {}work (from {})", more_en, t.subject.en.empty() ? "" : t.subject.en + " ", t.passes_on->str()),
              fmt::format("再积累 {} 的{}工作经验（{} 起满足）", dur_zh, subject_zh, t.passes_on->str()));
   }
+  if (t.kind == RuleKind::education && t.passes_on)
+    return T(fmt::format("finish your {} (expected {})", lower_first(t.found.en.substr(0, t.found.en.find(" (in progress"))),
+                         t.passes_on->str()),
+             fmt::format("完成在读的{}学业（预计 {} 毕业）", t.found.zh.substr(0, t.found.zh.find("（在读")), t.passes_on->str()));
   if (t.kind == RuleKind::age && t.passes_on)
     return T(fmt::format("wait until you are {} (on {})", t.required.en, t.passes_on->str()),
              fmt::format("等到{}（{}）", t.required.zh, t.passes_on->str()));

@@ -21,6 +21,9 @@ struct Diagnostic {
 /// Every diagnostic a load produced, in the order found.
 struct Diagnostics {
   std::vector<Diagnostic> items;
+  /// Whether messages carry a "did you mean": a reader whose warnings are thrown
+  /// away (advisor batch, the JSON fast path) spares the search.
+  bool suggestions = true;
 
   void add(Diagnostic d) { items.push_back(std::move(d)); }
   bool has_errors() const;

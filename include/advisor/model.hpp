@@ -52,7 +52,8 @@ struct Source {
   std::string id;
   Text title;
   std::string publisher, url, file;
-  std::optional<Date> date;
+  std::optional<Date> date;      ///< published
+  std::optional<Date> accessed;  ///< when a web page was read (its content may change)
   SourcePos pos;
 };
 
@@ -142,6 +143,14 @@ struct CertificateLevel {
   SourcePos pos;
 };
 
+/// One fact about registering for a certificate, as a public source states it.
+struct RegistrationFact {
+  std::string about;  ///< ask | site | how | format | fee | sittings
+  Text text;          ///< for `site`, the address in both
+  std::vector<std::string> sources;
+  SourcePos pos;
+};
+
 struct Certificate {
   std::string id;
   Text name;
@@ -154,12 +163,16 @@ struct Certificate {
   std::vector<std::string> syllabus;
   std::vector<std::string> related_roles;
   std::vector<Text> notes;
+  /// Where and how to register: only what a source states, each fact cited.
+  std::vector<RegistrationFact> registration;
   std::vector<CertificateLevel> levels;
   std::vector<std::string> sources;
   SourcePos pos;
 
   /// Index of a level by id, or -1.
   int level_index(const std::string& level) const;
+  /// The registration fact about `about`, or nullptr when no source states it.
+  const RegistrationFact* registration_fact(const std::string& about) const;
 };
 
 struct Claim {
@@ -192,6 +205,13 @@ struct Scoring {
 struct Attribution {
   Text text;
 };
+
+/// The kinds of catalogue item a person may name by id, name or alias.
+enum class ItemKind { role, category, certificate, skill };
+
+/// The normalised words of a catalogue a "did you mean" compares with; built once
+/// per catalogue, on the first suggestion (catalog_names.cpp).
+struct SuggestionIndex;
 
 /// The whole catalogue, resolved: every reference checked, lookup tables built.
 struct Catalog {
@@ -233,6 +253,9 @@ struct Catalog {
   std::vector<int> role_category;                   ///< role index → category index, or -1
   std::vector<std::vector<uint32_t>> role_domains;  ///< role index → its domains (else its category's), resolved
 
+  /// Built on the first suggest(); shared by copies, replaced by index().
+  std::shared_ptr<SuggestionIndex> suggestions;
+
   /// Builds the lookup tables; call after loading, before use.
   void index();
   /// Part of index(): role_by_external_id and skill_same.
@@ -252,6 +275,24 @@ struct Catalog {
   const TreeItem* find_skill(const std::string& text) const;
   const EducationLevel* find_education(const std::string& text) const;
   const TreeItem* find_major(const std::string& text) const;
+
+  /// The items of `kind` that `text` names: the exact id, else the id in any case or
+  /// width, the zh or en name, or an alias. One index: resolved; several: ambiguous
+  /// (the caller lists them); none: unknown.
+  std::vector<size_t> resolve(ItemKind kind, const std::string& text) const;
+  /// Item i of kind: its id and its name.
+  const std::string& item_id(ItemKind kind, size_t i) const;
+  const Text& item_name(ItemKind kind, size_t i) const;
+  /// Number of items of kind.
+  size_t item_count(ItemKind kind) const;
+  /// The id of the item of `kind` closest to a misspelt `text`, or "" when none is
+  /// close: an id, name or alias within a small edit distance for the word's length
+  /// (none for words of three characters or fewer), or one containing the word or
+  /// contained in it (four characters or more). Costs one pass over the catalogue's
+  /// words, normalised once per catalogue; call it only when the message is shown.
+  std::string suggest(ItemKind kind, const std::string& text) const;
+  /// Skills whose id, zh or en name or an alias contains `text` (both normalised), in id order.
+  std::vector<size_t> search_skills(const std::string& text) const;
 
   /// Distance from descendant up to ancestor in a tree (0 = same), or -1.
   static int tree_distance(const std::vector<int>& parents, size_t descendant, size_t ancestor);
@@ -287,6 +328,10 @@ struct Profile {
   std::optional<int> age;
   std::optional<Date> birth_date;
   std::string education;  ///< level id; empty when not given
+  /// education: {status: in_progress}: the level is being studied for, not yet held;
+  /// it counts from education_expected (when given) on.
+  bool education_in_progress = false;
+  std::optional<Date> education_expected;
   std::string major;      ///< major id when known, else the text as written
   bool major_known = false;
   std::vector<ExperienceEntry> experience;

@@ -58,8 +58,11 @@ BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date a
                                            "the line is not a JSON object: each line must hold one profile, starting with {"}),
             false};
   Diagnostics diags;
+  diags.suggestions = false;  // warnings are dropped unless there is an error
   auto p = load_profile(InputFile{line_name(line_no), std::string(line)}, c, as_of, diags);
   if (diags.has_errors()) {
+    diags = Diagnostics{};  // read again, now that the messages are shown, with their suggestions
+    load_profile(InputFile{line_name(line_no), std::string(line)}, c, as_of, diags);
     const Diagnostic* first_error = nullptr;
     Json all = Json::array();
     for (auto& d : diags.items) {

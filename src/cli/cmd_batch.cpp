@@ -60,8 +60,10 @@ void setup_batch(CLI::App& app) {
   auto* sub = app.add_subcommand("batch", "Recommend for many profiles: JSON Lines in, one JSON line out per line");
   sub->add_option("--input", o->input, "JSON Lines file, one profile object per line (default -: standard input)")
       ->type_name("FILE|-");
-  sub->add_option("--jobs", o->jobs, "Worker threads; output order is input order whatever N (default 1)")->type_name("N");
-  sub->add_option("--top", o->top, "How many roles per profile (0 = all; default 5)")->type_name("N");
+  sub->add_option("--jobs", o->jobs, "Worker threads; output order is input order whatever N (default 1)")
+      ->type_name("N")
+      ->check(non_negative());
+  sub->add_option("--top", o->top, "How many roles per profile (0 = all; default 5)")->type_name("N")->check(non_negative());
   sub->footer("Examples:\n  advisor batch --input people.jsonl > answers.jsonl\n"
               "  advisor batch --jobs 2 < people.jsonl | jq -r 'select(.ok) | .result.roles[0].id'\n"
               "Output: {\"line\": N, \"ok\": true, \"result\": <recommend document>} or\n"

@@ -15,7 +15,8 @@ struct CheckOptions {
   bool explain = false;
 };
 
-/// "cert" or "cert/level" → the levels meant; unknown ids are usage errors with a suggestion.
+/// "cert" or "cert/level" → the levels meant, each by id (any case) or name; unknown
+/// or ambiguous names are usage errors with a suggestion or the candidates.
 std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_targets(const Catalog& c,
                                                                                     const std::vector<std::string>& targets) {
   std::vector<std::pair<const Certificate*, const CertificateLevel*>> out;
@@ -27,21 +28,18 @@ std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_targ
   for (const auto& t : targets) {
     auto slash = t.find('/');
     std::string cid = t.substr(0, slash), lid = slash == std::string::npos ? "" : t.substr(slash + 1);
-    const auto* cert = c.certificate(cid);
-    if (!cert) {
-      std::vector<std::string> ids;
-      for (const auto& x : c.certificates) ids.push_back(x.id);
-      auto guess = suggest(cid, ids);
-      throw CommandError{k_exit_usage,
-                         T(fmt::format("unknown certificate '{}'{}", cid, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                           fmt::format("未知的证书“{}”{}", cid, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
-                         T("see them all with: advisor list certificates", "可运行 advisor list certificates 查看全部")};
-    }
+    const auto* cert = c.certificate(require_id(c, ItemKind::certificate, cid));
     if (lid.empty()) {
       for (const auto& l : cert->levels) out.emplace_back(cert, &l);
       continue;
     }
     int li = cert->level_index(lid);
+    for (size_t i = 0; li < 0 && i < cert->levels.size(); ++i) {
+      const auto& name = cert->levels[i].name;
+      auto key = normalize_key(lid);
+      if (key == normalize_key(cert->levels[i].id) || key == normalize_key(name.zh) || key == normalize_key(name.en))
+        li = static_cast<int>(i);
+    }
     if (li < 0) {
       std::vector<std::string> ids;
       std::string all;
@@ -51,9 +49,9 @@ std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_targ
       }
       auto guess = suggest(lid, ids);
       throw CommandError{k_exit_usage,
-                         T(fmt::format("certificate '{}' has no level '{}'{}", cid, lid,
+                         T(fmt::format("certificate '{}' has no level '{}'{}", cert->id, lid,
                                        guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                           fmt::format("证书“{}”没有等级“{}”{}", cid, lid, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
+                           fmt::format("证书“{}”没有等级“{}”{}", cert->id, lid, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
                          T(fmt::format("its levels: {}", all), fmt::format("它的等级：{}", all))};
     }
     out.emplace_back(cert, &cert->levels[static_cast<size_t>(li)]);
@@ -77,7 +75,7 @@ void leaves(const TraceNode& t, std::vector<const TraceNode*>& out) {
 std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
   std::string s;
   const auto& cert = *r.certificate;
-  std::string title = cert.levels.size() > 1 ? tr(cert.name) + tr(" – ", " ") + tr(r.level->name) : tr(cert.name);
+  std::string title = certificate_level_name(cert, r.level);
   s += fmt::format("{}  {}\n", bold(title), dim(cert.id + "/" + r.level->id));
   std::string v = verdict(r.status);
   if (r.status == Outcome::unknown) {
@@ -102,12 +100,12 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
       s += "  " + dim(tr("(any one of these is enough)", "（满足其一即可）")) + "\n";
   }
   if (r.status == Outcome::eligible) {
-    s += "  " + tr("Next sitting: ", "下次考试：") +
-         (r.next_sitting ? *r.next_sitting : tr("not stated by the source", "来源未说明")) + "\n";
+    s += "  " + tr("Next sitting: ", "下次考试：") + sitting_text(cert, r.next_sitting) + "\n";
   } else if (r.earliest_date) {
     s += "  " + trf("Eligible from {}", "{} 起符合条件", bold(r.earliest_date->str()));
-    s += tr("; next sitting: ", "；之后最近的考试：") + (r.next_sitting ? *r.next_sitting : tr("not stated by the source", "来源未说明")) + "\n";
+    s += tr("; next sitting: ", "；之后最近的考试：") + sitting_text(cert, r.next_sitting) + "\n";
   }
+  if (r.status == Outcome::eligible || r.earliest_date) s += wrapped(registration_summary(cert), 2);
   if (!r.changes.empty()) {
     s += "  " + tr("What would change the answer (easiest first):", "如何达到（由易到难）：") + "\n";
     for (size_t i = 0; i < r.changes.size(); ++i)
@@ -117,7 +115,7 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
     s += "  " + tr("Recommended (soft: does not block):", "建议条件（不影响报考）：") + "\n";
     s += render_trace(*r.recommended, 4, true);
   }
-  if (!r.level->suits.empty()) s += "  " + tr("Suits: ", "适合：") + tr(r.level->suits) + "\n";
+  if (!r.level->suits.empty()) s += "  " + suits_text(r.level->suits) + "\n";
   std::vector<std::string> srcs = r.level->sources.empty() ? cert.sources : r.level->sources;
   std::string ids;
   for (const auto& x : srcs) ids += (ids.empty() ? "" : ", ") + x;

@@ -1,6 +1,7 @@
-// advisor list roles|certificates|skills [--category ID]
+// advisor list roles|categories|certificates|skills [--category ID] [--search WORD]
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <iostream>
 #include <set>
 
 #include "common.hpp"
@@ -13,23 +14,42 @@ namespace {
 struct ListOptions {
   std::string what;
   std::string category;
+  std::string search;
 };
 
-void check_category(const Catalog& c, const std::string& id) {
-  if (id.empty() || c.category(id)) return;
-  std::vector<std::string> ids;
-  for (const auto& k : c.categories) ids.push_back(k.id);
-  auto guess = suggest(id, ids);
-  throw CommandError{k_exit_usage,
-                     T(fmt::format("unknown category '{}'{}", id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                       fmt::format("未知的岗位类别“{}”{}", id, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
-                     T("see the categories with: advisor list roles", "可运行 advisor list roles 查看类别")};
+int list_categories(const Catalog& c) {
+  if (globals().json) {
+    Json j = json_doc();
+    Json arr = Json::array();
+    for (size_t i = 0; i < c.categories.size(); ++i) {
+      const auto& cat = c.categories[i];
+      size_t n = 0;
+      for (int rc : c.role_category) n += rc == static_cast<int>(i);
+      arr.push_back(Json{{"id", cat.id}, {"name", text_json(cat.name)}, {"roles", n}});
+    }
+    j["categories"] = arr;
+    emit_json(j);
+    return k_exit_ok;
+  }
+  Table t;
+  t.header = {tr("ID", "ID"), tr("CATEGORY", "类别"), tr("ROLES", "岗位数")};
+  for (size_t i = 0; i < c.categories.size(); ++i) {
+    size_t n = 0;
+    for (int rc : c.role_category) n += rc == static_cast<int>(i);
+    t.rows.push_back({c.categories[i].id, tr(c.categories[i].name), std::to_string(n)});
+  }
+  out() << t.render();
+  return k_exit_ok;
 }
 
-int run_list(const ListOptions& o) {
+int run_list(ListOptions o) {
   const auto& c = catalog();
-  check_category(c, o.category);
+  if (!o.category.empty()) o.category = require_id(c, ItemKind::category, o.category);
+  if (!o.search.empty() && o.what != "skills")
+    throw CommandError{k_exit_usage, T("--search applies to skills only", "--search 只用于 skills"),
+                       T("try: advisor list skills --search WORD", "可运行 advisor list skills --search 关键词")};
   auto& g = globals();
+  if (o.what == "categories") return list_categories(c);
   if (o.what == "roles") {
     if (g.json) {
       Json j = json_doc();
@@ -88,17 +108,20 @@ int run_list(const ListOptions& o) {
     out() << t.render();
     return k_exit_ok;
   }
-  // skills: all, or those the roles of one category ask for
+  // skills: all, or those the roles of one category ask for, or those matching --search
   std::set<std::string> wanted;
   if (!o.category.empty())
     for (const auto& r : c.roles)
       if (r.category == o.category)
         for (const auto& s : r.skills) wanted.insert(s.skill);
+  std::vector<bool> found(c.skills.size(), o.search.empty());
+  for (auto i : c.search_skills(o.search)) found[i] = true;
+  auto shown = [&](size_t i) { return found[i] && (o.category.empty() || wanted.count(c.skills[i].id)); };
   if (g.json) {
     Json j = json_doc();
     Json arr = Json::array();
-    for (const auto& s : c.skills)
-      if (o.category.empty() || wanted.count(s.id)) {
+    for (size_t i = 0; i < c.skills.size(); ++i)
+      if (const auto& s = c.skills[i]; shown(i)) {
         Json sj{{"id", s.id}, {"name", text_json(s.name)}, {"parent", s.parent.empty() ? Json(nullptr) : Json(s.parent)},
                 {"aliases", s.aliases}};
         add_external_ids(sj, s.external_ids);
@@ -110,8 +133,14 @@ int run_list(const ListOptions& o) {
   }
   Table t;
   t.header = {tr("ID", "ID"), tr("SKILL", "技能"), tr("PARENT", "上级")};
-  for (const auto& s : c.skills)
-    if (o.category.empty() || wanted.count(s.id)) t.rows.push_back({s.id, tr(s.name), s.parent});
+  for (size_t i = 0; i < c.skills.size(); ++i)
+    if (const auto& s = c.skills[i]; shown(i)) t.rows.push_back({s.id, tr(s.name), s.parent});
+  if (t.rows.empty() && !o.search.empty()) {
+    // Nothing to list is not an error: say so on stderr, so stdout stays a (empty) table.
+    std::cerr << "advisor: " << tr(T(fmt::format("no skill matches '{}'", o.search), fmt::format("没有与“{}”匹配的技能", o.search)))
+              << "\n";
+    return k_exit_ok;
+  }
   out() << t.render();
   return k_exit_ok;
 }
@@ -120,10 +149,16 @@ int run_list(const ListOptions& o) {
 
 void setup_list(CLI::App& app) {
   auto o = std::make_shared<ListOptions>();
-  auto* sub = app.add_subcommand("list", "List the catalogue's roles, certificates or skills");
-  sub->add_option("what", o->what, "roles, certificates or skills")->required()->check(CLI::IsMember({"roles", "certificates", "skills"}));
-  sub->add_option("--category", o->category, "Only this role category (roles; skills those roles ask for)")->type_name("ID");
-  sub->footer("Examples:\n  advisor list roles\n  advisor list roles --category design --lang zh\n  advisor list certificates --json");
+  auto* sub = app.add_subcommand("list", "List the catalogue's roles, categories, certificates or skills");
+  sub->add_option("what", o->what, "roles, categories, certificates or skills")
+      ->required()
+      ->check(CLI::IsMember({"roles", "categories", "certificates", "skills"}));
+  sub->add_option("--category", o->category, "Only this role category, by id or name (roles; skills those roles ask for)")
+      ->type_name("ID");
+  sub->add_option("--search", o->search, "Skills whose id, name or an alias contains this word (any case or width)")
+      ->type_name("WORD");
+  sub->footer("Examples:\n  advisor list roles\n  advisor list roles --category design --lang zh\n  advisor list roles --category 设计类\n"
+              "  advisor list categories\n  advisor list skills --search excel\n  advisor list certificates --json");
   add_runner(sub, [o] { return run_list(*o); });
 }
 

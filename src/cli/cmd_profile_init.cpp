@@ -118,11 +118,12 @@ struct Answers {
   std::string name;
   std::string age, birth_date;
   std::string education, major;
-  bool experience_asked = false;
+  bool experience_known = false;  ///< false: skipped, experience left out (unknown)
   std::vector<Job> jobs;
   std::vector<std::string> skills;
   std::vector<Held> certificates;
-  std::vector<std::string> goal_roles;
+  std::vector<std::pair<std::string, std::string>> study_hours;  ///< certificate id, hours
+  std::vector<std::string> goal_roles, goal_categories;
 };
 
 std::string render_yaml(const Answers& a) {
@@ -141,8 +142,8 @@ std::string render_yaml(const Answers& a) {
     if (!a.major.empty()) s += ", major: " + yaml_scalar(a.major);
     s += "}\n";
   }
-  if (a.experience_asked) {
-    if (a.jobs.empty()) s += "experience: []   # no work experience\n";
+  if (a.experience_known) {
+    if (a.jobs.empty()) s += tr("experience: []   # no work experience\n", "experience: []   # 没有工作经历\n");
     else s += "experience:\n";
     for (const auto& j : a.jobs) {
       s += "  - {";
@@ -164,7 +165,15 @@ std::string render_yaml(const Answers& a) {
       s += "}\n";
     }
   }
-  if (!a.goal_roles.empty()) s += "goals:\n  roles: " + yaml_list(a.goal_roles) + "\n";
+  if (!a.study_hours.empty()) {
+    s += "study_hours: {";
+    for (size_t i = 0; i < a.study_hours.size(); ++i)
+      s += (i ? ", " : "") + a.study_hours[i].first + ": " + a.study_hours[i].second;
+    s += "}\n";
+  }
+  if (!a.goal_roles.empty() || !a.goal_categories.empty()) s += "goals:\n";
+  if (!a.goal_roles.empty()) s += "  roles: " + yaml_list(a.goal_roles) + "\n";
+  if (!a.goal_categories.empty()) s += "  categories: " + yaml_list(a.goal_categories) + "\n";
   return s;
 }
 
@@ -281,6 +290,18 @@ public:
     }
   }
 
+  /// Yes, no, or nothing (an empty answer or the end of input).
+  std::optional<bool> ask_yes_no_skip(const std::string& question) {
+    while (true) {
+      auto a = ask(question, tr("skip", "跳过"));
+      if (!a || a->empty()) return std::nullopt;
+      auto k = normalize_key(*a);
+      if (k == "y" || k == "yes" || k == "是" || k == "有") return true;
+      if (k == "n" || k == "no" || k == "否" || k == "没有" || k == "无") return false;
+      note(tr("answer y or n, or press Enter to skip", "请回答 是 或 否（y/n），或直接回车跳过"));
+    }
+  }
+
   /// When an answer ends with '?', lists the entries whose id, name or alias starts
   /// with the text before it (after the last comma) and returns true.
   bool list_if_asked(const std::string& answer, const std::vector<Named>& items) {
@@ -317,7 +338,7 @@ class ProfileInterview {
 public:
   ProfileInterview(const Catalog& c, Questionnaire& q)
       : m_c(c), m_q(q), m_skills(named_of(c.skills)), m_domains(named_of(c.domains)), m_roles(named_of(c.roles)),
-        m_certificates(named_of(c.certificates)), m_majors(named_of(c.majors)) {}
+        m_certificates(named_of(c.certificates)), m_majors(named_of(c.majors)), m_categories(named_of(c.categories)) {}
 
   Answers run() {
     Answers a;
@@ -332,6 +353,7 @@ public:
     experience(a);
     skills(a);
     certificates(a);
+    study_hours(a);
     goals(a);
     return a;
   }
@@ -408,9 +430,11 @@ private:
     std::string current = text;
     while (true) {
       if (const auto* n = find_named(items, current)) return n->id;
-      auto guess = guess_named(items, current);
+      // Skills: only a close match is offered (the catalogue's rule for "did you mean").
+      auto guess = &items == &m_skills ? m_c.suggest(ItemKind::skill, current) : guess_named(items, current);
       m_q.note(guess.empty()
-                   ? trf("{} '{}' is not in the catalogue", "{}“{}”不在目录库中", what, current)
+                   ? trf("{} '{}' is not in the catalogue (a few letters and ? list names)",
+                         "{}“{}”不在目录库中（输入几个字母加 ? 可列出名称）", what, current)
                    : trf("{} '{}' is not in the catalogue (did you mean '{}'?)", "{}“{}”不在目录库中（是否想写“{}”？）", what,
                          current, guess));
       auto a = m_q.ask(guess.empty() ? trf("  Type another name, = to keep '{}' as written, - to drop it", "  请重新输入，= 保留“{}”原样，- 舍弃", current)
@@ -427,8 +451,12 @@ private:
   }
 
   void experience(Answers& a) {
-    a.experience_asked = true;
-    if (!m_q.ask_yes_no(tr("Have you held a job (work experience)?", "是否有工作经历？"), false)) return;
+    // Skipped (empty) or end of input: experience stays unknown, not "none".
+    auto held = m_q.ask_yes_no_skip(tr("Have you held a job (work experience)? y/n, Enter skips",
+                                       "是否有工作经历？是/否，回车跳过"));
+    if (!held) return;
+    a.experience_known = true;
+    if (!*held) return;
     std::string ids;
     for (const auto& d : m_c.domains) ids += (ids.empty() ? "" : ", ") + d.id;
     m_q.say(trf("Experience domains (each job counts toward the ones you name): {}", "经验领域（每段经历计入所填领域）：{}", ids));
@@ -562,26 +590,73 @@ private:
     }
   }
 
-  void goals(Answers& a) {
+  /// Certified study hours, for the certificates whose rules count them (CAIP).
+  void study_hours(Answers& a) {
+    for (const auto& cert : m_c.certificates) {
+      if (!cert.study_hours) continue;
+      while (true) {
+        auto text = m_q.ask(trf("Certified study hours towards {} ({} needed)", "已完成的 {} 认证学时（要求 {}）", cert.id,
+                                *cert.study_hours),
+                            tr("none", "无"));
+        if (!text || text->empty()) break;
+        auto h = half_width(*text);
+        char* end = nullptr;
+        double hours = std::strtod(h.c_str(), &end);
+        if (end && *end == '\0' && h.find_first_not_of("0123456789.") == std::string::npos && hours >= 0 && hours <= 100000) {
+          a.study_hours.emplace_back(cert.id, h);
+          break;
+        }
+        m_q.note(trf("'{}' is not a number of hours (e.g. 35)", "“{}”不是学时数（例如 35）", *text));
+      }
+    }
+  }
+
+  /// Ids for a comma-separated answer naming catalogue entries; nullopt when one is unknown.
+  std::optional<std::vector<std::string>> named_ids(const std::string& text, const std::vector<Named>& items,
+                                                    const char* what_en, const char* what_zh) {
+    std::vector<std::string> ids;
+    bool ok = true;
+    for (const auto& item : split_list(text)) {
+      if (const auto* n = find_named(items, item)) {
+        if (std::find(ids.begin(), ids.end(), n->id) == ids.end()) ids.push_back(n->id);
+        continue;
+      }
+      auto g = guess_named(items, item);
+      m_q.note(g.empty() ? trf("unknown {} '{}'", "未知的{}“{}”", globals().lang == Lang::zh ? what_zh : what_en, item)
+                         : trf("unknown {} '{}' (did you mean '{}'?)", "未知的{}“{}”（是否想写“{}”？）",
+                               globals().lang == Lang::zh ? what_zh : what_en, item, g));
+      ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return ids;
+  }
+
+  void goal_categories(Answers& a) {
     while (true) {
-      auto text = m_q.ask(tr("Roles you aim at, comma-separated ids (? lists them)", "目标岗位，逗号分隔的 ID（输入 ? 列出）"),
+      auto text = m_q.ask(tr("Role categories you aim at, comma-separated (? lists them)", "目标岗位类别，逗号分隔（输入 ? 列出）"),
+                          tr("none", "无"));
+      if (!text || text->empty()) return;
+      if (m_q.list_if_asked(*text, m_categories)) continue;
+      if (auto ids = named_ids(*text, m_categories, "category", "岗位类别")) {
+        a.goal_categories = *ids;
+        return;
+      }
+    }
+  }
+
+  void goals(Answers& a) {
+    goal_roles(a);
+    goal_categories(a);
+  }
+
+  void goal_roles(Answers& a) {
+    while (true) {
+      auto text = m_q.ask(tr("Roles you aim at, comma-separated ids or names (? lists them)", "目标岗位，逗号分隔的 ID 或名称（输入 ? 列出）"),
                           tr("none", "无"));
       if (!text || text->empty()) return;
       if (m_q.list_if_asked(*text, m_roles)) continue;
-      std::vector<std::string> ids;
-      bool ok = true;
-      for (const auto& item : split_list(*text)) {
-        if (const auto* n = find_named(m_roles, item)) {
-          if (std::find(ids.begin(), ids.end(), n->id) == ids.end()) ids.push_back(n->id);
-          continue;
-        }
-        auto g = guess_named(m_roles, item);
-        m_q.note(g.empty() ? trf("unknown role '{}'", "未知的岗位“{}”", item)
-                           : trf("unknown role '{}' (did you mean '{}'?)", "未知的岗位“{}”（是否想写“{}”？）", item, g));
-        ok = false;
-      }
-      if (ok) {
-        a.goal_roles = ids;
+      if (auto ids = named_ids(*text, m_roles, "role", "岗位")) {
+        a.goal_roles = *ids;
         return;
       }
     }
@@ -589,7 +664,7 @@ private:
 
   const Catalog& m_c;
   Questionnaire& m_q;
-  std::vector<Named> m_skills, m_domains, m_roles, m_certificates, m_majors;
+  std::vector<Named> m_skills, m_domains, m_roles, m_certificates, m_majors, m_categories;
 };
 
 int run_profile_init(const InitOptions& o) {

@@ -79,7 +79,7 @@ std::string render_certificate(const Catalog& c, const CertificateSuggestion& cs
   std::string s;
   const auto& cert = *cs.certificate;
   const auto& r = cs.suggested;
-  std::string title = cert.levels.size() > 1 ? tr(cert.name) + tr(" – ", " ") + tr(r.level->name) : tr(cert.name);
+  std::string title = certificate_level_name(cert, r.level);
   std::string when;
   if (r.status == Outcome::eligible) when = green(tr("eligible now", "现在可报考"));
   else if (r.earliest_date) when = yellow(trf("eligible from {}", "{} 起可报考", r.earliest_date->str()));
@@ -89,9 +89,10 @@ std::string render_certificate(const Catalog& c, const CertificateSuggestion& cs
   std::string line = "    " + when;
   // A sitting is only worth naming once there is a date to aim from.
   if (r.status == Outcome::eligible || r.earliest_date)
-    line += " · " + tr("next sitting: ", "下次考试：") + (r.next_sitting ? *r.next_sitting : tr("not stated by the source", "来源未说明"));
+    line += " · " + tr("next sitting: ", "下次考试：") + sitting_text(cert, r.next_sitting);
   line += " · " + trf("value to you {:.2f}", "对你的价值 {:.2f}", cs.score);
   s += line + "\n";
+  if (r.status == Outcome::eligible || r.earliest_date) s += wrapped("- " + registration_summary(cert), 4);
   s += render_terms(cs.terms, 4);
   if (r.status != Outcome::eligible && !r.changes.empty()) s += wrapped(tr("- needs: ", "- 需要：") + tr(r.changes.front().text), 4);
   for (size_t i = 1; i < cs.reasons.size(); ++i) s += wrapped("- " + tr(cs.reasons[i]), 4);
@@ -107,17 +108,9 @@ std::string render_certificate(const Catalog& c, const CertificateSuggestion& cs
 
 int run_recommend(const RecommendOptions& o) {
   const auto& c = catalog();
-  if (!o.category.empty() && !c.category(o.category)) {
-    std::vector<std::string> ids;
-    for (const auto& k : c.categories) ids.push_back(k.id);
-    auto guess = suggest(o.category, ids);
-    throw CommandError{k_exit_usage,
-                       T(fmt::format("unknown category '{}'{}", o.category, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                         fmt::format("未知的岗位类别“{}”{}", o.category, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
-                       {}};
-  }
+  auto category = o.category.empty() ? std::string() : require_id(c, ItemKind::category, o.category);
   auto p = load_profile_file(o.profile);
-  auto rec = recommend(c, p, globals().as_of, o.category, o.top);  // only the roles shown are built in full
+  auto rec = recommend(c, p, globals().as_of, category, o.top);  // only the roles shown are built in full
   std::vector<const LevelResult*> ptrs;
   for (const auto& s : rec.certificates) ptrs.push_back(&s.suggested);
   warn_stale(ptrs);
@@ -213,9 +206,7 @@ int run_gap(const GapOptions& o) {
   for (const auto& cc : cov) {
     // A level with its own syllabus is named with its level; the certificate's
     // common syllabus with the certificate's name.
-    std::string name = tr(cc.certificate->name);
-    if (cc.level && cc.certificate->levels.size() > 1)
-      name += tr(" – ", "") + tr(cc.level->name);
+    std::string name = certificate_level_name(*cc.certificate, cc.level);
     s << "  " << cc.certificate->id << (cc.level ? "/" + cc.level->id : "") << "  " << name << tr(": ", "：")
       << skill_names(c, cc.covers) << "\n";
   }
@@ -228,8 +219,8 @@ void setup_recommend(CLI::App& app) {
   auto o = std::make_shared<RecommendOptions>();
   auto* sub = app.add_subcommand("recommend", "Which certificates can I sit and which roles fit me, with every reason");
   sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
-  sub->add_option("--top", o->top, "How many roles to show (0 = all; default 5)")->type_name("N");
-  sub->add_option("--category", o->category, "Only roles of this category")->type_name("ID");
+  sub->add_option("--top", o->top, "How many roles to show (0 = all; default 5)")->type_name("N")->check(non_negative());
+  sub->add_option("--category", o->category, "Only roles of this category (id or name)")->type_name("ID");
   sub->add_flag("--all-certificates", o->all_certificates,
                 "Also show certificates below the catalogue's relevance floor");
   sub->footer("Examples:\n  advisor recommend --profile profiles/cs-graduate.yaml\n"
@@ -240,7 +231,7 @@ void setup_recommend(CLI::App& app) {
   auto g = std::make_shared<GapOptions>();
   auto* gap = app.add_subcommand("gap", "What a role needs that I lack, and which certificates teach it");
   gap->add_option("--profile", g->profile, "Profile file")->required()->type_name("FILE");
-  gap->add_option("--role", g->role, "Target role id")->required()->type_name("ID");
+  gap->add_option("--role", g->role, "Target role (id or name)")->required()->type_name("ID");
   gap->footer("Example:\n  advisor gap --profile profiles/it-manager.yaml --role ai-solution-architect");
   add_runner(gap, [g] { return run_gap(*g); });
 }

@@ -15,18 +15,6 @@ struct ShowOptions {
   std::string id;
 };
 
-template <typename Item>
-[[noreturn]] void unknown_id(const std::vector<Item>& items, const std::string& id, const char* what_en, const char* what_zh,
-                             const char* list) {
-  std::vector<std::string> ids;
-  for (const auto& x : items) ids.push_back(x.id);
-  auto guess = suggest(id, ids);
-  throw CommandError{k_exit_usage,
-                     T(fmt::format("unknown {} '{}'{}", what_en, id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                       fmt::format("未知的{}“{}”{}", what_zh, id, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
-                     T(fmt::format("see them all with: advisor list {}", list), fmt::format("可运行 advisor list {} 查看全部", list))};
-}
-
 Json sources_json(const Catalog& c, const std::vector<std::string>& ids) {
   Json arr = Json::array();
   for (const auto& id : ids) {
@@ -37,6 +25,7 @@ Json sources_json(const Catalog& c, const std::vector<std::string>& ids) {
     j["url"] = s->url.empty() ? Json(nullptr) : Json(s->url);
     j["file"] = s->file.empty() ? Json(nullptr) : Json(s->file);
     j["date"] = date_or_null(s->date);
+    if (s->accessed) j["accessed"] = s->accessed->str();
     arr.push_back(j);
   }
   return arr;
@@ -105,9 +94,9 @@ std::string same_as_text(const Catalog& c, const TreeItem& s) {
   return out;
 }
 
-int show_role(const Catalog& c, const std::string& id) {
+int show_role(const Catalog& c, const std::string& text) {
+  const auto& id = require_id(c, ItemKind::role, text);
   const auto* r = c.role(id);
-  if (!r) unknown_id(c.roles, id, "role", "岗位", "roles");
   const auto* cat = c.category(r->category);
   std::vector<std::string> ess, opt;
   for (const auto& s : r->skills) (s.essential ? ess : opt).push_back(s.skill);
@@ -170,9 +159,9 @@ int show_role(const Catalog& c, const std::string& id) {
   return k_exit_ok;
 }
 
-int show_certificate(const Catalog& c, const std::string& id) {
+int show_certificate(const Catalog& c, const std::string& text) {
+  const auto& id = require_id(c, ItemKind::certificate, text);
   const auto* cert = c.certificate(id);
-  if (!cert) unknown_id(c.certificates, id, "certificate", "证书", "certificates");
   // Rules are shown as the trace of an empty profile: the same words `check` uses.
   Profile empty;
   EvalContext ctx{c, empty, globals().as_of};
@@ -181,6 +170,10 @@ int show_certificate(const Catalog& c, const std::string& id) {
     Json cj{{"id", cert->id}, {"name", text_json(cert->name)}, {"issuer", text_json(cert->issuer)},
             {"summary", text_json(cert->summary)}, {"exam", text_json(cert->exam)}};
     cj["verified_on"] = date_or_null(cert->verified_on);
+    Json reg = Json::array();
+    for (const auto& f : cert->registration)
+      reg.push_back(Json{{"about", f.about}, {"text", text_json(f.text)}, {"sources", f.sources}});
+    cj["registration"] = reg;
     cj["sittings"] = cert->sittings;
     cj["study_hours"] = cert->study_hours ? Json(*cert->study_hours) : Json(nullptr);
     Json syl = Json::array();
@@ -220,12 +213,13 @@ int show_certificate(const Catalog& c, const std::string& id) {
   if (!cert->exam.empty()) o << "\n" << bold(tr("Exam", "考试")) << "\n" << wrapped(tr(cert->exam), 2);
   o << bold(tr("Sittings", "考试时间")) << "\n";
   if (cert->sittings.empty()) {
-    o << "  " << tr("not stated by the source", "来源未说明") << "\n";
+    o << "  " << sitting_text(*cert, std::nullopt) << "\n";
   } else {
     std::string s;
     for (int m : cert->sittings) s += (s.empty() ? "" : ", ") + trf("{}", "{}月", m);
     o << "  " << tr("months: ", "月份：") << s << "\n";
   }
+  o << bold(tr("Registration", "报名")) << "\n" << render_registration(*cert, 2);
   if (cert->study_hours) o << bold(tr("Study hours", "学时")) << "\n  " << *cert->study_hours << "\n";
   if (!cert->syllabus.empty()) o << bold(tr("Syllabus", "考试大纲")) << "\n" << wrapped(skill_names(c, cert->syllabus), 2);
   for (const auto& l : cert->levels) {
@@ -237,7 +231,7 @@ int show_certificate(const Catalog& c, const std::string& id) {
       o << "  " << tr("Recommended (soft: scores, never blocks):", "建议条件（仅影响排序，不影响报考）：") << "\n";
       o << render_trace(evaluate(*l.recommended, ctx), 4, false);
     }
-    if (!l.suits.empty()) o << "  " << tr("Suits: ", "适合：") << tr(l.suits) << "\n";
+    if (!l.suits.empty()) o << "  " << suits_text(l.suits) << "\n";
     if (!l.syllabus.empty()) o << "  " << tr("Syllabus: ", "考试大纲：") << skill_names(c, l.syllabus) << "\n";
     if (!l.sources.empty()) o << render_sources(c, l.sources, 2);
   }
@@ -248,10 +242,8 @@ int show_certificate(const Catalog& c, const std::string& id) {
   return k_exit_ok;
 }
 
-int show_skill(const Catalog& c, const std::string& id) {
-  const auto* s = c.skill(id);
-  if (!s) s = c.find_skill(id);
-  if (!s) unknown_id(c.skills, id, "skill", "技能", "skills");
+int show_skill(const Catalog& c, const std::string& text) {
+  const auto* s = c.skill(require_id(c, ItemKind::skill, text));
   std::vector<std::string> chain;
   for (int k = c.skill_parent[c.skill_by_id.at(s->id)]; k >= 0; k = c.skill_parent[static_cast<size_t>(k)])
     chain.push_back(c.skills[static_cast<size_t>(k)].id);
@@ -304,7 +296,8 @@ int show_skill(const Catalog& c, const std::string& id) {
   if (!cov.empty()) {
     o << "\n" << bold(tr("Certificates whose syllabus covers it", "考试大纲涵盖它的证书")) << "\n";
     for (const auto& cc : cov)
-      o << "  " << cc.certificate->id << (cc.level ? "/" + cc.level->id : "") << "  " << tr(cc.certificate->name) << "\n";
+      o << "  " << cc.certificate->id << (cc.level ? "/" + cc.level->id : "") << "  "
+        << certificate_level_name(*cc.certificate, cc.level) << "\n";
   }
   o << attribution_text(c);
   return k_exit_ok;
@@ -323,8 +316,8 @@ void setup_show(CLI::App& app) {
   auto o = std::make_shared<ShowOptions>();
   auto* sub = app.add_subcommand("show", "Show one role, certificate or skill in full, with its sources");
   sub->add_option("what", o->what, "role, certificate or skill")->required()->check(CLI::IsMember({"role", "certificate", "skill"}));
-  sub->add_option("id", o->id, "Its id (a skill may also be named by name or alias)")->required();
-  sub->footer("Examples:\n  advisor show certificate aigc-application-engineer\n  advisor show role ai-product-manager --lang zh\n  advisor show skill PyTorch");
+  sub->add_option("id", o->id, "Its id, in any case, or its zh or en name or an alias")->required();
+  sub->footer("Examples:\n  advisor show certificate aigc-application-engineer\n  advisor show role ai-product-manager --lang zh\n  advisor show role AI产品经理\n  advisor show skill PyTorch");
   add_runner(sub, [o] { return run_show(*o); });
 }
 

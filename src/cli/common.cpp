@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdlib>
 #include <fmt/format.h>
 #include <iostream>
@@ -39,9 +41,8 @@ std::string env(const char* name) {
 }
 } // namespace
 
-void resolve_globals() {
-  auto& g = globals();
-  std::string lang = g.lang_flag;
+Lang pick_language(const std::string& flag) {
+  std::string lang = flag;
   if (lang.empty()) {
     // The first of LC_ALL, LC_MESSAGES, LANG that is set decides (POSIX order).
     for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
@@ -52,7 +53,12 @@ void resolve_globals() {
       }
     }
   }
-  g.lang = lang == "zh" ? Lang::zh : Lang::en;
+  return lang == "zh" ? Lang::zh : Lang::en;
+}
+
+void resolve_globals() {
+  auto& g = globals();
+  g.lang = pick_language(g.lang_flag);
   if (!g.as_of_flag.empty()) {
     auto r = parse_date(g.as_of_flag);
     if (!r.date || r.month_only)
@@ -273,15 +279,66 @@ void emit_json(const Json& doc) { out() << doc.dump(k_json_indent, ' ', false, J
 
 void emit_json_text(const std::string& doc) { out() << doc << "\n"; }
 
-const Role& require_role(const Catalog& c, const std::string& id) {
-  if (const auto* r = c.role(id)) return *r;
-  std::vector<std::string> ids;
-  for (const auto& r : c.roles) ids.push_back(r.id);
-  auto guess = suggest(id, ids);
+namespace {
+struct KindWords {
+  const char* en;
+  const char* zh;
+  const char* list;
+};
+KindWords kind_words(ItemKind kind) {
+  switch (kind) {
+  case ItemKind::role: return {"role", "岗位", "roles"};
+  case ItemKind::category: return {"category", "岗位类别", "categories"};
+  case ItemKind::certificate: return {"certificate", "证书", "certificates"};
+  case ItemKind::skill: break;
+  }
+  return {"skill", "技能", "skills"};
+}
+} // namespace
+
+const std::string& require_id(const Catalog& c, ItemKind kind, const std::string& text) {
+  auto found = c.resolve(kind, text);
+  if (found.size() == 1) return c.item_id(kind, found[0]);
+  auto w = kind_words(kind);
+  if (found.empty()) {
+    auto guess = c.suggest(kind, text);
+    std::string none_en = kind == ItemKind::skill && guess.empty() ? "; nothing in the catalogue is close" : "";
+    std::string none_zh = kind == ItemKind::skill && guess.empty() ? "；目录库中没有相近的技能" : "";
+    auto hint = kind == ItemKind::skill && guess.empty()
+                    ? T(fmt::format("search for it with: advisor list skills --search '{}'", text),
+                        fmt::format("可运行 advisor list skills --search '{}' 查找", text))
+                    : T(fmt::format("see them all with: advisor list {}", w.list),
+                        fmt::format("可运行 advisor list {} 查看全部", w.list));
+    throw CommandError{k_exit_usage,
+                       T(fmt::format("unknown {} '{}'{}{}", w.en, text, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess),
+                                     none_en),
+                         fmt::format("未知的{}“{}”{}{}", w.zh, text, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess),
+                                     none_zh)),
+                       hint};
+  }
+  std::string en, zh;
+  for (auto i : found) {
+    en += fmt::format("\n  {}  {}", c.item_id(kind, i), c.item_name(kind, i).en);
+    zh += fmt::format("\n  {}  {}", c.item_id(kind, i), c.item_name(kind, i).zh);
+  }
   throw CommandError{k_exit_usage,
-                     T(fmt::format("unknown role '{}'{}", id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                       fmt::format("未知的岗位“{}”{}", id, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
-                     T("see them all with: advisor list roles", "可运行 advisor list roles 查看全部")};
+                     T(fmt::format("'{}' names more than one {}:{}", text, w.en, en),
+                       fmt::format("“{}”对应多个{}：{}", text, w.zh, zh)),
+                     T("write the id", "请写 id")};
+}
+
+CLI::Validator non_negative() {
+  return CLI::Validator(
+      [](std::string& value) {
+        auto first = value.find_first_not_of(" \t");
+        return first != std::string::npos && value[first] == '-' ? std::string("a count cannot be negative: ") + value
+                                                                 : std::string();
+      },
+      "");
+}
+
+const Role& require_role(const Catalog& c, const std::string& text) {
+  return *c.role(require_id(c, ItemKind::role, text));
 }
 
 } // namespace advisor::cli

@@ -14,6 +14,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 }
 
 namespace advisor::cli {
@@ -80,6 +81,10 @@ std::ostringstream& out();
 /// main then prints stdout on exit 65 too.
 bool& report_on_failure();
 
+/// The output language: the --lang value when given, else the first of LC_ALL,
+/// LC_MESSAGES, LANG that is set (zh* → Chinese).
+Lang pick_language(const std::string& flag);
+
 /// Writes diagnostics to stderr; the warnings too.
 void print_diagnostics(const Diagnostics& d);
 
@@ -93,9 +98,17 @@ Profile load_profile_file(const std::string& path);
 /// Catalogue ids for "did you mean" in messages.
 std::string suggest(const std::string& word, const std::vector<std::string>& candidates);
 
-/// The role with this id, or a usage error (exit 2) with a "did you mean" and where
-/// to see every role.
-const Role& require_role(const Catalog& c, const std::string& id);
+/// The id of the item of `kind` that `text` names (id in any case or width, zh or en
+/// name, alias), or a usage error (exit 2): unknown, with a "did you mean" and where
+/// to see them all; ambiguous, listing the candidates.
+const std::string& require_id(const Catalog& c, ItemKind kind, const std::string& text);
+
+/// The role that `text` names, or a usage error (exit 2), as require_id.
+const Role& require_role(const Catalog& c, const std::string& text);
+
+/// For counts (--top, --jobs, sizes): a negative number is a usage error, not the
+/// huge unsigned value CLI11 would convert it to.
+CLI::Validator non_negative();
 
 /// Colour and emphasis, only when enabled.
 std::string bold(const std::string& s);

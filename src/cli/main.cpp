@@ -10,6 +10,7 @@
 
 #include "cli_model.hpp"
 #include "common.hpp"
+#include "help_zh.hpp"
 
 using namespace advisor;
 using namespace advisor::cli;
@@ -89,6 +90,7 @@ int run(int argc, char** argv) {
   app.add_option("--color", g.color, "Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--max-file-size", g.max_file_size, "Largest input file accepted, in bytes (default 64 MiB)")
+      ->check(non_negative())
       ->type_name("BYTES");
   app.add_flag("--no-cache", g.no_cache,
                "Load the catalogue from its YAML, not from a compiled snapshot (docs/performance.md)");
@@ -105,6 +107,7 @@ int run(int argc, char** argv) {
   setup_batch(app);
   setup_completion(app);
   setup_man(app);
+  localize_help(app, early_language(argc, argv));
 
   try {
     app.parse(argc, argv);

@@ -42,6 +42,7 @@ std::string render_sources(const Catalog& c, const std::vector<std::string>& ids
     std::string extra;
     if (!src->publisher.empty()) extra += src->publisher;
     if (src->date) extra += (extra.empty() ? "" : ", ") + src->date->str();
+    if (src->accessed) extra += (extra.empty() ? "" : ", ") + trf("read {}", "{} 查阅", src->accessed->str());
     s += fmt::format("{}[{}] {}{}\n", pad, id, tr(src->title), extra.empty() ? "" : fmt::format(" ({})", extra));
     if (!src->url.empty()) s += fmt::format("{}    {}\n", pad, src->url);
     if (!src->file.empty()) s += fmt::format("{}    {}: {}\n", pad, tr("seed file", "原文文件"), src->file);
@@ -69,6 +70,62 @@ std::string render_claims(const Catalog& c, const std::string& subject, int inde
     s += fmt::format("{}{} {} [{}]\n", pad, tr("claim:", "文章称："), tr(cl.text), src);
   }
   if (!s.empty() && !c.caveat.empty()) s += pad + dim(tr(c.caveat)) + "\n";
+  return s;
+}
+
+std::string suits_text(const Text& suits) {
+  std::string zh = suits.zh;
+  if (zh.rfind("适合", 0) == 0) zh.erase(0, std::string("适合").size());
+  return tr("Suits: ", "适合：") + tr(T(suits.en, zh));
+}
+
+std::string certificate_level_name(const Certificate& cert, const CertificateLevel* level) {
+  if (!level || cert.levels.size() <= 1) return tr(cert.name);
+  return tr(cert.name) + tr(" – ", " ") + tr(level->name);
+}
+
+std::string not_stated(const Certificate& cert) {
+  const auto* ask = cert.registration_fact("ask");
+  const auto* site = cert.registration_fact("site");
+  if (!ask) return tr("not stated by the sources, which name no one to ask", "来源未说明，也未说明可向谁咨询");
+  std::string where = site ? tr(" (", "（") + site->text.en + tr(")", "）") : "";
+  return tr("not stated — ask ", "来源未说明——请咨询") + tr(ask->text) + where;
+}
+
+std::string sitting_text(const Certificate& cert, const std::optional<std::string>& next_sitting) {
+  if (next_sitting) return *next_sitting;
+  if (const auto* f = cert.registration_fact("sittings")) return tr(f->text);
+  return not_stated(cert);
+}
+
+std::string registration_summary(const Certificate& cert) {
+  const auto* how = cert.registration_fact("how");
+  const auto* fee = cert.registration_fact("fee");
+  std::string s = tr("How to register: ", "报名方式：") + (how ? tr(how->text) : not_stated(cert));
+  if (fee) s += tr("; fee: ", "；费用：") + tr(fee->text);
+  return s;
+}
+
+std::string render_registration(const Certificate& cert, int indent) {
+  std::string pad(static_cast<size_t>(indent), ' ');
+  struct Row {
+    const char* about;
+    const char* en;
+    const char* zh;
+  };
+  static constexpr Row k_rows[] = {{"ask", "Ask: ", "咨询："},           {"site", "Official site: ", "官方网站："},
+                                   {"how", "How to register: ", "报名方式："}, {"format", "Exam format: ", "考试形式："},
+                                   {"fee", "Fee: ", "费用："},             {"sittings", "Sittings: ", "考试时间："}};
+  std::string s;
+  for (const auto& row : k_rows) {
+    const auto* f = cert.registration_fact(row.about);
+    if (!f && std::string_view(row.about) == "ask") continue;  // not_stated says so where it matters
+    std::string cite;
+    if (f)
+      for (const auto& src : f->sources) cite += (cite.empty() ? " [" : ", ") + src;
+    if (!cite.empty()) cite += "]";
+    s += pad + tr(row.en, row.zh) + (f ? tr(f->text) + dim(cite) : not_stated(cert)) + "\n";
+  }
   return s;
 }
 

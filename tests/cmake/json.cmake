@@ -8,7 +8,7 @@ if(NOT ADVISOR_JSON_PYTHON)
 endif()
 set(ADVISOR_JSON_DIR ${CMAKE_SOURCE_DIR}/tests/json)
 
-foreach(part IN ITEMS schemas outputs errors negative)
+foreach(part IN ITEMS schemas outputs errors negative profiles)
   add_test(NAME json/${part}
            COMMAND ${ADVISOR_JSON_PYTHON} ${ADVISOR_JSON_DIR}/validate_all.py --advisor $<TARGET_FILE:advisor> ${part}
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

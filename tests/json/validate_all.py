@@ -9,6 +9,8 @@ docs/schema/ with Debian's python3-jsonschema (Draft 2020-12). Parts:
   outputs   every command's JSON validates, on every profile, in zh and en
   errors    a failing command in --json mode leaves stdout empty and explains on stderr
   negative  deliberately wrong documents are rejected (proves the validator runs)
+  profiles  every example profile (profiles/*.yaml, the docs' examples) validates against
+            profile.schema.json, the input schema, and wrong profiles do not
 
 Run from the repository root: validate_all.py --advisor build/advisor [PART...]
 """
@@ -87,7 +89,7 @@ class Checker:
 
     def part_schemas(self):
         expected = {"list", "show", "check", "recommend", "gap", "plan", "catalog-validate", "profile-validate",
-                    "catalog-test", "batch", "schema"}
+                    "catalog-test", "batch", "schema", "profile"}
         missing = expected - set(self.schemas)
         if missing:
             self.fail("docs/schema", f"missing schemas: {sorted(missing)}")
@@ -109,10 +111,12 @@ class Checker:
             if batch_defs.get(k) != v:
                 self.fail("batch.schema.json", f"$defs/{k} differs from recommend.schema.json")
         # The binary prints the schemas it was built with: the same bytes as docs/schema.
+        # In file name order ("profile-validate.schema.json" before "profile.schema.json").
+        in_order = sorted(self.schemas, key=lambda n: n + ".schema.json")
         code, out, err = self.run(["schema"])
         names = out.decode().split()
-        if code != 0 or names != sorted(self.schemas):
-            self.fail("advisor schema", f"exit {code}, lists {names}, expected {sorted(self.schemas)}")
+        if code != 0 or names != in_order:
+            self.fail("advisor schema", f"exit {code}, lists {names}, expected {in_order}")
         for name in self.schemas:
             code, out, err = self.run(["schema", name])
             with open(os.path.join(self.schema_dir, name + ".schema.json"), "rb") as f:
@@ -120,7 +124,7 @@ class Checker:
             if code != 0 or out != want:
                 self.fail(f"advisor schema {name}", f"exit {code}; output differs from docs/schema (rebuild?)")
         doc = self.json_command("schema", ["schema"])
-        if doc is not None and [s["name"] for s in doc["schemas"]] != sorted(self.schemas):
+        if doc is not None and [s["name"] for s in doc["schemas"]] != in_order:
             self.fail("advisor schema --json", "names differ from docs/schema")
         code, out, err = self.run(["schema", "recomend"])
         if code != 2 or out or b"did you mean 'recommend'" not in err:
@@ -151,6 +155,8 @@ class Checker:
             self.json_command("list", ["list", "roles"], lang=lang)
             self.json_command("list", ["list", "certificates"], lang=lang)
             self.json_command("list", ["list", "skills"], lang=lang)
+            self.json_command("list", ["list", "categories"], lang=lang)
+            self.json_command("list", ["list", "skills", "--search", "python"], lang=lang)
             if roles["roles"]:
                 cat = roles["roles"][0]["category"]
                 self.json_command("list", ["list", "roles", "--category", cat], lang=lang)
@@ -316,6 +322,42 @@ class Checker:
                 self.fail("negative", f"a wrong batch line was accepted: {json.dumps(line)[:120]}")
         if not b.is_valid({"line": 1, "ok": True, "result": doc}):
             self.fail("negative", "a right batch line was rejected")
+
+    def part_profiles(self):
+        # Dates stay strings, as an editor's YAML language server reads them.
+        class Loader(yaml.SafeLoader):
+            pass
+        Loader.yaml_implicit_resolvers = {
+            k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
+            for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+        v = self.validator("profile")
+        files = sorted(glob.glob("profiles/*.yaml")) + sorted(glob.glob("tests/json/fixtures/profile-*.yaml"))
+        if not files:
+            self.fail("profiles", "no example profiles found")
+        for path in files:
+            with open(path, encoding="utf-8") as f:
+                doc = yaml.load(f, Loader=Loader)
+            self.validated += 1
+            errors = list(v.iter_errors(doc))
+            if errors:
+                self.fail(path, f"profile.schema.json: {errors[0].message[:300]}")
+            # advisor must accept what the schema accepts.
+            code, _, err = self.run(["profile", "validate", path])
+            if code != 0:
+                self.fail(path, f"advisor profile validate: exit {code}: {err.decode('utf-8', 'replace')[:300]}")
+        bad = [
+            {"experiance": []},
+            {"age": -1},
+            {"education": {"level": "associate", "status": "in_progress"}},
+            {"education": {"level": "associate", "expected": "2027-07"}},
+            {"education": {"level": "associate", "status": "studying", "expected": "2027-07"}},
+            {"skills": [{"level": 3}]},
+            {"experience": [{"domains": ["ai"], "start": "2020-01", "years": 2}]},
+            {"birth_date": "01/05/2001"},
+        ]
+        for doc in bad:
+            if v.is_valid(doc):
+                self.fail("profiles", f"a wrong profile was accepted: {json.dumps(doc, ensure_ascii=False)}")
 
 
 def main():

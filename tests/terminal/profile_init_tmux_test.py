@@ -48,7 +48,9 @@ with Pane(width=80, height=60, path_dirs=[os.path.dirname(advisor)]) as pane:
     answer("技能", "python, pytroch, 机器学习", then="是否想写“pytorch”")
     answer("回车采用", "")
     answer("已持有的证书", "")
-    answer("目标岗位", "machine-learning-engineer")
+    answer("认证学时", "")
+    answer("目标岗位，", "machine-learning-engineer")
+    answer("目标岗位类别", "")
     pane.wait_for(lambda s: "档案有效" in s, what="the check after writing", joined=True)
     screen = pane.screen(joined=True)
     assert "\x1b" not in screen

@@ -270,14 +270,14 @@ me.yaml:6:29: warning: obtained 2027-03-01, after the evaluation date 2026-11-23
   CHECK(l.profile.certificates[0].level == "standard");
 }
 
-TEST_CASE("goals name known roles and categories", "[core][profile]") {
+TEST_CASE("goals name known roles and categories; the caret points at the bad item", "[core][profile]") {
   auto l = load("goals: {roles: [prompt-engineer, promt-engineer], categories: [design, desing]}\n");
-  CHECK(l.printed == R"(me.yaml:1:16: error: unknown role 'promt-engineer' (did you mean 'prompt-engineer'?)
+  CHECK(l.printed == R"(me.yaml:1:34: error: unknown role 'promt-engineer' (did you mean 'prompt-engineer'?)
     goals: {roles: [prompt-engineer, promt-engineer], categories: [design, desing]}
-                   ^
-me.yaml:1:63: error: unknown category 'desing' (did you mean 'design'?)
+                                     ^
+me.yaml:1:72: error: unknown category 'desing' (did you mean 'design'?)
     goals: {roles: [prompt-engineer, promt-engineer], categories: [design, desing]}
-                                                                  ^
+                                                                           ^
 )");
   CHECK(l.profile.goal_roles == std::vector<std::string>{"prompt-engineer"});
   CHECK(l.profile.goal_categories == std::vector<std::string>{"design"});

@@ -1,0 +1,166 @@
+// What a person calls a catalogue item: resolving ids, names and aliases, searching
+// skills, and the "did you mean" offered when a word names nothing.
+#include <algorithm>
+#include <mutex>
+
+#include "advisor/model.hpp"
+
+namespace advisor {
+
+namespace {
+
+int code_points(std::string_view s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = utf8_sequence_length(s, i);
+    i += len == 0 ? 1 : len;
+    ++n;
+  }
+  return n;
+}
+
+// The words a person may write for item i of kind: id, names, aliases.
+template <typename Visit>
+void item_words(const Catalog& c, ItemKind kind, size_t i, Visit&& visit) {
+  auto names = [&](const auto& item) {
+    visit(item.id);
+    visit(item.name.zh);
+    visit(item.name.en);
+  };
+  switch (kind) {
+  case ItemKind::role: names(c.roles[i]); break;
+  case ItemKind::category: names(c.categories[i]); break;
+  case ItemKind::certificate: names(c.certificates[i]); break;
+  case ItemKind::skill:
+    names(c.skills[i]);
+    for (const auto& a : c.skills[i].aliases) visit(a);
+    break;
+  }
+}
+
+constexpr size_t k_kinds = 4;
+
+} // namespace
+
+/// One normalised word of the catalogue and the item it names.
+struct SuggestionWord {
+  std::string key;
+  int length = 0;  ///< in code points
+  size_t item = 0;
+};
+
+struct SuggestionIndex {
+  std::once_flag built[k_kinds];
+  std::vector<SuggestionWord> words[k_kinds];
+};
+
+std::shared_ptr<SuggestionIndex> new_suggestion_index() { return std::make_shared<SuggestionIndex>(); }
+
+size_t Catalog::item_count(ItemKind kind) const {
+  switch (kind) {
+  case ItemKind::role: return roles.size();
+  case ItemKind::category: return categories.size();
+  case ItemKind::certificate: return certificates.size();
+  case ItemKind::skill: return skills.size();
+  }
+  return 0;
+}
+
+const std::string& Catalog::item_id(ItemKind kind, size_t i) const {
+  switch (kind) {
+  case ItemKind::role: return roles[i].id;
+  case ItemKind::category: return categories[i].id;
+  case ItemKind::certificate: return certificates[i].id;
+  case ItemKind::skill: break;
+  }
+  return skills[i].id;
+}
+
+const Text& Catalog::item_name(ItemKind kind, size_t i) const {
+  switch (kind) {
+  case ItemKind::role: return roles[i].name;
+  case ItemKind::category: return categories[i].name;
+  case ItemKind::certificate: return certificates[i].name;
+  case ItemKind::skill: break;
+  }
+  return skills[i].name;
+}
+
+std::vector<size_t> Catalog::resolve(ItemKind kind, const std::string& text) const {
+  const auto& by_id = kind == ItemKind::role          ? role_by_id
+                      : kind == ItemKind::category    ? category_by_id
+                      : kind == ItemKind::certificate ? certificate_by_id
+                                                      : skill_by_id;
+  if (auto it = by_id.find(text); it != by_id.end()) return {it->second};
+  if (kind == ItemKind::role)  // an imported role's external id: an O*NET-SOC code, an ESCO URI
+    if (auto it = role_by_external_id.find(text); it != role_by_external_id.end()) return {it->second};
+  auto key = normalize_key(text);
+  if (key.empty()) return {};
+  if (kind == ItemKind::skill) {
+    // Skills are many and already keyed; a key names one skill (validation sees to it).
+    auto it = skill_by_key.find(key);
+    return it == skill_by_key.end() ? std::vector<size_t>{} : std::vector<size_t>{it->second};
+  }
+  std::vector<size_t> found;
+  for (size_t i = 0, n = item_count(kind); i < n; ++i) {
+    bool hit = false;
+    item_words(*this, kind, i, [&](const std::string& w) { hit = hit || (!w.empty() && normalize_key(w) == key); });
+    if (hit) found.push_back(i);
+  }
+  return found;
+}
+
+std::string Catalog::suggest(ItemKind kind, const std::string& text) const {
+  if (!suggestions) return {};
+  auto k = static_cast<size_t>(kind);
+  std::call_once(suggestions->built[k], [&] {
+    auto& words = suggestions->words[k];
+    for (size_t i = 0, n = item_count(kind); i < n; ++i)
+      item_words(*this, kind, i, [&](const std::string& w) {
+        auto key = normalize_key(w);
+        if (!key.empty()) words.push_back({key, code_points(key), i});
+      });
+  });
+  auto key = normalize_key(text);
+  int len = code_points(key);
+  if (len == 0) return {};
+  // A misspelling keeps most of the word: no edit for three characters or fewer
+  // (C语言 is not R语言), one for up to seven, then one more every four.
+  int limit = len <= 3 ? 0 : std::min(3, 1 + (len - 4) / 4);
+  int best_score = 1 << 30;
+  std::string best;
+  for (const auto& w : suggestions->words[k]) {
+    int score = 1 << 30;
+    if (std::abs(w.length - len) <= limit && limit > 0) {
+      int d = edit_distance(key, w.key);
+      if (d <= limit) score = d;
+    }
+    // A word inside another (excel in microsoft excel): long enough not to be chance.
+    if (score > limit && std::min(len, w.length) >= 4 &&
+        (w.key.find(key) != std::string::npos || key.find(w.key) != std::string::npos))
+      score = limit + 1 + std::abs(w.length - len);
+    const auto& id = item_id(kind, w.item);
+    if (score < best_score || (score == best_score && id < best)) {
+      best_score = score;
+      best = id;
+    }
+  }
+  return best_score < (1 << 30) ? best : std::string();
+}
+
+std::vector<size_t> Catalog::search_skills(const std::string& text) const {
+  auto key = normalize_key(text);
+  std::vector<size_t> found;
+  if (key.empty()) return found;
+  for (size_t i = 0; i < skills.size(); ++i) {
+    bool hit = false;
+    item_words(*this, ItemKind::skill, i, [&](const std::string& w) {
+      hit = hit || (!w.empty() && normalize_key(w).find(key) != std::string::npos);
+    });
+    if (hit) found.push_back(i);
+  }
+  std::sort(found.begin(), found.end(), [&](size_t a, size_t b) { return skills[a].id < skills[b].id; });
+  return found;
+}
+
+} // namespace advisor
