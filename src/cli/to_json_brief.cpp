@@ -7,9 +7,35 @@ namespace advisor::cli {
 
 namespace {
 
+/// YYYY-MM-DD, as Date::str() writes it, without fmt: a brief check line holds up to
+/// three dates per level, and formatting them was a twentieth of its time.
+std::string_view date_text(Date d, char (&buf)[10]) {
+  if (d.year < 0 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return {};
+  auto two = [&](int at, int v) {
+    buf[at] = static_cast<char>('0' + v / 10);
+    buf[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, d.year / 100);
+  two(2, d.year % 100);
+  buf[4] = '-';
+  two(5, d.month);
+  buf[7] = '-';
+  two(8, d.day);
+  return {buf, 10};
+}
+
+void date_value(JsonWriter& w, Date d) {
+  char buf[10];
+  auto text = date_text(d, buf);
+  if (text.empty())
+    w.value(d.str());  // outside what the fast form covers: the general one
+  else
+    w.value(text);
+}
+
 void date_or_null(JsonWriter& w, const std::optional<Date>& d) {
   if (d)
-    w.value(d->str());
+    date_value(w, *d);
   else
     w.null();
 }
@@ -23,7 +49,8 @@ void string_or_null(JsonWriter& w, const std::optional<std::string>& s) {
 
 /// Every brief document opens with the contract's version and the evaluation date.
 void open_document(JsonWriter& w, Date as_of) {
-  w.begin_object().key("schema_version").value(k_schema_version).key("as_of").value(as_of.str());
+  w.begin_object().key("schema_version").value(k_schema_version).key("as_of");
+  date_value(w, as_of);
 }
 
 } // namespace
