@@ -316,8 +316,10 @@ class Checker:
                 if code != 65 or len(got) != len(lines) + 1:
                     self.fail(what, f"exit {code}, {len(got)} lines; expected 65 and {len(lines) + 1} lines")
                     continue
+                if self.run(["batch", "--command", command, "--jobs", "2"] + options + form, stdin=data)[1] != out:
+                    self.fail(what, "--jobs 2 output differs from --jobs 1")
                 name = command + ("-brief" if brief else "")
-                standalone = [command] + ([] if command == "check" else options) + (options if command == "check" else [])
+                standalone = [command] + options
                 for n, text in enumerate(got, start=1):
                     doc = json.loads(text)
                     self.validated += 1
