@@ -19,6 +19,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import jsonschema
 import yaml
@@ -228,6 +229,7 @@ class Checker:
                 self.fail(f"advisor {' '.join(args)} --json", "the document differs between --lang en and --lang zh")
 
         self.check_batch(profiles)
+        self.check_batch_errors_as_yaml()
         if gap_roles and cert_ids:
             self.check_batch_commands(profiles, gap_roles[0], cert_ids[0])
         if not has_plan:
@@ -291,6 +293,31 @@ class Checker:
             self.fail("advisor batch --top 2", f"exit {code}, {len(docs)} lines; expected 0, {len(good)} ok lines of 2 roles")
         for n, d in enumerate(docs, start=1):
             self.validate("batch", d, f"advisor batch --top 2 line {n}")
+
+    def check_batch_errors_as_yaml(self):
+        """A JSON Lines profile goes through the same profile model as a YAML file: an
+        unknown key, a wrong type or a value over a limit gives the same diagnostics
+        (message, line, column) as `profile validate` on a YAML file holding that line."""
+        lines = [b'{"agee": 30}', b'{"age": "twenty"}', b'{"age": 300}', b'{"skills": "python"}',
+                 b'{"education": {"level": "phd-ish"}}', b'{"experience": [{"domains": ["aigc"], "years": 99}]}',
+                 b'{"certificates": [{"id": "caip", "level": "gold"}]}', b'{"goals": {"roles": ["prompt-enginer"]}}']
+        code, out, err = self.run(["batch"], stdin=b"\n".join(lines) + b"\n")
+        got = [json.loads(l) for l in out.decode("utf-8").splitlines()]
+        if code != 65 or len(got) != len(lines):
+            self.fail("batch errors as YAML", f"exit {code}, {len(got)} lines for {len(lines)}")
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            for n, (line, doc) in enumerate(zip(lines, got), start=1):
+                path = os.path.join(tmp, f"line{n}.yaml")
+                with open(path, "wb") as f:
+                    f.write(line + b"\n")
+                report = self.json_command("profile-validate", ["profile", "validate", path], codes=(65,))
+                if report is None:
+                    continue
+                want = [(d["line"], d["column"], d["severity"], d["message"]) for d in report["diagnostics"]]
+                have = [(d["line"], d["column"], d["severity"], d["message"]) for d in doc["error"]["diagnostics"]]
+                if doc["ok"] or have != want:
+                    self.fail(f"batch line {line.decode()}", f"diagnostics {have} differ from the YAML path's {want}")
 
     def check_batch_commands(self, profiles, role, cert):
         """Every command in batch, full and brief: each line validates against the batch
