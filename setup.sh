@@ -12,7 +12,8 @@ PACKAGES=(cmake ninja-build g++ pkg-config
           libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libutf8proc-dev catch2
           python3 python3-jsonschema python3-yaml graphviz jq
           clang-14 libclang-rt-14-dev
-          bash zsh fish tmux man-db groff-base dpkg-dev file)
+          bash zsh fish tmux man-db groff-base dpkg-dev file
+          parallel)
 
 install_missing() {
   local missing=()

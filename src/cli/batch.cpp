@@ -5,11 +5,14 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <new>
+#include <optional>
 #include <thread>
 
 #include "advisor/limits.hpp"
 #include "advisor/loader.hpp"
 #include "advisor/matching.hpp"
+#include "advisor/planning.hpp"
+#include "advisor/rules.hpp"
 #include "to_json.hpp"
 
 namespace advisor::cli {
@@ -41,61 +44,115 @@ std::string whole_line_error(size_t line_no, const Text& message) {
   return error_output(line_no, message, nullptr, Json::array({diagnostic_json(d)}));
 }
 
-BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top,
-                 const JsonFragments* fragments, std::string& buffer) {
+/// The line's profile, or the error line that says why there is none.
+std::optional<Profile> read_line_profile(const Catalog& c, std::string_view& line, size_t line_no, Date as_of,
+                                         std::string& error) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   // A UTF-8 byte order mark (some editors write one at the start of a file) is not content.
   if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
   auto first = line.find_first_not_of(" \t");
-  if (first == std::string_view::npos)
-    return {whole_line_error(line_no, Text{"空行：每行应为一个 JSON 对象形式的档案",
-                                           "empty line: each line must hold one profile as a JSON object"}),
-            false};
+  if (first == std::string_view::npos) {
+    error = whole_line_error(line_no, Text{"空行：每行应为一个 JSON 对象形式的档案",
+                                           "empty line: each line must hold one profile as a JSON object"});
+    return std::nullopt;
+  }
   // JSON Lines: one object per line. yaml-cpp would also take YAML such as "age: 3",
   // which would hide a line that is not what the format promises.
-  if (line[first] != '{')
-    return {whole_line_error(line_no, Text{"该行不是 JSON 对象：每行应为一个以 { 开头的档案",
-                                           "the line is not a JSON object: each line must hold one profile, starting with {"}),
-            false};
+  if (line[first] != '{') {
+    error = whole_line_error(line_no, Text{"该行不是 JSON 对象：每行应为一个以 { 开头的档案",
+                                           "the line is not a JSON object: each line must hold one profile, starting with {"});
+    return std::nullopt;
+  }
   Diagnostics diags;
   diags.suggestions = false;  // warnings are dropped unless there is an error
   auto p = load_profile(InputFile{line_name(line_no), std::string(line)}, c, as_of, diags);
-  if (diags.has_errors()) {
-    diags = Diagnostics{};  // read again, now that the messages are shown, with their suggestions
-    load_profile(InputFile{line_name(line_no), std::string(line)}, c, as_of, diags);
-    const Diagnostic* first_error = nullptr;
-    Json all = Json::array();
-    for (auto& d : diags.items) {
-      // The line is the whole document: a mark past its end (yaml-cpp's "end of
-      // input" errors land on a line 2) means the end of this line.
-      if (d.line > 1) {
-        d.line = 1;
-        d.column = static_cast<int>(line.size()) + 1;
-      }
-      if (!first_error && d.severity == Severity::error) first_error = &d;
-      all.push_back(diagnostic_json(d));
+  if (!diags.has_errors()) return p;
+  diags = Diagnostics{};  // read again, now that the messages are shown, with their suggestions
+  load_profile(InputFile{line_name(line_no), std::string(line)}, c, as_of, diags);
+  const Diagnostic* first_error = nullptr;
+  Json all = Json::array();
+  for (auto& d : diags.items) {
+    // The line is the whole document: a mark past its end (yaml-cpp's "end of
+    // input" errors land on a line 2) means the end of this line.
+    if (d.line > 1) {
+      d.line = 1;
+      d.column = static_cast<int>(line.size()) + 1;
     }
-    Json path = first_error->line > 0 ? Json(fmt::format("{}:{}:{}", first_error->file, first_error->line, first_error->column))
-                                      : Json(nullptr);
-    return {error_output(line_no, first_error->message, path, all), false};
+    if (!first_error && d.severity == Severity::error) first_error = &d;
+    all.push_back(diagnostic_json(d));
   }
-  auto rec = recommend(c, p, as_of, "", top);
+  Json path = first_error->line > 0 ? Json(fmt::format("{}:{}:{}", first_error->file, first_error->line, first_error->column))
+                                    : Json(nullptr);
+  error = error_output(line_no, first_error->message, path, all);
+  return std::nullopt;
+}
+
+/// Writes the document the request asks for on one profile, as the `result` of a line.
+void write_result(JsonWriter& w, const Catalog& c, const Profile& p, Date as_of, const BatchRequest& q,
+                  const JsonFragments* fragments) {
+  switch (q.command) {
+  case BatchCommand::recommend: {
+    auto rec = recommend(c, p, as_of, q.category, q.top);
+    if (q.brief)
+      write_recommend_brief(w, rec, q.top);
+    else
+      write_recommend(w, c, p, rec, q.top, fragments);
+    return;
+  }
+  case BatchCommand::check: {
+    EvalContext ctx{c, p, as_of};
+    std::vector<LevelResult> results;
+    results.reserve(q.levels.size());
+    for (auto [cert, level] : q.levels) results.push_back(check_level(*cert, *level, ctx));
+    if (q.brief)
+      write_check_brief(w, results, as_of);
+    else
+      w.raw(dump_line(check_json(c, results, as_of)));
+    return;
+  }
+  case BatchCommand::gap: {
+    auto m = match_role(c, p, *q.role, as_of);
+    if (q.brief) {
+      write_gap_brief(w, *q.role, m, as_of);
+      return;
+    }
+    std::vector<std::string> needs = m.missing;
+    for (const auto& pm : m.partial) needs.push_back(pm.required);
+    write_gap(w, c, *q.role, m, certificates_covering(c, needs), as_of);
+    return;
+  }
+  case BatchCommand::plan: {
+    auto plan = plan_path(c, p, *q.role, as_of);
+    if (q.brief)
+      write_plan_brief(w, plan);
+    else
+      w.raw(dump_line(plan_json(plan)));
+    return;
+  }
+  }
+}
+
+BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date as_of, const BatchRequest& q,
+                 const JsonFragments* fragments, std::string& buffer) {
+  std::string error;
+  auto p = read_line_profile(c, line, line_no, as_of, error);
+  if (!p) return {std::move(error), false};
   buffer.clear();  // its capacity is kept: no growing a 15 KB string from nothing per line
   BatchLine out{std::move(buffer), true};
   JsonWriter w(out.text);
   w.begin_object().key("line").value(static_cast<std::uint64_t>(line_no)).key("ok").value(true).key("result");
-  write_recommend(w, c, p, rec, top, fragments);
+  write_result(w, c, *p, as_of, q, fragments);
   w.end_object();
   return out;
 }
 
 } // namespace
 
-BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top,
+BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Date as_of, const BatchRequest& request,
                      const JsonFragments* fragments, std::string buffer) {
   // One line per input line whatever happens: a failure inside becomes that line's error.
   try {
-    return answer(c, line, line_no, as_of, top, fragments, buffer);
+    return answer(c, line, line_no, as_of, request, fragments, buffer);
   } catch (const std::bad_alloc&) {
     return {whole_line_error(line_no, Text{"内存不足", "out of memory"}), false};
   } catch (const std::exception& e) {
@@ -105,7 +162,9 @@ BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Da
 }
 
 std::string batch_line_output(const Catalog& c, std::string_view line, size_t line_no, Date as_of, size_t top) {
-  return batch_line(c, line, line_no, as_of, top).text;
+  BatchRequest request;
+  request.top = top;
+  return batch_line(c, line, line_no, as_of, request).text;
 }
 
 std::string batch_oversize_output(size_t line_no, size_t bytes, size_t limit) {
@@ -152,7 +211,8 @@ bool LineReader::next(std::string& line, bool& too_long, size_t& bytes) {
   }
 }
 
-BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& out, Date as_of, size_t top, size_t jobs) {
+BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& out, Date as_of,
+                              const BatchRequest& request, size_t jobs) {
   jobs = std::max<size_t>(1, jobs);
   struct Slot {
     size_t line_no = 0;
@@ -164,7 +224,10 @@ BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& 
   const size_t window_lines = jobs * k_window_lines_per_job;
   const size_t max_line = limits().max_line_bytes;
   LineReader reader(in, max_line);
-  const JsonFragments fragments(c);
+  // Only the full recommend document copies catalogue fragments; on a large imported
+  // catalogue they take a while to write, so other requests do without.
+  std::optional<JsonFragments> fragments;
+  if (request.command == BatchCommand::recommend && !request.brief) fragments.emplace(c);
   std::vector<Slot> window(window_lines);
   BatchSummary summary;
   bool more = true;
@@ -176,7 +239,7 @@ BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& 
         more = false;
         break;
       }
-      s.line_no = ++summary.lines;
+      s.line_no = request.line_offset + ++summary.lines;
       held += s.input.size();
       ++n;
     }
@@ -184,7 +247,8 @@ BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& 
     auto work = [&](size_t i) {
       auto& s = window[i];
       s.answer = s.too_long ? BatchLine{batch_oversize_output(s.line_no, s.bytes, max_line), false}
-                            : batch_line(c, s.input, s.line_no, as_of, top, &fragments, std::move(s.answer.text));
+                            : batch_line(c, s.input, s.line_no, as_of, request, fragments ? &*fragments : nullptr,
+                                         std::move(s.answer.text));
     };
     if (jobs == 1 || n == 1) {
       for (size_t i = 0; i < n; ++i) work(i);

@@ -18,6 +18,7 @@ constexpr CompletionRule k_completion_rules[] = {
     {"*", "--role", "ids:roles"},
     {"*", "--category", "ids:categories"},
     {"check", "targets", "ids:levels"},
+    {"batch", "targets", "ids:levels"},
     {"show", "id", "ids-of-first"},
 };
 

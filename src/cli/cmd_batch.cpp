@@ -1,4 +1,5 @@
-// advisor batch [--input FILE|-] [--jobs N] [--top N]
+// advisor batch [--command recommend|check|gap|plan] [CERT[/LEVEL]...] [--role ID] [--top N]
+//               [--category ID] [--brief] [--input FILE|-] [--jobs N] [--line-offset N]
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
@@ -7,6 +8,7 @@
 
 #include "batch.hpp"
 #include "common.hpp"
+#include "to_json.hpp"
 
 namespace advisor::cli {
 
@@ -16,13 +18,60 @@ struct BatchOptions {
   std::string input = "-";
   size_t jobs = 1;
   size_t top = 5;
+  size_t line_offset = 0;
+  std::string command = "recommend";
+  std::vector<std::string> targets;  ///< check: CERT[/LEVEL]
+  std::string role;                  ///< gap, plan
+  std::string category;              ///< recommend
+  bool brief = false;
 };
+
+CommandError misplaced(const std::string& option, const std::string& commands) {
+  return CommandError{k_exit_usage,
+                      T(fmt::format("{} is for --command {} only", option, commands),
+                        fmt::format("{} 只用于 --command {}", option, commands)),
+                      T("see: advisor batch --help", "参见：advisor batch --help")};
+}
+
+/// The options, checked against the command and resolved against the catalogue: an
+/// unknown role or level is a usage error before any line is read.
+BatchRequest make_request(const Catalog& c, const BatchOptions& o) {
+  BatchRequest q;
+  q.brief = o.brief;
+  q.top = o.top;
+  q.line_offset = o.line_offset;
+  bool with_role = o.command == "gap" || o.command == "plan";
+  if (!o.targets.empty() && o.command != "check") throw misplaced("CERT[/LEVEL]", "check");
+  if (!o.role.empty() && !with_role) throw misplaced("--role", "gap|plan");
+  if (!o.category.empty() && o.command != "recommend") throw misplaced("--category", "recommend");
+  if (with_role && o.role.empty())
+    throw CommandError{k_exit_usage,
+                       T(fmt::format("--command {} needs --role ID", o.command),
+                         fmt::format("--command {} 需要 --role 岗位ID", o.command)),
+                       T("see them all with: advisor list roles", "可运行 advisor list roles 查看全部")};
+  if (o.command == "recommend") {
+    q.command = BatchCommand::recommend;
+    if (!o.category.empty() && !c.category(o.category))
+      throw CommandError{k_exit_usage,
+                         T(fmt::format("unknown category '{}'", o.category), fmt::format("未知的岗位类别“{}”", o.category)),
+                         T("see them all with: advisor list categories", "可运行 advisor list categories 查看全部")};
+    q.category = o.category;
+  } else if (o.command == "check") {
+    q.command = BatchCommand::check;
+    q.levels = resolve_levels(c, o.targets);
+  } else {
+    q.command = o.command == "gap" ? BatchCommand::gap : BatchCommand::plan;
+    q.role = &require_role(c, o.role);
+  }
+  return q;
+}
 
 int run_batch(const BatchOptions& o) {
   if (o.jobs == 0)
     throw CommandError{k_exit_usage, T("--jobs must be at least 1", "--jobs 至少为 1"), T("example: --jobs 2", "例如：--jobs 2")};
   // The catalogue first: a broken catalogue fails the run before any line is read.
   const auto& c = catalog();
+  const auto request = make_request(c, o);
   std::ifstream file;
   std::istream* in = &std::cin;
   if (o.input != "-") {
@@ -42,7 +91,7 @@ int run_batch(const BatchOptions& o) {
   // are answered, not through out(), so memory stays flat however long the input.
   // Each line is answered, even when others fail; the exit code then says 65.
   report_on_failure() = true;
-  auto summary = run_batch_stream(c, *in, std::cout, globals().as_of, o.top, o.jobs);
+  auto summary = run_batch_stream(c, *in, std::cout, globals().as_of, request, o.jobs);
   if (!std::cout) return k_exit_internal;
   if (summary.failed) {
     std::cerr << fmt::format("advisor: {}: {}\n", tr("error", "错误"),
@@ -57,18 +106,35 @@ int run_batch(const BatchOptions& o) {
 
 void setup_batch(CLI::App& app) {
   auto o = std::make_shared<BatchOptions>();
-  auto* sub = app.add_subcommand("batch", "Recommend for many profiles: JSON Lines in, one JSON line out per line");
+  auto* sub = app.add_subcommand("batch", "Answer many profiles: JSON Lines in, one JSON line out per line");
+  sub->add_option("--command", o->command, "What to answer for each profile (default recommend)")
+      ->check(CLI::IsMember({"recommend", "check", "gap", "plan"}))
+      ->type_name("COMMAND");
+  sub->add_option("targets", o->targets, "check: CERT or CERT/LEVEL (default: every level of every certificate)")
+      ->type_name("CERT[/LEVEL]");
+  sub->add_option("--role", o->role, "gap, plan: the target role id")->type_name("ID");
+  sub->add_option("--top", o->top, "recommend: how many roles per profile (0 = all; default 5)")
+      ->type_name("N")
+      ->check(non_negative());
+  sub->add_option("--category", o->category, "recommend: only roles of this category")->type_name("ID");
+  sub->add_flag("--brief", o->brief, "Each result is the command's brief document: ids, statuses, dates, scores");
   sub->add_option("--input", o->input, "JSON Lines file, one profile object per line (default -: standard input)")
       ->type_name("FILE|-");
   sub->add_option("--jobs", o->jobs, "Worker threads; output order is input order whatever N (default 1)")
       ->type_name("N")
       ->check(non_negative());
-  sub->add_option("--top", o->top, "How many roles per profile (0 = all; default 5)")->type_name("N")->check(non_negative());
+  sub->add_option("--line-offset", o->line_offset,
+                  "Add N to every line number: the first line is N+1 (a shard of a larger input; default 0)")
+      ->type_name("N")
+      ->check(non_negative());
   sub->footer("Examples:\n  advisor batch --input people.jsonl > answers.jsonl\n"
               "  advisor batch --jobs 2 < people.jsonl | jq -r 'select(.ok) | .result.roles[0].id'\n"
-              "Output: {\"line\": N, \"ok\": true, \"result\": <recommend document>} or\n"
+              "  advisor batch --command check --brief caip < people.jsonl\n"
+              "  advisor batch --command plan --role prompt-engineer --brief < people.jsonl\n"
+              "  parallel --pipe --keep-order -N 10000 'advisor batch --line-offset $(( ({#}-1)*10000 ))' < people.jsonl\n"
+              "Output: {\"line\": N, \"ok\": true, \"result\": <the command's document>} or\n"
               "        {\"line\": N, \"ok\": false, \"error\": {\"message\", \"path\", \"diagnostics\"}}\n"
-              "Docs: docs/json.md. Exit: 0 every line succeeded; 65 a line failed; 66 input missing.");
+              "Docs: docs/json.md. Exit: 0 every line succeeded; 2 usage; 65 a line failed; 66 input missing.");
   add_runner(sub, [o] { return run_batch(*o); });
 }
 

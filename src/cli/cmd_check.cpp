@@ -13,6 +13,7 @@ struct CheckOptions {
   std::string profile;
   std::vector<std::string> targets;
   bool explain = false;
+  bool brief = false;
 };
 
 /// "cert" or "cert/level" → the levels meant, each by id (any case) or name; unknown
@@ -136,13 +137,13 @@ int run_check(const CheckOptions& o) {
   warn_stale(ptrs);
   bool all_ok = true;
   for (const auto& r : results) all_ok = all_ok && r.status == Outcome::eligible;
-  if (globals().json) {
-    Json j = json_doc();
-    j["as_of"] = globals().as_of.str();
-    Json arr = Json::array();
-    for (const auto& r : results) arr.push_back(level_result_json(c, r));
-    j["results"] = arr;
-    emit_json(j);
+  if (o.brief) {
+    std::string doc;
+    JsonWriter w(doc, k_json_indent);
+    write_check_brief(w, results, globals().as_of);
+    emit_json_text(doc);
+  } else if (globals().json) {
+    emit_json(check_json(c, results, globals().as_of));
   } else {
     auto& s = out();
     s << trf("Eligibility on {}", "{} 的报考资格", globals().as_of.str());
@@ -155,16 +156,23 @@ int run_check(const CheckOptions& o) {
 
 } // namespace
 
+std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_levels(const Catalog& c,
+                                                                                   const std::vector<std::string>& targets) {
+  return resolve_targets(c, targets);
+}
+
 void setup_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();
   auto* sub = app.add_subcommand("check", "Can I sit these certificate levels? Why not, and from when?");
   sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
   sub->add_option("targets", o->targets, "CERT or CERT/LEVEL (default: every level of every certificate)")->type_name("CERT[/LEVEL]");
   sub->add_flag("--explain", o->explain, "Show the whole rule trace as a tree");
+  sub->add_flag("--brief", o->brief, "Print the brief JSON document: status and dates per level (docs/json.md)");
   sub->footer("Examples:\n"
               "  advisor check --profile me.yaml aigc-application-engineer\n"
               "  advisor check --profile me.yaml aigc-application-engineer/mid --explain\n"
               "  advisor check --profile me.yaml caip --as-of 2027-01-01 --json\n"
+              "  advisor check --profile me.yaml --brief | jq -r '.results[] | select(.status == \"eligible\") | .level'\n"
               "Exit: 0 every named level eligible; 1 any not eligible or unknown; 2 usage; 65 invalid profile; 66 missing profile.");
   add_runner(sub, [o] { return run_check(*o); });
 }

@@ -16,6 +16,7 @@ struct PlanOptions {
   std::string role;
   std::string format = "text";
   CLI::Option* format_option = nullptr;
+  bool brief = false;
 };
 
 /// What to do, as a short line: "Learn X", "Sit Y".
@@ -277,7 +278,12 @@ int run_plan(const PlanOptions& o) {
   for (const auto& r : levels) ptrs.push_back(&r);
   warn_stale(ptrs);
 
-  if (format == "json") emit_json(render_json(plan));
+  if (o.brief) {
+    std::string doc;
+    JsonWriter w(doc, k_json_indent);
+    write_plan_brief(w, plan);
+    emit_json_text(doc);
+  } else if (format == "json") emit_json(render_json(plan));
   else if (format == "dot") out() << render_dot(plan);
   else if (format == "mermaid") out() << render_mermaid(plan);
   else out() << render_text(c, p, plan);
@@ -285,6 +291,8 @@ int run_plan(const PlanOptions& o) {
 }
 
 } // namespace
+
+Json plan_json(const Plan& plan) { return render_json(plan); }
 
 void setup_plan(CLI::App& app) {
   auto o = std::make_shared<PlanOptions>();
@@ -294,6 +302,8 @@ void setup_plan(CLI::App& app) {
   o->format_option = sub->add_option("--format", o->format, "Output: text (default), json, dot (Graphviz) or mermaid")
                          ->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))
                          ->type_name("FORMAT");
+  sub->add_flag("--brief", o->brief, "Print the brief JSON document: the steps by kind, id, level and date (docs/json.md)")
+      ->excludes(o->format_option);
   sub->footer("Examples:\n"
               "  advisor plan --profile profiles/cs-graduate.yaml --role ai-solution-architect\n"
               "  advisor plan --profile me.yaml --role prompt-engineer --lang zh --json\n"

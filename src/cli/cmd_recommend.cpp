@@ -17,11 +17,13 @@ struct RecommendOptions {
   size_t top = 5;
   std::string category;
   bool all_certificates = false;
+  bool brief = false;
 };
 
 struct GapOptions {
   std::string profile;
   std::string role;
+  bool brief = false;
 };
 
 std::string term_name(const std::string& id) {
@@ -114,10 +116,13 @@ int run_recommend(const RecommendOptions& o) {
   std::vector<const LevelResult*> ptrs;
   for (const auto& s : rec.certificates) ptrs.push_back(&s.suggested);
   warn_stale(ptrs);
-  if (globals().json) {
+  if (o.brief || globals().json) {
     std::string doc;
     JsonWriter w(doc, k_json_indent);
-    write_recommend(w, c, p, rec, o.top, nullptr, o.all_certificates);
+    if (o.brief)
+      write_recommend_brief(w, rec, o.top);
+    else
+      write_recommend(w, c, p, rec, o.top, nullptr, o.all_certificates);
     emit_json_text(doc);
     return k_exit_ok;
   }
@@ -179,10 +184,13 @@ int run_gap(const GapOptions& o) {
   std::vector<std::string> needs = m.missing;
   for (const auto& pm : m.partial) needs.push_back(pm.required);
   auto cov = certificates_covering(c, needs);
-  if (globals().json) {
+  if (o.brief || globals().json) {
     std::string doc;
     JsonWriter w(doc, k_json_indent);
-    write_gap(w, c, role, m, cov, globals().as_of);
+    if (o.brief)
+      write_gap_brief(w, role, m, globals().as_of);
+    else
+      write_gap(w, c, role, m, cov, globals().as_of);
     emit_json_text(doc);
     return k_exit_ok;
   }
@@ -223,6 +231,7 @@ void setup_recommend(CLI::App& app) {
   sub->add_option("--category", o->category, "Only roles of this category (id or name)")->type_name("ID");
   sub->add_flag("--all-certificates", o->all_certificates,
                 "Also show certificates below the catalogue's relevance floor");
+  sub->add_flag("--brief", o->brief, "Print the brief JSON document: role and certificate ids with scores (docs/json.md)");
   sub->footer("Examples:\n  advisor recommend --profile profiles/cs-graduate.yaml\n"
               "  advisor recommend --profile me.yaml --top 10 --category design --lang zh\n"
               "  advisor recommend --profile me.yaml --json | jq '.roles[0].name.en'");
@@ -232,6 +241,7 @@ void setup_recommend(CLI::App& app) {
   auto* gap = app.add_subcommand("gap", "What a role needs that I lack, and which certificates teach it");
   gap->add_option("--profile", g->profile, "Profile file")->required()->type_name("FILE");
   gap->add_option("--role", g->role, "Target role (id or name)")->required()->type_name("ID");
+  gap->add_flag("--brief", g->brief, "Print the brief JSON document: the missing skills by id (docs/json.md)");
   gap->footer("Example:\n  advisor gap --profile profiles/it-manager.yaml --role ai-solution-architect");
   add_runner(gap, [g] { return run_gap(*g); });
 }

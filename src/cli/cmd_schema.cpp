@@ -1,6 +1,7 @@
 // advisor schema [NAME]: the JSON Schemas of the --json outputs (docs/schema/),
 // printed from the copies compiled into the binary (cmake/embed_schemas.cmake).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "advisor/embedded.hpp"
@@ -26,8 +27,17 @@ std::string short_name(std::string_view file) {
   return std::string(file);
 }
 
+/// The schemas in the order of their short names ("check" before "check-brief",
+/// which the file names, "check-brief.schema.json" < "check.schema.json", reverse).
+std::vector<EmbeddedFile> by_short_name(const std::vector<EmbeddedFile>& files) {
+  std::vector<EmbeddedFile> sorted = files;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const EmbeddedFile& a, const EmbeddedFile& b) { return short_name(a.name) < short_name(b.name); });
+  return sorted;
+}
+
 int run_schema(const SchemaOptions& o) {
-  const auto& schemas = embedded_schemas();
+  const auto schemas = by_short_name(embedded_schemas());
   if (o.name.empty()) {
     if (globals().json) {
       Json j = json_doc();

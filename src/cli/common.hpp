@@ -110,6 +110,11 @@ const Role& require_role(const Catalog& c, const std::string& text);
 /// huge unsigned value CLI11 would convert it to.
 CLI::Validator non_negative();
 
+/// "CERT" or "CERT/LEVEL" → the levels meant (every level of every certificate when
+/// `targets` is empty); an unknown id is a usage error (exit 2) with a "did you mean".
+std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_levels(const Catalog& c,
+                                                                                   const std::vector<std::string>& targets);
+
 /// Colour and emphasis, only when enabled.
 std::string bold(const std::string& s);
 std::string green(const std::string& s);

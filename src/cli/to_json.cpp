@@ -98,9 +98,20 @@ void add_external_ids(Json& j, const ExternalIds& ids) {
   j["external_ids"] = o;
 }
 
+double rounded_score(double x) { return std::round(x * 10000) / 10000; }
+
+Json check_json(const Catalog& c, const std::vector<LevelResult>& results, Date as_of) {
+  Json j = json_doc();
+  j["as_of"] = as_of.str();
+  Json arr = Json::array();
+  for (const auto& r : results) arr.push_back(level_result_json(c, r));
+  j["results"] = arr;
+  return j;
+}
+
 namespace {
 
-double rounded(double x) { return std::round(x * 10000) / 10000; }
+double rounded(double x) { return rounded_score(x); }
 
 /// Writes the documents' parts. With fragments and a compact writer, what depends on
 /// the catalogue alone (names, skill references, claims) is copied from text written

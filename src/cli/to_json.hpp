@@ -5,6 +5,7 @@
 
 #include "advisor/json_writer.hpp"
 #include "advisor/matching.hpp"
+#include "advisor/planning.hpp"
 #include "advisor/rules.hpp"
 #include "common.hpp"
 
@@ -38,6 +39,22 @@ void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Re
 /// The `gap` document.
 void write_gap(JsonWriter& w, const Catalog& c, const Role& role, const RoleMatch& m,
                const std::vector<CoveringCertificate>& cov, Date as_of);
+/// The `check` document: the results in the order given.
+Json check_json(const Catalog& c, const std::vector<LevelResult>& results, Date as_of);
+/// The `plan` document (written in cmd_plan.cpp, with the plan's other renderings).
+Json plan_json(const Plan& plan);
+
+/// A score as every document prints it: rounded to four decimals.
+double rounded_score(double x);
+
+// The brief documents (--brief; docs/json.md "Brief forms"): ids, statuses, dates and
+// scores only, each with its schema (check-brief, recommend-brief, gap-brief, plan-brief).
+void write_check_brief(JsonWriter& w, const std::vector<LevelResult>& results, Date as_of);
+/// `top` limits roles (0 = all), as in the full document.
+void write_recommend_brief(JsonWriter& w, const Recommendation& r, size_t top);
+void write_gap_brief(JsonWriter& w, const Role& role, const RoleMatch& m, Date as_of);
+void write_plan_brief(JsonWriter& w, const Plan& plan);
+
 Json diagnostic_json(const Diagnostic& d);
 Json date_or_null(const std::optional<Date>& d);
 

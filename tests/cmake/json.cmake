@@ -30,3 +30,13 @@ if(ADVISOR_JQ)
                    ${CMAKE_SOURCE_DIR}/docs/json.md
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 endif()
+
+# Sharding (docs/json.md): shards numbered with --line-offset, and GNU parallel cutting
+# the input, give one process's output byte for byte. The parallel test reports
+# SKIPPED when `parallel` is not installed.
+foreach(mode IN ITEMS line-offset parallel)
+  add_test(NAME json/batch-shards-${mode}
+           COMMAND ${ADVISOR_JSON_PYTHON} ${ADVISOR_JSON_DIR}/batch_shards.py --advisor $<TARGET_FILE:advisor> ${mode}
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(json/batch-shards-${mode} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+endforeach()

@@ -21,9 +21,13 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import jsonschema
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import batch_schema  # noqa: E402
 
 AS_OF = "2026-11-23"
 LANGS = ("en", "zh")
@@ -85,11 +89,19 @@ class Checker:
         self.by_lang.setdefault(tuple(args), {})[lang] = doc
         return doc
 
+    def same_brief(self, full, brief, what, project, key):
+        """The brief document says what the full one says, in the same order."""
+        if full is None or brief is None:
+            return
+        want = [project(x) for x in full[key]]
+        if brief[key] != want or brief["as_of"] != full["as_of"]:
+            self.fail(f"{what} --brief", f"'{key}' differs from the full document's")
+
     # --- parts ---------------------------------------------------------------
 
     def part_schemas(self):
         expected = {"list", "show", "check", "recommend", "gap", "plan", "catalog-validate", "profile-validate",
-                    "catalog-test", "batch", "schema", "profile"}
+                    "catalog-test", "batch", "schema", "profile", "check-brief", "recommend-brief", "gap-brief", "plan-brief"}
         missing = expected - set(self.schemas)
         if missing:
             self.fail("docs/schema", f"missing schemas: {sorted(missing)}")
@@ -100,16 +112,15 @@ class Checker:
                 self.fail(f"{name}.schema.json", f"not a valid 2020-12 schema: {e.message}")
             if schema.get("$schema") != "https://json-schema.org/draft/2020-12/schema":
                 self.fail(f"{name}.schema.json", "$schema must name draft 2020-12")
-        # batch.schema.json stands alone, so it carries a copy of the recommend document:
-        # the copy must be the recommend schema exactly.
-        rec = self.schemas["recommend"]
-        body = {k: v for k, v in rec.items() if k not in ("$schema", "title", "description", "$defs")}
-        batch_defs = self.schemas["batch"].get("$defs", {})
-        if batch_defs.get("recommend_document") != body:
-            self.fail("batch.schema.json", "$defs/recommend_document differs from recommend.schema.json")
-        for k, v in rec.get("$defs", {}).items():
-            if batch_defs.get(k) != v:
-                self.fail("batch.schema.json", f"$defs/{k} differs from recommend.schema.json")
+        # batch.schema.json stands alone, so it carries a copy of every document a line
+        # may hold: the copy must be what tests/json/batch_schema.py builds from them.
+        try:
+            built = batch_schema.build(self.schema_dir)
+        except SystemExit as e:
+            self.fail("batch.schema.json", str(e))
+        else:
+            if built != self.schemas["batch"]:
+                self.fail("batch.schema.json", "not built from the document schemas: run tests/json/batch_schema.py --write")
         # The binary prints the schemas it was built with: the same bytes as docs/schema.
         # In file name order ("profile-validate.schema.json" before "profile.schema.json").
         in_order = sorted(self.schemas, key=lambda n: n + ".schema.json")
@@ -175,14 +186,33 @@ class Checker:
                             self.fail(f"check {p}", f"{r['certificate']}/{r['level']}: eligible disagrees with status")
                 for cid in cert_ids:
                     self.json_command("check", ["check", "--profile", p, cid], codes=(0, 1), lang=lang)
+                brief = self.json_command("check-brief", ["check", "--profile", p, "--brief"], codes=(0, 1), lang=lang)
+                self.same_brief(doc, brief, f"check {p}", lambda r: {k: r[k] for k in (
+                    "certificate", "level", "status", "earliest_date", "next_sitting")}, "results")
                 self.json_command("recommend", ["recommend", "--profile", p], lang=lang)
+                full = self.json_command("recommend", ["recommend", "--profile", p, "--top", "3"], lang=lang)
+                brief = self.json_command("recommend-brief", ["recommend", "--profile", p, "--top", "3", "--brief"],
+                                          lang=lang)
+                self.same_brief(full, brief, f"recommend {p}", lambda r: {"id": r["id"], "score": r["score"]}, "roles")
+                self.same_brief(full, brief, f"recommend {p}", lambda r: {k: r[k] for k in (
+                    "id", "level", "status", "score")}, "certificates")
                 doc = self.json_command("recommend", ["recommend", "--profile", p, "--top", "0"], lang=lang)
                 if doc and len(doc["roles"]) != len(role_ids):
                     self.fail(f"recommend {p} --top 0", f"{len(doc['roles'])} roles, expected {len(role_ids)}")
                 for rid in gap_roles:
-                    self.json_command("gap", ["gap", "--profile", p, "--role", rid], lang=lang)
+                    full = self.json_command("gap", ["gap", "--profile", p, "--role", rid], lang=lang)
+                    brief = self.json_command("gap-brief", ["gap", "--profile", p, "--role", rid, "--brief"], lang=lang)
+                    if full and brief:
+                        want = ([m["id"] for m in full["missing_skills"] if m["essential"]],
+                                [m["id"] for m in full["missing_skills"] if not m["essential"]], full["score"])
+                        if (brief["missing_essential"], brief["missing_optional"], brief["score"]) != want:
+                            self.fail(f"gap {p} --role {rid} --brief", "differs from the full document")
                     if has_plan:
-                        self.json_command("plan", ["plan", "--profile", p, "--role", rid], lang=lang)
+                        full = self.json_command("plan", ["plan", "--profile", p, "--role", rid], lang=lang)
+                        brief = self.json_command("plan-brief", ["plan", "--profile", p, "--role", rid, "--brief"],
+                                                  lang=lang)
+                        self.same_brief(full, brief, f"plan {p} --role {rid}", lambda s: {k: s.get(k) for k in (
+                            "kind", "id", "level", "earliest_date")}, "steps")
                 self.json_command("profile-validate", ["profile", "validate", p], lang=lang)
             self.json_command("catalog-validate", ["catalog", "validate"], lang=lang)
             tests = sorted(glob.glob("catalog/tests/*.yaml"))
@@ -205,6 +235,9 @@ class Checker:
                 self.fail(f"advisor {' '.join(args)} --json", "the document differs between --lang en and --lang zh")
 
         self.check_batch(profiles)
+        self.check_batch_errors_as_yaml()
+        if gap_roles and cert_ids:
+            self.check_batch_commands(profiles, gap_roles[0], cert_ids[0])
         if not has_plan:
             print("note: `advisor plan --help` failed, plan output not validated", file=sys.stderr)
 
@@ -266,6 +299,74 @@ class Checker:
             self.fail("advisor batch --top 2", f"exit {code}, {len(docs)} lines; expected 0, {len(good)} ok lines of 2 roles")
         for n, d in enumerate(docs, start=1):
             self.validate("batch", d, f"advisor batch --top 2 line {n}")
+
+    def check_batch_errors_as_yaml(self):
+        """A JSON Lines profile goes through the same profile model as a YAML file: an
+        unknown key, a wrong type or a value over a limit gives the same diagnostics
+        (message, line, column) as `profile validate` on a YAML file holding that line."""
+        lines = [b'{"agee": 30}', b'{"age": "twenty"}', b'{"age": 300}', b'{"skills": "python"}',
+                 b'{"education": {"level": "phd-ish"}}', b'{"experience": [{"domains": ["aigc"], "years": 99}]}',
+                 b'{"certificates": [{"id": "caip", "level": "gold"}]}', b'{"goals": {"roles": ["prompt-enginer"]}}']
+        code, out, err = self.run(["batch"], stdin=b"\n".join(lines) + b"\n")
+        got = [json.loads(l) for l in out.decode("utf-8").splitlines()]
+        if code != 65 or len(got) != len(lines):
+            self.fail("batch errors as YAML", f"exit {code}, {len(got)} lines for {len(lines)}")
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            for n, (line, doc) in enumerate(zip(lines, got), start=1):
+                path = os.path.join(tmp, f"line{n}.yaml")
+                with open(path, "wb") as f:
+                    f.write(line + b"\n")
+                report = self.json_command("profile-validate", ["profile", "validate", path], codes=(65,))
+                if report is None:
+                    continue
+                want = [(d["line"], d["column"], d["severity"], d["message"]) for d in report["diagnostics"]]
+                have = [(d["line"], d["column"], d["severity"], d["message"]) for d in doc["error"]["diagnostics"]]
+                if doc["ok"] or have != want:
+                    self.fail(f"batch line {line.decode()}", f"diagnostics {have} differ from the YAML path's {want}")
+
+    def check_batch_commands(self, profiles, role, cert):
+        """Every command in batch, full and brief: each line validates against the batch
+        schema and its document's schema, and its result is the document the command
+        prints for the same profile with --json or --brief."""
+        lines = [json.dumps(yaml.safe_load(open(p, encoding="utf-8")), ensure_ascii=False, default=str).encode("utf-8")
+                 for p in profiles]
+        data = b"\n".join(lines + [b'{"agee": 30}']) + b"\n"
+        requests = [
+            ("recommend", ["--top", "3"]),
+            ("check", []),
+            ("check", [cert]),
+            ("gap", ["--role", role]),
+            ("plan", ["--role", role]),
+        ]
+        batch_validator = self.validator("batch")
+        for command, options in requests:
+            for brief in (False, True):
+                form = ["--brief"] if brief else []
+                what = f"advisor batch --command {command} {' '.join(options + form)}"
+                code, out, err = self.run(["batch", "--command", command] + options + form, stdin=data)
+                got = out.decode("utf-8").splitlines()
+                if code != 65 or len(got) != len(lines) + 1:
+                    self.fail(what, f"exit {code}, {len(got)} lines; expected 65 and {len(lines) + 1} lines")
+                    continue
+                if self.run(["batch", "--command", command, "--jobs", "2"] + options + form, stdin=data)[1] != out:
+                    self.fail(what, "--jobs 2 output differs from --jobs 1")
+                name = command + ("-brief" if brief else "")
+                standalone = [command] + options
+                for n, text in enumerate(got, start=1):
+                    doc = json.loads(text)
+                    self.validated += 1
+                    for e in list(batch_validator.iter_errors(doc))[:2]:
+                        self.fail(f"{what} line {n}", e.message[:300])
+                    if n > len(lines):
+                        if doc.get("ok") is not False or doc.get("line") != n:
+                            self.fail(f"{what} line {n}", "the broken line is not an error line of its number")
+                        continue
+                    self.validate(name, doc["result"], f"{what} line {n} result")
+                    args = standalone[:1] + ["--profile", profiles[n - 1]] + standalone[1:] + (form or ["--json"])
+                    c2, o2, e2 = self.run(args)
+                    if c2 not in (0, 1) or json.loads(o2) != doc["result"]:
+                        self.fail(f"{what} line {n}", f"result differs from advisor {' '.join(args)} (exit {c2})")
 
     def part_errors(self):
         # In --json mode an error still goes to stderr as a sentence, and stdout stays empty.

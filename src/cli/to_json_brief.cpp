@@ -1,0 +1,126 @@
+// The brief documents (`--brief`, docs/json.md "Brief forms"): what a script acts on
+// — ids, statuses, dates and scores — and nothing it would have to skip: no names,
+// reasons, traces or claims. A script that wants words asks for the full form.
+#include "to_json.hpp"
+
+namespace advisor::cli {
+
+namespace {
+
+/// YYYY-MM-DD, as Date::str() writes it, without fmt: a brief check line holds up to
+/// three dates per level, and formatting them was a twentieth of its time.
+std::string_view date_text(Date d, char (&buf)[10]) {
+  if (d.year < 0 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return {};
+  auto two = [&](int at, int v) {
+    buf[at] = static_cast<char>('0' + v / 10);
+    buf[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, d.year / 100);
+  two(2, d.year % 100);
+  buf[4] = '-';
+  two(5, d.month);
+  buf[7] = '-';
+  two(8, d.day);
+  return {buf, 10};
+}
+
+void date_value(JsonWriter& w, Date d) {
+  char buf[10];
+  auto text = date_text(d, buf);
+  if (text.empty())
+    w.value(d.str());  // outside what the fast form covers: the general one
+  else
+    w.value(text);
+}
+
+void date_or_null(JsonWriter& w, const std::optional<Date>& d) {
+  if (d)
+    date_value(w, *d);
+  else
+    w.null();
+}
+
+void string_or_null(JsonWriter& w, const std::optional<std::string>& s) {
+  if (s)
+    w.value(*s);
+  else
+    w.null();
+}
+
+/// Every brief document opens with the contract's version and the evaluation date.
+void open_document(JsonWriter& w, Date as_of) {
+  w.begin_object().key("schema_version").value(k_schema_version).key("as_of");
+  date_value(w, as_of);
+}
+
+} // namespace
+
+void write_check_brief(JsonWriter& w, const std::vector<LevelResult>& results, Date as_of) {
+  open_document(w, as_of);
+  w.key("results").begin_array();
+  for (const auto& r : results) {
+    w.begin_object().key("certificate").value(r.certificate->id).key("level").value(r.level->id);
+    w.key("status").value(outcome_id(r.status)).key("earliest_date");
+    date_or_null(w, r.earliest_date);
+    w.key("next_sitting");
+    string_or_null(w, r.next_sitting);
+    w.end_object();
+  }
+  w.end_array().end_object();
+}
+
+void write_recommend_brief(JsonWriter& w, const Recommendation& r, size_t top) {
+  open_document(w, r.as_of);
+  w.key("roles").begin_array();
+  for (size_t i = 0; i < r.roles.size() && (top == 0 || i < top); ++i)
+    w.begin_object().key("id").value(r.roles[i].role->id).key("score").value(rounded_score(r.roles[i].score)).end_object();
+  w.end_array().key("certificates").begin_array();
+  for (const auto& s : r.certificates) {
+    if (s.below_floor) continue;  // as in the full document without --all-certificates
+    w.begin_object().key("id").value(s.certificate->id).key("level").value(s.suggested.level->id);
+    w.key("status").value(outcome_id(s.suggested.status)).key("score").value(rounded_score(s.score)).end_object();
+  }
+  w.end_array().key("next_actions").begin_array();
+  for (const auto& a : r.next_actions) {
+    w.begin_object().key("kind").value(a.kind).key("id").value(a.id).key("level");
+    if (a.level.empty())
+      w.null();
+    else
+      w.value(a.level);
+    w.key("date");
+    date_or_null(w, a.date);
+    w.end_object();
+  }
+  w.end_array().end_object();
+}
+
+void write_gap_brief(JsonWriter& w, const Role& role, const RoleMatch& m, Date as_of) {
+  open_document(w, as_of);
+  w.key("role").value(role.id).key("score").value(rounded_score(m.score));
+  // Essential first, as in the full document; each list in the full document's order.
+  for (bool essential : {true, false}) {
+    w.key(essential ? "missing_essential" : "missing_optional").begin_array();
+    for (size_t i = 0; i < m.missing.size(); ++i)
+      if (static_cast<bool>(m.missing_essential[i]) == essential) w.value(m.missing[i]);
+    w.end_array();
+  }
+  w.end_object();
+}
+
+void write_plan_brief(JsonWriter& w, const Plan& plan) {
+  open_document(w, plan.as_of);
+  w.key("target").value(plan.target->id).key("steps").begin_array();
+  for (const auto& s : plan.steps) {
+    w.begin_object().key("kind").value(s.kind).key("id").value(s.id).key("level");
+    if (s.kind == "certificate")
+      w.value(s.level);
+    else
+      w.null();
+    w.key("earliest_date");
+    date_or_null(w, s.earliest_date);
+    w.end_object();
+  }
+  w.end_array().end_object();
+}
+
+} // namespace advisor::cli
