@@ -2,6 +2,7 @@
 // the catalogue. Unknown skills are warnings; everything else that is wrong is an error.
 #include <fmt/format.h>
 
+#include "json_check.hpp"
 #include "advisor/loader.hpp"
 #include "profile_reader.hpp"
 
@@ -23,27 +24,34 @@ std::string did_you_mean_zh(const std::string& guess) {
   return guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess);
 }
 
-// The closest skill to a word, over ids, names and aliases, shown as the id.
-std::string closest_skill(const Catalog& c, const std::string& word) {
+// The words a misspelt skill is compared with: ids, names and aliases, each with
+// the skill it names. Built once per profile read, and only when a suggestion is
+// wanted, not once per unknown skill (issue 19: that was quadratic).
+struct SkillWords {
   std::vector<std::string> words;
   std::vector<size_t> owner;
-  for (size_t i = 0; i < c.skills.size(); ++i) {
-    const auto& s = c.skills[i];
-    for (const auto& w : {s.id, s.name.en, s.name.zh}) {
-      words.push_back(w);
-      owner.push_back(i);
-    }
-    for (const auto& a : s.aliases) {
-      words.push_back(a);
-      owner.push_back(i);
+
+  explicit SkillWords(const Catalog& c) {
+    for (size_t i = 0; i < c.skills.size(); ++i) {
+      const auto& s = c.skills[i];
+      for (const auto* w : {&s.id, &s.name.en, &s.name.zh}) add(*w, i);
+      for (const auto& a : s.aliases) add(a, i);
     }
   }
-  auto best = closest_match(word, words);
-  if (best.empty()) return {};
-  for (size_t i = 0; i < words.size(); ++i)
-    if (words[i] == best) return c.skills[owner[i]].id;
-  return {};
-}
+  void add(const std::string& w, size_t i) {
+    words.push_back(w);
+    owner.push_back(i);
+  }
+
+  // The closest skill to a word, shown as the id.
+  std::string closest(const Catalog& c, const std::string& word) const {
+    auto best = closest_match(word, words);
+    if (best.empty()) return {};
+    for (size_t i = 0; i < words.size(); ++i)
+      if (words[i] == best) return c.skills[owner[i]].id;
+    return {};
+  }
+};
 
 class ProfileReader {
 public:
@@ -211,7 +219,12 @@ private:
       if (const auto* k = m_c.find_skill(*text)) {
         s.id = k->id;
       } else {
-        auto guess = closest_skill(m_c, *text);
+        std::string guess;
+        if (m_suggestions < m_ctx.limits().max_suggestions) {
+          ++m_suggestions;
+          if (!m_skill_words) m_skill_words.emplace(m_c);
+          guess = m_skill_words->closest(m_c, *text);
+        }
         m_ctx.warning(text_node,
                       msg(fmt::format("unknown skill '{}'{}; kept, but it matches no role", *text, did_you_mean_en(guess)),
                           fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", *text, did_you_mean_zh(guess))));
@@ -315,6 +328,8 @@ private:
   const Catalog& m_c;
   Date m_as_of;
   Profile& m_p;
+  std::optional<SkillWords> m_skill_words;  ///< made on the first unknown skill
+  size_t m_suggestions = 0;                 ///< "did you mean"s computed so far
 };
 
 } // namespace
@@ -326,14 +341,16 @@ Profile read_profile_node(YamlContext& ctx, const YAML::Node& root, const Catalo
   return p;
 }
 
-Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, Diagnostics& diags) {
+Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, Diagnostics& diags,
+                     const Limits& limits) {
+  const Limits lim = limits.for_profile();
   // One line of plain JSON (advisor batch) is read without the YAML machinery; if
   // that reading finds anything to say, the YAML path reads it again for positions.
-  if (auto fast = parse_plain_json(file.text)) {
+  if (auto fast = parse_plain_json(file.text, lim.max_nodes)) {
     Diagnostics quiet;
     Profile p;
     p.file = file.name;
-    YamlContext ctx(file.name, {}, quiet);
+    YamlContext ctx(file.name, {}, quiet, lim);
     try {
       ProfileReader(ctx, catalog, as_of, p).read(*fast);
       if (quiet.items.empty()) return p;
@@ -342,8 +359,15 @@ Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, 
   }
   Profile p;
   p.file = file.name;
-  YamlContext ctx(file.name, file.text, diags);
-  auto root = YamlContext::parse(ctx, file.text);
+  YamlContext ctx(file.name, file.text, diags, lim);
+  std::string yaml;
+  if (file.json && file.text.find_first_not_of(" \t\r\n") != std::string::npos) {
+    if (auto problem = check_json(file.text, lim.max_depth, yaml)) {
+      ctx.error_at(problem->line, problem->column, problem->message);
+      return p;
+    }
+  }
+  auto root = YamlContext::parse(ctx, yaml.empty() ? std::string_view(file.text) : std::string_view(yaml));
   if (!root) return p;
   try {
     ProfileReader(ctx, catalog, as_of, p).read(*root);

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "advisor/limits.hpp"
+#include "common.hpp"
 #include "advisor/loader.hpp"
 #include "advisor/matching.hpp"
 #include "to_json.hpp"
@@ -58,7 +59,13 @@ BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date a
                                            "the line is not a JSON object: each line must hold one profile, starting with {"}),
             false};
   Diagnostics diags;
-  auto p = load_profile(InputFile{line_name(line_no), std::string(line)}, c, as_of, diags);
+  // Batch answers carry no warnings: no "did you mean" is worth computing.
+  static const Limits limits = [] {
+    Limits l = globals().limits;
+    l.max_suggestions = 0;
+    return l;
+  }();
+  auto p = load_profile(InputFile{line_name(line_no), std::string(line), true}, c, as_of, diags, limits);
   if (diags.has_errors()) {
     const Diagnostic* first_error = nullptr;
     Json all = Json::array();
@@ -159,7 +166,7 @@ BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& 
     BatchLine answer;
   };
   const size_t window_lines = jobs * k_window_lines_per_job;
-  const size_t max_line = limits().max_line_bytes;
+  const size_t max_line = globals().limits.max_line_bytes;
   LineReader reader(in, max_line);
   const JsonFragments fragments(c);
   std::vector<Slot> window(window_lines);

@@ -17,12 +17,12 @@ int run_validate_profile(const ValidateProfileOptions& o) {
   const auto& c = catalog();
   InputFile f;
   try {
-    f = read_input_file(o.file);
+    f = read_profile_file(o.file, globals().limits);
   } catch (const InputError& e) {
     throw CommandError{e.exit_code(), e.message(), {}};
   }
   Diagnostics diags;
-  auto p = load_profile(f, c, globals().as_of, diags);
+  auto p = load_profile(f, c, globals().as_of, diags, globals().limits);
   print_diagnostics(diags);
   size_t unknown_skills = 0, skills = p.skills.size();
   for (const auto& s : p.skills) unknown_skills += s.id.empty() ? 1 : 0;

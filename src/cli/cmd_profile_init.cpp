@@ -614,14 +614,21 @@ int run_profile_init(const InitOptions& o) {
     out() << yaml;
   } else {
     auto w = write_file_atomically(path, yaml, o.force);
+    if (!w.ok && w.exists)  // lost a race to another writer: the same answer as the check before
+      throw CommandError{k_exit_usage,
+                         T(fmt::format("'{}' already exists; nothing was changed", path),
+                           fmt::format("“{}”已存在；未做任何改动", path)),
+                         T(fmt::format("name another file, or add --force to replace it: advisor profile init {} --force",
+                                       path),
+                           fmt::format("请换一个文件名，或加 --force 覆盖：advisor profile init {} --force", path))};
     if (!w.ok)
       throw CommandError{k_exit_no_input, w.error,
                          T("choose a writable place, e.g. advisor profile init ~/profile.yaml",
                            "请换一个可写的位置，例如 advisor profile init ~/profile.yaml")};
-    f = read_input_file(path);  // what is on disk, not what we meant to write
+    f = read_profile_file(path, globals().limits);  // what is on disk, not what we meant to write
   }
   Diagnostics diags;
-  auto p = load_profile(f, c, globals().as_of, diags);
+  auto p = load_profile(f, c, globals().as_of, diags, globals().limits);
   std::cerr << "\n";
   print_diagnostics(diags);
   if (diags.has_errors())
