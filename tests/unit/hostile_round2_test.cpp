@@ -186,3 +186,25 @@ TEST_CASE("catalogue links must stay inside the catalogue; FIFOs are not waited 
     CHECK(e.message().en == "'" + (cat / "a.yaml").string() + "' is a FIFO (named pipe), not a regular file");
   }
 }
+
+TEST_CASE("a write refused because the file exists says so, whichever check caught it", "[hostile][files]") {
+  Scratch s;
+  auto path = (s.path / "p.yaml").string();
+  REQUIRE(write_file_atomically(path, "age: 30\n", false).ok);
+  auto again = write_file_atomically(path, "age: 31\n", false);
+  CHECK_FALSE(again.ok);
+  CHECK(again.exists);  // profile init maps this to exit 2, as its own check does
+  auto dir = write_file_atomically(s.path.string(), "x", true);
+  CHECK_FALSE(dir.ok);
+  CHECK_FALSE(dir.exists);
+}
+
+TEST_CASE("a profile's line is quoted from offsets, long files included", "[hostile][limits]") {
+  std::string text;
+  for (int i = 1; i <= 200; ++i) text += fmt::format("# line {}\n", i);
+  text += "age: -1\n";
+  auto l = load(text, false);
+  REQUIRE_FALSE(l.diags.items.empty());
+  CHECK(l.diags.items.front().line == 201);
+  CHECK(l.diags.items.front().source_line == "age: -1");
+}
