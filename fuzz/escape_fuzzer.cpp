@@ -2,7 +2,7 @@
 // its invariants: in the terminal style no control character survives but newline
 // and tab, and the result is valid UTF-8; in the one-line style not even those; a
 // DOT label has no raw newline and no '"' that would end it; a Mermaid label has
-// no '"', '<', '>', '`' or newline; and text without control characters passes the
+// no '"', '<', '>', '`' or newline but its "<br/>" line breaks; and text without control characters passes the
 // terminal style unchanged.
 #include <cstddef>
 #include <cstdint>
@@ -63,6 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   require(!dot_quotes_escaped(dot + "\""), "a DOT label cannot escape its closing quote");
   auto mermaid = escape_controls(text, EscapeStyle::mermaid);
   require(no_controls(mermaid, true), "a Mermaid label has no control character");
+  // The one markup it writes is the line break "<br/>".
+  for (size_t at; (at = mermaid.find("<br/>")) != std::string::npos;) mermaid.replace(at, 5, " ");
   require(mermaid.find_first_of("\"<>`\n") == std::string::npos, "a Mermaid label has no quote, bracket, backtick or newline");
   return 0;
 }
