@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs libFuzzer targets on their seed corpora.
 #   fuzz/run.sh [TARGET|all] [SECONDS]     e.g. fuzz/run.sh profile 600
-# TARGET is catalog, profile, rules, batch or date (or all, one after another).
+# TARGET is catalog, profile, rules, batch, date or escape (or all, one after another).
 # Builds them first in build-fuzz with clang-14. New inputs the fuzzer finds go to
 # build-fuzz/corpus/TARGET (seeds in fuzz/corpus/TARGET stay as they are); a crash
 # is written to build-fuzz/crashes/ and ends the run with a non-zero status.
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 target=${1:-all}
 seconds=${2:-60}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
-all=(catalog profile rules batch date)
+all=(catalog profile rules batch date escape)
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

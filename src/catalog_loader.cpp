@@ -10,8 +10,10 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unordered_map>
+#include <unistd.h>
 
 #include "advisor/embedded.hpp"
 #include "advisor/limits.hpp"
@@ -22,73 +24,146 @@ namespace advisor {
 
 namespace fs = std::filesystem;
 
-InputFile read_input_file(const std::string& path) {
-  InputFile f;
-  f.name = path;
-  if (path == "-") {
-    f.name = "<stdin>";
-    std::string buf(64 * 1024, '\0');
-    while (std::cin.read(buf.data(), static_cast<std::streamsize>(buf.size())) || std::cin.gcount() > 0) {
-      f.text.append(buf.data(), static_cast<size_t>(std::cin.gcount()));
-      if (f.text.size() > limits().max_file_bytes) {
-        throw InputError(f.name, msg(fmt::format("standard input is over the limit of {} bytes (raise it with "
-                                                 "--max-file-size)", limits().max_file_bytes),
-                                     fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）",
-                                                 limits().max_file_bytes)),
-                         65);
-      }
-    }
-    return f;
+namespace {
+
+[[noreturn]] void over_limit(const std::string& path, size_t max_bytes) {
+  if (path == "<stdin>")
+    throw InputError(path, msg(fmt::format("standard input is over the limit of {} bytes (raise it with "
+                                           "--max-file-size)", max_bytes),
+                               fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）", max_bytes)),
+                     65);
+  // A pipe or device has no size to check beforehand: stop at the limit.
+  throw InputError(path, msg(fmt::format("'{}' is over the limit of {} bytes (raise it with --max-file-size)", path,
+                                         max_bytes),
+                             fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path, max_bytes)),
+                   65);
+}
+
+[[noreturn]] void cannot_read(const std::string& path, int err) {
+  if (err == ENOENT || err == ENOTDIR)
+    throw InputError(path, msg(fmt::format("cannot read '{}': no such file", path),
+                               fmt::format("无法读取“{}”：文件不存在", path)));
+  if (err == EACCES)
+    throw InputError(path, msg(fmt::format("cannot read '{}': permission denied or unreadable", path),
+                               fmt::format("无法读取“{}”：没有权限或不可读", path)));
+  // A folder on the way that we may not enter, a name too long, a loop of links.
+  throw InputError(path, msg(fmt::format("cannot read '{}': {}", path, std::strerror(err)),
+                             fmt::format("无法读取“{}”：{}", path, std::strerror(err))));
+}
+
+const char* file_kind(mode_t mode, bool zh) {
+  if (S_ISFIFO(mode)) return zh ? "命名管道（FIFO）" : "a FIFO (named pipe)";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return zh ? "设备" : "a device";
+  if (S_ISSOCK(mode)) return zh ? "套接字" : "a socket";
+  return zh ? "特殊文件" : "a special file";
+}
+
+// Reads fd to its end, refusing more than max_bytes; the error number on failure.
+int read_fd(int fd, const std::string& name, size_t max_bytes, std::string& text) {
+  std::string buf(64 * 1024, '\0');
+  for (;;) {
+    ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return errno;
+    if (n == 0) return 0;
+    text.append(buf.data(), static_cast<size_t>(n));
+    if (text.size() > max_bytes) over_limit(name, max_bytes);
   }
+}
+
+// Opens and reads path; regular_only refuses FIFOs and devices without waiting on them.
+InputFile read_path(const std::string& path, size_t max_bytes, bool regular_only) {
+  InputFile f{path, {}, path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0};
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
+  if (fd < 0) cannot_read(path, errno);
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT || errno == ENOTDIR)
-      throw InputError(path, msg(fmt::format("cannot read '{}': no such file", path),
-                                 fmt::format("无法读取“{}”：文件不存在", path)));
-    // A folder on the way that we may not enter, a name too long, a loop of links.
-    throw InputError(path, msg(fmt::format("cannot read '{}': {}", path, std::strerror(errno)),
-                               fmt::format("无法读取“{}”：{}", path, std::strerror(errno))));
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    cannot_read(path, err);
   }
+  int err = 0;
   if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
     throw InputError(path, msg(fmt::format("'{}' is a directory, not a file", path),
                                fmt::format("“{}”是目录，不是文件", path)));
   }
-  if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > limits().max_file_bytes) {
+  if (regular_only && !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw InputError(path, msg(fmt::format("'{}' is {}, not a regular file", path, file_kind(st.st_mode, false)),
+                               fmt::format("“{}”是{}，不是普通文件", path, file_kind(st.st_mode, true))));
+  }
+  if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes) {
+    ::close(fd);
     // Refused before reading: a 1 GB file costs nothing. Exit 65: the file is there
     // but is not acceptable input.
     throw InputError(path,
                      msg(fmt::format("'{}' is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
-                                     path, st.st_size, limits().max_file_bytes),
+                                     path, st.st_size, max_bytes),
                          fmt::format("“{}”有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", path,
-                                     st.st_size, limits().max_file_bytes)),
+                                     st.st_size, max_bytes)),
                      65);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw InputError(path, msg(fmt::format("cannot read '{}': permission denied or unreadable", path),
-                               fmt::format("无法读取“{}”：没有权限或不可读", path)));
+  try {
+    err = read_fd(fd, path, max_bytes, f.text);
+  } catch (...) {
+    ::close(fd);
+    throw;
   }
-  std::string buf(64 * 1024, '\0');
-  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
-    f.text.append(buf.data(), static_cast<size_t>(in.gcount()));
-    if (f.text.size() > limits().max_file_bytes) {
-      // A pipe or device has no size to check beforehand: stop at the limit.
-      throw InputError(path,
-                       msg(fmt::format("'{}' is over the limit of {} bytes (raise it with --max-file-size)", path,
-                                       limits().max_file_bytes),
-                           fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path,
-                                       limits().max_file_bytes)),
-                       65);
-    }
-  }
-  if (in.bad()) {
-    throw InputError(path, msg(fmt::format("cannot read '{}': read error", path),
-                               fmt::format("无法读取“{}”：读取出错", path)));
-  }
+  ::close(fd);
+  if (err != 0) cannot_read(path, err);
   return f;
 }
 
-std::vector<InputFile> read_catalog_dir(const std::string& dir) {
+} // namespace
+
+void check_stdin_readable() {
+  struct stat st {};
+  int flags = ::fcntl(STDIN_FILENO, F_GETFL);
+  int err = flags < 0 ? errno : (flags & O_ACCMODE) == O_WRONLY ? EBADF : 0;
+  if (err == 0 && ::fstat(STDIN_FILENO, &st) != 0) err = errno;
+  if (err == 0 && S_ISDIR(st.st_mode)) err = EISDIR;
+  if (err != 0)
+    throw InputError("<stdin>", msg(fmt::format("cannot read standard input: {}", std::strerror(err)),
+                                    fmt::format("无法读取标准输入：{}", std::strerror(err))));
+}
+
+InputFile read_input_file(const std::string& path, size_t max_bytes) {
+  if (path != "-") return read_path(path, max_bytes, false);
+  check_stdin_readable();
+  InputFile f{"<stdin>", {}};
+  if (int err = read_fd(STDIN_FILENO, f.name, max_bytes, f.text); err != 0)
+    throw InputError(f.name, msg(fmt::format("cannot read standard input: {}", std::strerror(err)),
+                                 fmt::format("无法读取标准输入：{}", std::strerror(err))));
+  return f;
+}
+
+InputFile read_regular_file(const std::string& path, size_t max_bytes) { return read_path(path, max_bytes, true); }
+
+namespace {
+
+// The catalogue file `path` of directory `real_dir` (its real path): a link must
+// stay inside the directory, a link that goes nowhere or round in a loop cannot be
+// read. Returns the path to read.
+std::string checked_entry(const fs::directory_entry& e, const fs::path& real_dir) {
+  std::error_code ec;
+  auto path = e.path().string();
+  if (!e.is_symlink(ec)) return path;
+  auto target = fs::canonical(e.path(), ec);
+  if (ec) cannot_read(path, ec.value());
+  auto rel = target.lexically_relative(real_dir);
+  if (rel.empty() || *rel.begin() == "..")
+    throw InputError(path, msg(fmt::format("'{}' is a link to '{}', outside the catalogue directory '{}'", path,
+                                           target.string(), real_dir.string()),
+                               fmt::format("“{}”是指向“{}”的链接，在目录库“{}”之外", path, target.string(),
+                                           real_dir.string())),
+                     65);
+  return path;
+}
+
+} // namespace
+
+std::vector<InputFile> read_catalog_dir(const std::string& dir, const Limits& limits) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
     throw InputError(dir, msg(fmt::format("catalogue directory '{}' does not exist", dir),
@@ -98,10 +173,13 @@ std::vector<InputFile> read_catalog_dir(const std::string& dir) {
     throw InputError(dir, msg(fmt::format("catalogue '{}' is not a directory", dir),
                               fmt::format("目录库“{}”不是目录", dir)));
   }
+  auto real_dir = fs::canonical(dir, ec);
+  if (ec) cannot_read(dir, ec.value());
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     auto ext = e.path().extension().string();
-    if ((ext == ".yaml" || ext == ".yml") && !e.is_directory()) names.push_back(e.path().string());
+    std::error_code kind;
+    if ((ext == ".yaml" || ext == ".yml") && !(e.is_directory(kind) && !kind)) names.push_back(checked_entry(e, real_dir));
   }
   if (ec) {
     throw InputError(dir, msg(fmt::format("cannot list '{}': {}", dir, ec.message()),
@@ -113,7 +191,7 @@ std::vector<InputFile> read_catalog_dir(const std::string& dir) {
                               fmt::format("目录库“{}”中没有 .yaml 文件", dir)));
   }
   std::vector<InputFile> files;
-  for (const auto& n : names) files.push_back(read_input_file(n));
+  for (const auto& n : names) files.push_back(read_regular_file(n, limits.max_file_bytes));
   return files;
 }
 
@@ -245,7 +323,7 @@ std::vector<RegistrationFact> registration_facts(YamlContext& ctx, const YAML::N
 
 // A rule node: all/any/not or one predicate, plus optional reason and source.
 static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, int depth, size_t& budget) {
-  if (depth > limits().max_depth || budget == 0) {
+  if (depth > ctx.limits().max_depth || budget == 0) {
     ctx.error(node, msg("rule is too large or too deeply nested", "规则过大或嵌套过深"));
     return std::nullopt;
   }
@@ -301,10 +379,12 @@ static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, 
     if (!check_map(ctx, v, {"min", "max"}, "age")) return std::nullopt;
     if (v["min"].IsDefined()) r.min_age = get_int(ctx, v["min"], "age.min", 0, 150);
     if (v["max"].IsDefined()) r.max_age = get_int(ctx, v["max"], "age.max", 0, 150);
-    if (!r.min_age && !r.max_age) {
+    // Only when neither is given: a value that was given but refused has its own message.
+    if (!v["min"].IsDefined() && !v["max"].IsDefined()) {
       ctx.error(v, msg("age needs 'min' or 'max'", "age 需要“min”或“max”"));
       ok = false;
     }
+    if ((v["min"].IsDefined() && !r.min_age) || (v["max"].IsDefined() && !r.max_age)) ok = false;
   } else if (op == "education") {
     r.kind = RuleKind::education;
     if (!check_map(ctx, v, {"min"}, "education")) return std::nullopt;
@@ -373,7 +453,7 @@ static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, 
 }
 
 static std::optional<Rule> parse_top_rule(YamlContext& ctx, const YAML::Node& node) {
-  size_t budget = limits().max_rule_nodes;
+  size_t budget = ctx.limits().max_rule_nodes;
   auto r = parse_rule(ctx, node, 0, budget);
   return r;
 }
@@ -752,12 +832,12 @@ static void attach_source_lines(const std::vector<InputFile>& files, Diagnostics
   }
 }
 
-Catalog load_catalog(const std::vector<InputFile>& files, Diagnostics& diags) {
+Catalog load_catalog(const std::vector<InputFile>& files, Diagnostics& diags, const Limits& limits) {
   Catalog c;
   std::set<std::string> meta_dirs;
   std::vector<CrosswalkEntry> crosswalk;
   for (const auto& f : files) {
-    YamlContext ctx(f.name, f.text, diags);
+    YamlContext ctx(f.name, f.text, diags, limits);
     auto root = YamlContext::parse(ctx, f.text);
     if (!root) continue;
     try {
@@ -774,8 +854,8 @@ Catalog load_catalog(const std::vector<InputFile>& files, Diagnostics& diags) {
   return c;
 }
 
-std::optional<Rule> parse_rule_text(const std::string& yaml, Diagnostics& diags) {
-  YamlContext ctx("<rule>", yaml, diags);
+std::optional<Rule> parse_rule_text(const std::string& yaml, Diagnostics& diags, const Limits& limits) {
+  YamlContext ctx("<rule>", yaml, diags, limits);
   auto root = YamlContext::parse(ctx, yaml);
   if (!root) return std::nullopt;
   try {

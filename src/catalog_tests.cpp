@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fmt/format.h>
 
+#include "advisor/loader.hpp"
+
 #include "advisor/rules.hpp"
 #include "profile_reader.hpp"
 
@@ -24,6 +26,25 @@ size_t TestReport::checks() const {
 namespace {
 
 std::string show(const std::optional<std::string>& s) { return s ? *s : "null"; }
+
+bool inside(const std::filesystem::path& path, const std::filesystem::path& root) {
+  auto rel = path.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+// A test's profile_file may name a file under the test file's folder, or under the
+// catalogue when that folder is its tests/ folder, links resolved: never a file
+// elsewhere (../../../../etc/shadow), whose lines a diagnostic would then quote.
+void check_profile_file_place(const std::string& path, const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto base = fs::weakly_canonical(dir.empty() ? fs::path(".") : fs::path(dir), ec);
+  auto real = fs::weakly_canonical(path, ec);
+  if (!ec && (inside(real, base) || (base.filename() == "tests" && inside(real, base.parent_path())))) return;
+  throw InputError(path, msg(fmt::format("profile_file '{}' is outside the test file's folder and the catalogue", path),
+                             fmt::format("profile_file“{}”不在测试文件所在目录或目录库之内", path)),
+                   65);
+}
 
 void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, const std::string& dir, TestReport& report) {
   if (!check_map(ctx, item, {"name", "as_of", "profile", "profile_file", "expect"}, "test case")) return;
@@ -47,12 +68,13 @@ void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, 
     auto path = (std::filesystem::path(dir) / rel).string();
     InputFile f;
     try {
-      f = read_input_file(path);
+      check_profile_file_place(path, dir);
+      f = read_regular_file(path, Limits{}.max_profile_bytes);
     } catch (const InputError& e) {
       ctx.error(item["profile_file"], e.message());
       return;
     }
-    YamlContext pctx(path, f.text, diags);
+    YamlContext pctx(path, f.text, diags, Limits{}.for_profile());
     auto root = YamlContext::parse(pctx, f.text);
     if (!root) return;
     profile = read_profile_node(pctx, *root, catalog, *as_of);

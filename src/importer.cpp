@@ -878,18 +878,17 @@ void write_imported(const ImportedCatalog& imported, const std::string& out_dir,
     throw ImportError(T(fmt::format("'{}' already exists; use --force to replace it", earlier.front().string()),
                         fmt::format("“{}”已存在；如需覆盖请加 --force", earlier.front().string())),
                       2);
-  fs::create_directories(out_dir, ec);
+  auto parent = fs::path(out_dir).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);
   if (ec)
-    throw ImportError(T(fmt::format("cannot create '{}': {}", out_dir, ec.message()),
-                        fmt::format("无法创建“{}”：{}", out_dir, ec.message())),
+    throw ImportError(T(fmt::format("cannot create '{}': {}", parent.string(), ec.message()),
+                        fmt::format("无法创建“{}”：{}", parent.string(), ec.message())),
                       70);
-  for (const auto& [name, text] : imported.files) {
-    auto r = write_file_atomically((fs::path(out_dir) / name).string(), text, force);
-    if (!r.ok) throw ImportError(r.error, 70);
-  }
-  // With --force, an earlier import's files that this one did not write go.
-  for (const auto& p : earlier)
-    if (!imported.files.count(p.filename().string())) fs::remove(p, ec);
+  // The whole import is staged beside out_dir and swapped in at once: an import
+  // killed half way leaves the old catalogue or the new, never a mix. An earlier
+  // import's files that this one does not write go; other files stay.
+  auto r = write_directory_staged(out_dir, imported.files, import_file_name);
+  if (!r.ok) throw ImportError(r.error, 70);
 }
 
 bool next_csv_record(std::istream& in, std::vector<std::string>& fields, int& lines) {

@@ -2,6 +2,7 @@
 // the catalogue. Unknown skills are warnings; everything else that is wrong is an error.
 #include <fmt/format.h>
 
+#include "json_check.hpp"
 #include "advisor/loader.hpp"
 #include "profile_reader.hpp"
 
@@ -213,7 +214,11 @@ private:
       if (const auto* k = m_c.find_skill(*text)) {
         s.id = k->id;
       } else {
-        auto guess = m_ctx.diags().suggestions ? m_c.suggest(ItemKind::skill, *text) : std::string();
+        std::string guess;
+        if (m_ctx.diags().suggestions && m_suggestions < m_ctx.limits().max_suggestions) {
+          ++m_suggestions;
+          guess = m_c.suggest(ItemKind::skill, *text);  // the catalogue's word index is built once
+        }
         m_ctx.warning(text_node,
                       msg(fmt::format("unknown skill '{}'{}; kept, but it matches no role", *text, did_you_mean_en(guess)),
                           fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", *text, did_you_mean_zh(guess))));
@@ -337,6 +342,7 @@ private:
   const Catalog& m_c;
   Date m_as_of;
   Profile& m_p;
+  size_t m_suggestions = 0;                 ///< "did you mean"s computed so far
 };
 
 } // namespace
@@ -348,15 +354,17 @@ Profile read_profile_node(YamlContext& ctx, const YAML::Node& root, const Catalo
   return p;
 }
 
-Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, Diagnostics& diags) {
+Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, Diagnostics& diags,
+                     const Limits& limits) {
+  const Limits lim = limits.for_profile();
   // One line of plain JSON (advisor batch) is read without the YAML machinery; if
   // that reading finds anything to say, the YAML path reads it again for positions.
-  if (auto fast = parse_plain_json(file.text)) {
+  if (auto fast = parse_plain_json(file.text, lim.max_nodes)) {
     Diagnostics quiet;
     quiet.suggestions = false;
     Profile p;
     p.file = file.name;
-    YamlContext ctx(file.name, {}, quiet);
+    YamlContext ctx(file.name, {}, quiet, lim);
     try {
       ProfileReader(ctx, catalog, as_of, p).read(*fast);
       if (quiet.items.empty()) return p;
@@ -365,8 +373,15 @@ Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, 
   }
   Profile p;
   p.file = file.name;
-  YamlContext ctx(file.name, file.text, diags);
-  auto root = YamlContext::parse(ctx, file.text);
+  YamlContext ctx(file.name, file.text, diags, lim);
+  std::string yaml;
+  if (file.json && file.text.find_first_not_of(" \t\r\n") != std::string::npos) {
+    if (auto problem = check_json(file.text, lim.max_depth, yaml)) {
+      ctx.error_at(problem->line, problem->column, problem->message);
+      return p;
+    }
+  }
+  auto root = YamlContext::parse(ctx, yaml.empty() ? std::string_view(file.text) : std::string_view(yaml));
   if (!root) return p;
   try {
     ProfileReader(ctx, catalog, as_of, p).read(*root);

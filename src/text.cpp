@@ -259,4 +259,87 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   return best_d <= limit && 2 * best_d <= len ? best : std::string();
 }
 
+namespace {
+
+void append_hex(std::string& out, const char* prefix, unsigned v, int digits) {
+  static const char hex[] = "0123456789abcdef";
+  out += prefix;
+  for (int k = digits - 1; k >= 0; --k) out += hex[(v >> (4 * k)) & 15];
+}
+
+// One control character (or a byte that starts no UTF-8 sequence), escaped.
+void escape_one(std::string& out, unsigned cp, bool invalid_byte, EscapeStyle style) {
+  const char* x = style == EscapeStyle::dot ? "\\\\x" : "\\x";
+  const char* u = style == EscapeStyle::dot ? "\\\\u" : "\\u";
+  if (invalid_byte || cp < 0x7F) append_hex(out, x, cp, 2);
+  else append_hex(out, u, cp, 4);
+}
+
+void escape_plain(std::string& out, char c, EscapeStyle style) {
+  if (style == EscapeStyle::dot) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') return void(out += "\\n");
+  } else if (style == EscapeStyle::mermaid) {
+    switch (c) {
+    case '#': out += "#35;"; return;
+    case '&': out += "#amp;"; return;
+    case '"': out += "#quot;"; return;
+    case '<': out += "#lt;"; return;
+    case '>': out += "#gt;"; return;
+    case '`': out += "#96;"; return;
+    case '\n': out += "<br/>"; return;
+    default: break;
+    }
+  }
+  out += c;
+}
+
+bool keeps(char c, EscapeStyle style) {
+  if (c == '\t') return style == EscapeStyle::terminal;
+  if (c == '\n') return style != EscapeStyle::line;
+  return static_cast<unsigned char>(c) >= 0x20 && c != 0x7F;
+}
+
+} // namespace
+
+std::string escape_controls(std::string_view s, EscapeStyle style) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (keeps(s[i], style)) escape_plain(out, s[i], style);
+      else escape_one(out, b, false, style);
+      ++i;
+      continue;
+    }
+    size_t n = utf8_sequence_length(s, i);
+    if (n == 0) {
+      escape_one(out, b, true, style);
+      ++i;
+      continue;
+    }
+    auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b == 0xC2 && b1 < 0xA0) escape_one(out, b1, false, style);  // C1: U+0080..U+009F
+    else out.append(s.data() + i, n);
+    i += n;
+  }
+  return out;
+}
+
+bool has_controls(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (!keeps(s[i], EscapeStyle::terminal)) return true;
+      ++i;
+      continue;
+    }
+    size_t n = utf8_sequence_length(s, i);
+    if (n == 0 || (b == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0)) return true;
+    i += n;
+  }
+  return false;
+}
+
 } // namespace advisor

@@ -17,24 +17,13 @@
 
 namespace advisor {
 
-Limits& limits() {
-  static Limits l;
-  return l;
-}
+namespace {
+constexpr size_t k_lines_per_mark = 64;
+constexpr size_t k_shown_line_bytes = 300;
+} // namespace
 
-YamlContext::YamlContext(std::string file, std::string_view text, Diagnostics& diags)
-    : m_file(std::move(file)), m_diags(diags) {
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    // Long lines are kept short for display; the caret still points into them.
-    m_lines.emplace_back(line.substr(0, 300));
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-  }
-}
+YamlContext::YamlContext(std::string file, std::string_view text, Diagnostics& diags, const Limits& limits)
+    : m_file(std::move(file)), m_text(text), m_diags(diags), m_limits(limits) {}
 
 SourcePos YamlContext::pos(const YAML::Node& node) const {
   SourcePos p{m_file, 0, 0};
@@ -49,8 +38,31 @@ SourcePos YamlContext::pos(const YAML::Node& node) const {
 }
 
 std::string YamlContext::line_text(int line) const {
-  if (line < 1 || static_cast<size_t>(line) > m_lines.size()) return {};
-  return m_lines[static_cast<size_t>(line - 1)];
+  if (line < 1) return {};
+  auto n = static_cast<size_t>(line - 1);
+  // Marks are made as far as the line asked for, and no further.
+  if (m_marks.empty()) m_marks.push_back(0);
+  while (m_marks.size() <= n / k_lines_per_mark) {
+    size_t at = m_marks.back();
+    for (size_t k = 0; k < k_lines_per_mark && at != std::string_view::npos; ++k) {
+      at = m_text.find('\n', at);
+      if (at != std::string_view::npos) ++at;
+    }
+    if (at == std::string_view::npos) break;
+    m_marks.push_back(at);
+  }
+  if (n / k_lines_per_mark >= m_marks.size()) return {};
+  size_t start = m_marks[n / k_lines_per_mark];
+  for (size_t k = n % k_lines_per_mark; k > 0; --k) {
+    size_t nl = m_text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  if (start > m_text.size()) return {};
+  std::string_view l = m_text.substr(start, std::min(m_text.find('\n', start), m_text.size()) - start);
+  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+  // Long lines are kept short for display; the caret still points into them.
+  return std::string(l.substr(0, k_shown_line_bytes));
 }
 
 void YamlContext::error_at(int line, int column, Text message, Severity sev) {
@@ -82,6 +94,12 @@ std::pair<int, int> first_bad_utf8(std::string_view text, unsigned char& bad) {
   size_t i = 0;
   while (i < text.size()) {
     auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {  // most of any file: no sequence to decode
+      if (c == '\n') ++line, col = 1;
+      else ++col;
+      ++i;
+      continue;
+    }
     size_t n = utf8_sequence_length(text, i);  // 0: overlong, surrogate, cut off, stray byte
     if (n == 0) {
       bad = c;
@@ -105,14 +123,45 @@ struct ScanProblem {
   int column = 0;
   bool comma = false;     ///< a ',' where a value starts, outside brackets
   bool trailing = false;  ///< a ',' after a complete bracketed or quoted value, outside brackets
+  bool long_list = false;   ///< a list with more items than Limits::max_list_items
+  bool many_nodes = false;  ///< more nodes than Limits::max_nodes, by the scan's count
 };
+
+// What the scan counts so that a huge document is refused before yaml-cpp builds it
+// (yaml-cpp takes a few hundred bytes a node): the items of each open list, by
+// indentation (block) and by bracket (flow), and an estimate of all nodes (one a
+// content line, "- " entry, ": ", ',' or bracket), which errs high.
+struct ScanCounts {
+  const Limits& lim;
+  std::vector<size_t> block_items;  ///< parallel to the indentation stack
+  std::vector<size_t> flow_items;   ///< one per open bracket
+  size_t nodes = 0;
+
+  bool node() { return ++nodes <= lim.max_nodes; }
+  bool item(size_t& count) { return ++count <= lim.max_list_items && node(); }
+};
+
+// A verbatim tag ("!<tag:example.com,2000:x>") may hold commas: at its '!', the
+// position of its closing '>' (or k itself when there is none).
+size_t skip_verbatim_tag(std::string_view line, size_t k) {
+  if (line[k] != '!' || k + 1 >= line.size() || line[k + 1] != '<') return k;
+  size_t close = line.find('>', k + 2);
+  return close == std::string_view::npos ? k : close;
+}
 
 // Nesting depth as the parser would see it, measured without recursion so that a
 // 100,000-deep file is refused before yaml-cpp (which recurses) ever sees it.
 // The same pass finds a ',' outside brackets where a document's top node starts or
 // ends (",", "- a\n,", "[a]\n,"): yaml-cpp 0.7 loops for ever on those, and no
 // YAML may start a value with ',' outside brackets anyway.
-ScanProblem scan_structure(std::string_view text, int max_depth) {
+ScanProblem scan_structure(std::string_view text, const Limits& lim) {
+  const int max_depth = lim.max_depth;
+  ScanCounts counts{lim, {}, {}, 0};
+  auto too_many = [&](size_t line_no, size_t col, bool list) {
+    ScanProblem p{static_cast<int>(line_no), static_cast<int>(col) + 1, false};
+    (list ? p.long_list : p.many_nodes) = true;
+    return p;
+  };
   std::vector<size_t> indents;
   int flow = 0;
   int line_no = 0;
@@ -140,16 +189,24 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
       }
       while (!indents.empty() && indents.back() > i) indents.pop_back();
       if (indents.empty() || indents.back() < i) indents.push_back(i);
+      counts.block_items.resize(indents.size());
+      if (!counts.node()) return too_many(line_no, i, false);
+      bool dash_line = i < line.size() && line[i] == '-' &&
+                       (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' || line[i + 1] == '\r');
+      if (!dash_line) counts.block_items.back() = 0;  // a key at this indentation ends the list before it
       // "- - - x" nests a sequence per dash on one line.
       while (i < line.size() && (line[i] == '-' || line[i] == '?') &&
              (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' || line[i + 1] == '\r')) {
         if (static_cast<int>(indents.size()) + flow >= max_depth) return {line_no, static_cast<int>(i) + 1, false};
+        if (!counts.item(counts.block_items.back())) return too_many(line_no, i, counts.nodes <= lim.max_nodes);
         i = std::min(i + 2, line.size());
         while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
         indents.push_back(i);
+        counts.block_items.push_back(0);
       }
       size_t k = i;
       while (k < line.size() && (line[k] == '&' || line[k] == '!')) {  // an anchor or a tag first
+        k = skip_verbatim_tag(line, k);
         while (k < line.size() && line[k] != ' ' && line[k] != ',') ++k;
         while (k < line.size() && line[k] == ' ') ++k;
       }
@@ -198,10 +255,16 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
           ++flow;
           at_value_start = true;
           if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1, false};
+          counts.flow_items.push_back(1);  // the first item; each comma adds one
+          if (!counts.node()) return too_many(line_no, k, false);
         } else if (c == ']' || c == '}') {
           if (--flow == 0) closed_value = opened_as_value;
           at_value_start = true;  // a new token starts after a bracketed one
+          if (!counts.flow_items.empty()) counts.flow_items.pop_back();
         } else {
+          if (c == ',' && !counts.flow_items.empty() && !counts.item(counts.flow_items.back()))
+            return too_many(line_no, k, counts.nodes <= lim.max_nodes);
+          if (c == ':' && !counts.node()) return too_many(line_no, k, false);
           // After ',', "key: " or '"key":' (JSON) a value starts.
           at_value_start = c == ',' || ((c == ':' || c == '?') && blank_or_end(k + 1)) ||
                            (c == ':' && (before == '"' || before == '\''));
@@ -215,6 +278,7 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
       closed_value = false;
       if ((c == '&' || c == '!') && at_value_start) {
         // An anchor or a tag: the value still starts after it.
+        k = skip_verbatim_tag(line, k);
         while (k + 1 < line.size() && line[k + 1] != ' ' && line[k + 1] != ',') ++k;
         continue;
       }
@@ -229,6 +293,8 @@ ScanProblem scan_structure(std::string_view text, int max_depth) {
         at_value_start = true;
         ++flow;
         if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1, false};
+        counts.flow_items.assign(1, 1);
+        if (!counts.node()) return too_many(line_no, k, false);
       } else if ((c == ':' || c == '-' || c == '?') && blank_or_end(k + 1)) {
         at_value_start = c == ':' || at_value_start;  // "key: value", "- value", "? key"
       } else {
@@ -423,7 +489,7 @@ struct NodeWalk {
 std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view text) {
   // The file size limit is applied where files are read (read_input_file), so that
   // it never applies to the built-in catalogue.
-  const auto& lim = limits();
+  const auto& lim = ctx.limits();
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   unsigned char bad = 0;
   auto [bl, bc] = first_bad_utf8(text, bad);
@@ -449,7 +515,16 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
     ctx.error_at(0, 0, msg("file is empty", "文件为空"));
     return std::nullopt;
   }
-  auto problem = scan_structure(text, lim.max_depth);
+  auto problem = scan_structure(text, lim);
+  if (problem.line > 0 && (problem.long_list || problem.many_nodes)) {
+    ctx.error_at(problem.line, problem.column,
+                 problem.long_list
+                     ? msg(fmt::format("a list of more than {} items", lim.max_list_items),
+                           fmt::format("列表超过 {} 项", lim.max_list_items))
+                     : msg(fmt::format("the document has more than {} nodes", lim.max_nodes),
+                           fmt::format("文档超过 {} 个节点", lim.max_nodes)));
+    return std::nullopt;
+  }
   if (problem.line > 0 && problem.trailing) {
     ctx.error_at(problem.line, problem.column,
                  msg("a ',' after a complete value, outside [ ] or { }: remove it (commas separate items only inside brackets)",
@@ -700,7 +775,7 @@ namespace {
 
 class PlainJson {
 public:
-  explicit PlainJson(std::string_view s) : m_s(s) {}
+  PlainJson(std::string_view s, size_t max_nodes) : m_s(s), m_max_nodes(max_nodes) {}
 
   std::optional<YAML::Node> document() {
     auto v = value(0);
@@ -729,7 +804,7 @@ private:
   std::optional<YAML::Node> value(int depth) {
     skip_spaces();
     // The node budget of YamlContext::parse counts keys and values alike.
-    if (m_i >= m_s.size() || depth > k_max_depth || ++m_nodes > limits().max_nodes) return std::nullopt;
+    if (m_i >= m_s.size() || depth > k_max_depth || ++m_nodes > m_max_nodes) return std::nullopt;
     char c = m_s[m_i];
     if (c == '{') return object(depth);
     if (c == '[') return array(depth);
@@ -763,7 +838,7 @@ private:
     std::vector<std::string> keys;
     do {
       skip_spaces();
-      if (m_i >= m_s.size() || m_s[m_i] != '"' || keys.size() == k_max_keys || ++m_nodes > limits().max_nodes)
+      if (m_i >= m_s.size() || m_s[m_i] != '"' || keys.size() == k_max_keys || ++m_nodes > m_max_nodes)
         return std::nullopt;
       auto k = string();
       if (!k || !eat(':')) return std::nullopt;
@@ -852,18 +927,19 @@ private:
   }
 
   std::string_view m_s;
+  size_t m_max_nodes;
   size_t m_i = 0;
   size_t m_nodes = 0;
 };
 
 } // namespace
 
-std::optional<YAML::Node> parse_plain_json(std::string_view text) {
+std::optional<YAML::Node> parse_plain_json(std::string_view text, size_t max_nodes) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   auto first = text.find_first_not_of(' ');
   if (first == std::string_view::npos || text[first] != '{') return std::nullopt;
-  return PlainJson(text).document();
+  return PlainJson(text, max_nodes).document();
 }
 
 bool same_node(const YAML::Node& a, const YAML::Node& b, std::string& why) {

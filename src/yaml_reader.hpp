@@ -11,6 +11,7 @@
 
 #include "advisor/date.hpp"
 #include "advisor/diagnostics.hpp"
+#include "advisor/limits.hpp"
 #include "advisor/model.hpp"
 
 namespace advisor {
@@ -18,13 +19,15 @@ namespace advisor {
 /// English and Chinese of one message.
 inline Text msg(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
 
-/// A document being read: its name, its lines (for carets) and where problems go.
+/// A document being read: its name, its text (for carets: it must outlive the
+/// context), the limits it is read under and where problems go.
 class YamlContext {
 public:
-  YamlContext(std::string file, std::string_view text, Diagnostics& diags);
+  YamlContext(std::string file, std::string_view text, Diagnostics& diags, const Limits& limits = Limits{});
 
   const std::string& file() const { return m_file; }
   Diagnostics& diags() { return m_diags; }
+  const Limits& limits() const { return m_limits; }
 
   SourcePos pos(const YAML::Node& node) const;
   void error(const YAML::Node& node, Text message);
@@ -38,8 +41,13 @@ public:
 
 private:
   std::string m_file;
-  std::vector<std::string> m_lines;
+  std::string_view m_text;
+  /// Where lines 1, 1 + k_lines_per_mark, … start; made on the first line_text().
+  /// Offsets of every 64th line, not copies of every line: 64 MiB of newlines costs
+  /// a megabyte, not gigabytes.
+  mutable std::vector<size_t> m_marks;
   Diagnostics& m_diags;
+  Limits m_limits;
 };
 
 /// Checks node is a mapping whose keys are all in `allowed`; reports unknown keys
@@ -70,7 +78,7 @@ bool is_null(const YAML::Node& node);
 /// takes YamlContext::parse, which also gives every error its position. The nodes
 /// carry no marks, so a caller that finds a problem must read the text again
 /// through YamlContext::parse to report it.
-std::optional<YAML::Node> parse_plain_json(std::string_view text);
+std::optional<YAML::Node> parse_plain_json(std::string_view text, size_t max_nodes = Limits{}.max_nodes);
 
 /// Whether two nodes are the same document: kinds, scalars, tags (null's aside) and
 /// order all the way down. The check the tests and fuzzers make of parse_plain_json;

@@ -49,6 +49,23 @@ std::vector<std::string> wrap_text(std::string_view text, int width);
 /// and non-ASCII text are left alone.
 std::string lower_first(std::string_view text);
 
+/// How escape_controls writes a control character.
+enum class EscapeStyle {
+  terminal,  ///< C0 and DEL as \x1b, C1 as \u009b; newline and tab kept (JSON-safe too)
+  line,      ///< the same, and newline and tab escaped as well (one-line diagnostics)
+  dot,       ///< inside a Graphviz "string": '"' and '\\' escaped, newline as \n, controls as \\x1b
+  mermaid,   ///< inside a Mermaid "label": entity codes, newline as <br/>, controls as \x1b
+};
+
+/// The text with every control character (C0 but newline and tab, DEL, and the C1
+/// controls U+0080..U+009F, CSI U+009B among them) made visible as an escape, the
+/// way git and ls show them, so no profile or catalogue string can drive the
+/// terminal. Bytes that are not UTF-8 become \xff. docs/limits.md.
+std::string escape_controls(std::string_view text, EscapeStyle style = EscapeStyle::terminal);
+
+/// True when escape_controls would change nothing in the terminal style.
+bool has_controls(std::string_view text);
+
 /// Edit distance over code points, for "did you mean".
 int edit_distance(std::string_view a, std::string_view b);
 

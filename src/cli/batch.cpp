@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "advisor/limits.hpp"
+#include "common.hpp"
 #include "advisor/loader.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/planning.hpp"
@@ -65,10 +66,16 @@ std::optional<Profile> read_line_profile(const Catalog& c, std::string_view& lin
   }
   Diagnostics diags;
   diags.suggestions = false;  // warnings are dropped unless there is an error
-  auto p = load_profile(InputFile{line_name(line_no), std::string(line)}, c, as_of, diags);
+  // Batch answers carry no warnings: no "did you mean" is worth computing.
+  static const Limits quiet = [] {
+    Limits l = globals().limits;
+    l.max_suggestions = 0;
+    return l;
+  }();
+  auto p = load_profile(InputFile{line_name(line_no), std::string(line), true}, c, as_of, diags, quiet);
   if (!diags.has_errors()) return p;
   diags = Diagnostics{};  // read again, now that the messages are shown, with their suggestions
-  load_profile(InputFile{line_name(line_no), std::string(line)}, c, as_of, diags);
+  load_profile(InputFile{line_name(line_no), std::string(line), true}, c, as_of, diags, globals().limits);
   const Diagnostic* first_error = nullptr;
   Json all = Json::array();
   for (auto& d : diags.items) {
@@ -222,7 +229,7 @@ BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& 
     BatchLine answer;
   };
   const size_t window_lines = jobs * k_window_lines_per_job;
-  const size_t max_line = limits().max_line_bytes;
+  const size_t max_line = globals().limits.max_line_bytes;
   LineReader reader(in, max_line);
   // Only the full recommend document copies catalogue fragments; on a large imported
   // catalogue they take a while to write, so other requests do without.

@@ -1,7 +1,11 @@
 #include "cached_catalog.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <fcntl.h>
+#include <iostream>
+#include <unistd.h>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -11,6 +15,7 @@
 #include "advisor/catalog_cache.hpp"
 #include "advisor/embedded.hpp"
 #include "advisor/importer.hpp"
+#include "common.hpp"
 
 namespace advisor::cli {
 
@@ -27,12 +32,64 @@ size_t total_bytes(const std::vector<InputFile>& files) {
   return n;
 }
 
+// The snapshot folder: under HOME only when HOME exists, under XDG_CACHE_HOME only
+// when it or its parent exists, so HOME=/nonexistent/x never creates
+// /nonexistent/x; else no cache.
 std::optional<fs::path> cache_dir() {
+  std::error_code ec;
   const char* xdg = std::getenv("XDG_CACHE_HOME");
-  if (xdg && *xdg) return fs::path(xdg) / "advisor";
+  if (xdg && *xdg) {
+    // XDG_CACHE_HOME itself may be made (the XDG rule), but only in a folder that exists.
+    auto parent = fs::path(xdg).lexically_normal().parent_path();
+    if (fs::is_directory(xdg, ec) || (!parent.empty() && fs::is_directory(parent, ec))) return fs::path(xdg) / "advisor";
+    return std::nullopt;
+  }
   const char* home = std::getenv("HOME");
-  if (home && *home) return fs::path(home) / ".cache" / "advisor";
+  if (home && *home && fs::is_directory(home, ec)) return fs::path(home) / ".cache" / "advisor";
   return std::nullopt;
+}
+
+// A snapshot is never bigger than this many times the YAML it was made from (with
+// room to spare): a bigger file, sparse or not, is not one advisor wrote.
+constexpr uint64_t k_snapshot_bytes_per_yaml_byte = 16;
+
+// Says why the file at `path` is not read as a snapshot, and removes it so the next
+// store can write a good one.
+void discard_snapshot(const fs::path& path, const char* en, const char* zh) {
+  std::cerr << terminal_safe(fmt::format("advisor: {}: {}\n", tr("warning", "警告"),
+                                         trf("ignoring the cache snapshot '{}': {}; it is rebuilt",
+                                             "忽略缓存快照“{}”：{}；将重新生成", path.string(), tr(en, zh))));
+  std::error_code ec;
+  fs::remove_all(path, ec);
+}
+
+// The snapshot's bytes, or nothing when it is missing or not a plausible snapshot:
+// a directory, a FIFO or device (never waited on), a file of implausible size.
+std::optional<std::string> read_snapshot(const fs::path& path, size_t yaml_bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::optional<std::string> data;
+  if (::fstat(fd, &st) != 0) {
+  } else if (S_ISDIR(st.st_mode)) {
+    discard_snapshot(path, "it is a directory", "它是目录");
+  } else if (!S_ISREG(st.st_mode)) {
+    discard_snapshot(path, "it is not a regular file", "它不是普通文件");
+  } else if (st.st_size <= 0 || static_cast<uint64_t>(st.st_size) > k_snapshot_bytes_per_yaml_byte * yaml_bytes + (1u << 20)) {
+    discard_snapshot(path, "its size is implausible", "其大小不合常理");
+  } else {
+    data.emplace(static_cast<size_t>(st.st_size), '\0');
+    size_t done = 0;
+    while (done < data->size()) {
+      ssize_t n = ::read(fd, data->data() + done, data->size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    if (done != data->size()) data.reset();
+  }
+  ::close(fd);
+  return data;
 }
 
 // The catalogue files' key, bound to this very executable (size and modification
@@ -62,15 +119,10 @@ std::optional<Catalog> load_cached_catalog(const std::vector<InputFile>& files) 
   auto dir = cache_dir();
   if (!dir) return std::nullopt;
   uint64_t key = snapshot_key(files);
-  std::ifstream in(snapshot_path(*dir, key), std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
   // One read of the known size (the snapshot is read on every run).
-  auto size = in.tellg();
-  if (size <= 0) return std::nullopt;
-  std::string data(static_cast<size_t>(size), '\0');
-  in.seekg(0);
-  if (!in.read(data.data(), size)) return std::nullopt;
-  return deserialize_catalog(data, key);
+  auto data = read_snapshot(snapshot_path(*dir, key), total_bytes(files));
+  if (!data) return std::nullopt;
+  return deserialize_catalog(*data, key);
 }
 
 void store_cached_catalog(const std::vector<InputFile>& files, const Catalog& catalog) {

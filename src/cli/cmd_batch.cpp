@@ -1,6 +1,7 @@
 // advisor batch [--command recommend|check|gap|plan] [CERT[/LEVEL]...] [--role ID] [--top N]
 //               [--category ID] [--brief] [--input FILE|-] [--jobs N] [--line-offset N]
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -13,6 +14,9 @@
 namespace advisor::cli {
 
 namespace {
+
+/// The most worker threads `--jobs` takes (docs/cli.md): more only queue for cores.
+constexpr size_t k_max_jobs = 256;
 
 struct BatchOptions {
   std::string input = "-";
@@ -67,14 +71,19 @@ BatchRequest make_request(const Catalog& c, const BatchOptions& o) {
 }
 
 int run_batch(const BatchOptions& o) {
-  if (o.jobs == 0)
-    throw CommandError{k_exit_usage, T("--jobs must be at least 1", "--jobs 至少为 1"), T("example: --jobs 2", "例如：--jobs 2")};
+
   // The catalogue first: a broken catalogue fails the run before any line is read.
   const auto& c = catalog();
   const auto request = make_request(c, o);
   std::ifstream file;
   std::istream* in = &std::cin;
-  if (o.input != "-") {
+  if (o.input == "-") {
+    try {
+      check_stdin_readable();
+    } catch (const InputError& e) {
+      throw CommandError{e.exit_code(), e.message(), {}};
+    }
+  } else {
     std::error_code ec;
     if (std::filesystem::is_directory(o.input, ec))
       throw CommandError{k_exit_no_input, T(fmt::format("{}: is a directory, not a file", o.input),
@@ -91,8 +100,14 @@ int run_batch(const BatchOptions& o) {
   // are answered, not through out(), so memory stays flat however long the input.
   // Each line is answered, even when others fail; the exit code then says 65.
   report_on_failure() = true;
+  errno = 0;
   auto summary = run_batch_stream(c, *in, std::cout, globals().as_of, request, o.jobs);
-  if (!std::cout) return k_exit_internal;
+  std::cout.flush();
+  if (!std::cout) return output_failed(errno != 0 ? errno : EIO);
+  if (in->bad())
+    throw CommandError{k_exit_no_input, T(fmt::format("cannot read {}: read error", o.input == "-" ? "standard input" : o.input),
+                                          fmt::format("无法读取{}：读取出错", o.input == "-" ? "标准输入" : o.input)),
+                       {}};
   if (summary.failed) {
     std::cerr << fmt::format("advisor: {}: {}\n", tr("error", "错误"),
                              trf("{1} of {0} line{2} failed", "{0} 行中有 {1} 行失败", summary.lines, summary.failed,
@@ -113,16 +128,17 @@ void setup_batch(CLI::App& app) {
   sub->add_option("targets", o->targets, "check: CERT or CERT/LEVEL (default: every level of every certificate)")
       ->type_name("CERT[/LEVEL]");
   sub->add_option("--role", o->role, "gap, plan: the target role id")->type_name("ID");
-  sub->add_option("--top", o->top, "recommend: how many roles per profile (0 = all; default 5)")
+  sub->add_option("--top", o->top, "recommend: how many roles per profile, 0 to 100000 (0 = all; default 5)")
       ->type_name("N")
-      ->check(non_negative());
+      ->check(CLI::Range(0LL, 100000LL));
   sub->add_option("--category", o->category, "recommend: only roles of this category")->type_name("ID");
   sub->add_flag("--brief", o->brief, "Each result is the command's brief document: ids, statuses, dates, scores");
   sub->add_option("--input", o->input, "JSON Lines file, one profile object per line (default -: standard input)")
       ->type_name("FILE|-");
-  sub->add_option("--jobs", o->jobs, "Worker threads; output order is input order whatever N (default 1)")
+  sub->add_option("--jobs", o->jobs,
+                  fmt::format("Worker threads, 1 to {}; output order is input order whatever N (default 1)", k_max_jobs))
       ->type_name("N")
-      ->check(non_negative());
+      ->check(CLI::Range(1LL, static_cast<long long>(k_max_jobs)));
   sub->add_option("--line-offset", o->line_offset,
                   "Add N to every line number: the first line is N+1 (a shard of a larger input; default 0)")
       ->type_name("N")

@@ -30,7 +30,7 @@ int run_validate(const ValidateOptions& o) {
   std::vector<InputFile> files;
   if (!o.dir.empty()) {
     try {
-      files = read_catalog_dir(o.dir);
+      files = read_catalog_dir(o.dir, globals().limits);
     } catch (const InputError& e) {
       throw CommandError{e.exit_code(), e.message(), {}};
     }
@@ -55,7 +55,7 @@ int run_validate(const ValidateOptions& o) {
     files = builtin_catalog_files();
   }
   Diagnostics diags;
-  auto c = load_catalog(files, diags);
+  auto c = load_catalog(files, diags, globals().limits);
   print_diagnostics(diags);
   if (globals().json) {
     Json j = json_doc();
@@ -105,7 +105,7 @@ int run_test(const TestOptions& o) {
   std::vector<InputFile> files;
   for (const auto& p : paths) {
     try {
-      files.push_back(read_input_file(p));
+      files.push_back(read_regular_file(p, globals().limits.max_file_bytes));
     } catch (const InputError& e) {
       throw CommandError{e.exit_code(), e.message(), {}};
     }

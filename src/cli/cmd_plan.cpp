@@ -170,18 +170,9 @@ std::vector<bool> leads_to_target(const Plan& plan) {
   return sink;
 }
 
-std::string dot_escape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch == '"' || ch == '\\') out += '\\';
-    if (ch == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += ch;
-  }
-  return out;
-}
+// Inside a DOT "string": quotes and backslashes escaped, control characters shown
+// as \\x1b (never raw: docs/limits.md).
+std::string dot_escape(const std::string& s) { return escape_controls(s, EscapeStyle::dot); }
 
 const char* dot_fill(const std::string& kind) {
   if (kind == "skill") return "#e8f0fe";
@@ -213,22 +204,8 @@ std::string render_dot(const Plan& plan) {
 }
 
 // Mermaid labels are HTML-ish: entity codes for the characters that would end or
-// confuse a quoted label, <br/> for a line break.
-std::string mermaid_escape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-    case '#': out += "#35;"; break;
-    case '&': out += "#amp;"; break;
-    case '"': out += "#quot;"; break;
-    case '<': out += "#lt;"; break;
-    case '>': out += "#gt;"; break;
-    case '\n': out += "<br/>"; break;
-    default: out += ch;
-    }
-  }
-  return out;
-}
+// confuse a quoted label, <br/> for a line break, control characters as \x1b.
+std::string mermaid_escape(const std::string& s) { return escape_controls(s, EscapeStyle::mermaid); }
 
 std::string render_mermaid(const Plan& plan) {
   std::string s = "flowchart LR\n";

@@ -17,12 +17,12 @@ int run_validate_profile(const ValidateProfileOptions& o) {
   const auto& c = catalog();
   InputFile f;
   try {
-    f = read_input_file(o.file);
+    f = read_profile_file(o.file, globals().limits);
   } catch (const InputError& e) {
     throw CommandError{e.exit_code(), e.message(), {}};
   }
   Diagnostics diags;
-  auto p = load_profile(f, c, globals().as_of, diags);
+  auto p = load_profile(f, c, globals().as_of, diags, globals().limits);
   print_diagnostics(diags);
   size_t unknown_skills = 0, skills = p.skills.size();
   for (const auto& s : p.skills) unknown_skills += s.id.empty() ? 1 : 0;
@@ -45,8 +45,8 @@ int run_validate_profile(const ValidateProfileOptions& o) {
   }
   if (diags.has_errors()) {
     auto n = diags.error_count();
-    std::cerr << fmt::format("advisor: {}: {}\n", tr("error", "错误"),
-                             trf("{} error{} in {}", "{} 中有 {} 处错误", n, n == 1 ? "" : "s", f.name));
+    std::cerr << terminal_safe(fmt::format("advisor: {}: {}\n", tr("error", "错误"),
+                                           trf("{} error{} in {}", "{} 中有 {} 处错误", n, n == 1 ? "" : "s", f.name)));
     return k_exit_invalid;
   }
   return k_exit_ok;

@@ -236,17 +236,20 @@ public:
   void say(const std::string& text) {
     struct winsize ws {};
     if (::isatty(STDERR_FILENO) == 1 && ::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) {
-      for (const auto& l : wrap_text(text, ws.ws_col - 1)) std::cerr << l << "\n";
+      for (const auto& l : wrap_text(terminal_safe(text), ws.ws_col - 1)) std::cerr << l << "\n";
       return;
     }
-    std::cerr << text << "\n";
+    std::cerr << terminal_safe(text) << "\n";
   }
-  void note(const std::string& text) { std::cerr << "  " << (m_color ? "\x1b[33m" + text + "\x1b[0m" : text) << "\n"; }
+  void note(const std::string& text) {
+    std::string safe = terminal_safe(text);  // catalogue names, echoed answers
+    std::cerr << "  " << (m_color ? "\x1b[33m" + safe + "\x1b[0m" : safe) << "\n";
+  }
 
   /// One answer; nullopt at the end of input. The default is shown in brackets.
   std::optional<std::string> ask(const std::string& question, const std::string& shown_default, bool required = false) {
     if (m_eof) return std::nullopt;
-    std::string q = question;
+    std::string q = terminal_safe(question);
     if (!shown_default.empty()) q += " [" + shown_default + "]";
     std::cerr << (m_color ? "\x1b[1m" + q + "\x1b[0m" : q) << tr(": ", "：");
     std::cerr.flush();
@@ -258,7 +261,7 @@ public:
         note(tr("(end of input: the remaining questions take their defaults)", "（输入已结束：其余问题取默认值）"));
       return std::nullopt;
     }
-    if (!m_tty) std::cerr << line << "\n";  // a transcript, since no terminal echoed it
+    if (!m_tty) std::cerr << terminal_safe(line) << "\n";  // a transcript, since no terminal echoed it
     return trim(line);
   }
 
@@ -322,7 +325,7 @@ public:
     constexpr size_t k_max_shown = 40;
     size_t more = t.rows.size() > k_max_shown ? t.rows.size() - k_max_shown : 0;
     t.rows.resize(std::min(t.rows.size(), k_max_shown));
-    std::cerr << t.render();
+    std::cerr << terminal_safe(t.render());
     if (more) note(trf("… and {} more: type more letters", "……还有 {} 项：请多输入几个字母", more));
     return true;
   }
@@ -689,14 +692,21 @@ int run_profile_init(const InitOptions& o) {
     out() << yaml;
   } else {
     auto w = write_file_atomically(path, yaml, o.force);
+    if (!w.ok && w.exists)  // lost a race to another writer: the same answer as the check before
+      throw CommandError{k_exit_usage,
+                         T(fmt::format("'{}' already exists; nothing was changed", path),
+                           fmt::format("“{}”已存在；未做任何改动", path)),
+                         T(fmt::format("name another file, or add --force to replace it: advisor profile init {} --force",
+                                       path),
+                           fmt::format("请换一个文件名，或加 --force 覆盖：advisor profile init {} --force", path))};
     if (!w.ok)
       throw CommandError{k_exit_no_input, w.error,
                          T("choose a writable place, e.g. advisor profile init ~/profile.yaml",
                            "请换一个可写的位置，例如 advisor profile init ~/profile.yaml")};
-    f = read_input_file(path);  // what is on disk, not what we meant to write
+    f = read_profile_file(path, globals().limits);  // what is on disk, not what we meant to write
   }
   Diagnostics diags;
-  auto p = load_profile(f, c, globals().as_of, diags);
+  auto p = load_profile(f, c, globals().as_of, diags, globals().limits);
   std::cerr << "\n";
   print_diagnostics(diags);
   if (diags.has_errors())
@@ -713,7 +723,7 @@ int run_profile_init(const InitOptions& o) {
   std::string next = to_stdout ? "" :
                      trf("next: advisor recommend --profile {}\n", "下一步：advisor recommend --profile {}\n", path);
   // With the profile on stdout, the report must not mix into it.
-  if (to_stdout) std::cerr << report;
+  if (to_stdout) std::cerr << terminal_safe(report);
   else out() << report << next;
   return k_exit_ok;
 }

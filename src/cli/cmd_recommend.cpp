@@ -227,7 +227,9 @@ void setup_recommend(CLI::App& app) {
   auto o = std::make_shared<RecommendOptions>();
   auto* sub = app.add_subcommand("recommend", "Which certificates can I sit and which roles fit me, with every reason");
   sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
-  sub->add_option("--top", o->top, "How many roles to show (0 = all; default 5)")->type_name("N")->check(non_negative());
+  sub->add_option("--top", o->top, "How many roles to show, 0 to 100000 (0 = all; default 5)")
+      ->type_name("N")
+      ->check(CLI::Range(0LL, 100000LL));
   sub->add_option("--category", o->category, "Only roles of this category (id or name)")->type_name("ID");
   sub->add_flag("--all-certificates", o->all_certificates,
                 "Also show certificates below the catalogue's relevance floor");

@@ -2,7 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fmt/format.h>
 #include <iostream>
 #include <sys/ioctl.h>
@@ -79,11 +81,22 @@ void resolve_globals() {
     struct winsize ws {};
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) g.width = ws.ws_col;
   }
-  if (g.max_file_size > 0) limits().max_file_bytes = g.max_file_size;
+  g.limits = Limits{};
+  if (g.max_file_size > 0) {
+    // One flag for every kind of file: profiles and catalogue files alike.
+    g.limits.max_file_bytes = static_cast<size_t>(g.max_file_size);
+    g.limits.max_profile_bytes = static_cast<size_t>(g.max_file_size);
+  }
+}
+
+int output_failed(int error_number) {
+  std::cerr << fmt::format("advisor: {}: {}: {}\n", tr("error", "错误"), tr("writing standard output", "写入标准输出失败"),
+                           std::strerror(error_number));
+  return k_exit_io;
 }
 
 void print_diagnostics(const Diagnostics& d) {
-  for (const auto& item : d.items) std::cerr << format_diagnostic(item, globals().lang);
+  for (const auto& item : d.items) std::cerr << terminal_safe(format_diagnostic(item, globals().lang));
 }
 
 const Catalog& catalog() {
@@ -119,7 +132,7 @@ const Catalog& catalog() {
         continue;
       }
       try {
-        auto f = read_catalog_dir(d);
+        auto f = read_catalog_dir(d, g.limits);
         files.insert(files.end(), f.begin(), f.end());
       } catch (const InputError& e) {
         throw CommandError{e.exit_code(), e.message(),
@@ -133,7 +146,7 @@ const Catalog& catalog() {
   // cached_catalog.hpp and docs/performance.md.
   if (!g.no_cache && (loaded = load_cached_catalog(files))) return *loaded;
   Diagnostics diags;
-  loaded = load_catalog(files, diags);
+  loaded = load_catalog(files, diags, g.limits);
   if (!g.no_cache && diags.items.empty()) store_cached_catalog(files, *loaded);
   print_diagnostics(diags);
   if (diags.has_errors()) {
@@ -151,13 +164,13 @@ Profile load_profile_file(const std::string& path) {
   const auto& c = catalog();
   InputFile f;
   try {
-    f = read_input_file(path);
+    f = read_profile_file(path, globals().limits);
   } catch (const InputError& e) {
     throw CommandError{e.exit_code(), e.message(),
                        T("create one with: advisor profile init FILE", "可用此命令创建：advisor profile init FILE")};
   }
   Diagnostics diags;
-  auto p = load_profile(f, c, globals().as_of, diags);
+  auto p = load_profile(f, c, globals().as_of, diags, globals().limits);
   print_diagnostics(diags);
   if (diags.has_errors()) {
     auto n = diags.error_count();
@@ -177,9 +190,28 @@ std::string suggest(const std::string& word, const std::vector<std::string>& can
 namespace {
 std::string sgr(const std::string& s, const char* code) {
   if (!globals().use_color || s.empty()) return s;
-  return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
+  return fmt::format("{}[{}m{}{}[0m", k_color_mark, code, s, k_color_mark);
 }
 } // namespace
+
+std::string terminal_safe(std::string_view text) {
+  if (!has_controls(text)) return std::string(text);
+  std::string out = escape_controls(text);
+  // Put back the colour sequences sgr() wrote: "\xff" + "[" digits "m", escaped
+  // above as the invalid byte it is.
+  std::string_view mark = "\\xff[";
+  std::string done;
+  done.reserve(out.size());
+  size_t i = 0;
+  for (size_t at; (at = out.find(mark, i)) != std::string::npos; i = at + mark.size()) {
+    size_t k = at + mark.size();
+    while (k < out.size() && ((out[k] >= '0' && out[k] <= '9') || out[k] == ';')) ++k;
+    done.append(out, i, at - i);
+    done += k < out.size() && out[k] == 'm' ? "\x1b[" : std::string(mark);
+  }
+  done.append(out, i, std::string::npos);
+  return done;
+}
 
 std::string bold(const std::string& s) { return sgr(s, "1"); }
 std::string green(const std::string& s) { return sgr(s, "32"); }
@@ -189,11 +221,14 @@ std::string dim(const std::string& s) { return sgr(s, "2"); }
 std::string cyan(const std::string& s) { return sgr(s, "36"); }
 
 namespace {
+constexpr int k_max_column = 100;        ///< widest column of a table, but the last
+constexpr int k_max_cell_columns = 300;  ///< longest cell shown but in the last column; the rest is cut with "…"
+
 // Display width without the colour escapes.
 int visible_width(const std::string& s) {
   std::string plain;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\x1b') {
+    if (s[i] == '\x1b' || s[i] == k_color_mark[0]) {
       while (i < s.size() && s[i] != 'm') ++i;
       continue;
     }
@@ -203,12 +238,29 @@ int visible_width(const std::string& s) {
 }
 } // namespace
 
+// A cell cut to at most `columns` display columns, with "…" when cut: a 5 MB name
+// must not become a 5 MB column that every other row is padded to.
+static std::string cut_cell(const std::string& cell, int columns) {
+  if (cell.size() <= static_cast<size_t>(columns) || cell.find(k_color_mark[0]) != std::string::npos) return cell;
+  int used = 0;
+  size_t i = 0;
+  while (i < cell.size()) {
+    size_t n = std::max<size_t>(1, utf8_sequence_length(cell, i));
+    int w = display_width(std::string_view(cell).substr(i, n));
+    if (used + w > columns - 1) return cell.substr(0, i) + "…";
+    used += w;
+    i += n;
+  }
+  return cell;
+}
+
 std::string Table::render() const {
   size_t ncol = header.size();
   for (const auto& r : rows) ncol = std::max(ncol, r.size());
   std::vector<int> w(ncol, 0);
   auto measure = [&](const std::vector<std::string>& r) {
-    for (size_t i = 0; i < r.size(); ++i) w[i] = std::max(w[i], visible_width(r[i]));
+    for (size_t i = 0; i < r.size(); ++i)
+      w[i] = std::max(w[i], visible_width(i + 1 < ncol ? cut_cell(r[i], k_max_cell_columns) : r[i]));
   };
   if (!header.empty()) measure(header);
   for (const auto& r : rows) measure(r);
@@ -229,14 +281,18 @@ std::string Table::render() const {
       --total;
     }
   }
+  // Whatever the terminal, no column but the last is wider than k_max_column: a
+  // longer cell wraps within it.
+  for (size_t i = 0; i + 1 < ncol; ++i) w[i] = std::min(w[i], k_max_column);
   std::string s;
   auto line = [&](const std::vector<std::string>& r, bool head) {
     std::vector<std::vector<std::string>> parts(ncol);
     size_t nlines = 1;
     for (size_t i = 0; i < ncol; ++i) {
-      std::string cell = i < r.size() ? r[i] : "";
+      // The last column pads nothing: only the others are cut.
+      std::string cell = i >= r.size() ? "" : i + 1 < ncol ? cut_cell(r[i], k_max_cell_columns) : r[i];
       // Coloured cells are never split: an escape sequence must not be cut.
-      if (width > 0 && visible_width(cell) > w[i] && cell.find('\x1b') == std::string::npos)
+      if ((width > 0 || i + 1 < ncol) && visible_width(cell) > w[i] && cell.find(k_color_mark[0]) == std::string::npos)
         parts[i] = wrap_text(cell, w[i]);
       else
         parts[i] = {cell};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "advisor/diagnostics.hpp"
+#include "advisor/limits.hpp"
 #include "advisor/loader.hpp"
 #include "advisor/model.hpp"
 
@@ -29,7 +30,13 @@ enum ExitCode : int {
   k_exit_invalid = 65,
   k_exit_no_input = 66,
   k_exit_internal = 70,
+  k_exit_io = 74,  ///< EX_IOERR: writing the output failed (a full disk, a closed pipe)
 };
+
+/// Says on stderr that writing standard output failed, with the system's reason
+/// (`advisor: error: writing standard output: No space left on device`), and
+/// returns k_exit_io.
+int output_failed(int error_number);
 
 /// A failure that ends the command: message to stderr, nothing on stdout.
 struct CommandError {
@@ -45,13 +52,14 @@ struct GlobalOptions {
   std::string as_of_flag;             ///< --as-of
   bool json = false;
   std::string color = "auto";
-  size_t max_file_size = 0;
+  long long max_file_size = 0;  ///< --max-file-size; 0: the defaults of Limits
   bool no_cache = false;  ///< --no-cache: always load the catalogue from YAML
 
   Lang lang = Lang::en;  ///< resolved
   Date as_of;            ///< resolved
   bool use_color = false;
   int width = 0;  ///< terminal columns; 0 = do not wrap
+  Limits limits;  ///< resolved: the defaults, --max-file-size applied
 };
 
 GlobalOptions& globals();
@@ -114,6 +122,16 @@ CLI::Validator non_negative();
 /// `targets` is empty); an unknown id is a usage error (exit 2) with a "did you mean".
 std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_levels(const Catalog& c,
                                                                                    const std::vector<std::string>& targets);
+
+/// What bold(), green()… write where a colour sequence's ESC goes: a byte that
+/// never occurs in UTF-8, so terminal_safe() can tell the colours advisor writes
+/// from control characters that came in with a profile or catalogue.
+inline constexpr const char* k_color_mark = "\xff";
+
+/// Text for the terminal: every control character escaped (\x1b, \u009b), the
+/// colour sequences advisor wrote itself turned into real ones. main() passes
+/// all of standard output and every diagnostic through it; docs/limits.md.
+std::string terminal_safe(std::string_view text);
 
 /// Colour and emphasis, only when enabled.
 std::string bold(const std::string& s);

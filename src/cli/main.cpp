@@ -1,7 +1,10 @@
 // advisor: parse arguments, run one subcommand, map the outcome to an exit code.
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <fmt/format.h>
 #include <iostream>
+#include <fcntl.h>
+#include <unistd.h>
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
@@ -18,8 +21,21 @@ using namespace advisor::cli;
 namespace {
 
 void print_error(const Text& message, const Text& hint) {
-  std::cerr << fmt::format("advisor: {}: {}\n", tr("error", "错误"), tr(message));
-  if (!hint.empty()) std::cerr << fmt::format("  {}\n", tr(hint));
+  std::cerr << terminal_safe(fmt::format("advisor: {}: {}\n", tr("error", "错误"), tr(message)));
+  if (!hint.empty()) std::cerr << terminal_safe(fmt::format("  {}\n", tr(hint)));
+}
+
+/// Writes the whole answer to standard output; on failure (a full disk, a closed
+/// pipe) says what failed and returns 74 (EX_IOERR).
+int write_stdout(const std::string& text) {
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(STDOUT_FILENO, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return output_failed(n < 0 ? errno : EIO);
+    done += static_cast<size_t>(n);
+  }
+  return k_exit_ok;
 }
 
 /// CLI11's parse errors are English only: the common ones get a Chinese sentence,
@@ -75,7 +91,8 @@ int run(int argc, char** argv) {
              "  advisor gap --profile me.yaml --role ai-solution-architect\n"
              "  advisor list roles --lang zh\n\n"
              "Exit codes: 0 ok; 1 a checked level is not eligible or unknown; 2 usage; 65 invalid\n"
-             "profile or catalogue; 66 input missing or unreadable; 70 internal error.\n"
+             "profile or catalogue; 66 input missing or unreadable; 70 internal error; 74 writing\n"
+             "the output failed.\n"
              "Docs: docs/cli.md");
   auto& g = globals();
   bool version = false;
@@ -89,9 +106,11 @@ int run(int argc, char** argv) {
   app.add_flag("--json", g.json, "Print JSON (see docs/json.md)");
   app.add_option("--color", g.color, "Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_option("--max-file-size", g.max_file_size, "Largest input file accepted, in bytes (default 64 MiB)")
-      ->check(non_negative())
-      ->type_name("BYTES");
+  app.add_option("--max-file-size", g.max_file_size,
+                 "Largest input file accepted, in bytes, 1 to 4294967296 (default 64 MiB for catalogue files, "
+                 "1 MiB for profiles)")
+      ->type_name("BYTES")
+      ->check(CLI::Range(1LL, 4294967296LL));
   app.add_flag("--no-cache", g.no_cache,
                "Load the catalogue from its YAML, not from a compiled snapshot (docs/performance.md)");
   app.add_flag("--version", version, "Print the version and the catalogue's version");
@@ -201,9 +220,20 @@ void prefault_heap() {
 #endif
 }
 
+// A closed standard input would hand its number to the next file advisor opens,
+// and `--profile -` would then read that file: hold the slot with a descriptor
+// that refuses reading, so reading stdin fails with EBADF and says so.
+void hold_closed_stdin() {
+  if (::fcntl(STDIN_FILENO, F_GETFD) < 0 && errno == EBADF) {
+    int fd = ::open("/dev/null", O_WRONLY);
+    if (fd > STDIN_FILENO) ::close(fd);
+  }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+  hold_closed_stdin();
   prefault_heap();
   int code = 0;
   try {
@@ -223,9 +253,8 @@ int main(int argc, char** argv) {
     return k_exit_internal;
   }
   if (code == k_exit_ok || code == k_exit_not_eligible || report_on_failure()) {
-    std::cout << out().str();
     std::cout.flush();
-    if (!std::cout) return k_exit_internal;
+    if (int failed = write_stdout(terminal_safe(out().str())); failed != k_exit_ok) return failed;
   }
   return code;
 }

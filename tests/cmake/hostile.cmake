@@ -14,3 +14,7 @@ add_test(NAME hostile/batch-line-limit
 if(ADVISOR_SANITIZE)
   set_tests_properties(hostile/batch-line-limit PROPERTIES ENVIRONMENT "ADVISOR_SLOW=1")
 endif()
+add_test(NAME hostile/io-failures
+         COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/bad-input/run.py --advisor $<TARGET_FILE:advisor>
+                 --io-failures
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -4,7 +4,7 @@
 Runs `advisor --lang zh [COMMAND...] --help` for advisor and each of its commands
 (found in the help itself) and fails on any description, footer line or group left
 in English: a line whose words after the option or command name are English prose.
-Example command lines (`  advisor …`) and option names are not prose.
+Example command lines (`  advisor …`, `  parallel …`) and option names are not prose.
 
 Run from the repository root: help_zh.py --advisor build/advisor
 """
@@ -42,7 +42,7 @@ def english_lines(text):
     bad = []
     for line in text.splitlines():
         stripped = line.strip()
-        if not stripped or stripped.startswith(("advisor ", "source <(", "{")):
+        if not stripped or stripped.startswith(("advisor ", "source <(", "{", "parallel ")):
             continue
         if line.startswith("用法") or line.startswith("Usage"):
             continue
