@@ -216,7 +216,8 @@ Text feasibility_text(const CertificateSuggestion& s) {
 
 Text suits_text(const LevelResult& r) {
   const auto& t = *r.recommended;
-  Text out = T("Suits: " + t.reason.en, "适合人群：" + t.reason.zh);
+  // The catalogue's reason may already start with "Suits" / 适合: do not say it twice.
+  Text out = T(t.reason.en.rfind("Suits", 0) == 0 ? t.reason.en : "Suits: " + t.reason.en, "适合人群：" + t.reason.zh);
   // The Chinese reason already starts with 适合 ("suits"): do not say it twice.
   if (t.reason.zh.rfind("适合", 0) == 0) out.zh = t.reason.zh;
   if (!t.found.en.empty()) {

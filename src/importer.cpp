@@ -676,8 +676,10 @@ void read_onet_technology(InputStream& tech, const OnetOccupations& occ, OnetSki
                      out.commodity_of[tool][commodity] += 1;
                      if (!f[5].empty()) out.ids_of_label[commodity]["unspsc"] = f[5];
                    }
-                   // Weight 1, plus 0.5 for each flag; flagged tools are essential.
-                   out.links.push_back({it->second, tool, hot || demand, 1.0 + (hot ? 0.5 : 0) + (demand ? 0.5 : 0)});
+                   // A role's Hot Technologies are its essential skills: the tools O*NET says
+                   // employers ask for in that occupation. Other tools are optional. Weight 1,
+                   // plus 0.5 for each flag.
+                   out.links.push_back({it->second, tool, hot, 1.0 + (hot ? 0.5 : 0) + (demand ? 0.5 : 0)});
                  });
 }
 
@@ -702,7 +704,10 @@ void read_onet_basic_skills(InputStream& basic, const OnetOccupations& occ, Onet
                    if (importance < k_onet_optional_importance || normalize_key(f[1]).empty()) return;
                    out.table.add(f[1]);
                    if (!f[5].empty()) out.ids_of_label[f[1]]["onet_element"] = f[5];
-                   out.links.push_back({it->second, f[1], importance >= k_onet_essential_importance, 1.0});
+                   // The basic skills (Active Listening, Critical Thinking, …) are rated for
+                   // every occupation: they say little about which one a person fits, and
+                   // nobody lists them on a CV, so they are optional, weighted by importance.
+                   out.links.push_back({it->second, f[1], false, importance >= k_onet_essential_importance ? 1.0 : 0.5});
                  });
 }
 

@@ -492,7 +492,7 @@ Text step_text(const TraceNode& t, Date as_of) {
     std::string dur_zh = months > 0 ? duration_text(months).zh : "";
     if (days > 0) dur_zh += fmt::format("{}{} 天", dur_zh.empty() ? "" : " ", days);
     return T(fmt::format("{} of {}work (from {})", more_en, t.subject.en.empty() ? "" : t.subject.en + " ", t.passes_on->str()),
-             fmt::format("再积累 {} 的{}工作经验（{} 起满足）", dur_zh, subject_zh, t.passes_on->str()));
+             fmt::format("再积累 {}的{}工作经验（{} 起满足）", dur_zh, subject_zh, t.passes_on->str()));
   }
   if (t.kind == RuleKind::education && t.passes_on)
     return T(fmt::format("finish your {} (expected {})", lower_first(t.found.en.substr(0, t.found.en.find(" (in progress"))),

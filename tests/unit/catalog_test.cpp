@@ -153,15 +153,34 @@ TEST_CASE("pytorch sits under deep-learning-frameworks under deep-learning", "[c
   CHECK(Catalog::tree_distance(c.skill_parent, pt, c.skill_by_id.at("deep-learning")) == 2);
 }
 
-TEST_CASE("the catalogue's scoring is the one docs/catalog-format.md shows", "[core][catalog]") {
+TEST_CASE("the catalogue's scoring is the one catalog/catalog.yaml states", "[core][catalog]") {
   const auto& s = builtin().scoring;
-  CHECK(s.w_essential == Approx(0.45));
-  CHECK(s.w_optional == Approx(0.10));
+  // Role terms (issue 15): the new `use` term takes weight from essential, optional and barrier.
+  CHECK(s.w_essential == Approx(0.35));
+  CHECK(s.w_optional == Approx(0.05));
+  CHECK(s.w_use == Approx(0.20));
   CHECK(s.w_experience == Approx(0.15));
-  CHECK(s.w_barrier == Approx(0.15));
+  CHECK(s.w_barrier == Approx(0.10));
   CHECK(s.w_goals == Approx(0.15));
+  CHECK(s.w_essential + s.w_optional + s.w_use + s.w_experience + s.w_barrier + s.w_goals == Approx(1.0));
   CHECK(s.partial_credit == Approx(0.5));
   CHECK(s.experience_saturation_years == Approx(3));
+  CHECK(s.barrier_penalty.at("unstated") == Approx(0.5));
+  CHECK(s.inferred_per_year == Approx(0.1));
+  CHECK(s.inferred_cap == Approx(0.5));
+  CHECK(s.c_covers == Approx(0.5));
+  CHECK(s.c_related == Approx(0.3));
+  CHECK(s.c_suits == Approx(0.2));
+  CHECK(s.certificate_floor == Approx(0.2));
+  // The struct's defaults are the built-in catalogue's, so an imported catalogue scores alike.
+  const Scoring d;
+  CHECK(s.w_essential == d.w_essential);
+  CHECK(s.w_optional == d.w_optional);
+  CHECK(s.w_use == d.w_use);
+  CHECK(s.w_experience == d.w_experience);
+  CHECK(s.w_barrier == d.w_barrier);
+  CHECK(s.w_goals == d.w_goals);
+  CHECK(s.certificate_floor == d.certificate_floor);
 }
 
 TEST_CASE("caip states its sittings and study hours", "[core][catalog]") {

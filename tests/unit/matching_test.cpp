@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "advisor/loader.hpp"
 #include "advisor/matching.hpp"
@@ -13,12 +14,12 @@ using advisor::testing::printed;
 
 namespace {
 
-// Weights sum to 1.0 with goals, 0.9 without. Partial credit 0.5 per level up;
-// experience saturates at 4 years; barrier penalties differ per level.
+// Weights sum to 1.2 with every term, 1.1 without goals. Partial credit 0.5 per
+// level up; experience saturates at 4 years; barrier penalties differ per level.
 const char* k_catalog = R"(catalog:
   id: matching-test
   scoring:
-    weights: {essential: 0.4, optional: 0.2, experience: 0.2, barrier: 0.1, goals: 0.1}
+    weights: {essential: 0.4, optional: 0.2, use: 0.2, experience: 0.2, barrier: 0.1, goals: 0.1}
     partial_credit: 0.5
     experience_saturation_years: 4
     barrier_penalty: {high: 1.0, fairly-high: 0.75, moderate: 0.5, unstated: 0.25}
@@ -182,6 +183,12 @@ const ScoreTerm* term(const RoleMatch& m, const std::string& id) {
 
 RoleMatch match(const Profile& p, const std::string& role) { return match_role(cat(), p, *cat().role(role), k_day); }
 
+// The catalogue's six roles; a skill listed by df of them weighs ln((6+1)/(df+1)) + 1.
+double idf(int df) { return std::log(7.0 / (df + 1)) + 1; }
+// df: python 2 (ml, researcher), deep-learning-frameworks 1, sql 1, deep-learning 1,
+// drawing 2, communication 3, pytorch 0.
+const double k_python = idf(2), k_dlf = idf(1), k_sql = idf(1), k_dl = idf(1), k_pytorch = idf(0);
+
 std::vector<std::string> term_ids(const RoleMatch& m) {
   std::vector<std::string> ids;
   for (const auto& t : m.terms) ids.push_back(t.id);
@@ -193,9 +200,18 @@ std::vector<std::string> term_ids(const RoleMatch& m) {
 TEST_CASE("each score term of a role is computed from the catalogue's factors", "[core][matching]") {
   // python (held), deep-learning-frameworks (through pytorch, one level: 0.5), sql missing.
   auto m = match(person({"python", "pytorch"}, 2), "ml");
-  CHECK(term_ids(m) == std::vector<std::string>{"essential", "optional", "experience", "barrier"});
-  CHECK(term(m, "essential")->value == Approx(0.75));  // (1 + 0.5) / 2
+  CHECK(term_ids(m) == std::vector<std::string>{"essential", "optional", "use", "experience", "barrier"});
+  // Each slot weighs weight × IDF: (1·idf(python) + 0.5·idf(dlf)) / (idf(python) + idf(dlf))
+  // = (1.8473 + 0.5·2.2528) / 4.1001 ≈ 0.7253.
+  double ess = (k_python + 0.5 * k_dlf) / (k_python + k_dlf);
+  CHECK(term(m, "essential")->value == Approx(ess));
+  CHECK(term(m, "essential")->value == Approx(0.7253).epsilon(1e-3));
   CHECK(term(m, "optional")->value == Approx(0.0));
+  // Use: python counts fully, pytorch through its parent (0.5), weighted by IDF:
+  // (1.8473 + 0.5·2.9459) / (1.8473 + 2.9459) ≈ 0.6927.
+  double use = (k_python + 0.5 * k_pytorch) / (k_python + k_pytorch);
+  CHECK(term(m, "use")->value == Approx(use));
+  CHECK(term(m, "use")->detail.en == "uses 2 of your 2 skills (rarer skills weigh more)");
   CHECK(term(m, "experience")->value == Approx(0.5));  // 2 of 4 years
   // Barrier: python 1, deep-learning two levels above pytorch 0.25: fit 0.625;
   // high barrier (penalty 1.0) keeps the whole shortfall.
@@ -204,8 +220,10 @@ TEST_CASE("each score term of a role is computed from the catalogue's factors", 
   CHECK(term(m, "optional")->detail.en == "0 of 1 optional skills");
   CHECK(term(m, "experience")->detail.en == "2 years of AI work (full marks at 4 years)");
   CHECK(term(m, "barrier")->detail.en == "barrier high; background met 62%");
-  // Without goals, their weight leaves the sum: 0.4 + 0.2 + 0.2 + 0.1 = 0.9.
-  CHECK(m.score == Approx((0.4 * 0.75 + 0.2 * 0 + 0.2 * 0.5 + 0.1 * 0.625) / 0.9));
+  // Without goals, their weight leaves the sum: 0.4 + 0.2 + 0.2 + 0.2 + 0.1 = 1.1.
+  // (0.4·0.7253 + 0 + 0.2·0.6927 + 0.2·0.5 + 0.1·0.625) / 1.1 ≈ 0.5374.
+  CHECK(m.score == Approx((0.4 * ess + 0.2 * 0 + 0.2 * use + 0.2 * 0.5 + 0.1 * 0.625) / 1.1));
+  CHECK(m.score == Approx(0.5374).epsilon(1e-3));
   CHECK(m.matched == std::vector<std::string>{"python"});
   REQUIRE(m.partial.size() == 1);
   CHECK(m.partial[0].required == "deep-learning-frameworks");
@@ -219,12 +237,20 @@ TEST_CASE("each score term of a role is computed from the catalogue's factors", 
 TEST_CASE("partial credit halves per level up the skill tree and respects weights", "[core][matching]") {
   // deep-learning (weight 2) through pytorch two levels up: 0.25; python 1.
   auto m = match(person({"python", "pytorch"}, 2), "researcher");
-  CHECK(term(m, "essential")->value == Approx((2 * 0.25 + 1 * 1.0) / 3));
+  // (2·0.25·idf(dl) + 1·idf(python)) / (2·idf(dl) + idf(python)) = 2.9737 / 6.3528 ≈ 0.4681.
+  double ess = (2 * 0.25 * k_dl + 1.0 * k_python) / (2 * k_dl + k_python);
+  CHECK(term(m, "essential")->value == Approx(ess));
+  CHECK(term(m, "essential")->value == Approx(0.4681).epsilon(1e-3));
   REQUIRE(m.partial.size() == 1);
   CHECK(m.partial[0].credit == Approx(0.25));
   // A role with no optional skills has no optional term: it neither helps nor hurts.
-  CHECK(term_ids(m) == std::vector<std::string>{"essential", "experience", "barrier"});
-  CHECK(m.score == Approx((0.4 * 0.5 + 0.2 * 0.5 + 0.1 * 0.625) / 0.7));
+  CHECK(term_ids(m) == std::vector<std::string>{"essential", "use", "experience", "barrier"});
+  // Use: python fully, pytorch toward deep-learning two levels up (0.25):
+  // (1.8473 + 0.25·2.9459) / 4.7932 ≈ 0.5390.
+  double use = (k_python + 0.25 * k_pytorch) / (k_python + k_pytorch);
+  CHECK(term(m, "use")->value == Approx(use));
+  // (0.4·0.4681 + 0.2·0.5390 + 0.2·0.5 + 0.1·0.625) / 0.9 ≈ 0.5084.
+  CHECK(m.score == Approx((0.4 * ess + 0.2 * use + 0.2 * 0.5 + 0.1 * 0.625) / 0.9));
 }
 
 TEST_CASE("the partial credit factor comes from the catalogue", "[core][matching]") {
@@ -249,21 +275,30 @@ TEST_CASE("holding a skill and its child gives the skill full credit", "[core][m
 }
 
 TEST_CASE("experience saturates at the catalogue's number of years", "[core][matching]") {
-  CHECK(term(match(person({}, 1), "ml"), "experience")->value == Approx(0.25));
-  CHECK(term(match(person({}, 4), "ml"), "experience")->value == Approx(1.0));
-  CHECK(term(match(person({}, 9), "ml"), "experience")->value == Approx(1.0));
-  auto none = match(person({}), "ml");
+  // sql (an optional skill of ml) is the skill evidence that lets experience count.
+  CHECK(term(match(person({"sql"}, 1), "ml"), "experience")->value == Approx(0.25));
+  CHECK(term(match(person({"sql"}, 4), "ml"), "experience")->value == Approx(1.0));
+  CHECK(term(match(person({"sql"}, 9), "ml"), "experience")->value == Approx(1.0));
+  auto none = match(person({"sql"}), "ml");
   CHECK(term(none, "experience")->value == 0.0);
   CHECK(term(none, "experience")->detail.en == "no work in this field's domains");
+  // Without any skill of the role, years of work are not counted at all.
+  auto gated = match(person({}, 9), "ml");
+  CHECK(term(gated, "experience")->value == 0.0);
+  CHECK(term(gated, "experience")->detail.en == "not counted: none of your skills matches this role");
 }
 
 TEST_CASE("experience counts only in the role's domains, a sub-domain toward its parent", "[core][matching]") {
+  // (Each person holds a skill of the role, so experience is counted at all.)
   // artist: design domain; ai work does not count.
-  CHECK(term(match(person({}, 3), "artist"), "experience")->value == 0.0);
+  auto artist = match(person({"drawing"}, 3), "artist");
+  CHECK(term(artist, "experience")->value == 0.0);
+  CHECK(term(artist, "experience")->detail.en == "no work in this field's domains");
   // a-ops overrides its category's domains with aigc: ai work does not count there...
-  CHECK(term(match(person({}, 3), "a-ops"), "experience")->value == 0.0);
+  CHECK(term(match(person({"communication"}, 3), "a-ops"), "experience")->value == 0.0);
+  CHECK(term(match(person({"python"}, 3), "ml"), "experience")->value == Approx(0.75));
   // ...but aigc work counts toward an ai role.
-  Profile p = person({});
+  Profile p = person({"python", "communication"});
   ExperienceEntry e;
   e.domains = {"aigc"};
   e.years = 2;
@@ -273,12 +308,34 @@ TEST_CASE("experience counts only in the role's domains, a sub-domain toward its
 }
 
 TEST_CASE("the barrier term loses the shortfall times the barrier level's penalty", "[core][matching]") {
-  auto nobody = person({});
-  CHECK(term(match(nobody, "ml"), "barrier")->value == Approx(0.0));       // high: 1 - 1.0
-  CHECK(term(match(nobody, "artist"), "barrier")->value == Approx(0.5));   // moderate: 1 - 0.5
-  CHECK(term(match(nobody, "a-ops"), "barrier")->value == Approx(0.75));   // unstated: 1 - 0.25
+  // Each person has skill evidence for the role (or aims at it) but none of the
+  // category's background skills.
+  CHECK(term(match(person({"sql"}), "ml"), "barrier")->value == Approx(0.0));               // high: 1 - 1.0
+  CHECK(term(match(person({"communication"}), "artist"), "barrier")->value == Approx(0.5));  // moderate: 1 - 0.5
+  auto aims = person({});
+  aims.goal_roles = {"a-ops"};  // a goal role counts without skill evidence
+  CHECK(term(match(aims, "a-ops"), "barrier")->value == Approx(0.75));  // unstated: 1 - 0.25
+  CHECK(term(match(aims, "a-ops"), "barrier")->detail.en == "barrier not stated; background met 0%");
   CHECK(term(match(person({"drawing"}), "artist"), "barrier")->value == Approx(1.0));
-  CHECK(term(match(nobody, "a-ops"), "barrier")->detail.en == "barrier not stated; background met 0%");
+  // Half the background (python yes, deep-learning no) of a high barrier: 1 - 1.0·0.5.
+  CHECK(term(match(person({"python"}), "ml"), "barrier")->value == Approx(0.5));
+  // No skill of the role and not a goal: the barrier is not counted.
+  auto nobody = person({});
+  CHECK(term(match(nobody, "a-ops"), "barrier")->value == 0.0);
+  CHECK(term(match(nobody, "a-ops"), "barrier")->detail.en == "not counted: none of your skills matches this role");
+  CHECK(term(match(nobody, "artist"), "barrier")->value == 0.0);
+}
+
+TEST_CASE("a category barrier that names no background skill gives no barrier term", "[core][matching]") {
+  Catalog c = cat();
+  for (auto& category : c.categories)
+    if (category.id == "art") category.barrier.skills.clear();
+  auto m = match_role(c, person({"drawing"}), *c.role("artist"), k_day);
+  // Previously the empty background counted as met (1.0); now the term is absent.
+  CHECK(term_ids(m) == std::vector<std::string>{"essential", "optional", "use", "experience"});
+  CHECK(term(m, "barrier") == nullptr);
+  // essential 1, optional 0, use 1, experience 0; weights 0.4 + 0.2 + 0.2 + 0.2 = 1.0.
+  CHECK(m.score == Approx(0.4 * 1 + 0.2 * 0 + 0.2 * 1 + 0.2 * 0));
 }
 
 TEST_CASE("goals score 1 for a goal role, 0.5 for its category, 0 otherwise", "[core][matching]") {
@@ -295,12 +352,14 @@ TEST_CASE("goals score 1 for a goal role, 0.5 for its category, 0 otherwise", "[
   CHECK(term(match(q, "artist"), "goals")->value == 0.0);
 }
 
-TEST_CASE("with goals, all five weights are used", "[core][matching]") {
+TEST_CASE("with goals, all six weights are used", "[core][matching]") {
   auto p = person({"drawing"});
   p.goal_roles = {"artist"};
   auto m = match(p, "artist");
-  // essential 1, optional 0 (communication), experience 0, barrier 1, goals 1; weights sum 1.0.
-  CHECK(m.score == Approx(0.4 * 1 + 0.2 * 0 + 0.2 * 0 + 0.1 * 1 + 0.1 * 1));
+  CHECK(term_ids(m) == std::vector<std::string>{"essential", "optional", "use", "experience", "barrier", "goals"});
+  // essential 1, optional 0 (communication), use 1 (drawing is the role's), experience 0,
+  // barrier 1, goals 1; weights sum 0.4 + 0.2 + 0.2 + 0.2 + 0.1 + 0.1 = 1.2: 0.8 / 1.2 ≈ 0.6667.
+  CHECK(m.score == Approx((0.4 * 1 + 0.2 * 0 + 0.2 * 1 + 0.2 * 0 + 0.1 * 1 + 0.1 * 1) / 1.2));
   bool goal_reason = false;
   for (const auto& r : m.reasons) goal_reason |= r.en == "One of your goal roles";
   CHECK(goal_reason);
@@ -376,6 +435,110 @@ TEST_CASE("a limited ranking returns the same best roles as the full one", "[cor
   }
 }
 
+TEST_CASE("a role with no matched skill never outranks one with some, unless it is a goal", "[core][matching]") {
+  auto evidence = [](const RoleMatch& m) { return !m.matched.empty() || !m.partial.empty(); };
+  for (const auto& skills : std::vector<std::vector<std::string>>{{"sql"}, {"communication"}, {"pytorch"}, {"drawing"}}) {
+    for (double years : {0.0, 2.0, 10.0}) {
+      auto ranked = rank_roles(cat(), person(skills, years), k_day);
+      INFO(skills.front() << ", " << years << " years");
+      bool seen_without = false;
+      for (const auto& m : ranked) {
+        INFO(m.role->id);
+        if (evidence(m)) {
+          CHECK_FALSE(seen_without);  // every role with evidence comes first
+          CHECK(m.score > 0);
+        } else {
+          seen_without = true;
+          CHECK(m.score == 0.0);  // years of ai work alone earn nothing
+          CHECK(term(m, "experience")->value == 0.0);
+        }
+      }
+    }
+  }
+  // Ten years of AI work and sql: ml (sql) leads; researcher (no skill of it) scores 0.
+  auto p = person({"sql"}, 10);
+  auto plain = match(p, "researcher");
+  CHECK(plain.score == 0.0);
+  // As a goal, the same role counts experience (saturated) and the goal:
+  // essential 0, use 0, experience 1, barrier 0 (high, none of the background), goals 1;
+  // weights 0.4 + 0.2 + 0.2 + 0.1 + 0.1 = 1.0: 0.2 + 0.1 = 0.3.
+  p.goal_roles = {"researcher"};
+  auto goal = match(p, "researcher");
+  CHECK(term(goal, "experience")->value == 1.0);
+  CHECK(term(goal, "experience")->detail.en == "10 years of AI work (full marks at 4 years)");
+  CHECK(goal.score == Approx(0.3));
+  auto ranked = rank_roles(cat(), p, k_day);
+  REQUIRE(ranked.size() == cat().roles.size());
+  CHECK(ranked[0].role->id == "ml");
+  CHECK(ranked[1].role->id == "researcher");  // the goal lifts it above the roles without evidence
+  for (size_t i = 2; i < ranked.size(); ++i) CHECK(ranked[i].score == 0.0);
+}
+
+TEST_CASE("a rarer matched skill gives a higher essential value than a common one", "[core][matching]") {
+  // ml's essential skills: python (listed by 2 of 6 roles) and deep-learning-frameworks (1).
+  auto common = match(person({"python"}), "ml");
+  auto rare = match(person({"deep-learning-frameworks"}), "ml");
+  // 1.8473 / (1.8473 + 2.2528) ≈ 0.4505 and 2.2528 / 4.1001 ≈ 0.5495.
+  CHECK(term(common, "essential")->value == Approx(k_python / (k_python + k_dlf)));
+  CHECK(term(rare, "essential")->value == Approx(k_dlf / (k_python + k_dlf)));
+  CHECK(term(rare, "essential")->value > term(common, "essential")->value);
+  CHECK(rare.score > common.score);
+  // Same slot weight, same skill count: only the IDF tells them apart.
+  CHECK(term(common, "essential")->detail.en == term(rare, "essential")->detail.en);
+  CHECK(k_sql == k_dlf);
+}
+
+TEST_CASE("a domain that implies a skill gives it partial credit from years of work", "[core][matching]") {
+  std::string yaml = k_catalog;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    auto at = yaml.find(from);
+    REQUIRE(at != std::string::npos);
+    yaml.replace(at, from.size(), to);
+  };
+  replace("  - {id: design, name: Design}", "  - {id: design, name: Design, implies: [drawing], source: s}");
+  replace("    partial_credit: 0.5\n", "    partial_credit: 0.5\n    inferred_skills: {per_year: 0.1, cap: 0.5}\n");
+  Diagnostics d;
+  auto c = load_catalog({InputFile{"inferred.yaml", yaml}}, d);
+  INFO(printed(d));
+  REQUIRE_FALSE(d.has_errors());
+  auto designer = [](double years, std::vector<std::string> skills = {}) {
+    Profile p = person(std::move(skills));
+    ExperienceEntry e;
+    e.domains = {"design"};
+    e.years = years;
+    p.experience.push_back(e);
+    return p;
+  };
+  // 3 years: min(0.5, 3 · 0.1) = 0.3, shown as inferred from design work.
+  auto m = match_role(c, designer(3), *c.role("illustrator"), k_day);
+  CHECK(m.matched.empty());
+  REQUIRE(m.partial.size() == 1);
+  CHECK(m.partial[0].required == "drawing");
+  CHECK(m.partial[0].credit == Approx(0.3));
+  CHECK(m.partial[0].inferred_domain == "design");
+  CHECK(m.partial[0].inferred_years == Approx(3));
+  CHECK(term(m, "essential")->value == Approx(0.3));
+  CHECK(term(m, "use") == nullptr);  // no declared skills: no use term
+  // Inferred credit is skill evidence: experience 3/4 and the moderate barrier
+  // 1 - 0.5·(1 - 0.3) = 0.65 count. (0.4·0.3 + 0.2·0.75 + 0.1·0.65) / 0.7 ≈ 0.4786.
+  CHECK(term(m, "experience")->value == Approx(0.75));
+  CHECK(term(m, "barrier")->value == Approx(0.65));
+  CHECK(m.score == Approx((0.4 * 0.3 + 0.2 * 0.75 + 0.1 * 0.65) / 0.7));
+  bool reason = false;
+  for (const auto& r : m.reasons) reason |= r.en == "Drawing inferred from 3 years of design work (30%)";
+  CHECK(reason);
+  // 8 years: 0.8 is capped at 0.5.
+  auto capped = match_role(c, designer(8), *c.role("illustrator"), k_day);
+  REQUIRE(capped.partial.size() == 1);
+  CHECK(capped.partial[0].credit == Approx(0.5));
+  // A declared skill is full credit and not shown as inferred.
+  auto declared = match_role(c, designer(8, {"drawing"}), *c.role("illustrator"), k_day);
+  CHECK(declared.matched == std::vector<std::string>{"drawing"});
+  CHECK(declared.partial.empty());
+  // Without `implies` (the test catalogue), design work infers nothing.
+  CHECK(match(designer(8), "illustrator").partial.empty());
+}
+
 // ---------------------------------------------------------------- certificates
 
 namespace {
@@ -386,7 +549,7 @@ std::vector<std::string> cert_order(const std::vector<CertificateSuggestion>& s)
 }
 } // namespace
 
-TEST_CASE("certificates rank eligible now first, then by date, then by score, then by id", "[core][matching]") {
+TEST_CASE("certificates rank by value, then feasibility, then id; below-floor ones last", "[core][matching]") {
   // Half a year of ongoing ai work: `sooner` opens in 6 months, `later` in 18.
   Profile p = person({"drawing"});
   ExperienceEntry e;
@@ -396,17 +559,59 @@ TEST_CASE("certificates rank eligible now first, then by date, then by score, th
   p.goal_roles = {"artist"};
   auto roles = rank_roles(cat(), p, k_day);
   auto certs = rank_certificates(cat(), p, k_day, roles);
-  // Eligible now: art-cert (related to the goal role: the highest score), then
-  // ladder (junior), open-a, open-b with equal scores: by id. Then by date:
-  // sooner (2027-05-23), later (2028-05-23). Then `never`, which time will not open.
+  // The goal role (artist) misses no essential skill, so nothing covers a need.
+  // art-cert relates to the goal role: covers 0, related 1, suits 0.5 (no soft rule):
+  // 0.5·0 + 0.3·1 + 0.2·0.5 = 0.4. Every other certificate: 0.2·0.5 = 0.1, and with
+  // covers = related = 0 it is below the floor, so after art-cert. Among those equal
+  // scores: eligible now (ladder junior, open-a, open-b) before dated (later, sooner),
+  // by id within each; then `never`, which time will not open.
   CHECK(cert_order(certs) == std::vector<std::string>{"art-cert/standard", "ladder/junior", "open-a/standard",
-                                                      "open-b/standard", "sooner/standard", "later/standard",
+                                                      "open-b/standard", "later/standard", "sooner/standard",
                                                       "never/standard"});
-  CHECK(certs[0].score > certs[1].score);
-  CHECK(certs[2].score == certs[3].score);
-  CHECK(certs[4].suggested.earliest_date == Date{2027, 5, 23});
-  CHECK(certs[5].suggested.earliest_date == Date{2028, 5, 23});
+  REQUIRE(certs.size() == 7);
+  CHECK(certs[0].score == Approx(0.4));
+  CHECK_FALSE(certs[0].below_floor);
+  for (size_t i = 1; i < certs.size(); ++i) {
+    INFO(certs[i].certificate->id);
+    CHECK(certs[i].score == Approx(0.1));
+    CHECK(certs[i].below_floor);
+  }
+  // Dated ones tie on feasibility: the date does not order them, the id does.
+  CHECK(certs[4].suggested.earliest_date == Date{2028, 5, 23});
+  CHECK(certs[5].suggested.earliest_date == Date{2027, 5, 23});
+  CHECK(certs[6].suggested.status == Outcome::not_eligible);
   CHECK_FALSE(certs[6].suggested.earliest_date);
+}
+
+TEST_CASE("a higher certificate score beats easier feasibility", "[core][matching]") {
+  // `later` (dated: 2028-05-23) is given a syllabus that teaches both essential skills
+  // the goal role ml misses: covers 1, related 0, suits 0.5: 0.5 + 0.1 = 0.6.
+  // ladder, open today, relates to the goal role: 0.3·1 + 0.2·0.5 = 0.4.
+  Catalog c = cat();
+  for (auto& cert : c.certificates)
+    if (cert.id == "later") cert.syllabus = {"python", "deep-learning-frameworks"};
+  Profile p = person({"drawing"});
+  ExperienceEntry e;
+  e.domains = {"ai"};
+  e.start = Date{2026, 5, 23};
+  p.experience.push_back(e);
+  p.goal_roles = {"ml"};
+  auto certs = rank_certificates(c, p, k_day, rank_roles(c, p, k_day));
+  REQUIRE(certs.size() == 7);
+  CHECK(certs[0].certificate->id == "later");
+  CHECK(certs[0].score == Approx(0.6));
+  CHECK(certs[0].suggested.earliest_date == Date{2028, 5, 23});
+  CHECK(certs[0].covers.size() == 2);
+  CHECK(certs[1].certificate->id == "ladder");
+  CHECK(certs[1].suggested.status == Outcome::eligible);
+  CHECK(certs[1].score == Approx(0.4));
+  REQUIRE(certs[1].terms.size() == 3);
+  CHECK(certs[1].terms[0].id == "covers");
+  CHECK(certs[1].terms[0].value == 0.0);
+  CHECK(certs[1].terms[1].id == "related");
+  CHECK(certs[1].terms[1].value == 1.0);
+  CHECK(certs[1].terms[2].id == "suits");
+  CHECK(certs[1].terms[2].value == 0.5);
 }
 
 TEST_CASE("a certificate's relevance weighs goals, fitting roles, coverage and the soft rule", "[core][matching]") {
@@ -415,10 +620,53 @@ TEST_CASE("a certificate's relevance weighs goals, fitting roles, coverage and t
   auto certs = rank_certificates(cat(), p, k_day, roles);
   auto it = std::find_if(certs.begin(), certs.end(), [](const auto& s) { return s.certificate->id == "ladder"; });
   REQUIRE(it != certs.end());
-  // No goals; ladder relates to ml (a top-five role); its syllabus (sql) covers none
-  // of the top roles' missing essential skills; no soft rule: 0.5.
-  double ml_score = match(p, "ml").score;
-  CHECK(it->score == Approx(0.4 * 0 + 0.3 * ml_score + 0.2 * 0 + 0.1 * 0.5));
+  // No goals; ladder relates to ml, the best-fitting role (weight ml/best = 1), so
+  // related = 0.5·1; its syllabus (sql, optional) covers none of the target roles'
+  // missing essential skills: covers 0; no soft rule: suits 0.5.
+  // 0.5·0 + 0.3·0.5 + 0.2·0.5 = 0.25.
+  REQUIRE_FALSE(roles.empty());
+  CHECK(roles[0].role->id == "ml");
+  double related = 0.5 * match(p, "ml").score / roles[0].score;
+  REQUIRE(it->terms.size() == 3);
+  CHECK(it->terms[0].value == 0.0);
+  CHECK(it->terms[1].value == Approx(related));
+  CHECK(it->terms[2].value == 0.5);
+  CHECK(it->score == Approx(0.5 * 0 + 0.3 * related + 0.2 * 0.5));
+  CHECK(it->score == Approx(0.25));
+  CHECK(it->covers.empty());
+  CHECK_FALSE(it->below_floor);  // related > 0 and 0.25 ≥ the 0.2 floor
+}
+
+TEST_CASE("a certificate below the floor is flagged below_floor", "[core][matching]") {
+  // No goals and no skills: nothing is needed, no role fits, so every certificate has
+  // covers = related = 0 and is below the floor whatever it suits.
+  auto p = person({});
+  auto none = rank_certificates(cat(), p, k_day, rank_roles(cat(), p, k_day));
+  REQUIRE(none.size() == 7);
+  for (const auto& s : none) {
+    INFO(s.certificate->id);
+    CHECK(s.below_floor);
+  }
+  // art-cert for the goal artist scores 0.3·1 + 0.2·0.5 = 0.4: above the 0.2 floor...
+  auto q = person({"drawing"});
+  q.goal_roles = {"artist"};
+  auto art = [&](const Catalog& c) {
+    auto certs = rank_certificates(c, q, k_day, rank_roles(c, q, k_day));
+    return *std::find_if(certs.begin(), certs.end(), [](const auto& s) { return s.certificate->id == "art-cert"; });
+  };
+  auto above = art(cat());
+  CHECK(above.score == Approx(0.4));
+  CHECK_FALSE(above.below_floor);
+  // ...but below a floor of 0.5, and then ranked after every certificate above it.
+  Catalog high = cat();
+  high.scoring.certificate_floor = 0.5;
+  auto below = art(high);
+  CHECK(below.score == Approx(0.4));
+  CHECK(below.below_floor);
+  // A floor just under its score keeps it.
+  Catalog exact = cat();
+  exact.scoring.certificate_floor = 0.39;
+  CHECK_FALSE(art(exact).below_floor);
 }
 
 TEST_CASE("a ladder suggests the highest level open now and the next level as the next step", "[core][matching]") {

@@ -52,7 +52,8 @@ roles:
 )";
 
 // The AIGC ladder of seed 002 in miniature: mid by a year of AIGC work or junior,
-// senior by three years or mid.
+// senior by three years or mid. Only senior teaches a skill the creator role misses
+// (deep learning), so a plan aims at senior and takes the lower levels its rule needs.
 const char* k_ladder = R"(
 certificates:
   - id: ladder
@@ -72,6 +73,7 @@ certificates:
             - holds: {certificate: ladder, level: junior}
       - id: senior
         name: {zh: 高级, en: Senior}
+        syllabus: [deep]
         requires:
           any:
             - experience: {domain: aigc, min_years: 3}
@@ -216,6 +218,8 @@ TEST_CASE("with stated sittings each level of a ladder takes a later sitting", "
 TEST_CASE("a certificate defined only in the catalogue plans without code changes", "[plan]") {
   // A two-level certificate whose upper level needs both its lower level and the
   // junior level of another certificate, both with sittings in March and September.
+  // Master teaches storytelling and editing (the certificate's syllabus and its own),
+  // more of what the creator misses than apprentice alone, so the plan aims at master.
   std::string extra = ladder("", "[3, 9]") + R"(
   - id: wizard
     name: {zh: 数据巫师, en: Data wizard}
@@ -229,6 +233,7 @@ TEST_CASE("a certificate defined only in the catalogue plans without code change
         requires: {education: {min: associate}}
       - id: master
         name: {zh: 大师, en: Master}
+        syllabus: [editing]
         requires:
           all:
             - holds: {certificate: wizard, level: apprentice}
@@ -243,7 +248,11 @@ TEST_CASE("a certificate defined only in the catalogue plans without code change
   CHECK(plan.steps[master].sitting == std::optional<std::string>("2027-09"));
   CHECK(depends(plan.steps[master], apprentice));
   CHECK(depends(plan.steps[master], junior));
-  CHECK_THAT(plan.steps[apprentice].reason.en, Catch::Contains("its syllabus covers Storytelling"));
+  // The certificate's first step says what it adds to the plan (master's syllabus
+  // builds on the certificate's own); the level above refers back to it.
+  CHECK_THAT(plan.steps[apprentice].reason.en,
+             Catch::Contains("adds Storytelling, Editing: essential for Creator, and no other step teaches it"));
+  CHECK_THAT(plan.steps[master].reason.en, Catch::Contains("the next level of the same certificate"));
   CHECK_THAT(plan.steps[apprentice].reason.en, Catch::Contains("next sitting 2027-03"));
 }
 
@@ -270,6 +279,7 @@ certificates:
     name: {zh: 学历证书, en: Degree certificate}
     verified_on: 2026-06-01
     related_roles: [creator]
+    syllabus: [storytelling]
     source: src
     levels:
       - id: standard
@@ -286,15 +296,74 @@ certificates:
   CHECK_THAT(plan.steps[cert].reason.en, Catch::Contains("your profile lacks education level"));
 }
 
+TEST_CASE("certificates are chosen by a greedy cover of the missing essential skills", "[plan]") {
+  // The graduate misses storytelling, editing and deep learning (and knows artificial
+  // intelligence in part). `broad` teaches storytelling and editing, `narrow` only
+  // storytelling: broad is taken and narrow, teaching nothing new, is not. `course`
+  // teaches deep learning at both levels: its lowest level does. `related-only` serves
+  // the creator but teaches nothing: no longer a step, and its education rule asks nothing.
+  std::string certs = R"(
+certificates:
+  - id: narrow
+    name: {zh: 窄, en: Narrow}
+    verified_on: 2026-06-01
+    syllabus: [storytelling]
+    source: src
+    levels: [{id: standard, name: {zh: 单一级别, en: Single level}}]
+  - id: broad
+    name: {zh: 宽, en: Broad}
+    verified_on: 2026-06-01
+    syllabus: [storytelling, editing]
+    source: src
+    levels: [{id: standard, name: {zh: 单一级别, en: Single level}}]
+  - id: course
+    name: {zh: 课程, en: Course}
+    verified_on: 2026-06-01
+    source: src
+    levels:
+      - {id: basic, name: {zh: 基础, en: Basic}, syllabus: [deep]}
+      - {id: advanced, name: {zh: 进阶, en: Advanced}, syllabus: [deep]}
+  - id: related-only
+    name: {zh: 仅相关, en: Related only}
+    verified_on: 2026-06-01
+    related_roles: [creator]
+    source: src
+    levels:
+      - id: standard
+        name: {zh: 单一级别, en: Single level}
+        requires: {education: {min: associate}}
+)";
+  auto c = load(certs);
+  auto plan = plan_for(c, profile(c, "age: 30\nskills: [machine learning]\n"));
+  std::vector<std::string> chosen;
+  for (const auto& s : plan.steps)
+    if (s.kind == "certificate") chosen.push_back(s.id + "/" + s.level);
+  std::sort(chosen.begin(), chosen.end());
+  CHECK(chosen == std::vector<std::string>{"broad/standard", "course/basic"});
+  CHECK_THAT(plan.steps[find_step(plan, "certificate", "broad", "standard")].reason.en,
+             Catch::Contains("adds Storytelling, Editing: essential for Creator"));
+  CHECK_THAT(plan.steps[find_step(plan, "certificate", "course", "basic")].reason.en,
+             Catch::Contains("adds Deep learning"));
+  CHECK_FALSE(has_step(plan, "profile", "education"));
+}
+
 TEST_CASE("many independent certificates plan without exploring every subset", "[plan]") {
-  std::string certs = "certificates:\n";
+  // A role with sixteen essential skills, each taught by its own certificate only:
+  // the greedy cover needs all sixteen.
+  std::string certs = "skills:\n";
+  for (int i = 0; i < 16; ++i)
+    certs += fmt::format("  - {{id: k{0:02}, name: {{zh: 技能{0}, en: Skill {0}}}, source: src}}\n", i);
+  certs += "roles:\n  - id: polymath\n    name: {zh: 通才, en: Polymath}\n    category: content\n"
+           "    source: src\n    skills:\n";
+  for (int i = 0; i < 16; ++i) certs += fmt::format("      - {{skill: k{:02}, need: essential}}\n", i);
+  certs += "certificates:\n";
   for (int i = 0; i < 16; ++i)
     certs += fmt::format("  - {{id: c{0:02}, name: {{zh: 证书{0}, en: Certificate {0}}}, verified_on: 2026-06-01, "
-                         "related_roles: [creator], sittings: [{1}], source: src, "
+                         "related_roles: [polymath], syllabus: [k{0:02}], sittings: [{1}], source: src, "
                          "levels: [{{id: standard, name: {{zh: 单一级别, en: Single level}}}}]}}\n",
                          i, i % 12 + 1);
   auto c = load(certs);
-  auto plan = plan_for(c, profile(c, k_graduate));
+  auto plan = plan_for(c, profile(c, k_graduate), "polymath");
   CHECK_FALSE(plan.search_capped);
   CHECK(plan.states_explored < 1000);
   size_t certificates = 0;

@@ -470,6 +470,23 @@ TEST_CASE("a reason written in the catalogue replaces the generated one", "[core
   CHECK(eval("age: {min: 18}", p, k_day).reason.en == "Aged 18 or over");
 }
 
+TEST_CASE("an experience range accepts only years inside it", "[core][rules]") {
+  const std::string range = "experience: {domain: aigc, min_years: 1, max_years: 3}";
+  auto none = eval(range, with_jobs({}), k_day);
+  CHECK(none.outcome == Outcome::not_eligible);
+  CHECK(none.required.en == "1 to 3 years of AIGC work");
+  auto two = eval(range, with_jobs({undated({"aigc"}, 2)}), k_day);
+  CHECK(two.outcome == Outcome::eligible);
+  CHECK(eval(range, with_jobs({undated({"aigc"}, 3)}), k_day).outcome == Outcome::eligible);  // the top end counts
+  auto veteran = eval(range, with_jobs({undated({"aigc"}, 22)}), k_day);
+  CHECK(veteran.outcome == Outcome::not_eligible);
+  CHECK_FALSE(veteran.passes_on);  // past the top: time only moves further away
+  // An ongoing job already past the top never comes back into range.
+  auto ongoing = eval(range, with_jobs({job({"aigc"}, Date{2004, 11, 23})}), k_day);
+  CHECK(ongoing.outcome == Outcome::not_eligible);
+  CHECK_FALSE(ongoing.passes_on);
+}
+
 // ---------------------------------------------------------------- check_level
 
 TEST_CASE("four months into an AIGC job: mid is not eligible, with the date and the junior alternative",
@@ -481,25 +498,40 @@ TEST_CASE("four months into an AIGC job: mid is not eligible, with the date and 
   CHECK(r.status == Outcome::not_eligible);
   CHECK(r.earliest_date == Date{2027, 7, 1});
   CHECK_FALSE(r.next_sitting);  // the source states no sittings
+  // Junior has no entry rule, so sitting it today comes before eight months of waiting.
   CHECK(change_texts(r) ==
-        std::vector<std::string>{"8 more months of AIGC (generative AI) applications work (from 2027-07-01)",
-                                 "hold AIGC Application Engineer professional certification – Junior (or a higher level)"});
+        std::vector<std::string>{
+            "hold AIGC Application Engineer professional certification – Junior (or a higher level) (you can sit it now)",
+            "8 more months of AIGC (generative AI) applications work (from 2027-07-01)"});
   CHECK(change_texts(r, Lang::zh) ==
-        std::vector<std::string>{"再积累 8 个月的 AIGC（生成式人工智能）应用工作经验（2027-07-01 起满足）",
-                                 "持有AIGC应用工程师职业技术认证（初级）或更高等级的证书"});
+        std::vector<std::string>{"持有AIGC应用工程师职业技术认证（初级）或更高等级的证书（现在即可报考）",
+                                 "再积累 8 个月的 AIGC（生成式人工智能）应用工作经验（2027-07-01 起满足）"});
   REQUIRE(r.changes.size() == 2);
-  CHECK(r.changes[0].by_time);
-  CHECK(r.changes[0].date == Date{2027, 7, 1});
-  CHECK_FALSE(r.changes[1].by_time);
-  CHECK_FALSE(r.changes[1].date);
+  CHECK(r.changes[0].now);
+  CHECK_FALSE(r.changes[0].by_time);
+  CHECK_FALSE(r.changes[0].date);
+  CHECK_FALSE(r.changes[1].now);
+  CHECK(r.changes[1].by_time);
+  CHECK(r.changes[1].date == Date{2027, 7, 1});
 }
 
-TEST_CASE("part of a month to wait is rounded up and said to be approximate", "[core][rules]") {
+TEST_CASE("a wait of part of a month is said exactly, in months and days", "[core][rules]") {
   Profile p = with_jobs({job({"aigc"}, Date{2026, 7, 1})});
   auto r = check(builtin(), "aigc-application-engineer", "mid", p, k_day);
   CHECK(r.earliest_date == Date{2027, 7, 1});
-  REQUIRE_FALSE(r.changes.empty());
-  CHECK(r.changes[0].text.en == "about 8 more months of AIGC (generative AI) applications work (from 2027-07-01)");
+  // 2026-11-23 + 7 months = 2027-06-23 (+ 8 months would pass 2027-07-01); then 8 days.
+  REQUIRE(r.changes.size() == 2);
+  CHECK(r.changes[1].by_time);
+  CHECK(r.changes[1].text.en == "7 more months and 8 days of AIGC (generative AI) applications work (from 2027-07-01)");
+  CHECK(r.changes[1].text.zh == "再积累 7 个月 8 天的 AIGC（生成式人工智能）应用工作经验（2027-07-01 起满足）");
+
+  // One day short: "1 more day", never rounded up to a month.
+  Profile q = with_jobs({job({"aigc"}, Date{2025, 11, 24})});
+  auto d = check(builtin(), "aigc-application-engineer", "mid", q, k_day);
+  CHECK(d.earliest_date == Date{2026, 11, 24});
+  REQUIRE(d.changes.size() == 2);
+  CHECK(d.changes[1].text.en == "1 more day of AIGC (generative AI) applications work (from 2026-11-24)");
+  CHECK(d.changes[1].text.zh == "再积累 1 天的 AIGC（生成式人工智能）应用工作经验（2026-11-24 起满足）");
 }
 
 TEST_CASE("one year into an ongoing AIGC job is eligible for mid", "[core][rules]") {
@@ -510,7 +542,8 @@ TEST_CASE("one year into an ongoing AIGC job is eligible for mid", "[core][rules
   CHECK_FALSE(r.earliest_date);
 }
 
-TEST_CASE("changes list waiting first, soonest first, then the fewest actions", "[core][rules]") {
+TEST_CASE("changes list an exam one may sit today first, then waiting soonest first, then the fewest actions",
+          "[core][rules]") {
   Profile p = with_jobs({job({"aigc"}, Date{2026, 7, 1})});
   p.birth_date = Date{2009, 3, 1};
   p.education = "high-school";
@@ -526,11 +559,21 @@ TEST_CASE("changes list waiting first, soonest first, then the fewest actions", 
   auto res = check_level(cert, cert.levels[0], EvalContext{tiny(), p, k_day});
   CHECK(res.status == Outcome::not_eligible);
   CHECK(res.earliest_date == Date{2027, 3, 1});
+  // Ladder junior has no entry rule: it can be sat today, so it leads. Then the waits,
+  // soonest first (2027-03-01, then 2026-11-23 + 7 months 8 days = 2027-07-01), then
+  // the two-step option.
   CHECK(change_texts(res) == std::vector<std::string>{
+                                 "hold Ladder certificate – Junior (or a higher level) (you can sit it now)",
                                  "wait until you are aged 18 or over (on 2027-03-01)",
-                                 "about 8 more months of AIGC work (from 2027-07-01)",
-                                 "hold Ladder certificate – Junior (or a higher level)",
+                                 "7 more months and 8 days of AIGC work (from 2027-07-01)",
                                  "Associate degree or above and wait until you are aged 18 or over (on 2027-03-01)"});
+  REQUIRE(res.changes.size() == 4);
+  CHECK(res.changes[0].now);
+  CHECK_FALSE(res.changes[0].by_time);
+  CHECK(res.changes[1].date == Date{2027, 3, 1});
+  CHECK(res.changes[2].date == Date{2027, 7, 1});
+  CHECK_FALSE(res.changes[3].now);
+  CHECK(res.changes[3].steps.size() == 2);
 }
 
 TEST_CASE("next_sitting is the first sitting month starting on or after the date", "[core][rules]") {
@@ -567,8 +610,13 @@ TEST_CASE("a level that time alone will not open has no date and no sitting", "[
   CHECK(r.status == Outcome::not_eligible);
   CHECK_FALSE(r.earliest_date);
   CHECK_FALSE(r.next_sitting);
-  CHECK(change_texts(r) == std::vector<std::string>{"at least 1 year of AIGC work",
-                                                    "hold Ladder certificate – Junior (or a higher level)"});
+  // Junior can be sat today, so holding it comes before a year of work time will not bring.
+  CHECK(change_texts(r) == std::vector<std::string>{"hold Ladder certificate – Junior (or a higher level) (you can sit it now)",
+                                                    "at least 1 year of AIGC work"});
+  REQUIRE(r.changes.size() == 2);
+  CHECK(r.changes[0].now);
+  CHECK_FALSE(r.changes[1].now);
+  CHECK_FALSE(r.changes[1].by_time);
 }
 
 TEST_CASE("the soft recommended rule is evaluated but never blocks", "[core][rules]") {
