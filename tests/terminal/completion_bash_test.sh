@@ -48,7 +48,7 @@ expect "advisor completion " "bash zsh fish"
 # Ids follow --catalog: a copy of the catalogue with one skill more.
 cat_dir=$(mktemp -d)
 cp "$root"/catalog/*.yaml "$cat_dir"/
-echo '  - {id: pyxis-navigation, name: {zh: 星图导航, en: Pyxis navigation}}' >>"$cat_dir"/skills.yaml
+echo '  - {id: pyxis-navigation, name: {zh: 星图导航, en: Pyxis navigation}, source: seed-003}' >>"$cat_dir"/skills.yaml
 expect "advisor --catalog $cat_dir show skill pyx" "pyxis-navigation"
 expect "advisor show skill pyx" "" "pyxis-navigation"
 exit $fail
