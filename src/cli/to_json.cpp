@@ -359,13 +359,8 @@ void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Re
     w.value(p.name);
   w.end_object().key("next_actions").begin_array();
   for (const auto& a : r.next_actions) {
-    w.begin_object().key("kind").value(a.kind).key("id").value(a.id).key("level");
-    if (a.level.empty())
-      w.null();
-    else
-      w.value(a.level);
-    w.key("date");
-    d.date_or_null(a.date);
+    w.begin_object();
+    write_next_action_ids(w, a);  // the brief form's fields, then the words
     w.key("text");
     d.name(a.text);
     w.end_object();

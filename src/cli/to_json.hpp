@@ -51,6 +51,8 @@ double rounded_score(double x);
 // scores only, each with its schema (check-brief, recommend-brief, gap-brief, plan-brief).
 void write_check_brief(JsonWriter& w, const std::vector<LevelResult>& results, Date as_of);
 /// `top` limits roles (0 = all), as in the full document.
+/// A next action's kind, id, level and date: the brief form, and the start of the full one.
+void write_next_action_ids(JsonWriter& w, const NextAction& a);
 void write_recommend_brief(JsonWriter& w, const Recommendation& r, size_t top);
 void write_gap_brief(JsonWriter& w, const Role& role, const RoleMatch& m, Date as_of);
 void write_plan_brief(JsonWriter& w, const Plan& plan);

@@ -69,6 +69,16 @@ void write_check_brief(JsonWriter& w, const std::vector<LevelResult>& results, D
   w.end_array().end_object();
 }
 
+void write_next_action_ids(JsonWriter& w, const NextAction& a) {
+  w.key("kind").value(a.kind).key("id").value(a.id).key("level");
+  if (a.level.empty())
+    w.null();
+  else
+    w.value(a.level);
+  w.key("date");
+  date_or_null(w, a.date);
+}
+
 void write_recommend_brief(JsonWriter& w, const Recommendation& r, size_t top) {
   open_document(w, r.as_of);
   w.key("roles").begin_array();
@@ -82,13 +92,8 @@ void write_recommend_brief(JsonWriter& w, const Recommendation& r, size_t top) {
   }
   w.end_array().key("next_actions").begin_array();
   for (const auto& a : r.next_actions) {
-    w.begin_object().key("kind").value(a.kind).key("id").value(a.id).key("level");
-    if (a.level.empty())
-      w.null();
-    else
-      w.value(a.level);
-    w.key("date");
-    date_or_null(w, a.date);
+    w.begin_object();
+    write_next_action_ids(w, a);
     w.end_object();
   }
   w.end_array().end_object();
