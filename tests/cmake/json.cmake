@@ -29,6 +29,8 @@ if(ADVISOR_JQ)
            COMMAND ${ADVISOR_JSON_PYTHON} ${ADVISOR_JSON_DIR}/jq_recipes.py --advisor $<TARGET_FILE:advisor> --jq ${ADVISOR_JQ}
                    ${CMAKE_SOURCE_DIR}/docs/json.md
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+else()
+  advisor_skipped_test(jq json/jq-recipes)
 endif()
 
 # Sharding (docs/json.md): shards numbered with --line-offset, and GNU parallel cutting
