@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Runs one CLI golden case and compares stdout, stderr and the exit code byte for byte.
 
-A case is a folder with `args` (one argument per line, after `advisor`), optional
-`stdin` and `env` (KEY=VALUE lines), and the expected `stdout`, `stderr`, `exit_code`.
+A case is a folder with `why` (one line: what the case checks), `args` (one argument
+per line, after `advisor`), optional `stdin` and `env` (KEY=VALUE lines), and the
+expected `stdout`, `stderr`, `exit_code`. A case without a one-line `why` fails,
+also under --update: an expectation nobody can explain cannot be reviewed.
 Runs in the repository root with colour off and LANG=C unless `env` says otherwise,
 with XDG_CACHE_HOME in a fresh temporary folder, so that no catalogue snapshot in
 the user's cache can change an answer.
@@ -15,6 +17,18 @@ import sys
 import tempfile
 
 
+def why_problem(case):
+    """What is wrong with the case's `why` file, or None when it is one line of text."""
+    path = os.path.join(case, "why")
+    if not os.path.exists(path):
+        return "no 'why' file: add one line saying what this case checks"
+    with open(path, encoding="utf-8") as f:
+        lines = [l for l in f.read().split("\n") if l.strip()]
+    if len(lines) != 1:
+        return f"'why' must be one line saying what the case checks, not {len(lines)}"
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--advisor", required=True)
@@ -24,6 +38,11 @@ def main():
     failed = 0
     cache = tempfile.TemporaryDirectory(prefix="advisor-golden-cache-")
     for case in a.cases:
+        problem = why_problem(case)
+        if problem:
+            failed += 1
+            print(f"FAIL {case}: {problem}", file=sys.stderr)
+            continue
         with open(os.path.join(case, "args"), encoding="utf-8") as f:
             args = [l.rstrip("\n") for l in f if l.rstrip("\n") != ""]
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "ADVISOR_")) and k not in ("LANG", "NO_COLOR")}
