@@ -15,7 +15,7 @@ namespace {
 
 constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape.
-constexpr uint32_t k_format = 5;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and incomplete; 5: registration facts, sources' accessed date
+constexpr uint32_t k_format = 6;  // 6: coverage_prior; 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and incomplete; 5: registration facts, sources' accessed date
 
 struct Corrupt {};
 
@@ -268,7 +268,7 @@ void put_catalog(Writer& w, const Catalog& c) {
   w.text(c.caveat);
   const auto& s = c.scoring;
   for (double v : {s.w_essential, s.w_optional, s.w_use, s.w_experience, s.w_barrier, s.w_goals, s.partial_credit,
-                   s.experience_saturation_years, s.inferred_per_year, s.inferred_cap, s.c_covers, s.c_related,
+                   s.coverage_prior, s.experience_saturation_years, s.inferred_per_year, s.inferred_cap, s.c_covers, s.c_related,
                    s.c_suits, s.certificate_floor})
     w.f64(v);
   w.u32(static_cast<uint32_t>(s.barrier_penalty.size()));
@@ -435,7 +435,7 @@ void get_catalog(Reader& r, Catalog& c) {
   c.caveat = r.text();
   auto& s = c.scoring;
   for (double* v : {&s.w_essential, &s.w_optional, &s.w_use, &s.w_experience, &s.w_barrier, &s.w_goals,
-                    &s.partial_credit, &s.experience_saturation_years, &s.inferred_per_year, &s.inferred_cap,
+                    &s.partial_credit, &s.coverage_prior, &s.experience_saturation_years, &s.inferred_per_year, &s.inferred_cap,
                     &s.c_covers, &s.c_related, &s.c_suits, &s.certificate_floor})
     *v = r.f64();
   s.barrier_penalty.clear();

@@ -606,7 +606,7 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
       for (auto& t : get_text_list(ctx, m["attributions"], "attributions")) catalog.attributions.push_back(t);
       if (auto s = m["scoring"]; s.IsDefined()) {
         if (check_map(ctx, s,
-                      {"weights", "partial_credit", "experience_saturation_years", "barrier_penalty", "inferred_skills",
+                      {"weights", "partial_credit", "coverage_prior", "experience_saturation_years", "barrier_penalty", "inferred_skills",
                        "certificates"},
                       "scoring")) {
           auto& sc = c.scoring;
@@ -637,6 +637,8 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
           }
           if (s["partial_credit"].IsDefined())
             c.scoring.partial_credit = get_number(ctx, s["partial_credit"], "partial_credit", 0, 1).value_or(0.5);
+          if (s["coverage_prior"].IsDefined())
+            c.scoring.coverage_prior = get_number(ctx, s["coverage_prior"], "coverage_prior", 0, 10).value_or(1.0);
           if (s["experience_saturation_years"].IsDefined())
             c.scoring.experience_saturation_years =
                 get_number(ctx, s["experience_saturation_years"], "experience_saturation_years", 0.1, 50).value_or(3);

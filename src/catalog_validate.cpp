@@ -396,12 +396,20 @@ void Catalog::index() {
   }
   role_essential_weight.assign(roles.size(), 0);
   role_optional_weight.assign(roles.size(), 0);
+  std::vector<double> slot_weights;
   for (size_t r = 0; r < roles.size(); ++r)
     for (const auto& rs : roles[r].skills) {
       auto it = skill_by_id.find(rs.skill);
       double idf = it == skill_by_id.end() ? 1.0 : skill_idf[it->second];
       (rs.essential ? role_essential_weight : role_optional_weight)[r] += rs.weight * idf;
+      if (rs.essential) slot_weights.push_back(rs.weight * idf);
     }
+  typical_skill_weight = 1.0;
+  if (!slot_weights.empty()) {
+    auto mid = slot_weights.begin() + static_cast<std::ptrdiff_t>(slot_weights.size() / 2);
+    std::nth_element(slot_weights.begin(), mid, slot_weights.end());
+    typical_skill_weight = *mid;
+  }
 
   index_external_ids();
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 #include <set>
@@ -111,7 +112,30 @@ struct ProfileFacts {
   std::vector<double> years;                                      // by domain index
   std::vector<double> barrier;                                    // by category index; < 0: none stated
   double use_total = 0;                                           // Σ IDF of the person's own skills
+  int isced = -1;  // the person's education as an ISCED 2011 level; -1 when not known
 };
+
+/// The education a role's own barrier (an imported O*NET Job Zone) expects, as an ISCED
+/// level: graduate preparation (7), a bachelor's (6), vocational or associate (5), school (3).
+int expected_isced(const std::string& level) {
+  if (level == "high") return 7;
+  if (level == "fairly-high") return 6;
+  if (level == "moderate") return 5;
+  return 3;
+}
+
+/// How far the person's education meets a role's own barrier: 1 meets it, 0.5 one level
+/// short, 0 further short.
+double education_fit(int isced, const std::string& level) {
+  int need = expected_isced(level);
+  return isced >= need ? 1.0 : isced == need - 1 ? 0.5 : 0.0;
+}
+
+double role_barrier_value(const Catalog& c, int isced, const std::string& level) {
+  auto pen_it = c.scoring.barrier_penalty.find(level);
+  double penalty = pen_it == c.scoring.barrier_penalty.end() ? 0.5 : pen_it->second;
+  return 1.0 - penalty * (1.0 - education_fit(isced, level));
+}
 
 double barrier_value(const Catalog& c, const Category& cat, const SkillCredit& credit) {
   double have = 0;
@@ -143,6 +167,8 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
   }
   for (const auto& cat : c.categories) f.barrier.push_back(barrier_value(c, cat, f.credit));
   for (auto k : f.credit.declared) f.use_total += c.skill_idf[k];
+  if (const auto* e = c.education_level(p.education); e && !e->isced.empty() && std::isdigit(static_cast<unsigned char>(e->isced[0])))
+    f.isced = e->isced[0] - '0';
   return f;
 }
 
@@ -188,14 +214,22 @@ TermValues term_values(const Catalog& c, const ProfileFacts& f, size_t ri, const
     t.used[i] = true;
     t.value[i] = std::clamp(v, 0.0, 1.0);
   };
-  if (has_ess) set(k_ess, ess_total > 0 ? n.ess / ess_total : 0);
+  const double prior = sc.coverage_prior * c.typical_skill_weight;
+  if (has_ess) set(k_ess, ess_total + prior > 0 ? n.ess / (ess_total + prior) : 0);
   if (has_opt) set(k_opt, opt_total > 0 ? n.opt / opt_total : 0);
   if (f.use_total > 0) set(k_use, n.use / f.use_total);
   double best_years = 0;
   for (auto d : c.role_domains[ri]) best_years = std::max(best_years, f.years[d]);
   set(k_exp, t.gated ? 0 : best_years / sc.experience_saturation_years);
-  if (int cat = c.role_category[ri]; cat >= 0 && f.barrier[static_cast<size_t>(cat)] >= 0)
+  if (!role.barrier_level.empty()) {
+    // The role's own barrier (O*NET's Job Zone) against the person's education. It is a
+    // term only where it binds (the education falls short): a barrier met is no evidence
+    // of fit, and roles of a catalogue without barriers (ESCO) must stay comparable.
+    if (f.isced >= 0 && education_fit(f.isced, role.barrier_level) < 1)
+      set(k_bar, t.gated ? 0 : role_barrier_value(c, f.isced, role.barrier_level));
+  } else if (int cat = c.role_category[ri]; cat >= 0 && f.barrier[static_cast<size_t>(cat)] >= 0) {
     set(k_bar, t.gated ? 0 : f.barrier[static_cast<size_t>(cat)]);
+  }
   if (f.has_goals) set(k_goal, goal);
   const std::array<double, k_terms> weights{sc.w_essential, sc.w_optional, sc.w_use, sc.w_experience, sc.w_barrier,
                                             sc.w_goals};
@@ -256,6 +290,13 @@ Text experience_detail(const Catalog& c, const ProfileFacts& f, size_t ri) {
 }
 
 Text barrier_detail(const Catalog& c, const ProfileFacts& f, const Role& role) {
+  if (!role.barrier_level.empty()) {
+    double fit = education_fit(f.isced, role.barrier_level);
+    return T(fmt::format("barrier {} (the source's preparation level); your education {}", role.barrier_level,
+                         fit == 1 ? "meets it" : fit > 0 ? "is one level short of it" : "is short of it"),
+             fmt::format("门槛 {}（来源的准备程度等级）；你的学历{}", role.barrier_level,
+                         fit == 1 ? "满足" : fit > 0 ? "差一级" : "不足"));
+  }
   const auto* cat = c.category(role.category);
   static const std::map<std::string, std::pair<std::string, std::string>> k_level{
       {"high", {"high", "较高"}},

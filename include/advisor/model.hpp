@@ -190,6 +190,10 @@ struct Scoring {
   double w_essential = 0.35, w_optional = 0.05, w_use = 0.20, w_experience = 0.15, w_barrier = 0.10,
          w_goals = 0.15;
   double partial_credit = 0.5;
+  /// Coverage of a role's essential skills is shrunk as if the role also asked for this
+  /// many typical skills the person lacks: a role that asks for one generic skill gives
+  /// little evidence of fit (docs/scoring.md).
+  double coverage_prior = 1.0;
   double experience_saturation_years = 3;
   std::map<std::string, double> barrier_penalty{
       {"high", 1.0}, {"fairly-high", 0.75}, {"moderate", 0.5}, {"low", 0.25}, {"unstated", 0.5}};
@@ -249,6 +253,8 @@ struct Catalog {
   /// skill index → inverse document frequency over roles, ln((N+1)/(df+1)) + 1: a skill
   /// few roles ask for says more about fit than one every role lists.
   std::vector<double> skill_idf;
+  /// The median weight × IDF of an essential skill slot: one "typical skill" (coverage_prior).
+  double typical_skill_weight = 1.0;
   std::vector<uint32_t> role_id_rank;               ///< role index → place in id order (ties in ranking)
   std::vector<int> role_category;                   ///< role index → category index, or -1
   std::vector<std::vector<uint32_t>> role_domains;  ///< role index → its domains (else its category's), resolved

@@ -21,6 +21,7 @@ const char* k_catalog = R"(catalog:
   scoring:
     weights: {essential: 0.4, optional: 0.2, use: 0.2, experience: 0.2, barrier: 0.1, goals: 0.1}
     partial_credit: 0.5
+    coverage_prior: 0   # the term-by-term tests check coverage unshrunk; the prior has its own test
     experience_saturation_years: 4
     barrier_penalty: {high: 1.0, fairly-high: 0.75, moderate: 0.5, unstated: 0.25}
 sources:
@@ -750,4 +751,69 @@ TEST_CASE("recommend ranks roles and certificates together", "[core][matching]")
   CHECK(rec.roles.size() == cat().roles.size());
   CHECK(rec.certificates.size() == cat().certificates.size());
   CHECK(rec.roles[0].role->id == "illustrator");
+}
+
+TEST_CASE("coverage_prior shrinks essential coverage as if the role asked for more typical skills", "[core][matching]") {
+  auto load_with = [](const std::string& prior) {
+    std::string yaml = k_catalog;
+    auto at = yaml.find("coverage_prior: 0");
+    REQUIRE(at != std::string::npos);
+    yaml.replace(at, std::string("coverage_prior: 0").size(), "coverage_prior: " + prior);
+    Diagnostics d;
+    auto c = load_catalog({InputFile{"prior.yaml", yaml}}, d);
+    INFO(printed(d));
+    REQUIRE_FALSE(d.has_errors());
+    return c;
+  };
+  auto none = load_with("0"), one = load_with("1"), two = load_with("2");
+  auto essential = [](const Catalog& c, const char* role, std::vector<std::string> skills) {
+    auto m = match_role(c, person(std::move(skills)), *c.role(role), k_day);
+    for (const auto& t : m.terms)
+      if (t.id == "essential") return t.value;
+    FAIL("no essential term");
+    return 0.0;
+  };
+  // The illustrator asks for drawing only: full coverage unshrunk, w/(w + typical) with one.
+  CHECK(essential(none, "illustrator", {"drawing"}) == Approx(1.0));
+  size_t ri = one.role_by_id.at("illustrator");
+  double w = one.role_essential_weight[ri];
+  CHECK(one.typical_skill_weight > 0);
+  CHECK(essential(one, "illustrator", {"drawing"}) == Approx(w / (w + one.typical_skill_weight)));
+  CHECK(essential(two, "illustrator", {"drawing"}) == Approx(w / (w + 2 * two.typical_skill_weight)));
+  // A role asking for more skills loses less to the same prior.
+  double ml_none = essential(none, "ml", {"python", "pytorch"}), ml_one = essential(one, "ml", {"python", "pytorch"});
+  CHECK(ml_one < ml_none);
+  CHECK(ml_one / ml_none > essential(one, "illustrator", {"drawing"}));
+}
+
+TEST_CASE("a role's own barrier (an O*NET Job Zone) is a term only where the education falls short", "[core][matching]") {
+  std::string yaml = std::string(k_catalog) + R"(education:
+  - {id: associate, name: Associate, isced: "5"}
+  - {id: bachelor, name: Bachelor, isced: "6"}
+  - {id: master, name: Master, isced: "7"}
+)";
+  auto at = yaml.find("  - id: illustrator\n");
+  REQUIRE(at != std::string::npos);
+  yaml.insert(at, "  - {id: zoned, name: Zoned, category: art, barrier: high, skills: [drawing], source: s}\n");
+  Diagnostics d;
+  auto c = load_catalog({InputFile{"zones.yaml", yaml}}, d);
+  INFO(printed(d));
+  REQUIRE_FALSE(d.has_errors());
+  auto term = [&](const std::string& education) -> std::optional<ScoreTerm> {
+    Profile p = person({"drawing"});
+    p.education = education;
+    auto m = match_role(c, p, *c.role("zoned"), k_day);
+    for (const auto& t : m.terms)
+      if (t.id == "barrier") return t;
+    return std::nullopt;
+  };
+  CHECK_FALSE(term("master"));  // a graduate barrier met: no term (no evidence of fit either way)
+  CHECK_FALSE(term(""));        // education not stated: no term
+  auto one_short = term("bachelor");
+  REQUIRE(one_short);
+  CHECK(one_short->value == Approx(0.5));  // 1 - penalty(high = 1.0) x (1 - 0.5)
+  CHECK(one_short->detail.en.find("one level short") != std::string::npos);
+  auto short_more = term("associate");
+  REQUIRE(short_more);
+  CHECK(short_more->value == Approx(0.0));
 }
