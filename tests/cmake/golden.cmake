@@ -17,9 +17,16 @@ add_test(NAME catalog/builtin-tests
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 add_test(NAME catalog/builtin-validates COMMAND advisor catalog validate --color never ${CMAKE_SOURCE_DIR}/catalog)
 
-# The evidence behind the skills' ESCO and O*NET citations, looked up in the data
-# itself (exit 77 = skipped when ../shared/data is absent, as in users' clones).
+# The evidence behind the skills' ESCO and O*NET citations, looked up in the full data
+# sets: where ADVISOR_DATA_DIR names them, else a data/ folder beside the repository's
+# parent folder as on the developers' machines (exit 77 = skipped when absent, as in
+# users' clones).
+if(DEFINED ENV{ADVISOR_DATA_DIR})
+  set(ADVISOR_CITATION_DATA "$ENV{ADVISOR_DATA_DIR}")
+else()
+  set(ADVISOR_CITATION_DATA "${CMAKE_SOURCE_DIR}/../shared/data")
+endif()
 add_test(NAME catalog/vocabulary-citations
          COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/vocabulary/check_citations.py
-                 --data ${CMAKE_SOURCE_DIR}/../shared/data --skills ${CMAKE_SOURCE_DIR}/catalog/skills.yaml)
+                 --data ${ADVISOR_CITATION_DATA} --skills ${CMAKE_SOURCE_DIR}/catalog/skills.yaml)
 set_tests_properties(catalog/vocabulary-citations PROPERTIES SKIP_RETURN_CODE 77)
