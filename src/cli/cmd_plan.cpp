@@ -54,15 +54,6 @@ std::string step_why(const PlanStep& s) {
   return why;
 }
 
-/// When the last dated step can be done: its sitting month, else its date.
-std::optional<Date> finish_date(const Plan& plan) {
-  std::optional<Date> last;
-  for (const auto& st : plan.steps) {
-    std::optional<Date> d = st.sitting ? parse_date(*st.sitting).date : st.earliest_date;
-    if (d && (!last || *d > *last)) last = d;
-  }
-  return last;
-}
 
 /// The plan's total: how long its dated steps take, and what is left undated.
 std::string total_line(const Plan& plan) {
@@ -133,28 +124,6 @@ std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
   return s;
 }
 
-Json render_json(const Plan& plan) {
-  Json j = json_doc();
-  j["as_of"] = plan.as_of.str();
-  const auto& role = *plan.target;
-  j["target"] = Json{{"id", role.id}, {"name", text_json(role.name)}, {"category", role.category}};
-  Json steps = Json::array();
-  for (const auto& s : plan.steps) {
-    Json e;
-    e["kind"] = s.kind;
-    e["id"] = s.id;
-    e["level"] = s.kind == "certificate" ? Json(s.level) : Json(nullptr);
-    e["name"] = text_json(s.name);
-    e["reason"] = text_json(s.reason);
-    e["earliest_date"] = date_or_null(s.earliest_date);
-    e["next_sitting"] = s.sitting ? Json(*s.sitting) : Json(nullptr);
-    e["after"] = s.after;
-    steps.push_back(e);
-  }
-  j["steps"] = steps;
-  j["finish_date"] = date_or_null(finish_date(plan));
-  return j;
-}
 
 /// A node's label: the step and its date, one per line.
 std::vector<std::string> node_lines(const Plan& plan, size_t i) {
@@ -260,7 +229,7 @@ int run_plan(const PlanOptions& o) {
     JsonWriter w(doc, k_json_indent);
     write_plan_brief(w, plan);
     emit_json_text(doc);
-  } else if (format == "json") emit_json(render_json(plan));
+  } else if (format == "json") emit_json(plan_json(plan));
   else if (format == "dot") out() << render_dot(plan);
   else if (format == "mermaid") out() << render_mermaid(plan);
   else out() << render_text(c, p, plan);
@@ -269,7 +238,6 @@ int run_plan(const PlanOptions& o) {
 
 } // namespace
 
-Json plan_json(const Plan& plan) { return render_json(plan); }
 
 void setup_plan(CLI::App& app) {
   auto o = std::make_shared<PlanOptions>();

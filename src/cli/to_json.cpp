@@ -427,4 +427,37 @@ void warn_stale(const std::vector<const LevelResult*>& results) {
                                             globals().as_of.str(), list))));
 }
 
+/// When the last dated step can be done: its sitting month, else its date.
+std::optional<Date> finish_date(const Plan& plan) {
+  std::optional<Date> last;
+  for (const auto& st : plan.steps) {
+    std::optional<Date> d = st.sitting ? parse_date(*st.sitting).date : st.earliest_date;
+    if (d && (!last || *d > *last)) last = d;
+  }
+  return last;
+}
+
+Json plan_json(const Plan& plan) {
+  Json j = json_doc();
+  j["as_of"] = plan.as_of.str();
+  const auto& role = *plan.target;
+  j["target"] = Json{{"id", role.id}, {"name", text_json(role.name)}, {"category", role.category}};
+  Json steps = Json::array();
+  for (const auto& s : plan.steps) {
+    Json e;
+    e["kind"] = s.kind;
+    e["id"] = s.id;
+    e["level"] = s.kind == "certificate" ? Json(s.level) : Json(nullptr);
+    e["name"] = text_json(s.name);
+    e["reason"] = text_json(s.reason);
+    e["earliest_date"] = date_or_null(s.earliest_date);
+    e["next_sitting"] = s.sitting ? Json(*s.sitting) : Json(nullptr);
+    e["after"] = s.after;
+    steps.push_back(e);
+  }
+  j["steps"] = steps;
+  j["finish_date"] = date_or_null(finish_date(plan));
+  return j;
+}
+
 } // namespace advisor::cli

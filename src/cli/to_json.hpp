@@ -43,6 +43,8 @@ void write_gap(JsonWriter& w, const Catalog& c, const Role& role, const RoleMatc
 Json check_json(const Catalog& c, const std::vector<LevelResult>& results, Date as_of);
 /// The `plan` document (written in cmd_plan.cpp, with the plan's other renderings).
 Json plan_json(const Plan& plan);
+/// When a plan's last dated step can be done: its sitting month, else its date.
+std::optional<Date> finish_date(const Plan& plan);
 
 /// A score as every document prints it: rounded to four decimals.
 double rounded_score(double x);
