@@ -402,10 +402,10 @@ Text term_detail(const Catalog& c, const ProfileFacts& f, size_t ri, const RoleM
   }
 }
 
-void add_reasons(const Catalog& c, const ProfileFacts& f, const RoleMatch& src, RoleMatch& m) {
+void add_reasons(const Catalog& c, const ProfileFacts& f, RoleMatch& m) {
   if (!m.matched.empty())
     m.reasons.push_back(T("You have " + skill_list(c, m.matched, false, 5), "已具备：" + skill_list(c, m.matched, true, 5)));
-  for (const auto& pm : src.partial) {
+  for (const auto& pm : m.partial) {
     const auto* req = c.skill(pm.required);
     const auto* via = c.skill(pm.via);
     if (!pm.inferred_domain.empty()) {
@@ -448,7 +448,7 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, const Role& role,
       m.terms.push_back(ScoreTerm{k_term_ids[i], t.value[i], weights[i], t.contribution[i],
                                   term_detail(c, f, ri, m, t, i, used)});
   m.score = t.score;
-  add_reasons(c, f, m, m);
+  add_reasons(c, f, m);
   return m;
 }
 
