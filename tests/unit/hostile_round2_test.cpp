@@ -28,15 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Loaded {
-  Profile profile;
-  Diagnostics diags;
-  std::string first() const {
-    if (diags.items.empty()) return {};
-    auto s = format_diagnostic(diags.items.front(), Lang::en);
-    return s.substr(0, s.find('\n'));
-  }
-};
+using advisor::testing::Loaded;
 
 Loaded load(const std::string& text, bool json, const Limits& limits = Limits{}) {
   Loaded l;
@@ -44,18 +36,7 @@ Loaded load(const std::string& text, bool json, const Limits& limits = Limits{})
   return l;
 }
 
-struct Scratch {
-  fs::path path;
-  Scratch() {
-    std::string tmpl = (fs::temp_directory_path() / "advisor-round2-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using Scratch = advisor::testing::ScratchDir;
 
 std::map<std::string, std::string> read_dir(const fs::path& dir) {
   std::map<std::string, std::string> out;

@@ -28,16 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Loaded {
-  Profile profile;
-  Diagnostics diags;
-  /// The first diagnostic's first line, as the CLI prints it.
-  std::string first() const {
-    if (diags.items.empty()) return {};
-    auto s = format_diagnostic(diags.items.front(), Lang::en);
-    return s.substr(0, s.find('\n'));
-  }
-};
+using advisor::testing::Loaded;
 
 Loaded load(const std::string& text, const std::string& name = "p.yaml", const Limits& limits = Limits{}) {
   Loaded l;
@@ -53,25 +44,7 @@ std::string repeat(const std::string& s, size_t n) {
   return out;
 }
 
-/// A fresh empty folder, removed at the end of the test.
-struct ScratchDir {
-  fs::path path;
-  ScratchDir() {
-    std::string tmpl = (fs::temp_directory_path() / "advisor-hostile-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-  size_t entries() const {
-    size_t n = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(path)) ++n;
-    return n;
-  }
-};
+using advisor::testing::ScratchDir;
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -2,6 +2,9 @@
 // evaluation date the tests use, and diagnostics printed as the CLI prints them.
 #pragma once
 
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "advisor/diagnostics.hpp"
@@ -28,5 +31,39 @@ inline std::string printed(const Diagnostics& d) {
   for (const auto& x : d.items) s += format_diagnostic(x, Lang::en);
   return s;
 }
+
+/// A profile read in a test, with its diagnostics.
+struct Loaded {
+  Profile profile;
+  Diagnostics diags;
+  /// The first diagnostic's first line, as the CLI prints it.
+  std::string first() const {
+    if (diags.items.empty()) return {};
+    auto s = format_diagnostic(diags.items.front(), Lang::en);
+    return s.substr(0, s.find('\n'));
+  }
+};
+
+/// A fresh empty folder, removed at the end of the test.
+struct ScratchDir {
+  std::filesystem::path path;
+  ScratchDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "advisor-test-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  std::string file(const std::string& name) const { return (path / name).string(); }
+  size_t entries() const {
+    size_t n = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(path)) ++n;
+    return n;
+  }
+};
 
 } // namespace advisor::testing
