@@ -183,6 +183,7 @@ struct RoleNumbers {
   double ess = 0, opt = 0;  // Σ credit × weight × IDF over the role's skills
   double use = 0;           // Σ IDF × credit over the person's own skills the role uses
   bool evidence = false;    // some skill of the role is met, fully or in part
+  size_t used = 0;          // how many of the person's skills the role uses (full match only)
 };
 
 struct TermValues {
@@ -360,7 +361,11 @@ RoleNumbers classify(const Catalog& c, const ProfileFacts& f, const Role& role, 
     m.missing.push_back(s);
     m.missing_essential.push_back(false);
   }
-  for (auto k : f.credit.declared) n.use += c.skill_idf[k] * use_credit(c, k, in_role);
+  for (auto k : f.credit.declared) {
+    double credit = use_credit(c, k, in_role);
+    n.use += c.skill_idf[k] * credit;
+    n.used += credit > 0 ? 1 : 0;
+  }
   return n;
 }
 
@@ -435,18 +440,13 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, const Role& role,
   size_t ri = c.role_by_id.at(role.id);
   auto n = classify(c, f, role, slot_credit, slot_via, m);
   auto t = term_values(c, f, ri, n);
-  std::vector<bool> in_role(c.skills.size(), false);
-  for (const auto& rs : role.skills)
-    if (auto it = c.skill_by_id.find(rs.skill); it != c.skill_by_id.end()) in_role[it->second] = true;
-  size_t used = 0;
-  for (auto k : f.credit.declared) used += use_credit(c, k, in_role) > 0 ? 1 : 0;
   const auto& sc = c.scoring;
   const std::array<double, k_terms> weights{sc.w_essential, sc.w_optional, sc.w_use, sc.w_experience, sc.w_barrier,
                                             sc.w_goals};
   for (int i = 0; i < k_terms; ++i)
     if (t.used[i])
       m.terms.push_back(ScoreTerm{k_term_ids[i], t.value[i], weights[i], t.contribution[i],
-                                  term_detail(c, f, ri, m, t, i, used)});
+                                  term_detail(c, f, ri, m, t, i, n.used)});
   m.score = t.score;
   add_reasons(c, f, m);
   return m;
