@@ -11,10 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "advisor/util/bilingual.hpp"
+
 namespace advisor {
 
+using util::T;
+
 namespace {
-Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
 
 WriteResult fail(const std::string& path, int err) {
   return WriteResult{false, T(fmt::format("cannot write '{}': {}; nothing was changed", path, std::strerror(err)),

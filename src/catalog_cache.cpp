@@ -7,9 +7,11 @@
 #include <cstring>
 #include <unordered_map>
 
-#include "advisor/importer.hpp"
+#include "advisor/util/hash.hpp"
 
 namespace advisor {
+
+using util::fnv1a64;
 
 namespace {
 

@@ -6,9 +6,11 @@
 #include <set>
 
 #include "advisor/loader.hpp"
-#include "yaml_reader.hpp"
+#include "advisor/util/bilingual.hpp"
 
 namespace advisor {
+
+using util::T;
 
 namespace {
 
@@ -30,29 +32,29 @@ public:
     m_d.add(std::move(d));
   }
 
-  template <typename T>
-  void unique_ids(const std::vector<T>& items, std::string_view what) {
-    std::unordered_map<std::string, const T*> seen;
+  template <typename Item>
+  void unique_ids(const std::vector<Item>& items, std::string_view what) {
+    std::unordered_map<std::string, const Item*> seen;
     for (const auto& it : items) {
       auto [pos, fresh] = seen.emplace(it.id, &it);
       if (!fresh) {
         const auto& first = pos->second->pos;
-        at(it.pos, msg(fmt::format("duplicate {} id '{}' (first defined at {}:{})", what, it.id, first.file, first.line),
+        at(it.pos, T(fmt::format("duplicate {} id '{}' (first defined at {}:{})", what, it.id, first.file, first.line),
                        fmt::format("{} id“{}”重复（首次定义于 {}:{}）", what, it.id, first.file, first.line)));
       }
     }
   }
 
   // Reports a dangling reference with the closest existing id.
-  template <typename T>
-  bool ref(const std::string& id, const std::vector<T>& pool, const std::unordered_map<std::string, size_t>& index,
+  template <typename Item>
+  bool ref(const std::string& id, const std::vector<Item>& pool, const std::unordered_map<std::string, size_t>& index,
            const SourcePos& p, std::string_view what) {
     if (index.count(id)) return true;
     std::vector<std::string> ids;
     ids.reserve(pool.size());
     for (const auto& x : pool) ids.push_back(x.id);
     auto guess = closest_match(id, ids);
-    at(p, msg(fmt::format("unknown {} '{}'{}", what, id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+    at(p, T(fmt::format("unknown {} '{}'{}", what, id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
               fmt::format("未知的{}“{}”{}", zh_name(what), id, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
     return false;
   }
@@ -72,7 +74,7 @@ public:
 
   void sources(const std::vector<std::string>& ids, const SourcePos& p, std::string_view what, bool required) {
     if (required && ids.empty())
-      at(p, msg(fmt::format("{} names no source: every fact must cite one", what),
+      at(p, T(fmt::format("{} names no source: every fact must cite one", what),
                 fmt::format("{}没有注明来源：每条信息都必须注明出处", zh_name(what))));
     for (const auto& s : ids) ref(s, m_c.sources, m_c.source_by_id, p, "source");
   }
@@ -116,7 +118,7 @@ public:
       } while (j != first);
       path += items[first].id;
       at(items[first].parent_pos.line ? items[first].parent_pos : items[first].pos,
-         msg(fmt::format("{} parents form a cycle: {}", what, path), fmt::format("{}的上级形成循环：{}", zh_name(what), path)));
+         T(fmt::format("{} parents form a cycle: {}", what, path), fmt::format("{}的上级形成循环：{}", zh_name(what), path)));
       parents[first] = -1;
     }
   }
@@ -130,7 +132,7 @@ public:
       break;
     case RuleKind::age:
       if (r.min_age && r.max_age && *r.min_age > *r.max_age)
-        at(r.pos, msg("age min is above max: no one can pass", "age 的 min 大于 max：无人能满足"));
+        at(r.pos, T("age min is above max: no one can pass", "age 的 min 大于 max：无人能满足"));
       break;
     case RuleKind::education:
       ref(r.education_min, m_c.education, m_c.education_by_id, r.pos, "education level");
@@ -141,7 +143,7 @@ public:
     case RuleKind::experience:
       if (!r.domain.empty()) ref(r.domain, m_c.domains, m_c.domain_by_id, r.pos, "domain");
       if (r.max_years && *r.max_years < r.min_years)
-        at(r.pos, msg("experience max_years is below min_years: no one can pass",
+        at(r.pos, T("experience max_years is below min_years: no one can pass",
                       "experience 的 max_years 小于 min_years：无人能满足"));
       break;
     case RuleKind::holds:
@@ -152,7 +154,7 @@ public:
           std::vector<std::string> ids;
           for (const auto& l : cert.levels) ids.push_back(l.id);
           auto guess = closest_match(r.level, ids);
-          at(r.pos, msg(fmt::format("certificate '{}' has no level '{}'{}", r.certificate, r.level,
+          at(r.pos, T(fmt::format("certificate '{}' has no level '{}'{}", r.certificate, r.level,
                                     guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
                         fmt::format("证书“{}”没有等级“{}”{}", r.certificate, r.level,
                                     guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
@@ -204,7 +206,7 @@ public:
     for (const auto& c : m_c.certificates)
       for (const auto& l : c.levels)
         if (!reachable.count({c.id, l.id}))
-          at(l.pos, msg(fmt::format("level '{}/{}' can never be reached: its rule needs a certificate level that "
+          at(l.pos, T(fmt::format("level '{}/{}' can never be reached: its rule needs a certificate level that "
                                     "itself depends on it (a cycle of 'holds')",
                                     c.id, l.id),
                         fmt::format("等级“{}/{}”永远无法达到：其规则要求的证书等级又依赖于它（holds 形成循环）", c.id,
@@ -251,7 +253,7 @@ public:
         // A second skill with the same id is already reported as a duplicate id.
         if (!fresh && it->second != i && c.skills[it->second].id != s.id &&
             same_dir(c.skills[it->second].pos.file, s.pos.file))
-          at(s.pos, msg(fmt::format("skill '{}' and skill '{}' both answer to '{}'", c.skills[it->second].id, s.id, k),
+          at(s.pos, T(fmt::format("skill '{}' and skill '{}' both answer to '{}'", c.skills[it->second].id, s.id, k),
                         fmt::format("技能“{}”与“{}”都对应“{}”", c.skills[it->second].id, s.id, k)));
       }
     }
@@ -268,7 +270,7 @@ public:
       for (const auto& s : r.skills) {
         ref(s.skill, c.skills, c.skill_by_id, s.pos, "skill");
         if (!seen.insert(s.skill).second)
-          at(s.pos, msg(fmt::format("role '{}' lists skill '{}' twice", r.id, s.skill),
+          at(s.pos, T(fmt::format("role '{}' lists skill '{}' twice", r.id, s.skill),
                         fmt::format("岗位“{}”重复列出技能“{}”", r.id, s.skill)));
       }
       for (const auto& d : r.domains) ref(d, c.domains, c.domain_by_id, r.pos, "domain");
@@ -289,7 +291,7 @@ public:
     for (const auto& cl : c.claims) {
       sources(cl.sources, cl.pos, "claim", true);
       if (!cl.subject.empty() && !c.role_by_id.count(cl.subject) && !c.certificate_by_id.count(cl.subject))
-        at(cl.pos, msg(fmt::format("claim subject '{}' is neither a role nor a certificate", cl.subject),
+        at(cl.pos, T(fmt::format("claim subject '{}' is neither a role nor a certificate", cl.subject),
                        fmt::format("声明的对象“{}”既不是岗位也不是证书", cl.subject)));
     }
     ladders();

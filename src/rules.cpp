@@ -6,10 +6,13 @@
 #include <fmt/format.h>
 #include <set>
 
+#include "advisor/util/bilingual.hpp"
+
 namespace advisor {
 
+using util::T;
+
 namespace {
-Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
 
 std::string fmt_num(double v) {
   if (v == std::floor(v)) return fmt::format("{}", static_cast<long long>(v));

@@ -14,6 +14,7 @@
 #include "advisor/matching.hpp"
 #include "advisor/planning.hpp"
 #include "advisor/rules.hpp"
+#include "advisor/util/bilingual.hpp"
 #include "to_json.hpp"
 
 namespace advisor::cli {
@@ -53,15 +54,15 @@ std::optional<Profile> read_line_profile(const Catalog& c, std::string_view& lin
   if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
   auto first = line.find_first_not_of(" \t");
   if (first == std::string_view::npos) {
-    error = whole_line_error(line_no, Text{"空行：每行应为一个 JSON 对象形式的档案",
-                                           "empty line: each line must hold one profile as a JSON object"});
+    error = whole_line_error(line_no, util::T("empty line: each line must hold one profile as a JSON object",
+                                               "空行：每行应为一个 JSON 对象形式的档案"));
     return std::nullopt;
   }
   // JSON Lines: one object per line. yaml-cpp would also take YAML such as "age: 3",
   // which would hide a line that is not what the format promises.
   if (line[first] != '{') {
-    error = whole_line_error(line_no, Text{"该行不是 JSON 对象：每行应为一个以 { 开头的档案",
-                                           "the line is not a JSON object: each line must hold one profile, starting with {"});
+    error = whole_line_error(line_no, util::T("the line is not a JSON object: each line must hold one profile, starting with {",
+                                               "该行不是 JSON 对象：每行应为一个以 { 开头的档案"));
     return std::nullopt;
   }
   Diagnostics diags;
@@ -161,9 +162,9 @@ BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Da
   try {
     return answer(c, line, line_no, as_of, request, fragments, buffer);
   } catch (const std::bad_alloc&) {
-    return {whole_line_error(line_no, Text{"内存不足", "out of memory"}), false};
+    return {whole_line_error(line_no, util::T("out of memory", "内存不足")), false};
   } catch (const std::exception& e) {
-    return {whole_line_error(line_no, Text{fmt::format("内部错误：{}", e.what()), fmt::format("internal error: {}", e.what())}),
+    return {whole_line_error(line_no, util::T(fmt::format("internal error: {}", e.what()), fmt::format("内部错误：{}", e.what()))),
             false};
   }
 }
@@ -175,9 +176,8 @@ std::string batch_line_output(const Catalog& c, std::string_view line, size_t li
 }
 
 std::string batch_oversize_output(size_t line_no, size_t bytes, size_t limit) {
-  return whole_line_error(line_no, Text{fmt::format("该行有 {} 字节，超过上限 {} 字节（见 docs/limits.md）", bytes, limit),
-                                        fmt::format("the line is {} bytes, over the limit of {} bytes (docs/limits.md)",
-                                                    bytes, limit)});
+  return whole_line_error(line_no, util::T(fmt::format("the line is {} bytes, over the limit of {} bytes (docs/limits.md)", bytes, limit),
+                                           fmt::format("该行有 {} 字节，超过上限 {} 字节（见 docs/limits.md）", bytes, limit)));
 }
 
 LineReader::LineReader(std::istream& in, size_t max_line_bytes)

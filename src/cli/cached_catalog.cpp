@@ -14,7 +14,7 @@
 #include "advisor/atomic_write.hpp"
 #include "advisor/catalog_cache.hpp"
 #include "advisor/embedded.hpp"
-#include "advisor/importer.hpp"
+#include "advisor/util/hash.hpp"
 #include "common.hpp"
 
 namespace advisor::cli {
@@ -100,7 +100,7 @@ uint64_t snapshot_key(const std::vector<InputFile>& files) {
   uint64_t key = catalog_cache_key(files);
   struct stat st {};
   if (::stat("/proc/self/exe", &st) == 0)
-    key = fnv1a64(fmt::format("{}:{}.{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec), key);
+    key = util::fnv1a64(fmt::format("{}:{}.{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec), key);
   return key;
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli_model.hpp"
+#include "advisor/util/utf8.hpp"
 #include "common.hpp"
 
 namespace advisor::cli {
@@ -24,11 +25,10 @@ std::string roff(const std::string& text) {
     } else if (c < 0x80) {
       s += static_cast<char>(c);
     } else {
-      // Decode one UTF-8 sequence.
-      int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      uint32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
-      for (int k = 1; k < len && i + 1 < text.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[++i]) & 0x3F);
-      s += fmt::format("\\[u{:04X}]", cp);
+      // A bad byte (never in a validated catalogue) becomes U+FFFD.
+      auto cp = util::next_code_point(text, i);
+      if (cp.length > 1) i += cp.length - 1;
+      s += fmt::format("\\[u{:04X}]", static_cast<uint32_t>(cp.value));
     }
   }
   return s;

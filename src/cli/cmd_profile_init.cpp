@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "advisor/atomic_write.hpp"
+#include "advisor/util/utf8.hpp"
 #include "common.hpp"
 
 namespace advisor::cli {
@@ -32,26 +33,6 @@ std::string trim(const std::string& s) {
   if (b == std::string::npos) return "";
   auto e = s.find_last_not_of(" \t\r");
   return s.substr(b, e - b + 1);
-}
-
-/// Full-width ASCII forms (U+FF01..U+FF5E, as a Chinese keyboard types digits
-/// and '-') turned into ASCII, so "２０２４－０７" reads as a date.
-std::string half_width(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 == 0xEF && i + 2 < s.size()) {
-      unsigned cp = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-                    (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-      if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        out += static_cast<char>(cp - 0xFEE0);
-        i += 2;
-        continue;
-      }
-    }
-    out += s[i];
-  }
-  return out;
 }
 
 /// Splits at commas (ASCII or the full-width ，、 a Chinese keyboard types).
@@ -365,7 +346,7 @@ private:
   void age(Answers& a) {
     while (true) {
       // Full-width digits typed on a Chinese keyboard (２８) read as 28.
-      auto text = half_width(m_q.ask_required(tr("Age, or birth date YYYY-MM-DD", "年龄，或出生日期 YYYY-MM-DD"),
+      auto text = util::nfkc(m_q.ask_required(tr("Age, or birth date YYYY-MM-DD", "年龄，或出生日期 YYYY-MM-DD"),
                                                  tr("age or birth date", "年龄或出生日期")));
       if (std::all_of(text.begin(), text.end(), [](unsigned char ch) { return std::isdigit(ch); })) {
         int n = text.size() > 3 ? 999 : std::stoi(text);
@@ -492,7 +473,7 @@ private:
   void job_dates(Job& j) {
     std::optional<Date> start;
     while (true) {
-      auto text = half_width(m_q.ask_required(tr("  Start YYYY-MM[-DD], or years if undated",
+      auto text = util::nfkc(m_q.ask_required(tr("  Start YYYY-MM[-DD], or years if undated",
                                                     "  开始时间 YYYY-MM[-DD]，或不写日期而填年数"),
                                                  tr("the job's start or years", "该经历的开始时间或年数")));
       auto d = parse_date(text);
@@ -518,7 +499,7 @@ private:
       auto text = m_q.ask(tr("  End YYYY-MM[-DD] (empty while you still hold it)", "  结束时间 YYYY-MM[-DD]（仍在职则留空）"),
                           tr("ongoing", "至今"));
       if (!text || text->empty()) return;
-      text = half_width(*text);
+      text = util::nfkc(*text);
       auto d = parse_date(*text);
       if (!d.date) {
         m_q.note(trf("'{}': {}", "“{}”：{}", *text, globals().lang == Lang::zh ? d.error_zh : d.error));
@@ -577,7 +558,7 @@ private:
       }
       Held h{cid, cert->levels.size() == 1 ? "" : lid, ""};
       if (!date.empty()) {
-        date = half_width(date);
+        date = util::nfkc(date);
         auto d = parse_date(date);
         if (!d.date) {
           m_q.note(trf("'{}': {}", "“{}”：{}", date, globals().lang == Lang::zh ? d.error_zh : d.error));
@@ -602,7 +583,7 @@ private:
                                 *cert.study_hours),
                             tr("none", "无"));
         if (!text || text->empty()) break;
-        auto h = half_width(*text);
+        auto h = util::nfkc(*text);
         char* end = nullptr;
         double hours = std::strtod(h.c_str(), &end);
         if (end && *end == '\0' && h.find_first_not_of("0123456789.") == std::string::npos && hours >= 0 && hours <= 100000) {

@@ -12,6 +12,7 @@
 #include "advisor/limits.hpp"
 #include "advisor/loader.hpp"
 #include "advisor/model.hpp"
+#include "advisor/util/bilingual.hpp"
 
 namespace CLI {
 class App;
@@ -75,7 +76,7 @@ template <typename... Args>
 std::string trf(const char* en, const char* zh, Args&&... args) {
   return fmt::format(fmt::runtime(tr(en, zh)), std::forward<Args>(args)...);
 }
-inline Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
+using util::T;
 /// A count with its noun in the current language: "1 role", "2 roles", "2 个岗位".
 inline std::string count_of(size_t n, const char* one, const char* many, const char* zh_unit) {
   return globals().lang == Lang::zh ? fmt::format("{} {}", n, zh_unit) : fmt::format("{} {}", n, n == 1 ? one : many);
