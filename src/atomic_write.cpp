@@ -170,6 +170,7 @@ WriteResult write_directory_staged(const std::string& dir, const std::map<std::s
   bool existed = fs::is_directory(dir, ec);
   if (existed)
     if (int err = carry_over(dir, staging, superseded, files)) return give_up(err);
+  next();
   for (const auto& [name, text] : files) {
     if (int err = write_whole(staging / name, text)) return give_up(err);
     next();

@@ -867,7 +867,8 @@ bool import_file_name(const std::string& name) {
 
 } // namespace
 
-void write_imported(const ImportedCatalog& imported, const std::string& out_dir, bool force) {
+void write_imported(const ImportedCatalog& imported, const std::string& out_dir, bool force,
+                    const std::function<void(int)>& step) {
   std::error_code ec;
   if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec))
     throw ImportError(T(fmt::format("'{}' exists and is not a directory", out_dir), fmt::format("“{}”已存在且不是目录", out_dir)), 2);
@@ -892,7 +893,7 @@ void write_imported(const ImportedCatalog& imported, const std::string& out_dir,
   // The whole import is staged beside out_dir and swapped in at once: an import
   // killed half way leaves the old catalogue or the new, never a mix. An earlier
   // import's files that this one does not write go; other files stay.
-  auto r = write_directory_staged(out_dir, imported.files, import_file_name);
+  auto r = write_directory_staged(out_dir, imported.files, import_file_name, step);
   if (!r.ok) throw ImportError(r.error, 70);
 }
 

@@ -26,7 +26,9 @@ WriteResult write_file_atomically(const std::string& path, std::string_view cont
 /// staging directory then takes the place of `dir` in one renameat2(RENAME_EXCHANGE)
 /// (a plain rename when `dir` does not exist yet). Killed at any point, `dir` holds
 /// the old files or the new, never a mix; staging directories left by a dead run are
-/// removed the next time. `step` (for tests) is called with 1, 2, … as the work goes.
+/// removed the next time. `step` (for tests) is called with 1 once the staging
+/// directory holds the carried-over files, 2 … N+1 after each of the N new files, N+2
+/// after the flush of the directory and N+3 after the swap.
 WriteResult write_directory_staged(const std::string& dir, const std::map<std::string, std::string>& files,
                                    const std::function<bool(const std::string&)>& superseded,
                                    const std::function<void(int)>& step = {});

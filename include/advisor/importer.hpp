@@ -54,10 +54,12 @@ ImportedCatalog import_esco(const std::string& dir, const ImportProgress& progre
 /// Throws ImportError.
 ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progress = {});
 
-/// Writes the files into out_dir (created if missing), each atomically; refuses
-/// files that exist unless force, before writing any. Throws ImportError (73 for
-/// an output that cannot be written).
-void write_imported(const ImportedCatalog& imported, const std::string& out_dir, bool force);
+/// Writes the files into out_dir (created if missing) as one change
+/// (write_directory_staged); refuses files that exist unless force, before writing
+/// any. Throws ImportError (70 for an output that cannot be written). `step` is
+/// write_directory_staged's test hook.
+void write_imported(const ImportedCatalog& imported, const std::string& out_dir, bool force,
+                    const std::function<void(int)>& step = {});
 
 // Building blocks, public so tests can pin their behaviour.
 

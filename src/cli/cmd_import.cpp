@@ -1,5 +1,7 @@
 // advisor catalog import esco|onet DIR --out DIR [--force]
 #include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <iostream>
 #include <unistd.h>
@@ -33,13 +35,29 @@ ImportProgress progress_bar(const std::string& label) {
   };
 }
 
+// A test hook, harmless and documented (docs/import.md, "Killed half way"): with
+// ADVISOR_TEST_IMPORT_STOP_AT=N the import stops itself (SIGSTOP, as Ctrl-Z does) at
+// step N of write_directory_staged, so tests/hostile/import_kill.py can look at the
+// catalogue at that very point and kill the process there with SIGKILL. Unset, or
+// not a positive number, it does nothing.
+std::function<void(int)> stop_at_step_hook() {
+  const char* v = std::getenv("ADVISOR_TEST_IMPORT_STOP_AT");
+  if (!v || !*v) return {};
+  char* end = nullptr;
+  long at = std::strtol(v, &end, 10);
+  if (*end != '\0' || at <= 0) return {};
+  return [at](int step) {
+    if (step == at) ::raise(SIGSTOP);
+  };
+}
+
 int run_import(const ImportOptions& o) {
   ImportedCatalog imported;
   try {
     auto bar = progress_bar(tr("reading", "读取中"));
     imported = o.dataset == "esco" ? import_esco(o.dir, bar) : import_onet(o.dir, bar);
     print_diagnostics(imported.diags);
-    write_imported(imported, o.out, o.force);
+    write_imported(imported, o.out, o.force, stop_at_step_hook());
   } catch (const ImportError& e) {
     Text hint;
     if (e.exit_code() == k_exit_no_input)

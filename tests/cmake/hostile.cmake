@@ -18,3 +18,17 @@ add_test(NAME hostile/io-failures
          COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/bad-input/run.py --advisor $<TARGET_FILE:advisor>
                  --io-failures
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# An import killed with SIGKILL at every step of its staged write (and at moments
+# spread over a run) leaves the old catalogue or the new, which validates; the next
+# import removes the staging folder (docs/import.md "Killed half way").
+add_test(NAME hostile/import-kill
+         COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/hostile/import_kill.py --advisor $<TARGET_FILE:advisor>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(hostile/import-kill PROPERTIES TIMEOUT 600)
+# Two real `profile init` processes racing for one file, 30 rounds: one exits 0,
+# the other 2 with the documented message, every round (docs/limits.md "Writing files").
+add_test(NAME hostile/init-race
+         COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/hostile/init_race.py --advisor $<TARGET_FILE:advisor>
+                 --rounds 30
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(hostile/init-race PROPERTIES TIMEOUT 300)
