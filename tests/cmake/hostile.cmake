@@ -32,3 +32,13 @@ add_test(NAME hostile/init-race
                  --rounds 30
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(hostile/init-race PROPERTIES TIMEOUT 300)
+# Bounded work (docs/limits.md): unknown skills in batch and in one profile, one long
+# batch line and standard input over the limit, each within 1 s of processor time and
+# 200 MB (guards, relaxed under sanitizers).
+add_test(NAME hostile/work-bounds
+         COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/bad-input/run.py --advisor $<TARGET_FILE:advisor>
+                 --work-bounds
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+if(ADVISOR_SANITIZE)
+  set_tests_properties(hostile/work-bounds hostile/io-failures PROPERTIES ENVIRONMENT "ADVISOR_SLOW=1")
+endif()
