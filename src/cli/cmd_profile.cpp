@@ -46,7 +46,7 @@ int run_validate_profile(const ValidateProfileOptions& o) {
   if (diags.has_errors()) {
     auto n = diags.error_count();
     std::cerr << terminal_safe(fmt::format("advisor: {}: {}\n", tr("error", "错误"),
-                                           trf("{} error{} in {}", "{} 中有 {} 处错误", n, n == 1 ? "" : "s", f.name)));
+                                           trf("{} error{} in {}", "{2} 中有 {0} 处错误", n, n == 1 ? "" : "s", f.name)));
     return k_exit_invalid;
   }
   return k_exit_ok;

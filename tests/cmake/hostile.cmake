@@ -42,3 +42,9 @@ add_test(NAME hostile/work-bounds
 if(ADVISOR_SANITIZE)
   set_tests_properties(hostile/work-bounds hostile/io-failures PROPERTIES ENVIRONMENT "ADVISOR_SLOW=1")
 endif()
+# Terminal injection (docs/limits.md): a hostile catalogue and profile (YAML escapes,
+# JSON escapes, raw bytes) through every text command, zh and en, with and without
+# colour: no raw control character on stdout or stderr.
+add_test(NAME hostile/escape-sweep
+         COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/hostile/escape_sweep.py --advisor $<TARGET_FILE:advisor>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
