@@ -331,6 +331,7 @@ def check_io_failures(advisor):
             problems.append("%s: exit %d, stderr %r" % (what, p.returncode, first))
     problems += check_cache_places(base)
     problems += check_long_cell(base)
+    problems += check_pipes(base)
     for pr in problems:
         print("FAIL " + pr)
     return not problems
@@ -355,6 +356,33 @@ def check_long_cell(base):
         return bounded("list roles with a 5 MB name", cpu, peak_mb)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def check_pipes(base):
+    """A profile on the command line may be a pipe: a FIFO given as --profile is read
+    (unlike one among catalogue files), and piped standard input over the size limit
+    is refused as soon as the limit is passed (docs/limits.md)."""
+    problems = []
+    scratch = tempfile.mkdtemp(prefix="advisor-pipes-")
+    try:
+        fifo = os.path.join(scratch, "profile.yaml")
+        os.mkfifo(fifo)
+        p = subprocess.Popen(base + ["recommend", "--profile", fifo, "--top", "1"], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        with open(fifo, "w") as w:  # blocks until advisor opens it for reading
+            w.write("age: 30\neducation: {level: bachelor}\nskills: [python]\n")
+        out, err = p.communicate(timeout=60)
+        if p.returncode != 0 or not out:
+            problems.append("--profile FIFO: exit %d, stderr %r" % (p.returncode, err[:200]))
+        p = subprocess.run(base + ["recommend", "--profile", "-"], cwd=ROOT, input=b"# " + b"x" * (2 << 20) + b"\n",
+                           capture_output=True, timeout=60)
+        first = p.stderr.decode("utf-8", "replace").split("\n", 1)[0]
+        want = "advisor: error: standard input is over the limit of 1048576 bytes (raise it with --max-file-size)"
+        if p.returncode != 65 or first != want or p.stdout:
+            problems.append("2 MiB piped to --profile -: exit %d, stderr %r" % (p.returncode, first))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return problems
 
 
 def check_cache_places(base):

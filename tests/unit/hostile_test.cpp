@@ -429,7 +429,7 @@ TEST_CASE("a mapping of many keys is checked for duplicates in linear time", "[h
   CHECK(duplicates == 1);
 }
 
-TEST_CASE("thousands of unknown skills each get a suggestion", "[hostile][limits]") {
+TEST_CASE("thousands of unknown skills are each reported, the first with a suggestion", "[hostile][limits]") {
   std::string text = "skills:\n";
   for (int i = 0; i < 5000; ++i) text += fmt::format("  - pytroch{}\n", i % 10);
   auto l = load(text);
