@@ -90,13 +90,13 @@ class Run:
     def __init__(self, advisor, env):
         self.advisor, self.env = advisor, env
 
-    def __call__(self, *args, extra_env=None, **kw):
+    def __call__(self, *args, extra_env=None, cwd=ROOT, **kw):
         env = dict(self.env, **(extra_env or {}))
-        return subprocess.Popen([self.advisor, "--lang", "en", "--no-cache", *args], env=env, cwd=ROOT,
+        return subprocess.Popen([self.advisor, "--lang", "en", "--no-cache", *args], env=env, cwd=cwd,
                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
 
-    def done(self, *args, timeout=120):
-        p = self(*args)
+    def done(self, *args, timeout=120, cwd=ROOT):
+        p = self(*args, cwd=cwd)
         out, err = p.communicate(timeout=timeout)
         return p.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
 
@@ -237,6 +237,19 @@ def blind(run, scratch, base, dataset, old, new, rounds):
         print("     blind kills over %.0f ms: %s" % (took * 1000, lefts))
 
 
+def relative_out(run, scratch):
+    """--out naming a new folder in the current one, without a slash (`--out cat`):
+    once exit 70, "cannot create ''", since the folder has no parent to create."""
+    here = os.path.join(scratch, "relative")
+    os.makedirs(here)
+    for force in ([], ["--force"]):
+        code, _, err = run.done("catalog", "import", "onet", DATA["onet"], "--out", "cat", *force, cwd=here)
+        check(code == 0, "import --out cat %s(a relative folder): exit %d %s" % (" ".join(force), code, err.strip()[:200]))
+        check(os.listdir(here) == ["cat"] and "roles-001.yaml" in os.listdir(os.path.join(here, "cat")),
+              "import --out cat %s: the folder holds the catalogue, nothing beside it (%s)" % (" ".join(force),
+                                                                                             os.listdir(here)))
+
+
 def main():
     global verbose
     ap = argparse.ArgumentParser()
@@ -251,6 +264,7 @@ def main():
     run = Run(os.path.abspath(args.advisor), env)
     steps = []
     try:
+        relative_out(run, scratch)
         for first, second in (("onet", "esco"), ("esco", "onet")):
             sub = os.path.join(scratch, "%s-over-%s" % (second, first))
             os.makedirs(sub)
