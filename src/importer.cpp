@@ -885,7 +885,7 @@ void write_imported(const ImportedCatalog& imported, const std::string& out_dir,
                         fmt::format("“{}”已存在；如需覆盖请加 --force", earlier.front().string())),
                       2);
   auto parent = fs::path(out_dir).parent_path();
-  ec.clear();  // is_directory() above sets it when out_dir does not exist yet
+  ec.clear();  // exists() and is_directory() above set it when out_dir does not exist yet
   if (!parent.empty()) fs::create_directories(parent, ec);
   if (ec)
     throw ImportError(T(fmt::format("cannot create '{}': {}", parent.string(), ec.message()),

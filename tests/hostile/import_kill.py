@@ -244,7 +244,8 @@ def relative_out(run, scratch):
     os.makedirs(here)
     for force in ([], ["--force"]):
         code, _, err = run.done("catalog", "import", "onet", DATA["onet"], "--out", "cat", *force, cwd=here)
-        check(code == 0, "import --out cat %s(a relative folder): exit %d %s" % (" ".join(force), code, err.strip()[:200]))
+        check(code == 0, "import --out cat%s (a relative folder): exit %d %s" % ("".join(" " + f for f in force), code,
+                                                                              err.strip()[:200]))
         check(os.listdir(here) == ["cat"] and "roles-001.yaml" in os.listdir(os.path.join(here, "cat")),
               "import --out cat %s: the folder holds the catalogue, nothing beside it (%s)" % (" ".join(force),
                                                                                              os.listdir(here)))
