@@ -95,6 +95,14 @@ int output_failed(int error_number) {
   return k_exit_io;
 }
 
+int exit_with_help(CLI::App& app, const CLI::Error& e) {
+  errno = 0;
+  int code = app.exit(e);
+  std::cout.flush();
+  if (!std::cout) return output_failed(errno != 0 ? errno : EIO);
+  return code;
+}
+
 void print_diagnostics(const Diagnostics& d) {
   for (const auto& item : d.items) std::cerr << terminal_safe(format_diagnostic(item, globals().lang));
 }

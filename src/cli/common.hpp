@@ -17,6 +17,7 @@
 namespace CLI {
 class App;
 class Validator;
+class Error;
 }
 
 namespace advisor::cli {
@@ -38,6 +39,10 @@ enum ExitCode : int {
 /// (`advisor: error: writing standard output: No space left on device`), and
 /// returns k_exit_io.
 int output_failed(int error_number);
+
+/// CLI11's own exit for --help (app.exit), checked like every other output: help
+/// that cannot be written (`--help > /dev/full`) is output_failed's 74, not a silent 0.
+int exit_with_help(CLI::App& app, const CLI::Error& e);
 
 /// A failure that ends the command: message to stderr, nothing on stdout.
 struct CommandError {

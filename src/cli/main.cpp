@@ -131,9 +131,9 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return exit_with_help(app, e);
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return exit_with_help(app, e);
   } catch (const CLI::ParseError& e) {
     // CLI11 stores option values only once parsing ends: an error before then leaves
     // --lang unset, so read it here to answer in the language asked for.

@@ -337,6 +337,19 @@ def check_io_failures(advisor):
         first = p.stderr.decode("utf-8", "replace").split("\n", 1)[0]
         if p.returncode != 74 or first != full:
             problems.append("%s: exit %d, stderr %r" % (what, p.returncode, first))
+    # Every other command too, help included (once a silent 0); their warnings about
+    # old certificate rules may come first, so the message is looked for on any line.
+    profile = ["--profile", "profiles/cs-graduate.yaml"]
+    for args in (["--help"], ["recommend", "--help"], ["--version"], ["recommend"] + profile,
+                 ["--json", "recommend"] + profile, ["gap"] + profile + ["--role", "ai-solution-architect"],
+                 ["check"] + profile + ["caip"], ["plan"] + profile + ["--role", "ai-solution-architect", "--format", "dot"],
+                 ["show", "role", "ai-trainer"], ["schema", "recommend"], ["completion", "bash"], ["catalog", "validate"],
+                 ["profile", "validate", "profiles/cs-graduate.yaml"]):
+        with open("/dev/full", "wb") as sink:
+            p = subprocess.run(base + args, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.PIPE,
+                               timeout=60)
+        if p.returncode != 74 or full not in p.stderr.decode("utf-8", "replace").splitlines():
+            problems.append("%s > /dev/full: exit %d, stderr %r" % (" ".join(args), p.returncode, p.stderr[-200:]))
     problems += check_cache_places(base)
     problems += check_long_cell(base)
     problems += check_pipes(base)
