@@ -487,10 +487,6 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
   });
 }
 
-// `meta_dirs`: directories whose `catalog` section has been read. One section per
-// directory; when several catalogue directories are merged (--catalog builtin
-// --catalog esco/), the first one's id, name and scoring stand and every
-// directory's attribution is kept, since imported data must always show its own.
 // A `crosswalk` entry: the skill it links and where it was written. Applied once
 // every file is read, since the skill may be defined in another file.
 struct CrosswalkEntry {
@@ -577,6 +573,237 @@ static void parse_role_import_fields(YamlContext& ctx, const YAML::Node& item, R
   if (item["incomplete"].IsDefined()) r.incomplete = get_bool(ctx, item["incomplete"], "incomplete").value_or(false);
 }
 
+// The `scoring` section of `catalog`: weights of the role-fit terms and of the
+// certificate terms, and the constants of partial credit, experience and barriers.
+static void parse_scoring(YamlContext& ctx, const YAML::Node& s, Scoring& sc) {
+  if (!check_map(ctx, s,
+                 {"weights", "partial_credit", "coverage_prior", "experience_saturation_years", "barrier_penalty", "inferred_skills",
+                  "certificates"},
+                 "scoring"))
+    return;
+  if (auto w = s["weights"];
+      w.IsDefined() && check_map(ctx, w, {"essential", "optional", "use", "experience", "barrier", "goals"}, "weights")) {
+    for (auto [k, dest] : {std::pair{"essential", &sc.w_essential}, std::pair{"optional", &sc.w_optional},
+                           std::pair{"use", &sc.w_use}, std::pair{"experience", &sc.w_experience},
+                           std::pair{"barrier", &sc.w_barrier}, std::pair{"goals", &sc.w_goals}})
+      if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
+  }
+  if (auto inf = s["inferred_skills"]; inf.IsDefined() && check_map(ctx, inf, {"per_year", "cap"}, "inferred_skills")) {
+    if (inf["per_year"].IsDefined())
+      sc.inferred_per_year = get_number(ctx, inf["per_year"], "per_year", 0, 1).value_or(sc.inferred_per_year);
+    if (inf["cap"].IsDefined()) sc.inferred_cap = get_number(ctx, inf["cap"], "cap", 0, 0.99).value_or(sc.inferred_cap);
+  }
+  if (auto cs = s["certificates"]; cs.IsDefined() && check_map(ctx, cs, {"weights", "floor"}, "scoring.certificates")) {
+    if (auto w = cs["weights"]; w.IsDefined() && check_map(ctx, w, {"covers", "related", "suits"}, "certificates.weights"))
+      for (auto [k, dest] :
+           {std::pair{"covers", &sc.c_covers}, std::pair{"related", &sc.c_related}, std::pair{"suits", &sc.c_suits}})
+        if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
+    if (cs["floor"].IsDefined())
+      sc.certificate_floor = get_number(ctx, cs["floor"], "floor", 0, 1).value_or(sc.certificate_floor);
+  }
+  if (s["partial_credit"].IsDefined())
+    sc.partial_credit = get_number(ctx, s["partial_credit"], "partial_credit", 0, 1).value_or(0.5);
+  if (s["coverage_prior"].IsDefined())
+    sc.coverage_prior = get_number(ctx, s["coverage_prior"], "coverage_prior", 0, 10).value_or(1.0);
+  if (s["experience_saturation_years"].IsDefined())
+    sc.experience_saturation_years =
+        get_number(ctx, s["experience_saturation_years"], "experience_saturation_years", 0.1, 50).value_or(3);
+  if (auto b = s["barrier_penalty"];
+      b.IsDefined() && check_map(ctx, b, {"high", "fairly-high", "moderate", "low", "unstated"}, "barrier_penalty"))
+    for (const auto& kv : b)
+      sc.barrier_penalty[kv.first.Scalar()] = get_number(ctx, kv.second, kv.first.Scalar(), 0, 1).value_or(0.5);
+}
+
+// The `catalog` section. `meta_dirs`: directories whose `catalog` section has been
+// read. One section per directory; when several catalogue directories are merged
+// (--catalog builtin --catalog esco/), the first one's id, name and scoring stand
+// and every directory's attribution is kept, since imported data must always show
+// its own.
+static void parse_catalog_meta(YamlContext& ctx, const YAML::Node& m, Catalog& catalog,
+                               std::set<std::string>& meta_dirs, const std::string& dir) {
+  if (meta_dirs.count(dir)) ctx.error(m, msg("'catalog' is given twice", "“catalog”重复给出"));
+  bool primary = meta_dirs.empty();
+  meta_dirs.insert(dir);
+  Catalog later;  // a later directory's settings are checked but not applied
+  Catalog& c = primary ? catalog : later;
+  if (!check_map(ctx, m, {"id", "version", "name", "caveat", "scoring", "attribution", "attributions"}, "catalog"))
+    return;
+  if (m["id"].IsDefined()) c.id = get_string(ctx, m["id"], "id").value_or(c.id);
+  if (m["version"].IsDefined()) c.version = get_string(ctx, m["version"], "version").value_or("");
+  c.name = optional_text(ctx, m, "name");
+  c.caveat = optional_text(ctx, m, "caveat");
+  if (m["attribution"].IsDefined())
+    if (auto t = get_text(ctx, m["attribution"], "attribution")) catalog.attributions.push_back(*t);
+  for (auto& t : get_text_list(ctx, m["attributions"], "attributions")) catalog.attributions.push_back(t);
+  if (auto s = m["scoring"]; s.IsDefined()) parse_scoring(ctx, s, c.scoring);
+}
+
+static void parse_source(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item, {"id", "title", "publisher", "url", "file", "date", "accessed"}, "source")) return;
+  Source s;
+  s.pos = ctx.pos(item);
+  s.id = require_id(ctx, item, "source");
+  s.title = require_text(ctx, item, "title", "source");
+  if (item["publisher"].IsDefined()) s.publisher = get_string(ctx, item["publisher"], "publisher").value_or("");
+  if (item["url"].IsDefined()) s.url = get_string(ctx, item["url"], "url").value_or("");
+  if (item["file"].IsDefined()) s.file = get_string(ctx, item["file"], "file").value_or("");
+  if (item["date"].IsDefined()) s.date = get_date(ctx, item["date"], "date");
+  if (item["accessed"].IsDefined()) s.accessed = get_date(ctx, item["accessed"], "accessed");
+  if (!s.id.empty()) c.sources.push_back(std::move(s));
+}
+
+static void parse_category(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item, {"id", "name", "transition", "barrier", "domains", "source", "sources"}, "category"))
+    return;
+  Category cat;
+  cat.pos = ctx.pos(item);
+  cat.id = require_id(ctx, item, "category");
+  cat.name = require_text(ctx, item, "name", "category");
+  cat.transition = optional_text(ctx, item, "transition");
+  if (auto b = item["barrier"]; b.IsDefined() && check_map(ctx, b, {"level", "text", "skills"}, "barrier")) {
+    if (b["level"].IsDefined()) {
+      auto lvl = get_string(ctx, b["level"], "barrier.level").value_or("unstated");
+      if (lvl != "high" && lvl != "fairly-high" && lvl != "moderate" && lvl != "unstated") {
+        auto guess = closest_match(lvl, {"high", "fairly-high", "moderate", "unstated"});
+        ctx.error(b["level"],
+                  msg(fmt::format("barrier level '{}' is not one of high, fairly-high, moderate, unstated{}", lvl,
+                                  guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                      fmt::format("门槛等级“{}”不是 high、fairly-high、moderate、unstated 之一{}", lvl,
+                                  guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
+      }
+      cat.barrier.level = lvl;
+    }
+    cat.barrier.text = optional_text(ctx, b, "text");
+    cat.barrier.skills = get_string_list(ctx, b["skills"], "barrier.skills");
+  }
+  cat.domains = get_string_list(ctx, item["domains"], "domains");
+  cat.sources = get_sources(ctx, item);
+  if (!cat.id.empty()) c.categories.push_back(std::move(cat));
+}
+
+// One entry of a role's `skills`: a bare id, or a map with need and weight.
+static std::optional<RoleSkill> parse_role_skill(YamlContext& ctx, const YAML::Node& s) {
+  RoleSkill rs;
+  rs.pos = ctx.pos(s);
+  if (s.IsScalar()) {
+    rs.skill = s.Scalar();
+    return rs;
+  }
+  if (!check_map(ctx, s, {"skill", "need", "weight"}, "role skill")) return std::nullopt;
+  if (!s["skill"].IsDefined()) {
+    ctx.error(s, msg("role skill has no 'skill'", "岗位技能缺少“skill”"));
+    return std::nullopt;
+  }
+  rs.skill = get_string(ctx, s["skill"], "skill").value_or("");
+  rs.pos = ctx.pos(s["skill"]);
+  if (s["need"].IsDefined()) {
+    auto need = get_string(ctx, s["need"], "need").value_or("essential");
+    if (need == "optional") rs.essential = false;
+    else if (need != "essential")
+      ctx.error(s["need"], msg(fmt::format("need must be 'essential' or 'optional', not '{}'", need),
+                               fmt::format("need 应为“essential”或“optional”，而不是“{}”", need)));
+  }
+  if (s["weight"].IsDefined()) rs.weight = get_number(ctx, s["weight"], "weight", 0.001, 100).value_or(1);
+  return rs;
+}
+
+static void parse_role(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item,
+                 {"id", "name", "category", "definition", "skills", "company_types", "domains", "source", "sources",
+                  "external_ids", "barrier", "incomplete"},
+                 "role"))
+    return;
+  Role r;
+  r.pos = ctx.pos(item);
+  r.id = require_id(ctx, item, "role");
+  r.name = require_text(ctx, item, "name", "role");
+  if (!item["category"].IsDefined())
+    ctx.error(item, msg("role has no 'category'", "岗位缺少“category”"));
+  else
+    r.category = get_string(ctx, item["category"], "category").value_or("");
+  r.definition = optional_text(ctx, item, "definition");
+  for_each_item(ctx, item["skills"], "skills", [&](const YAML::Node& s) {
+    auto rs = parse_role_skill(ctx, s);
+    if (rs && !rs->skill.empty()) r.skills.push_back(std::move(*rs));
+  });
+  r.company_types = get_text_list(ctx, item["company_types"], "company_types");
+  r.domains = get_string_list(ctx, item["domains"], "domains");
+  r.sources = get_sources(ctx, item);
+  parse_role_import_fields(ctx, item, r);
+  if (!r.id.empty()) c.roles.push_back(std::move(r));
+}
+
+static void parse_certificate_level(YamlContext& ctx, const YAML::Node& l, Certificate& cert) {
+  if (!check_map(ctx, l, {"id", "name", "suits", "syllabus", "requires", "recommended", "source", "sources"}, "level"))
+    return;
+  CertificateLevel lvl;
+  lvl.pos = ctx.pos(l);
+  lvl.id = require_id(ctx, l, "level");
+  lvl.name = require_text(ctx, l, "name", "level");
+  lvl.suits = optional_text(ctx, l, "suits");
+  lvl.syllabus = get_string_list(ctx, l["syllabus"], "syllabus");
+  if (!is_null(l["requires"])) lvl.requires_rule = parse_top_rule(ctx, l["requires"]);
+  if (!is_null(l["recommended"])) lvl.recommended = parse_top_rule(ctx, l["recommended"]);
+  lvl.sources = get_sources(ctx, l);
+  if (!lvl.id.empty()) cert.levels.push_back(std::move(lvl));
+}
+
+// `sittings`: the exam months, sorted and without repeats.
+static void parse_sittings(YamlContext& ctx, const YAML::Node& s, Certificate& cert) {
+  if (!s.IsSequence()) {
+    ctx.error(s, msg("sittings must be a list of months (1 to 12)", "sittings 应为月份列表（1 至 12）"));
+    return;
+  }
+  for (const auto& m : s)
+    if (auto v = get_int(ctx, m, "sitting month", 1, 12)) cert.sittings.push_back(*v);
+  std::sort(cert.sittings.begin(), cert.sittings.end());
+  cert.sittings.erase(std::unique(cert.sittings.begin(), cert.sittings.end()), cert.sittings.end());
+}
+
+static void parse_certificate(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item,
+                 {"id", "name", "issuer", "verified_on", "summary", "exam", "sittings", "study_hours", "syllabus",
+                  "related_roles", "notes", "registration", "levels", "source", "sources"},
+                 "certificate"))
+    return;
+  Certificate cert;
+  cert.pos = ctx.pos(item);
+  cert.id = require_id(ctx, item, "certificate");
+  cert.name = require_text(ctx, item, "name", "certificate");
+  cert.issuer = optional_text(ctx, item, "issuer");
+  if (item["verified_on"].IsDefined()) cert.verified_on = get_date(ctx, item["verified_on"], "verified_on");
+  else ctx.error(item, msg("certificate has no 'verified_on' date", "证书缺少“verified_on”日期"));
+  cert.summary = optional_text(ctx, item, "summary");
+  cert.exam = optional_text(ctx, item, "exam");
+  if (auto s = item["sittings"]; !is_null(s)) parse_sittings(ctx, s, cert);
+  if (item["study_hours"].IsDefined())
+    cert.study_hours = get_number(ctx, item["study_hours"], "study_hours", 0, 100000);
+  cert.syllabus = get_string_list(ctx, item["syllabus"], "syllabus");
+  cert.related_roles = get_string_list(ctx, item["related_roles"], "related_roles");
+  cert.notes = get_text_list(ctx, item["notes"], "notes");
+  if (!is_null(item["registration"])) cert.registration = registration_facts(ctx, item["registration"]);
+  cert.sources = get_sources(ctx, item);
+  if (!item["levels"].IsDefined() || !item["levels"].IsSequence() || item["levels"].size() == 0) {
+    ctx.error(item, msg("certificate needs 'levels': a non-empty list (a single-level certificate has one)",
+                        "证书需要“levels”：非空列表（单一等级的证书写一个）"));
+  }
+  for_each_item(ctx, item["levels"], "levels", [&](const YAML::Node& l) { parse_certificate_level(ctx, l, cert); });
+  if (!cert.id.empty()) c.certificates.push_back(std::move(cert));
+}
+
+static void parse_claim(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item, {"id", "subject", "text", "source", "sources"}, "claim")) return;
+  Claim cl;
+  cl.pos = ctx.pos(item);
+  cl.id = require_id(ctx, item, "claim");
+  if (item["subject"].IsDefined()) cl.subject = get_string(ctx, item["subject"], "subject").value_or("");
+  cl.text = require_text(ctx, item, "text", "claim");
+  cl.sources = get_sources(ctx, item);
+  if (!cl.id.empty()) c.claims.push_back(std::move(cl));
+}
+
+// One catalogue file: each section by its own parser, in the order they depend on
+// nothing (references are checked once every file is read).
 static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog& catalog,
                               std::set<std::string>& meta_dirs, const std::string& dir,
                               std::vector<CrosswalkEntry>& crosswalk) {
@@ -589,225 +816,20 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
     ctx.error(root["cases"], msg("'cases' belongs in catalog/tests/, not in the catalogue itself",
                                  "“cases”应放在 catalog/tests/ 中，而不是目录库本身"));
   }
-  if (auto m = root["catalog"]; m.IsDefined()) {
-    if (meta_dirs.count(dir)) ctx.error(m, msg("'catalog' is given twice", "“catalog”重复给出"));
-    bool primary = meta_dirs.empty();
-    meta_dirs.insert(dir);
-    Catalog later;  // a later directory's settings are checked but not applied
-    Catalog& c = primary ? catalog : later;
-    if (check_map(ctx, m, {"id", "version", "name", "caveat", "scoring", "attribution", "attributions"},
-                  "catalog")) {
-      if (m["id"].IsDefined()) c.id = get_string(ctx, m["id"], "id").value_or(c.id);
-      if (m["version"].IsDefined()) c.version = get_string(ctx, m["version"], "version").value_or("");
-      c.name = optional_text(ctx, m, "name");
-      c.caveat = optional_text(ctx, m, "caveat");
-      if (m["attribution"].IsDefined())
-        if (auto t = get_text(ctx, m["attribution"], "attribution")) catalog.attributions.push_back(*t);
-      for (auto& t : get_text_list(ctx, m["attributions"], "attributions")) catalog.attributions.push_back(t);
-      if (auto s = m["scoring"]; s.IsDefined()) {
-        if (check_map(ctx, s,
-                      {"weights", "partial_credit", "coverage_prior", "experience_saturation_years", "barrier_penalty", "inferred_skills",
-                       "certificates"},
-                      "scoring")) {
-          auto& sc = c.scoring;
-          if (auto w = s["weights"];
-              w.IsDefined() &&
-              check_map(ctx, w, {"essential", "optional", "use", "experience", "barrier", "goals"}, "weights")) {
-            for (auto [k, dest] : {std::pair{"essential", &sc.w_essential}, std::pair{"optional", &sc.w_optional},
-                                   std::pair{"use", &sc.w_use}, std::pair{"experience", &sc.w_experience},
-                                   std::pair{"barrier", &sc.w_barrier}, std::pair{"goals", &sc.w_goals}})
-              if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
-          }
-          if (auto inf = s["inferred_skills"];
-              inf.IsDefined() && check_map(ctx, inf, {"per_year", "cap"}, "inferred_skills")) {
-            if (inf["per_year"].IsDefined())
-              sc.inferred_per_year = get_number(ctx, inf["per_year"], "per_year", 0, 1).value_or(sc.inferred_per_year);
-            if (inf["cap"].IsDefined())
-              sc.inferred_cap = get_number(ctx, inf["cap"], "cap", 0, 0.99).value_or(sc.inferred_cap);
-          }
-          if (auto cs = s["certificates"];
-              cs.IsDefined() && check_map(ctx, cs, {"weights", "floor"}, "scoring.certificates")) {
-            if (auto w = cs["weights"];
-                w.IsDefined() && check_map(ctx, w, {"covers", "related", "suits"}, "certificates.weights"))
-              for (auto [k, dest] : {std::pair{"covers", &sc.c_covers}, std::pair{"related", &sc.c_related},
-                                     std::pair{"suits", &sc.c_suits}})
-                if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
-            if (cs["floor"].IsDefined())
-              sc.certificate_floor = get_number(ctx, cs["floor"], "floor", 0, 1).value_or(sc.certificate_floor);
-          }
-          if (s["partial_credit"].IsDefined())
-            c.scoring.partial_credit = get_number(ctx, s["partial_credit"], "partial_credit", 0, 1).value_or(0.5);
-          if (s["coverage_prior"].IsDefined())
-            c.scoring.coverage_prior = get_number(ctx, s["coverage_prior"], "coverage_prior", 0, 10).value_or(1.0);
-          if (s["experience_saturation_years"].IsDefined())
-            c.scoring.experience_saturation_years =
-                get_number(ctx, s["experience_saturation_years"], "experience_saturation_years", 0.1, 50).value_or(3);
-          if (auto b = s["barrier_penalty"]; b.IsDefined() &&
-                                             check_map(ctx, b, {"high", "fairly-high", "moderate", "low", "unstated"},
-                                                       "barrier_penalty"))
-            for (const auto& kv : b)
-              c.scoring.barrier_penalty[kv.first.Scalar()] =
-                  get_number(ctx, kv.second, kv.first.Scalar(), 0, 1).value_or(0.5);
-        }
-      }
-    }
-  }
+  if (auto m = root["catalog"]; m.IsDefined()) parse_catalog_meta(ctx, m, catalog, meta_dirs, dir);
   Catalog& c = catalog;
-  for_each_item(ctx, root["sources"], "sources", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item, {"id", "title", "publisher", "url", "file", "date", "accessed"}, "source")) return;
-    Source s;
-    s.pos = ctx.pos(item);
-    s.id = require_id(ctx, item, "source");
-    s.title = require_text(ctx, item, "title", "source");
-    if (item["publisher"].IsDefined()) s.publisher = get_string(ctx, item["publisher"], "publisher").value_or("");
-    if (item["url"].IsDefined()) s.url = get_string(ctx, item["url"], "url").value_or("");
-    if (item["file"].IsDefined()) s.file = get_string(ctx, item["file"], "file").value_or("");
-    if (item["date"].IsDefined()) s.date = get_date(ctx, item["date"], "date");
-    if (item["accessed"].IsDefined()) s.accessed = get_date(ctx, item["accessed"], "accessed");
-    if (!s.id.empty()) c.sources.push_back(std::move(s));
-  });
+  for_each_item(ctx, root["sources"], "sources", [&](const YAML::Node& item) { parse_source(ctx, item, c); });
   for_each_item(ctx, root["education"], "education",
                 [&](const YAML::Node& item) { parse_education_level(ctx, item, c, dir); });
   parse_crosswalk(ctx, root["crosswalk"], crosswalk);
   parse_tree_items(ctx, root["majors"], "majors", c.majors);
   parse_tree_items(ctx, root["domains"], "domains", c.domains);
   parse_tree_items(ctx, root["skills"], "skills", c.skills);
-  for_each_item(ctx, root["categories"], "categories", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item, {"id", "name", "transition", "barrier", "domains", "source", "sources"}, "category"))
-      return;
-    Category cat;
-    cat.pos = ctx.pos(item);
-    cat.id = require_id(ctx, item, "category");
-    cat.name = require_text(ctx, item, "name", "category");
-    cat.transition = optional_text(ctx, item, "transition");
-    if (auto b = item["barrier"]; b.IsDefined() && check_map(ctx, b, {"level", "text", "skills"}, "barrier")) {
-      if (b["level"].IsDefined()) {
-        auto lvl = get_string(ctx, b["level"], "barrier.level").value_or("unstated");
-        if (lvl != "high" && lvl != "fairly-high" && lvl != "moderate" && lvl != "unstated") {
-          auto guess = closest_match(lvl, {"high", "fairly-high", "moderate", "unstated"});
-          ctx.error(b["level"],
-                    msg(fmt::format("barrier level '{}' is not one of high, fairly-high, moderate, unstated{}", lvl,
-                                    guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                        fmt::format("门槛等级“{}”不是 high、fairly-high、moderate、unstated 之一{}", lvl,
-                                    guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
-        }
-        cat.barrier.level = lvl;
-      }
-      cat.barrier.text = optional_text(ctx, b, "text");
-      cat.barrier.skills = get_string_list(ctx, b["skills"], "barrier.skills");
-    }
-    cat.domains = get_string_list(ctx, item["domains"], "domains");
-    cat.sources = get_sources(ctx, item);
-    if (!cat.id.empty()) c.categories.push_back(std::move(cat));
-  });
-  for_each_item(ctx, root["roles"], "roles", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item,
-                   {"id", "name", "category", "definition", "skills", "company_types", "domains", "source", "sources",
-                    "external_ids", "barrier", "incomplete"},
-                   "role"))
-      return;
-    Role r;
-    r.pos = ctx.pos(item);
-    r.id = require_id(ctx, item, "role");
-    r.name = require_text(ctx, item, "name", "role");
-    if (!item["category"].IsDefined())
-      ctx.error(item, msg("role has no 'category'", "岗位缺少“category”"));
-    else
-      r.category = get_string(ctx, item["category"], "category").value_or("");
-    r.definition = optional_text(ctx, item, "definition");
-    for_each_item(ctx, item["skills"], "skills", [&](const YAML::Node& s) {
-      RoleSkill rs;
-      rs.pos = ctx.pos(s);
-      if (s.IsScalar()) {
-        rs.skill = s.Scalar();
-      } else {
-        if (!check_map(ctx, s, {"skill", "need", "weight"}, "role skill")) return;
-        if (!s["skill"].IsDefined()) {
-          ctx.error(s, msg("role skill has no 'skill'", "岗位技能缺少“skill”"));
-          return;
-        }
-        rs.skill = get_string(ctx, s["skill"], "skill").value_or("");
-        rs.pos = ctx.pos(s["skill"]);
-        if (s["need"].IsDefined()) {
-          auto need = get_string(ctx, s["need"], "need").value_or("essential");
-          if (need == "optional") rs.essential = false;
-          else if (need != "essential")
-            ctx.error(s["need"], msg(fmt::format("need must be 'essential' or 'optional', not '{}'", need),
-                                     fmt::format("need 应为“essential”或“optional”，而不是“{}”", need)));
-        }
-        if (s["weight"].IsDefined()) rs.weight = get_number(ctx, s["weight"], "weight", 0.001, 100).value_or(1);
-      }
-      if (!rs.skill.empty()) r.skills.push_back(std::move(rs));
-    });
-    r.company_types = get_text_list(ctx, item["company_types"], "company_types");
-    r.domains = get_string_list(ctx, item["domains"], "domains");
-    r.sources = get_sources(ctx, item);
-    parse_role_import_fields(ctx, item, r);
-    if (!r.id.empty()) c.roles.push_back(std::move(r));
-  });
-  for_each_item(ctx, root["certificates"], "certificates", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item,
-                   {"id", "name", "issuer", "verified_on", "summary", "exam", "sittings", "study_hours", "syllabus",
-                    "related_roles", "notes", "registration", "levels", "source", "sources"},
-                   "certificate"))
-      return;
-    Certificate cert;
-    cert.pos = ctx.pos(item);
-    cert.id = require_id(ctx, item, "certificate");
-    cert.name = require_text(ctx, item, "name", "certificate");
-    cert.issuer = optional_text(ctx, item, "issuer");
-    if (item["verified_on"].IsDefined()) cert.verified_on = get_date(ctx, item["verified_on"], "verified_on");
-    else ctx.error(item, msg("certificate has no 'verified_on' date", "证书缺少“verified_on”日期"));
-    cert.summary = optional_text(ctx, item, "summary");
-    cert.exam = optional_text(ctx, item, "exam");
-    if (auto s = item["sittings"]; !is_null(s)) {
-      if (!s.IsSequence()) {
-        ctx.error(s, msg("sittings must be a list of months (1 to 12)", "sittings 应为月份列表（1 至 12）"));
-      } else {
-        for (const auto& m : s)
-          if (auto v = get_int(ctx, m, "sitting month", 1, 12)) cert.sittings.push_back(*v);
-        std::sort(cert.sittings.begin(), cert.sittings.end());
-        cert.sittings.erase(std::unique(cert.sittings.begin(), cert.sittings.end()), cert.sittings.end());
-      }
-    }
-    if (item["study_hours"].IsDefined())
-      cert.study_hours = get_number(ctx, item["study_hours"], "study_hours", 0, 100000);
-    cert.syllabus = get_string_list(ctx, item["syllabus"], "syllabus");
-    cert.related_roles = get_string_list(ctx, item["related_roles"], "related_roles");
-    cert.notes = get_text_list(ctx, item["notes"], "notes");
-    if (!is_null(item["registration"])) cert.registration = registration_facts(ctx, item["registration"]);
-    cert.sources = get_sources(ctx, item);
-    if (!item["levels"].IsDefined() || !item["levels"].IsSequence() || item["levels"].size() == 0) {
-      ctx.error(item, msg("certificate needs 'levels': a non-empty list (a single-level certificate has one)",
-                          "证书需要“levels”：非空列表（单一等级的证书写一个）"));
-    }
-    for_each_item(ctx, item["levels"], "levels", [&](const YAML::Node& l) {
-      if (!check_map(ctx, l, {"id", "name", "suits", "syllabus", "requires", "recommended", "source", "sources"},
-                     "level"))
-        return;
-      CertificateLevel lvl;
-      lvl.pos = ctx.pos(l);
-      lvl.id = require_id(ctx, l, "level");
-      lvl.name = require_text(ctx, l, "name", "level");
-      lvl.suits = optional_text(ctx, l, "suits");
-      lvl.syllabus = get_string_list(ctx, l["syllabus"], "syllabus");
-      if (!is_null(l["requires"])) lvl.requires_rule = parse_top_rule(ctx, l["requires"]);
-      if (!is_null(l["recommended"])) lvl.recommended = parse_top_rule(ctx, l["recommended"]);
-      lvl.sources = get_sources(ctx, l);
-      if (!lvl.id.empty()) cert.levels.push_back(std::move(lvl));
-    });
-    if (!cert.id.empty()) c.certificates.push_back(std::move(cert));
-  });
-  for_each_item(ctx, root["claims"], "claims", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item, {"id", "subject", "text", "source", "sources"}, "claim")) return;
-    Claim cl;
-    cl.pos = ctx.pos(item);
-    cl.id = require_id(ctx, item, "claim");
-    if (item["subject"].IsDefined()) cl.subject = get_string(ctx, item["subject"], "subject").value_or("");
-    cl.text = require_text(ctx, item, "text", "claim");
-    cl.sources = get_sources(ctx, item);
-    if (!cl.id.empty()) c.claims.push_back(std::move(cl));
-  });
+  for_each_item(ctx, root["categories"], "categories", [&](const YAML::Node& item) { parse_category(ctx, item, c); });
+  for_each_item(ctx, root["roles"], "roles", [&](const YAML::Node& item) { parse_role(ctx, item, c); });
+  for_each_item(ctx, root["certificates"], "certificates",
+                [&](const YAML::Node& item) { parse_certificate(ctx, item, c); });
+  for_each_item(ctx, root["claims"], "claims", [&](const YAML::Node& item) { parse_claim(ctx, item, c); });
 }
 
 // The reference checks work on positions only: give their diagnostics the source
