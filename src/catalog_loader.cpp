@@ -321,6 +321,154 @@ std::vector<RegistrationFact> registration_facts(YamlContext& ctx, const YAML::N
 
 } // namespace
 
+static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, int depth, size_t& budget);
+
+// The one condition key a rule node has (all, any, not or a predicate); empty, with
+// a message, when it has none or more than one.
+static std::string rule_op(YamlContext& ctx, const YAML::Node& node) {
+  static constexpr std::string_view k_ops[] = {"all", "any", "not", "age", "education", "major",
+                                               "experience", "holds", "skills", "study_hours"};
+  std::string op;
+  for (auto k : k_ops) {
+    if (!node[std::string(k)].IsDefined()) continue;
+    if (!op.empty()) {
+      ctx.error(node, msg(fmt::format("a rule node has both '{}' and '{}': wrap them in 'all' or 'any'", op, k),
+                          fmt::format("一个规则节点同时有“{}”和“{}”：请用 all 或 any 包起来", op, k)));
+      return "";
+    }
+    op = k;
+  }
+  if (op.empty())
+    ctx.error(node, msg("rule has no condition (all, any, not, age, education, major, experience, holds, skills, "
+                        "study_hours)",
+                        "规则没有条件（all、any、not、age、education、major、experience、holds、skills、study_hours）"));
+  return op;
+}
+
+// Each rule kind below reads the value of its key into `r` and returns false when
+// the rule cannot stand; it reports every problem it finds before returning.
+
+static bool parse_all_any(YamlContext& ctx, const std::string& op, const YAML::Node& v, int depth, size_t& budget,
+                          Rule& r) {
+  r.kind = op == "all" ? RuleKind::all : RuleKind::any;
+  if (!v.IsSequence() || v.size() == 0) {
+    ctx.error(v, msg(fmt::format("'{}' must be a non-empty list of rules", op), fmt::format("“{}”应为非空的规则列表", op)));
+    return false;
+  }
+  bool ok = true;
+  for (const auto& c : v) {
+    auto child = parse_rule(ctx, c, depth + 1, budget);
+    if (child) r.children.push_back(std::move(*child));
+    else ok = false;
+    if (budget == 0 && !child) break;  // one message for an oversized rule, not one per node left
+  }
+  return ok;
+}
+
+static bool parse_not(YamlContext& ctx, const YAML::Node& v, int depth, size_t& budget, Rule& r) {
+  r.kind = RuleKind::not_;
+  auto child = parse_rule(ctx, v, depth + 1, budget);
+  if (!child) return false;
+  r.children.push_back(std::move(*child));
+  return true;
+}
+
+static bool parse_age(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::age;
+  if (!check_map(ctx, v, {"min", "max"}, "age")) return false;
+  if (v["min"].IsDefined()) r.min_age = get_int(ctx, v["min"], "age.min", 0, 150);
+  if (v["max"].IsDefined()) r.max_age = get_int(ctx, v["max"], "age.max", 0, 150);
+  bool ok = true;
+  // Only when neither is given: a value that was given but refused has its own message.
+  if (!v["min"].IsDefined() && !v["max"].IsDefined()) {
+    ctx.error(v, msg("age needs 'min' or 'max'", "age 需要“min”或“max”"));
+    ok = false;
+  }
+  if ((v["min"].IsDefined() && !r.min_age) || (v["max"].IsDefined() && !r.max_age)) ok = false;
+  return ok;
+}
+
+static bool parse_education(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::education;
+  if (!check_map(ctx, v, {"min"}, "education")) return false;
+  if (!v["min"].IsDefined()) {
+    ctx.error(v, msg("education needs 'min'", "education 需要“min”"));
+    return false;
+  }
+  if (auto s = get_string(ctx, v["min"], "education.min")) r.education_min = *s;
+  return true;
+}
+
+static bool parse_major(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::major;
+  if (!check_map(ctx, v, {"in"}, "major")) return false;
+  r.majors = get_string_list(ctx, v["in"], "major.in");
+  if (r.majors.empty()) {
+    ctx.error(v, msg("major needs a non-empty 'in' list", "major 需要非空的“in”列表"));
+    return false;
+  }
+  return true;
+}
+
+static bool parse_experience(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::experience;
+  if (!check_map(ctx, v, {"domain", "min_years", "max_years"}, "experience")) return false;
+  if (v["domain"].IsDefined()) r.domain = get_string(ctx, v["domain"], "experience.domain").value_or("");
+  bool ok = true;
+  if (!v["min_years"].IsDefined()) {
+    ctx.error(v, msg("experience needs 'min_years'", "experience 需要“min_years”"));
+    ok = false;
+  } else if (auto y = get_number(ctx, v["min_years"], "experience.min_years", 0, 80)) {
+    r.min_years = *y;
+  } else {
+    ok = false;
+  }
+  if (v["max_years"].IsDefined()) {
+    if (auto y = get_number(ctx, v["max_years"], "experience.max_years", 0, 80)) r.max_years = *y;
+    else ok = false;
+  }
+  return ok;
+}
+
+static bool parse_holds(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::holds;
+  if (!check_map(ctx, v, {"certificate", "level"}, "holds")) return false;
+  bool ok = true;
+  if (!v["certificate"].IsDefined()) {
+    ctx.error(v, msg("holds needs 'certificate'", "holds 需要“certificate”"));
+    ok = false;
+  } else {
+    r.certificate = get_string(ctx, v["certificate"], "holds.certificate").value_or("");
+  }
+  if (v["level"].IsDefined()) r.level = get_string(ctx, v["level"], "holds.level").value_or("");
+  return ok;
+}
+
+static bool parse_skills(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::skills;
+  if (!check_map(ctx, v, {"any", "min"}, "skills")) return false;
+  r.skill_ids = get_string_list(ctx, v["any"], "skills.any");
+  bool ok = true;
+  if (r.skill_ids.empty()) {
+    ctx.error(v, msg("skills needs a non-empty 'any' list", "skills 需要非空的“any”列表"));
+    ok = false;
+  }
+  if (v["min"].IsDefined()) r.min_count = get_int(ctx, v["min"], "skills.min", 1, 1000).value_or(1);
+  return ok;
+}
+
+static bool parse_study_hours(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::study_hours;
+  if (!check_map(ctx, v, {"certificate", "min"}, "study_hours")) return false;
+  if (!v["certificate"].IsDefined() || !v["min"].IsDefined()) {
+    ctx.error(v, msg("study_hours needs 'certificate' and 'min'", "study_hours 需要“certificate”和“min”"));
+    return false;
+  }
+  r.certificate = get_string(ctx, v["certificate"], "study_hours.certificate").value_or("");
+  r.min_hours = get_number(ctx, v["min"], "study_hours.min", 0, 100000).value_or(0);
+  return true;
+}
+
 // A rule node: all/any/not or one predicate, plus optional reason and source.
 static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, int depth, size_t& budget) {
   if (depth > ctx.limits().max_depth || budget == 0) {
@@ -328,126 +476,26 @@ static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, 
     return std::nullopt;
   }
   --budget;
-  static constexpr std::string_view k_ops[] = {"all", "any", "not", "age", "education", "major",
-                                               "experience", "holds", "skills", "study_hours"};
   if (!check_map(ctx, node,
                  {"all", "any", "not", "age", "education", "major", "experience", "holds", "skills", "study_hours",
                   "reason", "source", "sources"},
                  "rule"))
     return std::nullopt;
-  std::string op;
-  for (auto k : k_ops) {
-    if (!node[std::string(k)].IsDefined()) continue;
-    if (!op.empty()) {
-      ctx.error(node, msg(fmt::format("a rule node has both '{}' and '{}': wrap them in 'all' or 'any'", op, k),
-                          fmt::format("一个规则节点同时有“{}”和“{}”：请用 all 或 any 包起来", op, k)));
-      return std::nullopt;
-    }
-    op = k;
-  }
-  if (op.empty()) {
-    ctx.error(node, msg("rule has no condition (all, any, not, age, education, major, experience, holds, skills, "
-                        "study_hours)",
-                        "规则没有条件（all、any、not、age、education、major、experience、holds、skills、study_hours）"));
-    return std::nullopt;
-  }
+  std::string op = rule_op(ctx, node);
+  if (op.empty()) return std::nullopt;
   Rule r;
   r.pos = ctx.pos(node);
   if (node["reason"].IsDefined()) r.reason = get_text(ctx, node["reason"], "reason").value_or(Text{});
   auto v = node[op];
-  bool ok = true;
-  if (op == "all" || op == "any") {
-    r.kind = op == "all" ? RuleKind::all : RuleKind::any;
-    if (!v.IsSequence() || v.size() == 0) {
-      ctx.error(v, msg(fmt::format("'{}' must be a non-empty list of rules", op),
-                       fmt::format("“{}”应为非空的规则列表", op)));
-      return std::nullopt;
-    }
-    for (const auto& c : v) {
-      auto child = parse_rule(ctx, c, depth + 1, budget);
-      if (child) r.children.push_back(std::move(*child));
-      else ok = false;
-      if (budget == 0 && !child) break;  // one message for an oversized rule, not one per node left
-    }
-  } else if (op == "not") {
-    r.kind = RuleKind::not_;
-    auto child = parse_rule(ctx, v, depth + 1, budget);
-    if (!child) return std::nullopt;
-    r.children.push_back(std::move(*child));
-  } else if (op == "age") {
-    r.kind = RuleKind::age;
-    if (!check_map(ctx, v, {"min", "max"}, "age")) return std::nullopt;
-    if (v["min"].IsDefined()) r.min_age = get_int(ctx, v["min"], "age.min", 0, 150);
-    if (v["max"].IsDefined()) r.max_age = get_int(ctx, v["max"], "age.max", 0, 150);
-    // Only when neither is given: a value that was given but refused has its own message.
-    if (!v["min"].IsDefined() && !v["max"].IsDefined()) {
-      ctx.error(v, msg("age needs 'min' or 'max'", "age 需要“min”或“max”"));
-      ok = false;
-    }
-    if ((v["min"].IsDefined() && !r.min_age) || (v["max"].IsDefined() && !r.max_age)) ok = false;
-  } else if (op == "education") {
-    r.kind = RuleKind::education;
-    if (!check_map(ctx, v, {"min"}, "education")) return std::nullopt;
-    if (!v["min"].IsDefined()) {
-      ctx.error(v, msg("education needs 'min'", "education 需要“min”"));
-      ok = false;
-    } else if (auto s = get_string(ctx, v["min"], "education.min")) {
-      r.education_min = *s;
-    }
-  } else if (op == "major") {
-    r.kind = RuleKind::major;
-    if (!check_map(ctx, v, {"in"}, "major")) return std::nullopt;
-    r.majors = get_string_list(ctx, v["in"], "major.in");
-    if (r.majors.empty()) {
-      ctx.error(v, msg("major needs a non-empty 'in' list", "major 需要非空的“in”列表"));
-      ok = false;
-    }
-  } else if (op == "experience") {
-    r.kind = RuleKind::experience;
-    if (!check_map(ctx, v, {"domain", "min_years", "max_years"}, "experience")) return std::nullopt;
-    if (v["domain"].IsDefined()) r.domain = get_string(ctx, v["domain"], "experience.domain").value_or("");
-    if (!v["min_years"].IsDefined()) {
-      ctx.error(v, msg("experience needs 'min_years'", "experience 需要“min_years”"));
-      ok = false;
-    } else if (auto y = get_number(ctx, v["min_years"], "experience.min_years", 0, 80)) {
-      r.min_years = *y;
-    } else {
-      ok = false;
-    }
-    if (v["max_years"].IsDefined()) {
-      if (auto y = get_number(ctx, v["max_years"], "experience.max_years", 0, 80)) r.max_years = *y;
-      else ok = false;
-    }
-  } else if (op == "holds") {
-    r.kind = RuleKind::holds;
-    if (!check_map(ctx, v, {"certificate", "level"}, "holds")) return std::nullopt;
-    if (!v["certificate"].IsDefined()) {
-      ctx.error(v, msg("holds needs 'certificate'", "holds 需要“certificate”"));
-      ok = false;
-    } else {
-      r.certificate = get_string(ctx, v["certificate"], "holds.certificate").value_or("");
-    }
-    if (v["level"].IsDefined()) r.level = get_string(ctx, v["level"], "holds.level").value_or("");
-  } else if (op == "skills") {
-    r.kind = RuleKind::skills;
-    if (!check_map(ctx, v, {"any", "min"}, "skills")) return std::nullopt;
-    r.skill_ids = get_string_list(ctx, v["any"], "skills.any");
-    if (r.skill_ids.empty()) {
-      ctx.error(v, msg("skills needs a non-empty 'any' list", "skills 需要非空的“any”列表"));
-      ok = false;
-    }
-    if (v["min"].IsDefined()) r.min_count = get_int(ctx, v["min"], "skills.min", 1, 1000).value_or(1);
-  } else if (op == "study_hours") {
-    r.kind = RuleKind::study_hours;
-    if (!check_map(ctx, v, {"certificate", "min"}, "study_hours")) return std::nullopt;
-    if (!v["certificate"].IsDefined() || !v["min"].IsDefined()) {
-      ctx.error(v, msg("study_hours needs 'certificate' and 'min'", "study_hours 需要“certificate”和“min”"));
-      ok = false;
-    } else {
-      r.certificate = get_string(ctx, v["certificate"], "study_hours.certificate").value_or("");
-      r.min_hours = get_number(ctx, v["min"], "study_hours.min", 0, 100000).value_or(0);
-    }
-  }
+  bool ok = op == "all" || op == "any" ? parse_all_any(ctx, op, v, depth, budget, r)
+            : op == "not"              ? parse_not(ctx, v, depth, budget, r)
+            : op == "age"              ? parse_age(ctx, v, r)
+            : op == "education"        ? parse_education(ctx, v, r)
+            : op == "major"            ? parse_major(ctx, v, r)
+            : op == "experience"       ? parse_experience(ctx, v, r)
+            : op == "holds"            ? parse_holds(ctx, v, r)
+            : op == "skills"           ? parse_skills(ctx, v, r)
+                                       : parse_study_hours(ctx, v, r);
   if (!ok) return std::nullopt;
   return r;
 }
