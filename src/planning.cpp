@@ -160,6 +160,139 @@ Text scope_text(const Catalog& c, const Role& target, const Scope& s, size_t ci)
   return join(parts, "; ", "；");
 }
 
+// ------------------------------------------------------------------ skill steps
+
+/// A skill the plan teaches: missing from the role's list or met only in part.
+struct SkillItem {
+  std::string id;
+  size_t index = 0;
+  int group = 0;  // 0 missing essential, 1 partly met, 2 missing optional
+  bool essential = true;
+  size_t role_pos = 0;
+  std::vector<const Role*> helps;  ///< other roles that fit the person well and ask for it
+  const PartialMatch* partial = nullptr;
+};
+
+/// The skills the match left missing or partly met that the catalogue knows, each
+/// with its place in the role and the well-fitting roles that ask for it too.
+std::vector<SkillItem> skill_items(const Catalog& c, const Profile& p, const Role& target, Date as_of,
+                                   const RoleMatch& m) {
+  auto pos_in_role = [&](const std::string& id) {
+    for (size_t k = 0; k < target.skills.size(); ++k)
+      if (target.skills[k].skill == id) return k;
+    return target.skills.size();
+  };
+  std::vector<SkillItem> items;
+  for (size_t i = 0; i < m.missing.size(); ++i)
+    items.push_back(SkillItem{m.missing[i], 0, m.missing_essential[i] ? 0 : 2, m.missing_essential[i], 0, {}, nullptr});
+  for (const auto& pm : m.partial) items.push_back(SkillItem{pm.required, 0, 1, pm.essential, 0, {}, &pm});
+  // Other roles that fit the person well and ask for the same skill.
+  auto ranked = rank_roles(c, p, as_of);
+  std::vector<const Role*> others;
+  for (size_t i = 0; i < ranked.size() && i < 5; ++i)
+    if (ranked[i].role->id != target.id) others.push_back(ranked[i].role);
+  std::vector<SkillItem> known;
+  for (auto& it : items) {
+    auto sk = c.skill_by_id.find(it.id);
+    if (sk == c.skill_by_id.end()) continue;
+    it.index = sk->second;
+    it.role_pos = pos_in_role(it.id);
+    for (const auto* r : others)
+      for (const auto& rs : r->skills)
+        if (rs.skill == it.id) {
+          it.helps.push_back(r);
+          break;
+        }
+    known.push_back(std::move(it));
+  }
+  return known;
+}
+
+/// The order to learn the skills in (indexes into `items`): the most urgent first,
+/// but never before a skill of the plan above it in the skill tree.
+std::vector<size_t> skill_order(const Catalog& c, const std::vector<SkillItem>& items) {
+  using Key = std::tuple<int, bool, long, size_t, std::string>;
+  auto own_key = [](const SkillItem& it) {
+    return Key{it.group, !it.essential, -static_cast<long>(it.helps.size()), it.role_pos, it.id};
+  };
+  auto is_ancestor = [&](const SkillItem& a, const SkillItem& b) {  // a is above b in the skill tree
+    return a.index != b.index && Catalog::tree_distance(c.skill_parent, b.index, a.index) > 0;
+  };
+  // A prerequisite takes the rank of the most urgent skill built on it, so it comes
+  // just before that skill rather than at its own (later) rank.
+  std::vector<Key> eff;
+  for (const auto& a : items) {
+    Key k = own_key(a);
+    for (const auto& b : items)
+      if (is_ancestor(a, b)) k = std::min(k, own_key(b));
+    eff.push_back(k);
+  }
+  std::vector<bool> placed(items.size(), false);
+  std::vector<size_t> seq;
+  for (size_t n = 0; n < items.size(); ++n) {
+    size_t pick = items.size();
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (placed[i]) continue;
+      bool ready = true;
+      for (size_t j = 0; j < items.size(); ++j)
+        if (!placed[j] && is_ancestor(items[j], items[i])) ready = false;
+      if (!ready) continue;
+      if (pick == items.size() || std::pair(eff[i], own_key(items[i])) < std::pair(eff[pick], own_key(items[pick])))
+        pick = i;
+    }
+    if (pick == items.size()) break;  // the skill tree has no cycles (validation cuts them)
+    placed[pick] = true;
+    seq.push_back(pick);
+  }
+  return seq;
+}
+
+/// Why a skill is a step: what the role asks of it, the skill of the plan it builds
+/// on (whose step, from `step_of`, goes into `after`), the other roles that want it.
+Text skill_reason(const Catalog& c, const Role& target, const std::vector<SkillItem>& items, size_t pick,
+                  const std::vector<size_t>& step_of, std::vector<size_t>& after) {
+  const auto& it = items[pick];
+  std::vector<Text> why;
+  const auto& role = target.name;
+  if (it.partial) {
+    const auto* via = c.skill(it.partial->via);
+    why.push_back(it.essential ? T(fmt::format("essential for {}; {} covers it only in part ({:.0f}%)", role.en,
+                                               via->name.en, it.partial->credit * 100),
+                                   fmt::format("{}的核心技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
+                                               it.partial->credit * 100))
+                               : T(fmt::format("optional for {}; {} covers it only in part ({:.0f}%)", role.en,
+                                               via->name.en, it.partial->credit * 100),
+                                   fmt::format("{}的加分技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
+                                               it.partial->credit * 100)));
+  } else if (it.essential) {
+    why.push_back(T(fmt::format("essential for {} and missing", role.en), fmt::format("{}的核心技能，目前欠缺", role.zh)));
+  } else {
+    why.push_back(T(fmt::format("optional for {} (raises the score)", role.en),
+                    fmt::format("{}的加分技能（可提高匹配度）", role.zh)));
+  }
+  // The nearest skill of the plan above this one must be learnt first.
+  int up = c.skill_parent[it.index];
+  while (up >= 0) {
+    bool found = false;
+    for (size_t j = 0; j < items.size(); ++j)
+      if (items[j].index == static_cast<size_t>(up)) {
+        after.push_back(step_of[j]);
+        why.push_back(T("builds on " + c.skills[static_cast<size_t>(up)].name.en,
+                        "以" + c.skills[static_cast<size_t>(up)].name.in(Lang::zh) + "为基础"));
+        found = true;
+      }
+    if (found) break;
+    up = c.skill_parent[static_cast<size_t>(up)];
+  }
+  if (!it.helps.empty()) {
+    std::vector<Text> names;
+    for (const auto* r : it.helps) names.push_back(r->name);
+    auto n2 = join(names, ", ", "、");
+    why.push_back(T("also asked for by roles that fit you well: " + n2.en, "也是与你较匹配的岗位所需：" + n2.zh));
+  }
+  return join(why, "; ", "；");
+}
+
 // ------------------------------------------------------------------ assembling the steps
 
 /// A step before the final ordering: `after` holds internal ids.
@@ -236,123 +369,19 @@ private:
   }
 
   void add_skills(const RoleMatch& m) {
-    struct Item {
-      std::string id;
-      size_t index = 0;
-      int group = 0;  // 0 missing essential, 1 partly met, 2 missing optional
-      bool essential = true;
-      size_t role_pos = 0;
-      std::vector<const Role*> helps;
-      const PartialMatch* partial = nullptr;
-    };
-    auto pos_in_role = [&](const std::string& id) {
-      for (size_t k = 0; k < m_target.skills.size(); ++k)
-        if (m_target.skills[k].skill == id) return k;
-      return m_target.skills.size();
-    };
-    std::vector<Item> items;
-    for (size_t i = 0; i < m.missing.size(); ++i)
-      items.push_back(Item{m.missing[i], 0, m.missing_essential[i] ? 0 : 2, m.missing_essential[i], 0, {}, nullptr});
-    for (const auto& pm : m.partial) items.push_back(Item{pm.required, 0, 1, pm.essential, 0, {}, &pm});
-    // Other roles that fit the person well and ask for the same skill.
-    auto ranked = rank_roles(m_c, m_p, m_as_of);
-    std::vector<const Role*> others;
-    for (size_t i = 0; i < ranked.size() && i < 5; ++i)
-      if (ranked[i].role->id != m_target.id) others.push_back(ranked[i].role);
-    std::vector<Item> known;
-    for (auto& it : items) {
-      auto sk = m_c.skill_by_id.find(it.id);
-      if (sk == m_c.skill_by_id.end()) continue;
-      it.index = sk->second;
-      it.role_pos = pos_in_role(it.id);
-      for (const auto* r : others)
-        for (const auto& rs : r->skills)
-          if (rs.skill == it.id) {
-            it.helps.push_back(r);
-            break;
-          }
-      known.push_back(std::move(it));
-    }
-    items = std::move(known);
-    using Key = std::tuple<int, bool, long, size_t, std::string>;
-    auto own_key = [](const Item& it) {
-      return Key{it.group, !it.essential, -static_cast<long>(it.helps.size()), it.role_pos, it.id};
-    };
-    auto is_ancestor = [&](const Item& a, const Item& b) {  // a is above b in the skill tree
-      return a.index != b.index && Catalog::tree_distance(m_c.skill_parent, b.index, a.index) > 0;
-    };
-    // A prerequisite takes the rank of the most urgent skill built on it, so it comes
-    // just before that skill rather than at its own (later) rank.
-    std::vector<Key> eff;
-    for (const auto& a : items) {
-      Key k = own_key(a);
-      for (const auto& b : items)
-        if (is_ancestor(a, b)) k = std::min(k, own_key(b));
-      eff.push_back(k);
-    }
-    std::vector<bool> placed(items.size(), false);
-    std::vector<size_t> draft_of(items.size(), 0);
-    for (size_t n = 0; n < items.size(); ++n) {
-      size_t pick = items.size();
-      for (size_t i = 0; i < items.size(); ++i) {
-        if (placed[i]) continue;
-        bool ready = true;
-        for (size_t j = 0; j < items.size(); ++j)
-          if (!placed[j] && is_ancestor(items[j], items[i])) ready = false;
-        if (!ready) continue;
-        if (pick == items.size() || std::pair(eff[i], own_key(items[i])) < std::pair(eff[pick], own_key(items[pick])))
-          pick = i;
-      }
-      if (pick == items.size()) break;  // the skill tree has no cycles (validation cuts them)
-      placed[pick] = true;
-      const auto& it = items[pick];
-      const auto& skill = m_c.skills[it.index];
+    auto items = skill_items(m_c, m_p, m_target, m_as_of, m);
+    auto seq = skill_order(m_c, items);
+    std::vector<size_t> step_of(items.size(), 0);
+    for (size_t n = 0; n < seq.size(); ++n) {
+      const auto& it = items[seq[n]];
       Draft d;
       d.group = 1;
       d.key = {0, n, 0, 0};
       d.step.kind = "skill";
       d.step.id = it.id;
-      d.step.name = skill.name;
-      std::vector<Text> why;
-      const auto& role = m_target.name;
-      if (it.partial) {
-        const auto* via = m_c.skill(it.partial->via);
-        why.push_back(it.essential ? T(fmt::format("essential for {}; {} covers it only in part ({:.0f}%)", role.en,
-                                                   via->name.en, it.partial->credit * 100),
-                                       fmt::format("{}的核心技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
-                                                   it.partial->credit * 100))
-                                   : T(fmt::format("optional for {}; {} covers it only in part ({:.0f}%)", role.en,
-                                                   via->name.en, it.partial->credit * 100),
-                                       fmt::format("{}的加分技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
-                                                   it.partial->credit * 100)));
-      } else if (it.essential) {
-        why.push_back(T(fmt::format("essential for {} and missing", role.en), fmt::format("{}的核心技能，目前欠缺", role.zh)));
-      } else {
-        why.push_back(T(fmt::format("optional for {} (raises the score)", role.en),
-                        fmt::format("{}的加分技能（可提高匹配度）", role.zh)));
-      }
-      // The nearest skill of the plan above this one must be learnt first.
-      int up = m_c.skill_parent[it.index];
-      while (up >= 0) {
-        bool found = false;
-        for (size_t j = 0; j < items.size(); ++j)
-          if (items[j].index == static_cast<size_t>(up)) {
-            d.step.after.push_back(draft_of[j]);
-            why.push_back(T("builds on " + m_c.skills[static_cast<size_t>(up)].name.en,
-                            "以" + m_c.skills[static_cast<size_t>(up)].name.in(Lang::zh) + "为基础"));
-            found = true;
-          }
-        if (found) break;
-        up = m_c.skill_parent[static_cast<size_t>(up)];
-      }
-      if (!it.helps.empty()) {
-        std::vector<Text> names;
-        for (const auto* r : it.helps) names.push_back(r->name);
-        auto n2 = join(names, ", ", "、");
-        why.push_back(T("also asked for by roles that fit you well: " + n2.en, "也是与你较匹配的岗位所需：" + n2.zh));
-      }
-      d.step.reason = join(why, "; ", "；");
-      draft_of[pick] = add(std::move(d));
+      d.step.name = m_c.skills[it.index].name;
+      d.step.reason = skill_reason(m_c, m_target, items, seq[n], step_of, d.step.after);
+      step_of[seq[n]] = add(std::move(d));
     }
   }
 
