@@ -293,7 +293,7 @@ Text skill_reason(const Catalog& c, const Role& target, const std::vector<SkillI
   return join(why, "; ", "；");
 }
 
-// ------------------------------------------------------------------ assembling the steps
+// ------------------------------------------------------------------ the step list
 
 /// A step before the final ordering: `after` holds internal ids.
 struct Draft {
@@ -302,113 +302,85 @@ struct Draft {
   std::tuple<long, size_t, int, int> key{};  ///< order within the group (dependencies permitting)
 };
 
-class Builder {
+/// The steps of a plan as they are built; a step's internal id is its index here.
+class Drafts {
 public:
-  Builder(const Catalog& c, const Profile& p, const Role& target, Date as_of)
-      : m_c(c), m_p(p), m_target(target), m_as_of(as_of) {}
-
-  Plan build() {
-    Plan plan;
-    plan.as_of = m_as_of;
-    plan.target = &m_target;
-    auto m = match_role(m_c, m_p, m_target, m_as_of);
-    plan.score_now = m.score;
-    add_skills(m);
-
-    // Certificates serve the essential skills the role misses, wholly or in part.
-    std::vector<std::string> needs;
-    for (size_t i = 0; i < m.missing.size(); ++i)
-      if (m.missing_essential[i]) needs.push_back(m.missing[i]);
-    for (const auto& pm : m.partial)
-      if (pm.essential) needs.push_back(pm.required);
-    auto scope = scope_of(m_c, m_target, needs);
-    Search search(m_c, m_p, m_as_of, scope);
-    search.run();
-    plan.states_explored = search.settled();
-    plan.search_capped = search.capped();
-    add_path(search, scope);
-    add_unreached(search, scope);
-    plan.steps = order();
-    undate_after_unscheduled_exams(plan.steps);
-    return plan;
+  size_t add(Draft d) {
+    m_items.push_back(std::move(d));
+    return m_items.size() - 1;
   }
 
-  /// A level that needs an earlier certificate whose exam dates the source does not
-  /// state cannot honestly be dated: nobody knows when that exam is. Such steps keep
-  /// their order ("after #N") but lose the calendar date.
-  static void replace_all(std::string& s, const std::string& from, const std::string& to) {
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-  }
+  Draft& operator[](size_t id) { return m_items[id]; }
 
-  static void undate_after_unscheduled_exams(std::vector<PlanStep>& steps) {
-    std::vector<bool> undated(steps.size(), false);
-    for (size_t i = 0; i < steps.size(); ++i) {
-      auto& st = steps[i];
-      if (st.kind != "certificate" || !st.earliest_date) continue;
-      for (auto j : st.after) {
-        if (j >= i || steps[j].kind != "certificate") continue;
-        if (steps[j].sitting && !undated[j]) continue;
-        undated[i] = true;
-        st.earliest_date.reset();
-        st.sitting.reset();
-        replace_all(st.reason.en, "no exam sittings stated by the source: dated when you become eligible",
-                    "no exam sittings stated by the source");
-        replace_all(st.reason.zh, "来源未说明考试时间：日期为符合报考条件之日", "来源未说明考试时间");
-        st.reason.en += fmt::format("; its date depends on when you pass step {}, whose exam dates the source does not state",
-                                    j + 1);
-        st.reason.zh += fmt::format("；日期取决于何时通过第 {} 步，而来源未说明其考试时间", j + 1);
-        break;
+  /// Groups in order; within a group by key, dependencies first.
+  std::vector<PlanStep> ordered() const {
+    std::vector<size_t> seq;
+    std::vector<bool> placed(m_items.size(), false);
+    for (int g = 0; g <= 3; ++g) {
+      for (;;) {
+        size_t pick = m_items.size();
+        for (size_t i = 0; i < m_items.size(); ++i) {
+          if (placed[i] || m_items[i].group != g) continue;
+          bool ready = std::all_of(m_items[i].step.after.begin(), m_items[i].step.after.end(),
+                                   [&](size_t a) { return placed[a]; });
+          if (ready && (pick == m_items.size() || m_items[i].key < m_items[pick].key)) pick = i;
+        }
+        if (pick == m_items.size()) break;
+        placed[pick] = true;
+        seq.push_back(pick);
       }
     }
+    // Dependencies always point to earlier groups or within one, so every step is
+    // placed above; this keeps any step a future change might strand.
+    for (size_t i = 0; i < m_items.size(); ++i)
+      if (!placed[i]) seq.push_back(i);
+    std::vector<size_t> final_index(m_items.size(), 0);
+    for (size_t k = 0; k < seq.size(); ++k) final_index[seq[k]] = k;
+    std::vector<PlanStep> out;
+    for (size_t i : seq) {
+      PlanStep s = m_items[i].step;
+      for (auto& a : s.after) a = final_index[a];
+      std::sort(s.after.begin(), s.after.end());
+      s.after.erase(std::unique(s.after.begin(), s.after.end()), s.after.end());
+      out.push_back(std::move(s));
+    }
+    return out;
   }
 
 private:
-  size_t add(Draft d) {
-    m_drafts.push_back(std::move(d));
-    return m_drafts.size() - 1;
-  }
+  std::vector<Draft> m_items;
+};
 
-  void add_skills(const RoleMatch& m) {
-    auto items = skill_items(m_c, m_p, m_target, m_as_of, m);
-    auto seq = skill_order(m_c, items);
-    std::vector<size_t> step_of(items.size(), 0);
-    for (size_t n = 0; n < seq.size(); ++n) {
-      const auto& it = items[seq[n]];
-      Draft d;
-      d.group = 1;
-      d.key = {0, n, 0, 0};
-      d.step.kind = "skill";
-      d.step.id = it.id;
-      d.step.name = m_c.skills[it.index].name;
-      d.step.reason = skill_reason(m_c, m_target, items, seq[n], step_of, d.step.after);
-      step_of[seq[n]] = add(std::move(d));
-    }
-  }
-
-  // The experience step for a condition time alone will meet (shared by the levels it opens).
-  size_t experience_step(const Rule& r, const TraceNode& at_d, const Text& opens) {
-    auto key = std::pair(r.domain, r.min_years);
-    auto it = m_experience.find(key);
-    if (it != m_experience.end()) {
-      auto& reason = m_drafts[it->second].step.reason;
-      reason.en += "; also " + opens.en;
-      reason.zh += "；也可报考" + opens.zh;
-      return it->second;
-    }
+/// One step per skill to learn, in skill_order.
+void add_skill_steps(const Catalog& c, const Profile& p, const Role& target, Date as_of, const RoleMatch& m,
+                     Drafts& drafts) {
+  auto items = skill_items(c, p, target, as_of, m);
+  auto seq = skill_order(c, items);
+  std::vector<size_t> step_of(items.size(), 0);
+  for (size_t n = 0; n < seq.size(); ++n) {
+    const auto& it = items[seq[n]];
     Draft d;
-    d.group = 2;
-    d.step.kind = "experience";
-    d.step.id = r.domain.empty() ? "work" : r.domain;
-    d.step.name = T(upper_first(at_d.required.en), at_d.required.zh);
-    d.step.earliest_date = at_d.passes_on;
-    d.step.reason = T(fmt::format("time alone gets you there (you have {}); it opens {}", at_d.found.en, opens.en),
-                      fmt::format("只需时间即可达到（目前：{}）；满足后可报考{}", at_d.found.zh, opens.zh));
-    d.key = {at_d.passes_on->days(), 0, 0, 0};
-    size_t id = add(std::move(d));
-    m_experience.emplace(key, id);
-    return id;
+    d.group = 1;
+    d.key = {0, n, 0, 0};
+    d.step.kind = "skill";
+    d.step.id = it.id;
+    d.step.name = c.skills[it.index].name;
+    d.step.reason = skill_reason(c, target, items, seq[n], step_of, d.step.after);
+    step_of[seq[n]] = drafts.add(std::move(d));
   }
+}
 
+// ------------------------------------------------------------------ certificate steps
+
+/// The certificate levels on the search's path and those aimed at that it does not
+/// reach, each a step with the reasons its rules give, and the experience and
+/// profile steps those rules wait for.
+class CertificateSteps {
+public:
+  CertificateSteps(const Catalog& c, const Role& target, Date as_of, Drafts& drafts)
+      : m_c(c), m_target(target), m_as_of(as_of), m_drafts(drafts) {}
+
+  /// The levels the search sat, in its order: why each is there and what it waits for.
   void add_path(const Search& search, const Scope& scope) {
     std::vector<size_t> path;
     for (int k = static_cast<int>(search.best()); k >= 0; k = search.nodes()[static_cast<size_t>(k)].parent)
@@ -437,22 +409,7 @@ private:
       if (!level.requires_rule) {
         why.push_back(T("no entry requirement stated by the source", "来源未说明报考条件"));
       } else {
-        auto at_d = evaluate(*level.requires_rule, EvalContext{m_c, p, from.date});
-        auto at_t = evaluate(*level.requires_rule, EvalContext{m_c, p, to.eligible});
-        Branch b;
-        choose_branch(*level.requires_rule, at_t, at_d, b);
-        auto through = join(b.through, "; ", "；");
-        Text line = T("eligible through: " + through.en, "报考依据：" + through.zh);
-        if (!b.instead.empty()) {
-          auto alt = join(b.instead, " / ", " / ");
-          line.en += ", rather than: " + alt.en;
-          line.zh += "，而非：" + alt.zh;
-        }
-        why.push_back(line);
-        for (const auto& [rule, node] : b.waits)
-          if (rule->kind == RuleKind::experience) d.step.after.push_back(experience_step(*rule, *node, d.step.name));
-        for (const auto* rule : b.holds)
-          if (auto dep = provider(rule->certificate, rule->level)) d.step.after.push_back(*dep);
+        why.push_back(eligibility_reason(level, p, from.date, to.eligible, d.step));
       }
       why.push_back(sitting_text(cert, to.sitting, d.step.earliest_date));
       if (level.recommended) {
@@ -461,9 +418,99 @@ private:
           why.push_back(T("recommended (soft): " + soft.reason.en, "建议条件（软性）：" + soft.reason.zh));
       }
       d.step.reason = join(why, "; ", "；");
-      size_t id = add(std::move(d));
+      size_t id = m_drafts.add(std::move(d));
       m_planned[cert.id].emplace_back(to.level, id);
     }
+  }
+
+  // Levels aimed at that no dated path reaches: say what stands in the way.
+  void add_unreached(const Search& search, const Scope& scope) {
+    const auto& last = search.nodes()[search.best()];
+    Profile p = search.profile_at(search.best());
+    EvalContext ctx{m_c, p, last.date};
+    for (size_t ci = 0; ci < m_c.certificates.size(); ++ci) {
+      const auto& cert = m_c.certificates[ci];
+      for (int li = last.held[ci] + 1; li <= scope.top[ci]; ++li) {
+        const auto& level = cert.levels[static_cast<size_t>(li)];
+        auto r = check_level(cert, level, ctx);
+        Draft d;
+        d.group = 3;
+        d.step.kind = "certificate";
+        d.step.id = cert.id;
+        d.step.level = level.id;
+        d.step.name = level_name(cert, level);
+        d.key = {0, ci, li, 0};
+        std::vector<Text> why{scope_text(m_c, m_target, scope, ci)};
+        if (r.status == Outcome::unknown) {
+          auto f = fields_text(r.missing_fields);
+          why.push_back(T("cannot be decided yet: your profile lacks " + f.en, "暂无法判断：档案缺少" + f.zh));
+          for (const auto& field : r.missing_fields) d.step.after.push_back(profile_step(field, d.step.name));
+        } else if (!r.changes.empty()) {
+          why.push_back(T("needs: " + r.changes.front().text.en + " (no date: it takes an action, not just time)",
+                          "需要：" + r.changes.front().text.zh + "（无法给出日期：需要行动，而非仅靠时间）"));
+        } else if (search.capped()) {
+          why.push_back(T("the search stopped at its limit before reaching this level", "搜索在达到上限前未到达该等级"));
+        }
+        if (level.requires_rule) {
+          std::vector<std::pair<std::string, std::string>> refs;
+          holds_refs(*level.requires_rule, refs);
+          for (const auto& [cid, lid] : refs)
+            if (auto dep = provider(cid, lid)) d.step.after.push_back(*dep);
+        }
+        why.push_back(sitting_text(cert, std::nullopt));
+        d.step.reason = join(why, "; ", "；");
+        size_t id = m_drafts.add(std::move(d));
+        m_planned[cert.id].emplace_back(li, id);
+      }
+    }
+  }
+
+private:
+  /// "eligible through: …": the branch of a level's rules the plan relies on, read at
+  /// `open` (when the level opens) beside `reached` (when the state before it is
+  /// reached); the experience and certificate steps that branch waits for go into
+  /// the step's `after`.
+  Text eligibility_reason(const CertificateLevel& level, const Profile& p, Date reached, Date open, PlanStep& step) {
+    auto at_d = evaluate(*level.requires_rule, EvalContext{m_c, p, reached});
+    auto at_t = evaluate(*level.requires_rule, EvalContext{m_c, p, open});
+    Branch b;
+    choose_branch(*level.requires_rule, at_t, at_d, b);
+    auto through = join(b.through, "; ", "；");
+    Text line = T("eligible through: " + through.en, "报考依据：" + through.zh);
+    if (!b.instead.empty()) {
+      auto alt = join(b.instead, " / ", " / ");
+      line.en += ", rather than: " + alt.en;
+      line.zh += "，而非：" + alt.zh;
+    }
+    for (const auto& [rule, node] : b.waits)
+      if (rule->kind == RuleKind::experience) step.after.push_back(experience_step(*rule, *node, step.name));
+    for (const auto* rule : b.holds)
+      if (auto dep = provider(rule->certificate, rule->level)) step.after.push_back(*dep);
+    return line;
+  }
+
+  // The experience step for a condition time alone will meet (shared by the levels it opens).
+  size_t experience_step(const Rule& r, const TraceNode& at_d, const Text& opens) {
+    auto key = std::pair(r.domain, r.min_years);
+    auto it = m_experience.find(key);
+    if (it != m_experience.end()) {
+      auto& reason = m_drafts[it->second].step.reason;
+      reason.en += "; also " + opens.en;
+      reason.zh += "；也可报考" + opens.zh;
+      return it->second;
+    }
+    Draft d;
+    d.group = 2;
+    d.step.kind = "experience";
+    d.step.id = r.domain.empty() ? "work" : r.domain;
+    d.step.name = T(upper_first(at_d.required.en), at_d.required.zh);
+    d.step.earliest_date = at_d.passes_on;
+    d.step.reason = T(fmt::format("time alone gets you there (you have {}); it opens {}", at_d.found.en, opens.en),
+                      fmt::format("只需时间即可达到（目前：{}）；满足后可报考{}", at_d.found.zh, opens.zh));
+    d.key = {at_d.passes_on->days(), 0, 0, 0};
+    size_t id = m_drafts.add(std::move(d));
+    m_experience.emplace(key, id);
+    return id;
   }
 
   /// The first date a level is open given the levels planned before it (each held
@@ -507,48 +554,7 @@ private:
     return best;
   }
 
-  // Levels aimed at that no dated path reaches: say what stands in the way.
-  void add_unreached(const Search& search, const Scope& scope) {
-    const auto& last = search.nodes()[search.best()];
-    Profile p = search.profile_at(search.best());
-    EvalContext ctx{m_c, p, last.date};
-    for (size_t ci = 0; ci < m_c.certificates.size(); ++ci) {
-      const auto& cert = m_c.certificates[ci];
-      for (int li = last.held[ci] + 1; li <= scope.top[ci]; ++li) {
-        const auto& level = cert.levels[static_cast<size_t>(li)];
-        auto r = check_level(cert, level, ctx);
-        Draft d;
-        d.group = 3;
-        d.step.kind = "certificate";
-        d.step.id = cert.id;
-        d.step.level = level.id;
-        d.step.name = level_name(cert, level);
-        d.key = {0, ci, li, 0};
-        std::vector<Text> why{scope_text(m_c, m_target, scope, ci)};
-        if (r.status == Outcome::unknown) {
-          auto f = fields_text(r.missing_fields);
-          why.push_back(T("cannot be decided yet: your profile lacks " + f.en, "暂无法判断：档案缺少" + f.zh));
-          for (const auto& field : r.missing_fields) d.step.after.push_back(profile_step(field, d.step.name));
-        } else if (!r.changes.empty()) {
-          why.push_back(T("needs: " + r.changes.front().text.en + " (no date: it takes an action, not just time)",
-                          "需要：" + r.changes.front().text.zh + "（无法给出日期：需要行动，而非仅靠时间）"));
-        } else if (search.capped()) {
-          why.push_back(T("the search stopped at its limit before reaching this level", "搜索在达到上限前未到达该等级"));
-        }
-        if (level.requires_rule) {
-          std::vector<std::pair<std::string, std::string>> refs;
-          holds_refs(*level.requires_rule, refs);
-          for (const auto& [cid, lid] : refs)
-            if (auto dep = provider(cid, lid)) d.step.after.push_back(*dep);
-        }
-        why.push_back(sitting_text(cert, std::nullopt));
-        d.step.reason = join(why, "; ", "；");
-        size_t id = add(std::move(d));
-        m_planned[cert.id].emplace_back(li, id);
-      }
-    }
-  }
-
+  // The profile step for a field the rules need to decide a level (shared by the levels that need it).
   size_t profile_step(const std::string& field, const Text& needed_by) {
     auto it = m_profile.find(field);
     if (it != m_profile.end()) {
@@ -567,60 +573,86 @@ private:
     std::string key = field == "age" ? "age / birth_date" : field;
     d.step.name = T(fmt::format("Add {} to your profile ({})", f.en, key), fmt::format("在档案中补充{}（{}）", f.zh, key));
     d.step.reason = T("the rules need it to decide: " + needed_by.en, "规则需要它来判断：" + needed_by.zh);
-    size_t id = add(std::move(d));
+    size_t id = m_drafts.add(std::move(d));
     m_profile.emplace(field, id);
     return id;
   }
 
-  /// Groups in order; within a group by key, dependencies first.
-  std::vector<PlanStep> order() {
-    std::vector<size_t> seq;
-    std::vector<bool> placed(m_drafts.size(), false);
-    for (int g = 0; g <= 3; ++g) {
-      for (;;) {
-        size_t pick = m_drafts.size();
-        for (size_t i = 0; i < m_drafts.size(); ++i) {
-          if (placed[i] || m_drafts[i].group != g) continue;
-          bool ready = std::all_of(m_drafts[i].step.after.begin(), m_drafts[i].step.after.end(),
-                                   [&](size_t a) { return placed[a]; });
-          if (ready && (pick == m_drafts.size() || m_drafts[i].key < m_drafts[pick].key)) pick = i;
-        }
-        if (pick == m_drafts.size()) break;
-        placed[pick] = true;
-        seq.push_back(pick);
-      }
-    }
-    // Dependencies always point to earlier groups or within one, so every step is
-    // placed above; this keeps any step a future change might strand.
-    for (size_t i = 0; i < m_drafts.size(); ++i)
-      if (!placed[i]) seq.push_back(i);
-    std::vector<size_t> final_index(m_drafts.size(), 0);
-    for (size_t k = 0; k < seq.size(); ++k) final_index[seq[k]] = k;
-    std::vector<PlanStep> out;
-    for (size_t i : seq) {
-      PlanStep s = m_drafts[i].step;
-      for (auto& a : s.after) a = final_index[a];
-      std::sort(s.after.begin(), s.after.end());
-      s.after.erase(std::unique(s.after.begin(), s.after.end()), s.after.end());
-      out.push_back(std::move(s));
-    }
-    return out;
-  }
-
   const Catalog& m_c;
-  const Profile& m_p;
   const Role& m_target;
   Date m_as_of;
-  std::vector<Draft> m_drafts;
+  Drafts& m_drafts;
   std::map<std::pair<std::string, double>, size_t> m_experience;
   std::map<std::string, size_t> m_profile;
   std::map<std::string, std::vector<std::pair<int, size_t>>> m_planned;  ///< cert → (level, step)
 };
 
+// ------------------------------------------------------------------ dates
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+}
+
+/// A level that needs an earlier certificate whose exam dates the source does not
+/// state cannot honestly be dated: nobody knows when that exam is. Such steps keep
+/// their order ("after #N") but lose the calendar date.
+void undate_after_unscheduled_exams(std::vector<PlanStep>& steps) {
+  std::vector<bool> undated(steps.size(), false);
+  for (size_t i = 0; i < steps.size(); ++i) {
+    auto& st = steps[i];
+    if (st.kind != "certificate" || !st.earliest_date) continue;
+    for (auto j : st.after) {
+      if (j >= i || steps[j].kind != "certificate") continue;
+      if (steps[j].sitting && !undated[j]) continue;
+      undated[i] = true;
+      st.earliest_date.reset();
+      st.sitting.reset();
+      replace_all(st.reason.en, "no exam sittings stated by the source: dated when you become eligible",
+                  "no exam sittings stated by the source");
+      replace_all(st.reason.zh, "来源未说明考试时间：日期为符合报考条件之日", "来源未说明考试时间");
+      st.reason.en += fmt::format("; its date depends on when you pass step {}, whose exam dates the source does not state",
+                                  j + 1);
+      st.reason.zh += fmt::format("；日期取决于何时通过第 {} 步，而来源未说明其考试时间", j + 1);
+      break;
+    }
+  }
+}
+
+/// What certificates are for in a plan: the essential skills the role misses,
+/// wholly or in part.
+std::vector<std::string> certificate_needs(const RoleMatch& m) {
+  std::vector<std::string> needs;
+  for (size_t i = 0; i < m.missing.size(); ++i)
+    if (m.missing_essential[i]) needs.push_back(m.missing[i]);
+  for (const auto& pm : m.partial)
+    if (pm.essential) needs.push_back(pm.required);
+  return needs;
+}
+
 } // namespace
 
+// The steps come in the order they depend on one another: skills from the match,
+// certificate levels from the search (with the experience and profile steps their
+// rules wait for), then the final order and the dates that order makes unknowable.
 Plan plan_path(const Catalog& catalog, const Profile& profile, const Role& target, Date as_of) {
-  return Builder(catalog, profile, target, as_of).build();
+  Plan plan;
+  plan.as_of = as_of;
+  plan.target = &target;
+  auto m = match_role(catalog, profile, target, as_of);
+  plan.score_now = m.score;
+  Drafts drafts;
+  add_skill_steps(catalog, profile, target, as_of, m, drafts);
+  auto scope = scope_of(catalog, target, certificate_needs(m));
+  Search search(catalog, profile, as_of, scope);
+  search.run();
+  plan.states_explored = search.settled();
+  plan.search_capped = search.capped();
+  CertificateSteps certificates(catalog, target, as_of, drafts);
+  certificates.add_path(search, scope);
+  certificates.add_unreached(search, scope);
+  plan.steps = drafts.ordered();
+  undate_after_unscheduled_exams(plan.steps);
+  return plan;
 }
 
 } // namespace advisor
