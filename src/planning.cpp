@@ -13,9 +13,12 @@
 
 #include "advisor/matching.hpp"
 #include "advisor/rules.hpp"
+#include "advisor/util/bilingual.hpp"
 #include "plan_search.hpp"
 
 namespace advisor {
+
+using util::T;
 
 namespace {
 
@@ -23,8 +26,6 @@ using plan_search::holds_refs;
 using plan_search::scope_of;
 using plan_search::Scope;
 using plan_search::Search;
-
-Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
 
 Text join(const std::vector<Text>& parts, const char* sep_en, const char* sep_zh) {
   Text out;
