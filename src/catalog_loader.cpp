@@ -18,37 +18,39 @@
 #include "advisor/embedded.hpp"
 #include "advisor/limits.hpp"
 #include "advisor/loader.hpp"
+#include "advisor/util/bilingual.hpp"
 #include "yaml_reader.hpp"
 
 namespace advisor {
 
 namespace fs = std::filesystem;
+using util::T;
 
 namespace {
 
 [[noreturn]] void over_limit(const std::string& path, size_t max_bytes) {
   if (path == "<stdin>")
-    throw InputError(path, msg(fmt::format("standard input is over the limit of {} bytes (raise it with "
-                                           "--max-file-size)", max_bytes),
-                               fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）", max_bytes)),
+    throw InputError(path, T(fmt::format("standard input is over the limit of {} bytes (raise it with "
+                                         "--max-file-size)", max_bytes),
+                             fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）", max_bytes)),
                      65);
   // A pipe or device has no size to check beforehand: stop at the limit.
-  throw InputError(path, msg(fmt::format("'{}' is over the limit of {} bytes (raise it with --max-file-size)", path,
-                                         max_bytes),
-                             fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path, max_bytes)),
+  throw InputError(path, T(fmt::format("'{}' is over the limit of {} bytes (raise it with --max-file-size)", path,
+                                       max_bytes),
+                           fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path, max_bytes)),
                    65);
 }
 
 [[noreturn]] void cannot_read(const std::string& path, int err) {
   if (err == ENOENT || err == ENOTDIR)
-    throw InputError(path, msg(fmt::format("cannot read '{}': no such file", path),
-                               fmt::format("无法读取“{}”：文件不存在", path)));
+    throw InputError(path, T(fmt::format("cannot read '{}': no such file", path),
+                             fmt::format("无法读取“{}”：文件不存在", path)));
   if (err == EACCES)
-    throw InputError(path, msg(fmt::format("cannot read '{}': permission denied or unreadable", path),
-                               fmt::format("无法读取“{}”：没有权限或不可读", path)));
+    throw InputError(path, T(fmt::format("cannot read '{}': permission denied or unreadable", path),
+                             fmt::format("无法读取“{}”：没有权限或不可读", path)));
   // A folder on the way that we may not enter, a name too long, a loop of links.
-  throw InputError(path, msg(fmt::format("cannot read '{}': {}", path, std::strerror(err)),
-                             fmt::format("无法读取“{}”：{}", path, std::strerror(err))));
+  throw InputError(path, T(fmt::format("cannot read '{}': {}", path, std::strerror(err)),
+                           fmt::format("无法读取“{}”：{}", path, std::strerror(err))));
 }
 
 const char* file_kind(mode_t mode, bool zh) {
@@ -85,23 +87,23 @@ InputFile read_path(const std::string& path, size_t max_bytes, bool regular_only
   int err = 0;
   if (S_ISDIR(st.st_mode)) {
     ::close(fd);
-    throw InputError(path, msg(fmt::format("'{}' is a directory, not a file", path),
-                               fmt::format("“{}”是目录，不是文件", path)));
+    throw InputError(path, T(fmt::format("'{}' is a directory, not a file", path),
+                             fmt::format("“{}”是目录，不是文件", path)));
   }
   if (regular_only && !S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw InputError(path, msg(fmt::format("'{}' is {}, not a regular file", path, file_kind(st.st_mode, false)),
-                               fmt::format("“{}”是{}，不是普通文件", path, file_kind(st.st_mode, true))));
+    throw InputError(path, T(fmt::format("'{}' is {}, not a regular file", path, file_kind(st.st_mode, false)),
+                             fmt::format("“{}”是{}，不是普通文件", path, file_kind(st.st_mode, true))));
   }
   if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes) {
     ::close(fd);
     // Refused before reading: a 1 GB file costs nothing. Exit 65: the file is there
     // but is not acceptable input.
     throw InputError(path,
-                     msg(fmt::format("'{}' is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
-                                     path, st.st_size, max_bytes),
-                         fmt::format("“{}”有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", path,
-                                     st.st_size, max_bytes)),
+                     T(fmt::format("'{}' is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
+                                   path, st.st_size, max_bytes),
+                       fmt::format("“{}”有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", path,
+                                   st.st_size, max_bytes)),
                      65);
   }
   try {
@@ -124,8 +126,8 @@ void check_stdin_readable() {
   if (err == 0 && ::fstat(STDIN_FILENO, &st) != 0) err = errno;
   if (err == 0 && S_ISDIR(st.st_mode)) err = EISDIR;
   if (err != 0)
-    throw InputError("<stdin>", msg(fmt::format("cannot read standard input: {}", std::strerror(err)),
-                                    fmt::format("无法读取标准输入：{}", std::strerror(err))));
+    throw InputError("<stdin>", T(fmt::format("cannot read standard input: {}", std::strerror(err)),
+                                  fmt::format("无法读取标准输入：{}", std::strerror(err))));
 }
 
 InputFile read_input_file(const std::string& path, size_t max_bytes) {
@@ -133,8 +135,8 @@ InputFile read_input_file(const std::string& path, size_t max_bytes) {
   check_stdin_readable();
   InputFile f{"<stdin>", {}};
   if (int err = read_fd(STDIN_FILENO, f.name, max_bytes, f.text); err != 0)
-    throw InputError(f.name, msg(fmt::format("cannot read standard input: {}", std::strerror(err)),
-                                 fmt::format("无法读取标准输入：{}", std::strerror(err))));
+    throw InputError(f.name, T(fmt::format("cannot read standard input: {}", std::strerror(err)),
+                               fmt::format("无法读取标准输入：{}", std::strerror(err))));
   return f;
 }
 
@@ -153,10 +155,10 @@ std::string checked_entry(const fs::directory_entry& e, const fs::path& real_dir
   if (ec) cannot_read(path, ec.value());
   auto rel = target.lexically_relative(real_dir);
   if (rel.empty() || *rel.begin() == "..")
-    throw InputError(path, msg(fmt::format("'{}' is a link to '{}', outside the catalogue directory '{}'", path,
-                                           target.string(), real_dir.string()),
-                               fmt::format("“{}”是指向“{}”的链接，在目录库“{}”之外", path, target.string(),
-                                           real_dir.string())),
+    throw InputError(path, T(fmt::format("'{}' is a link to '{}', outside the catalogue directory '{}'", path,
+                                         target.string(), real_dir.string()),
+                             fmt::format("“{}”是指向“{}”的链接，在目录库“{}”之外", path, target.string(),
+                                         real_dir.string())),
                      65);
   return path;
 }
@@ -166,12 +168,12 @@ std::string checked_entry(const fs::directory_entry& e, const fs::path& real_dir
 std::vector<InputFile> read_catalog_dir(const std::string& dir, const Limits& limits) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
-    throw InputError(dir, msg(fmt::format("catalogue directory '{}' does not exist", dir),
-                              fmt::format("目录库“{}”不存在", dir)));
+    throw InputError(dir, T(fmt::format("catalogue directory '{}' does not exist", dir),
+                            fmt::format("目录库“{}”不存在", dir)));
   }
   if (!fs::is_directory(dir, ec)) {
-    throw InputError(dir, msg(fmt::format("catalogue '{}' is not a directory", dir),
-                              fmt::format("目录库“{}”不是目录", dir)));
+    throw InputError(dir, T(fmt::format("catalogue '{}' is not a directory", dir),
+                            fmt::format("目录库“{}”不是目录", dir)));
   }
   auto real_dir = fs::canonical(dir, ec);
   if (ec) cannot_read(dir, ec.value());
@@ -182,13 +184,13 @@ std::vector<InputFile> read_catalog_dir(const std::string& dir, const Limits& li
     if ((ext == ".yaml" || ext == ".yml") && !(e.is_directory(kind) && !kind)) names.push_back(checked_entry(e, real_dir));
   }
   if (ec) {
-    throw InputError(dir, msg(fmt::format("cannot list '{}': {}", dir, ec.message()),
-                              fmt::format("无法列出“{}”：{}", dir, ec.message())));
+    throw InputError(dir, T(fmt::format("cannot list '{}': {}", dir, ec.message()),
+                            fmt::format("无法列出“{}”：{}", dir, ec.message())));
   }
   std::sort(names.begin(), names.end());
   if (names.empty()) {
-    throw InputError(dir, msg(fmt::format("catalogue directory '{}' has no .yaml files", dir),
-                              fmt::format("目录库“{}”中没有 .yaml 文件", dir)));
+    throw InputError(dir, T(fmt::format("catalogue directory '{}' has no .yaml files", dir),
+                            fmt::format("目录库“{}”中没有 .yaml 文件", dir)));
   }
   std::vector<InputFile> files;
   for (const auto& n : names) files.push_back(read_regular_file(n, limits.max_file_bytes));
@@ -208,7 +210,7 @@ std::vector<Text> get_text_list(YamlContext& ctx, const YAML::Node& node, std::s
   std::vector<Text> out;
   if (is_null(node)) return out;
   if (!node.IsSequence()) {
-    ctx.error(node, msg(fmt::format("{} must be a list", what), fmt::format("{} 应为列表", what)));
+    ctx.error(node, T(fmt::format("{} must be a list", what), fmt::format("{} 应为列表", what)));
     return out;
   }
   for (const auto& item : node)
@@ -220,7 +222,7 @@ template <typename F>
 void for_each_item(YamlContext& ctx, const YAML::Node& seq, std::string_view what, F&& f) {
   if (is_null(seq)) return;
   if (!seq.IsSequence()) {
-    ctx.error(seq, msg(fmt::format("'{}' must be a list", what), fmt::format("“{}”应为列表", what)));
+    ctx.error(seq, T(fmt::format("'{}' must be a list", what), fmt::format("“{}”应为列表", what)));
     return;
   }
   for (const auto& item : seq) f(item);
@@ -229,7 +231,7 @@ void for_each_item(YamlContext& ctx, const YAML::Node& seq, std::string_view wha
 std::string require_id(YamlContext& ctx, const YAML::Node& item, std::string_view what) {
   auto idn = item["id"];
   if (!idn.IsDefined()) {
-    ctx.error(item, msg(fmt::format("{} has no 'id'", what), fmt::format("{} 缺少“id”", what)));
+    ctx.error(item, T(fmt::format("{} has no 'id'", what), fmt::format("{} 缺少“id”", what)));
     return {};
   }
   auto id = get_string(ctx, idn, "id");
@@ -237,8 +239,8 @@ std::string require_id(YamlContext& ctx, const YAML::Node& item, std::string_vie
   bool ok = !id->empty();
   for (char c : *id) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_');
   if (!ok) {
-    ctx.error(idn, msg(fmt::format("id '{}' must be lowercase letters, digits and '-'", *id),
-                       fmt::format("id“{}”只能由小写字母、数字和“-”组成", *id)));
+    ctx.error(idn, T(fmt::format("id '{}' must be lowercase letters, digits and '-'", *id),
+                     fmt::format("id“{}”只能由小写字母、数字和“-”组成", *id)));
   }
   return *id;
 }
@@ -246,7 +248,7 @@ std::string require_id(YamlContext& ctx, const YAML::Node& item, std::string_vie
 Text require_text(YamlContext& ctx, const YAML::Node& item, const char* key, std::string_view what) {
   auto n = item[key];
   if (!n.IsDefined()) {
-    ctx.error(item, msg(fmt::format("{} has no '{}'", what, key), fmt::format("{} 缺少“{}”", what, key)));
+    ctx.error(item, T(fmt::format("{} has no '{}'", what, key), fmt::format("{} 缺少“{}”", what, key)));
     return {};
   }
   return get_text(ctx, n, key).value_or(Text{});
@@ -263,7 +265,7 @@ ExternalIds get_external_ids(YamlContext& ctx, const YAML::Node& node) {
   ExternalIds out;
   if (is_null(node)) return out;
   if (!node.IsMap()) {
-    ctx.error(node, msg("external_ids must be a map of scheme: id", "external_ids 应为“方案: 标识”的映射"));
+    ctx.error(node, T("external_ids must be a map of scheme: id", "external_ids 应为“方案: 标识”的映射"));
     return out;
   }
   for (const auto& kv : node) {
@@ -279,7 +281,7 @@ std::vector<ExternalRef> get_same_as(YamlContext& ctx, const YAML::Node& node) {
   std::vector<ExternalRef> out;
   if (is_null(node)) return out;
   if (!node.IsMap()) {
-    ctx.error(node, msg("same_as must be a map of scheme: [ids]", "same_as 应为“方案: [标识]”的映射"));
+    ctx.error(node, T("same_as must be a map of scheme: [ids]", "same_as 应为“方案: [标识]”的映射"));
     return out;
   }
   for (const auto& kv : node) {
@@ -332,16 +334,16 @@ static std::string rule_op(YamlContext& ctx, const YAML::Node& node) {
   for (auto k : k_ops) {
     if (!node[std::string(k)].IsDefined()) continue;
     if (!op.empty()) {
-      ctx.error(node, msg(fmt::format("a rule node has both '{}' and '{}': wrap them in 'all' or 'any'", op, k),
-                          fmt::format("一个规则节点同时有“{}”和“{}”：请用 all 或 any 包起来", op, k)));
+      ctx.error(node, T(fmt::format("a rule node has both '{}' and '{}': wrap them in 'all' or 'any'", op, k),
+                        fmt::format("一个规则节点同时有“{}”和“{}”：请用 all 或 any 包起来", op, k)));
       return "";
     }
     op = k;
   }
   if (op.empty())
-    ctx.error(node, msg("rule has no condition (all, any, not, age, education, major, experience, holds, skills, "
-                        "study_hours)",
-                        "规则没有条件（all、any、not、age、education、major、experience、holds、skills、study_hours）"));
+    ctx.error(node, T("rule has no condition (all, any, not, age, education, major, experience, holds, skills, "
+                      "study_hours)",
+                      "规则没有条件（all、any、not、age、education、major、experience、holds、skills、study_hours）"));
   return op;
 }
 
@@ -352,7 +354,7 @@ static bool parse_all_any(YamlContext& ctx, const std::string& op, const YAML::N
                           Rule& r) {
   r.kind = op == "all" ? RuleKind::all : RuleKind::any;
   if (!v.IsSequence() || v.size() == 0) {
-    ctx.error(v, msg(fmt::format("'{}' must be a non-empty list of rules", op), fmt::format("“{}”应为非空的规则列表", op)));
+    ctx.error(v, T(fmt::format("'{}' must be a non-empty list of rules", op), fmt::format("“{}”应为非空的规则列表", op)));
     return false;
   }
   bool ok = true;
@@ -381,7 +383,7 @@ static bool parse_age(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   bool ok = true;
   // Only when neither is given: a value that was given but refused has its own message.
   if (!v["min"].IsDefined() && !v["max"].IsDefined()) {
-    ctx.error(v, msg("age needs 'min' or 'max'", "age 需要“min”或“max”"));
+    ctx.error(v, T("age needs 'min' or 'max'", "age 需要“min”或“max”"));
     ok = false;
   }
   if ((v["min"].IsDefined() && !r.min_age) || (v["max"].IsDefined() && !r.max_age)) ok = false;
@@ -392,7 +394,7 @@ static bool parse_education(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   r.kind = RuleKind::education;
   if (!check_map(ctx, v, {"min"}, "education")) return false;
   if (!v["min"].IsDefined()) {
-    ctx.error(v, msg("education needs 'min'", "education 需要“min”"));
+    ctx.error(v, T("education needs 'min'", "education 需要“min”"));
     return false;
   }
   if (auto s = get_string(ctx, v["min"], "education.min")) r.education_min = *s;
@@ -404,7 +406,7 @@ static bool parse_major(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   if (!check_map(ctx, v, {"in"}, "major")) return false;
   r.majors = get_string_list(ctx, v["in"], "major.in");
   if (r.majors.empty()) {
-    ctx.error(v, msg("major needs a non-empty 'in' list", "major 需要非空的“in”列表"));
+    ctx.error(v, T("major needs a non-empty 'in' list", "major 需要非空的“in”列表"));
     return false;
   }
   return true;
@@ -416,7 +418,7 @@ static bool parse_experience(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   if (v["domain"].IsDefined()) r.domain = get_string(ctx, v["domain"], "experience.domain").value_or("");
   bool ok = true;
   if (!v["min_years"].IsDefined()) {
-    ctx.error(v, msg("experience needs 'min_years'", "experience 需要“min_years”"));
+    ctx.error(v, T("experience needs 'min_years'", "experience 需要“min_years”"));
     ok = false;
   } else if (auto y = get_number(ctx, v["min_years"], "experience.min_years", 0, 80)) {
     r.min_years = *y;
@@ -435,7 +437,7 @@ static bool parse_holds(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   if (!check_map(ctx, v, {"certificate", "level"}, "holds")) return false;
   bool ok = true;
   if (!v["certificate"].IsDefined()) {
-    ctx.error(v, msg("holds needs 'certificate'", "holds 需要“certificate”"));
+    ctx.error(v, T("holds needs 'certificate'", "holds 需要“certificate”"));
     ok = false;
   } else {
     r.certificate = get_string(ctx, v["certificate"], "holds.certificate").value_or("");
@@ -450,7 +452,7 @@ static bool parse_skills(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   r.skill_ids = get_string_list(ctx, v["any"], "skills.any");
   bool ok = true;
   if (r.skill_ids.empty()) {
-    ctx.error(v, msg("skills needs a non-empty 'any' list", "skills 需要非空的“any”列表"));
+    ctx.error(v, T("skills needs a non-empty 'any' list", "skills 需要非空的“any”列表"));
     ok = false;
   }
   if (v["min"].IsDefined()) r.min_count = get_int(ctx, v["min"], "skills.min", 1, 1000).value_or(1);
@@ -461,7 +463,7 @@ static bool parse_study_hours(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   r.kind = RuleKind::study_hours;
   if (!check_map(ctx, v, {"certificate", "min"}, "study_hours")) return false;
   if (!v["certificate"].IsDefined() || !v["min"].IsDefined()) {
-    ctx.error(v, msg("study_hours needs 'certificate' and 'min'", "study_hours 需要“certificate”和“min”"));
+    ctx.error(v, T("study_hours needs 'certificate' and 'min'", "study_hours 需要“certificate”和“min”"));
     return false;
   }
   r.certificate = get_string(ctx, v["certificate"], "study_hours.certificate").value_or("");
@@ -472,7 +474,7 @@ static bool parse_study_hours(YamlContext& ctx, const YAML::Node& v, Rule& r) {
 // A rule node: all/any/not or one predicate, plus optional reason and source.
 static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, int depth, size_t& budget) {
   if (depth > ctx.limits().max_depth || budget == 0) {
-    ctx.error(node, msg("rule is too large or too deeply nested", "规则过大或嵌套过深"));
+    ctx.error(node, T("rule is too large or too deeply nested", "规则过大或嵌套过深"));
     return std::nullopt;
   }
   --budget;
@@ -550,7 +552,7 @@ static void parse_crosswalk(YamlContext& ctx, const YAML::Node& seq, std::vector
     CrosswalkEntry e;
     e.pos = ctx.pos(item);
     if (!item["skill"].IsDefined()) {
-      ctx.error(item, msg("crosswalk entry has no 'skill'", "对照条目缺少“skill”"));
+      ctx.error(item, T("crosswalk entry has no 'skill'", "对照条目缺少“skill”"));
       return;
     }
     e.skill = get_string(ctx, item["skill"], "skill").value_or("");
@@ -576,12 +578,12 @@ static void apply_crosswalk(Catalog& c, const std::vector<CrosswalkEntry>& entri
   for (const auto& e : entries) {
     for (const auto& src : e.sources)
       if (!source_ids.count(src))
-        error(e, msg(fmt::format("crosswalk entry cites unknown source '{}'", src),
-                     fmt::format("对照条目引用的来源“{}”不存在", src)));
+        error(e, T(fmt::format("crosswalk entry cites unknown source '{}'", src),
+                   fmt::format("对照条目引用的来源“{}”不存在", src)));
     auto it = by_id.find(e.skill);
     if (it == by_id.end()) {
-      error(e, msg(fmt::format("crosswalk names unknown skill '{}'", e.skill),
-                   fmt::format("对照表中的技能“{}”不存在", e.skill)));
+      error(e, T(fmt::format("crosswalk names unknown skill '{}'", e.skill),
+                 fmt::format("对照表中的技能“{}”不存在", e.skill)));
       continue;
     }
     auto& same = c.skills[it->second].same_as;
@@ -613,8 +615,8 @@ static void parse_role_import_fields(YamlContext& ctx, const YAML::Node& item, R
   if (auto b = item["barrier"]; b.IsDefined()) {
     auto lvl = get_string(ctx, b, "barrier").value_or("");
     if (lvl != "high" && lvl != "fairly-high" && lvl != "moderate" && lvl != "low")
-      ctx.error(b, msg(fmt::format("role barrier '{}' is not one of high, fairly-high, moderate, low", lvl),
-                       fmt::format("岗位门槛“{}”不是 high、fairly-high、moderate、low 之一", lvl)));
+      ctx.error(b, T(fmt::format("role barrier '{}' is not one of high, fairly-high, moderate, low", lvl),
+                     fmt::format("岗位门槛“{}”不是 high、fairly-high、moderate、low 之一", lvl)));
     else
       r.barrier_level = lvl;
   }
@@ -669,7 +671,7 @@ static void parse_scoring(YamlContext& ctx, const YAML::Node& s, Scoring& sc) {
 // its own.
 static void parse_catalog_meta(YamlContext& ctx, const YAML::Node& m, Catalog& catalog,
                                std::set<std::string>& meta_dirs, const std::string& dir) {
-  if (meta_dirs.count(dir)) ctx.error(m, msg("'catalog' is given twice", "“catalog”重复给出"));
+  if (meta_dirs.count(dir)) ctx.error(m, T("'catalog' is given twice", "“catalog”重复给出"));
   bool primary = meta_dirs.empty();
   meta_dirs.insert(dir);
   Catalog later;  // a later directory's settings are checked but not applied
@@ -714,10 +716,10 @@ static void parse_category(YamlContext& ctx, const YAML::Node& item, Catalog& c)
       if (lvl != "high" && lvl != "fairly-high" && lvl != "moderate" && lvl != "unstated") {
         auto guess = closest_match(lvl, {"high", "fairly-high", "moderate", "unstated"});
         ctx.error(b["level"],
-                  msg(fmt::format("barrier level '{}' is not one of high, fairly-high, moderate, unstated{}", lvl,
-                                  guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                      fmt::format("门槛等级“{}”不是 high、fairly-high、moderate、unstated 之一{}", lvl,
-                                  guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
+                  T(fmt::format("barrier level '{}' is not one of high, fairly-high, moderate, unstated{}", lvl,
+                                guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                    fmt::format("门槛等级“{}”不是 high、fairly-high、moderate、unstated 之一{}", lvl,
+                                guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
       }
       cat.barrier.level = lvl;
     }
@@ -739,7 +741,7 @@ static std::optional<RoleSkill> parse_role_skill(YamlContext& ctx, const YAML::N
   }
   if (!check_map(ctx, s, {"skill", "need", "weight"}, "role skill")) return std::nullopt;
   if (!s["skill"].IsDefined()) {
-    ctx.error(s, msg("role skill has no 'skill'", "岗位技能缺少“skill”"));
+    ctx.error(s, T("role skill has no 'skill'", "岗位技能缺少“skill”"));
     return std::nullopt;
   }
   rs.skill = get_string(ctx, s["skill"], "skill").value_or("");
@@ -748,8 +750,8 @@ static std::optional<RoleSkill> parse_role_skill(YamlContext& ctx, const YAML::N
     auto need = get_string(ctx, s["need"], "need").value_or("essential");
     if (need == "optional") rs.essential = false;
     else if (need != "essential")
-      ctx.error(s["need"], msg(fmt::format("need must be 'essential' or 'optional', not '{}'", need),
-                               fmt::format("need 应为“essential”或“optional”，而不是“{}”", need)));
+      ctx.error(s["need"], T(fmt::format("need must be 'essential' or 'optional', not '{}'", need),
+                             fmt::format("need 应为“essential”或“optional”，而不是“{}”", need)));
   }
   if (s["weight"].IsDefined()) rs.weight = get_number(ctx, s["weight"], "weight", 0.001, 100).value_or(1);
   return rs;
@@ -766,7 +768,7 @@ static void parse_role(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
   r.id = require_id(ctx, item, "role");
   r.name = require_text(ctx, item, "name", "role");
   if (!item["category"].IsDefined())
-    ctx.error(item, msg("role has no 'category'", "岗位缺少“category”"));
+    ctx.error(item, T("role has no 'category'", "岗位缺少“category”"));
   else
     r.category = get_string(ctx, item["category"], "category").value_or("");
   r.definition = optional_text(ctx, item, "definition");
@@ -799,7 +801,7 @@ static void parse_certificate_level(YamlContext& ctx, const YAML::Node& l, Certi
 // `sittings`: the exam months, sorted and without repeats.
 static void parse_sittings(YamlContext& ctx, const YAML::Node& s, Certificate& cert) {
   if (!s.IsSequence()) {
-    ctx.error(s, msg("sittings must be a list of months (1 to 12)", "sittings 应为月份列表（1 至 12）"));
+    ctx.error(s, T("sittings must be a list of months (1 to 12)", "sittings 应为月份列表（1 至 12）"));
     return;
   }
   for (const auto& m : s)
@@ -820,7 +822,7 @@ static void parse_certificate(YamlContext& ctx, const YAML::Node& item, Catalog&
   cert.name = require_text(ctx, item, "name", "certificate");
   cert.issuer = optional_text(ctx, item, "issuer");
   if (item["verified_on"].IsDefined()) cert.verified_on = get_date(ctx, item["verified_on"], "verified_on");
-  else ctx.error(item, msg("certificate has no 'verified_on' date", "证书缺少“verified_on”日期"));
+  else ctx.error(item, T("certificate has no 'verified_on' date", "证书缺少“verified_on”日期"));
   cert.summary = optional_text(ctx, item, "summary");
   cert.exam = optional_text(ctx, item, "exam");
   if (auto s = item["sittings"]; !is_null(s)) parse_sittings(ctx, s, cert);
@@ -832,8 +834,8 @@ static void parse_certificate(YamlContext& ctx, const YAML::Node& item, Catalog&
   if (!is_null(item["registration"])) cert.registration = registration_facts(ctx, item["registration"]);
   cert.sources = get_sources(ctx, item);
   if (!item["levels"].IsDefined() || !item["levels"].IsSequence() || item["levels"].size() == 0) {
-    ctx.error(item, msg("certificate needs 'levels': a non-empty list (a single-level certificate has one)",
-                        "证书需要“levels”：非空列表（单一等级的证书写一个）"));
+    ctx.error(item, T("certificate needs 'levels': a non-empty list (a single-level certificate has one)",
+                      "证书需要“levels”：非空列表（单一等级的证书写一个）"));
   }
   for_each_item(ctx, item["levels"], "levels", [&](const YAML::Node& l) { parse_certificate_level(ctx, l, cert); });
   if (!cert.id.empty()) c.certificates.push_back(std::move(cert));
@@ -861,8 +863,8 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
                  "catalogue file"))
     return;
   if (root["cases"].IsDefined()) {
-    ctx.error(root["cases"], msg("'cases' belongs in catalog/tests/, not in the catalogue itself",
-                                 "“cases”应放在 catalog/tests/ 中，而不是目录库本身"));
+    ctx.error(root["cases"], T("'cases' belongs in catalog/tests/, not in the catalogue itself",
+                               "“cases”应放在 catalog/tests/ 中，而不是目录库本身"));
   }
   if (auto m = root["catalog"]; m.IsDefined()) parse_catalog_meta(ctx, m, catalog, meta_dirs, dir);
   Catalog& c = catalog;
@@ -915,8 +917,8 @@ Catalog load_catalog(const std::vector<InputFile>& files, Diagnostics& diags, co
     try {
       parse_catalog_doc(ctx, *root, c, meta_dirs, fs::path(f.name).parent_path().string(), crosswalk);
     } catch (const YAML::Exception& e) {
-      ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
-                                                           fmt::format("结构不符合预期：{}", e.msg)));
+      ctx.error_at(e.mark.line + 1, e.mark.column + 1, T(fmt::format("unexpected structure: {}", e.msg),
+                                                         fmt::format("结构不符合预期：{}", e.msg)));
     }
   }
   apply_crosswalk(c, crosswalk, diags);
@@ -933,8 +935,8 @@ std::optional<Rule> parse_rule_text(const std::string& yaml, Diagnostics& diags,
   try {
     return parse_top_rule(ctx, *root);
   } catch (const YAML::Exception& e) {
-    ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
-                                                         fmt::format("结构不符合预期：{}", e.msg)));
+    ctx.error_at(e.mark.line + 1, e.mark.column + 1, T(fmt::format("unexpected structure: {}", e.msg),
+                                                       fmt::format("结构不符合预期：{}", e.msg)));
     return std::nullopt;
   }
 }
