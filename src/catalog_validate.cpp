@@ -225,19 +225,34 @@ public:
     unique_ids(c.certificates, "certificate");
     unique_ids(c.claims, "claim");
     c.index();
+    vocabulary();
+    skill_words();
+    categories_and_roles();
+    certificates();
+    claims();
+    ladders();
+    c.index();  // again: parents may have been cut where cycles were found
+  }
 
+private:
+  /// The skill, domain and major trees; vocabulary is cited too: every skill and
+  /// major names where it comes from.
+  void vocabulary() {
+    auto& c = m_c;
     tree(c.skills, c.skill_by_id, c.skill_parent, "skill");
     tree(c.domains, c.domain_by_id, c.domain_parent, "domain");
     tree(c.majors, c.major_by_id, c.major_parent, "major");
-    // Vocabulary is cited too: every skill and major names where it comes from.
     for (const auto& s : c.skills) sources(s.sources, s.pos, "skill", true);
     for (const auto& m : c.majors) sources(m.sources, m.pos, "major", true);
     for (const auto& d : c.domains) {
       for (const auto& k : d.implies) ref(k, c.skills, c.skill_by_id, d.pos, "skill");
       if (!d.implies.empty()) sources(d.sources, d.pos, "domain", true);
     }
+  }
 
-    // Two skills answering to the same word would make profiles ambiguous.
+  /// Two skills answering to the same word would make profiles ambiguous.
+  void skill_words() {
+    auto& c = m_c;
     std::unordered_map<std::string, size_t> owner;
     for (size_t i = 0; i < c.skills.size(); ++i) {
       const auto& s = c.skills[i];
@@ -257,7 +272,10 @@ public:
                         fmt::format("技能“{}”与“{}”都对应“{}”", c.skills[it->second].id, s.id, k)));
       }
     }
+  }
 
+  void categories_and_roles() {
+    auto& c = m_c;
     for (const auto& cat : c.categories) {
       sources(cat.sources, cat.pos, "category", true);
       for (const auto& s : cat.barrier.skills) ref(s, c.skills, c.skill_by_id, cat.pos, "skill");
@@ -275,6 +293,10 @@ public:
       }
       for (const auto& d : r.domains) ref(d, c.domains, c.domain_by_id, r.pos, "domain");
     }
+  }
+
+  void certificates() {
+    auto& c = m_c;
     for (const auto& cert : c.certificates) {
       sources(cert.sources, cert.pos, "certificate", true);
       for (const auto& f : cert.registration) sources(f.sources, f.pos, "registration fact", true);
@@ -288,17 +310,18 @@ public:
         if (l.recommended) rule(*l.recommended);
       }
     }
+  }
+
+  void claims() {
+    auto& c = m_c;
     for (const auto& cl : c.claims) {
       sources(cl.sources, cl.pos, "claim", true);
       if (!cl.subject.empty() && !c.role_by_id.count(cl.subject) && !c.certificate_by_id.count(cl.subject))
         at(cl.pos, T(fmt::format("claim subject '{}' is neither a role nor a certificate", cl.subject),
                        fmt::format("声明的对象“{}”既不是岗位也不是证书", cl.subject)));
     }
-    ladders();
-    c.index();  // again: parents may have been cut where cycles were found
   }
 
-private:
   Catalog& m_c;
   Diagnostics& m_d;
 };
