@@ -254,6 +254,14 @@ Text require_text(YamlContext& ctx, const YAML::Node& item, const char* key, std
   return get_text(ctx, n, key).value_or(Text{});
 }
 
+/// What every named catalogue item starts with: where it is, its id and its name.
+template <typename Item>
+void read_identity(YamlContext& ctx, const YAML::Node& item, std::string_view what, Item& out) {
+  out.pos = ctx.pos(item);
+  out.id = require_id(ctx, item, what);
+  out.name = require_text(ctx, item, "name", what);
+}
+
 Text optional_text(YamlContext& ctx, const YAML::Node& item, const char* key) {
   auto n = item[key];
   if (is_null(n)) return {};
@@ -521,9 +529,7 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
                  : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "external_ids"}, what);
     if (!keys_ok) return;
     TreeItem t;
-    t.pos = ctx.pos(item);
-    t.id = require_id(ctx, item, what);
-    t.name = require_text(ctx, item, "name", what);
+    read_identity(ctx, item, what, t);
     t.aliases = get_string_list(ctx, item["aliases"], "aliases");
     if (item["parent"].IsDefined()) {
       t.parent = get_string(ctx, item["parent"], "parent").value_or("");
@@ -597,9 +603,7 @@ static void apply_crosswalk(Catalog& c, const std::vector<CrosswalkEntry>& entri
 static void parse_education_level(YamlContext& ctx, const YAML::Node& item, Catalog& c, const std::string& dir) {
   if (!check_map(ctx, item, {"id", "name", "aliases", "isced"}, "education level")) return;
   EducationLevel e;
-  e.pos = ctx.pos(item);
-  e.id = require_id(ctx, item, "education level");
-  e.name = require_text(ctx, item, "name", "education level");
+  read_identity(ctx, item, "education level", e);
   e.aliases = get_string_list(ctx, item["aliases"], "aliases");
   if (item["isced"].IsDefined()) e.isced = get_string(ctx, item["isced"], "isced").value_or("");
   e.rank = static_cast<int>(c.education.size());
@@ -706,9 +710,7 @@ static void parse_category(YamlContext& ctx, const YAML::Node& item, Catalog& c)
   if (!check_map(ctx, item, {"id", "name", "transition", "barrier", "domains", "source", "sources"}, "category"))
     return;
   Category cat;
-  cat.pos = ctx.pos(item);
-  cat.id = require_id(ctx, item, "category");
-  cat.name = require_text(ctx, item, "name", "category");
+  read_identity(ctx, item, "category", cat);
   cat.transition = optional_text(ctx, item, "transition");
   if (auto b = item["barrier"]; b.IsDefined() && check_map(ctx, b, {"level", "text", "skills"}, "barrier")) {
     if (b["level"].IsDefined()) {
@@ -764,9 +766,7 @@ static void parse_role(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
                  "role"))
     return;
   Role r;
-  r.pos = ctx.pos(item);
-  r.id = require_id(ctx, item, "role");
-  r.name = require_text(ctx, item, "name", "role");
+  read_identity(ctx, item, "role", r);
   if (!item["category"].IsDefined())
     ctx.error(item, T("role has no 'category'", "岗位缺少“category”"));
   else
@@ -787,9 +787,7 @@ static void parse_certificate_level(YamlContext& ctx, const YAML::Node& l, Certi
   if (!check_map(ctx, l, {"id", "name", "suits", "syllabus", "requires", "recommended", "source", "sources"}, "level"))
     return;
   CertificateLevel lvl;
-  lvl.pos = ctx.pos(l);
-  lvl.id = require_id(ctx, l, "level");
-  lvl.name = require_text(ctx, l, "name", "level");
+  read_identity(ctx, l, "level", lvl);
   lvl.suits = optional_text(ctx, l, "suits");
   lvl.syllabus = get_string_list(ctx, l["syllabus"], "syllabus");
   if (!is_null(l["requires"])) lvl.requires_rule = parse_top_rule(ctx, l["requires"]);
@@ -817,9 +815,7 @@ static void parse_certificate(YamlContext& ctx, const YAML::Node& item, Catalog&
                  "certificate"))
     return;
   Certificate cert;
-  cert.pos = ctx.pos(item);
-  cert.id = require_id(ctx, item, "certificate");
-  cert.name = require_text(ctx, item, "name", "certificate");
+  read_identity(ctx, item, "certificate", cert);
   cert.issuer = optional_text(ctx, item, "issuer");
   if (item["verified_on"].IsDefined()) cert.verified_on = get_date(ctx, item["verified_on"], "verified_on");
   else ctx.error(item, T("certificate has no 'verified_on' date", "证书缺少“verified_on”日期"));
