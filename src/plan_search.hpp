@@ -59,9 +59,13 @@ public:
   /// so the search heads straight for the goal and the result is deterministic.
   void run();
 
+  /// Every state reached; a state's `parent` leads back to the start (index 0).
   const std::vector<Node>& nodes() const { return m_nodes; }
+  /// The goal state, or the state with the most progress when no goal was reached.
   size_t best() const { return m_best; }
+  /// How many states were settled (the plan's states_explored).
   size_t settled() const { return std::min(m_settled, k_plan_max_states); }
+  /// Whether the search stopped at k_plan_max_states.
   bool capped() const { return m_capped; }
 
   /// The profile as it would be in a state: planned levels added as held on their dates.
@@ -70,6 +74,8 @@ public:
   /// The latest exam month already used for a certificate on the path to a state.
   std::optional<std::string> last_sitting(size_t idx, size_t cert) const;
 
+  /// How far a set of held levels goes toward the targets: the rungs of the target
+  /// ladders held, up to each target level.
   int progress(const std::vector<int>& held) const;
 
 private:
