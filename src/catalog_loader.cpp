@@ -18,37 +18,39 @@
 #include "advisor/embedded.hpp"
 #include "advisor/limits.hpp"
 #include "advisor/loader.hpp"
+#include "advisor/util/bilingual.hpp"
 #include "yaml_reader.hpp"
 
 namespace advisor {
 
 namespace fs = std::filesystem;
+using util::T;
 
 namespace {
 
 [[noreturn]] void over_limit(const std::string& path, size_t max_bytes) {
   if (path == "<stdin>")
-    throw InputError(path, msg(fmt::format("standard input is over the limit of {} bytes (raise it with "
-                                           "--max-file-size)", max_bytes),
-                               fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）", max_bytes)),
+    throw InputError(path, T(fmt::format("standard input is over the limit of {} bytes (raise it with "
+                                         "--max-file-size)", max_bytes),
+                             fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）", max_bytes)),
                      65);
   // A pipe or device has no size to check beforehand: stop at the limit.
-  throw InputError(path, msg(fmt::format("'{}' is over the limit of {} bytes (raise it with --max-file-size)", path,
-                                         max_bytes),
-                             fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path, max_bytes)),
+  throw InputError(path, T(fmt::format("'{}' is over the limit of {} bytes (raise it with --max-file-size)", path,
+                                       max_bytes),
+                           fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path, max_bytes)),
                    65);
 }
 
 [[noreturn]] void cannot_read(const std::string& path, int err) {
   if (err == ENOENT || err == ENOTDIR)
-    throw InputError(path, msg(fmt::format("cannot read '{}': no such file", path),
-                               fmt::format("无法读取“{}”：文件不存在", path)));
+    throw InputError(path, T(fmt::format("cannot read '{}': no such file", path),
+                             fmt::format("无法读取“{}”：文件不存在", path)));
   if (err == EACCES)
-    throw InputError(path, msg(fmt::format("cannot read '{}': permission denied or unreadable", path),
-                               fmt::format("无法读取“{}”：没有权限或不可读", path)));
+    throw InputError(path, T(fmt::format("cannot read '{}': permission denied or unreadable", path),
+                             fmt::format("无法读取“{}”：没有权限或不可读", path)));
   // A folder on the way that we may not enter, a name too long, a loop of links.
-  throw InputError(path, msg(fmt::format("cannot read '{}': {}", path, std::strerror(err)),
-                             fmt::format("无法读取“{}”：{}", path, std::strerror(err))));
+  throw InputError(path, T(fmt::format("cannot read '{}': {}", path, std::strerror(err)),
+                           fmt::format("无法读取“{}”：{}", path, std::strerror(err))));
 }
 
 const char* file_kind(mode_t mode, bool zh) {
@@ -85,23 +87,23 @@ InputFile read_path(const std::string& path, size_t max_bytes, bool regular_only
   int err = 0;
   if (S_ISDIR(st.st_mode)) {
     ::close(fd);
-    throw InputError(path, msg(fmt::format("'{}' is a directory, not a file", path),
-                               fmt::format("“{}”是目录，不是文件", path)));
+    throw InputError(path, T(fmt::format("'{}' is a directory, not a file", path),
+                             fmt::format("“{}”是目录，不是文件", path)));
   }
   if (regular_only && !S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw InputError(path, msg(fmt::format("'{}' is {}, not a regular file", path, file_kind(st.st_mode, false)),
-                               fmt::format("“{}”是{}，不是普通文件", path, file_kind(st.st_mode, true))));
+    throw InputError(path, T(fmt::format("'{}' is {}, not a regular file", path, file_kind(st.st_mode, false)),
+                             fmt::format("“{}”是{}，不是普通文件", path, file_kind(st.st_mode, true))));
   }
   if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes) {
     ::close(fd);
     // Refused before reading: a 1 GB file costs nothing. Exit 65: the file is there
     // but is not acceptable input.
     throw InputError(path,
-                     msg(fmt::format("'{}' is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
-                                     path, st.st_size, max_bytes),
-                         fmt::format("“{}”有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", path,
-                                     st.st_size, max_bytes)),
+                     T(fmt::format("'{}' is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
+                                   path, st.st_size, max_bytes),
+                       fmt::format("“{}”有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", path,
+                                   st.st_size, max_bytes)),
                      65);
   }
   try {
@@ -124,8 +126,8 @@ void check_stdin_readable() {
   if (err == 0 && ::fstat(STDIN_FILENO, &st) != 0) err = errno;
   if (err == 0 && S_ISDIR(st.st_mode)) err = EISDIR;
   if (err != 0)
-    throw InputError("<stdin>", msg(fmt::format("cannot read standard input: {}", std::strerror(err)),
-                                    fmt::format("无法读取标准输入：{}", std::strerror(err))));
+    throw InputError("<stdin>", T(fmt::format("cannot read standard input: {}", std::strerror(err)),
+                                  fmt::format("无法读取标准输入：{}", std::strerror(err))));
 }
 
 InputFile read_input_file(const std::string& path, size_t max_bytes) {
@@ -133,8 +135,8 @@ InputFile read_input_file(const std::string& path, size_t max_bytes) {
   check_stdin_readable();
   InputFile f{"<stdin>", {}};
   if (int err = read_fd(STDIN_FILENO, f.name, max_bytes, f.text); err != 0)
-    throw InputError(f.name, msg(fmt::format("cannot read standard input: {}", std::strerror(err)),
-                                 fmt::format("无法读取标准输入：{}", std::strerror(err))));
+    throw InputError(f.name, T(fmt::format("cannot read standard input: {}", std::strerror(err)),
+                               fmt::format("无法读取标准输入：{}", std::strerror(err))));
   return f;
 }
 
@@ -153,10 +155,10 @@ std::string checked_entry(const fs::directory_entry& e, const fs::path& real_dir
   if (ec) cannot_read(path, ec.value());
   auto rel = target.lexically_relative(real_dir);
   if (rel.empty() || *rel.begin() == "..")
-    throw InputError(path, msg(fmt::format("'{}' is a link to '{}', outside the catalogue directory '{}'", path,
-                                           target.string(), real_dir.string()),
-                               fmt::format("“{}”是指向“{}”的链接，在目录库“{}”之外", path, target.string(),
-                                           real_dir.string())),
+    throw InputError(path, T(fmt::format("'{}' is a link to '{}', outside the catalogue directory '{}'", path,
+                                         target.string(), real_dir.string()),
+                             fmt::format("“{}”是指向“{}”的链接，在目录库“{}”之外", path, target.string(),
+                                         real_dir.string())),
                      65);
   return path;
 }
@@ -166,12 +168,12 @@ std::string checked_entry(const fs::directory_entry& e, const fs::path& real_dir
 std::vector<InputFile> read_catalog_dir(const std::string& dir, const Limits& limits) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
-    throw InputError(dir, msg(fmt::format("catalogue directory '{}' does not exist", dir),
-                              fmt::format("目录库“{}”不存在", dir)));
+    throw InputError(dir, T(fmt::format("catalogue directory '{}' does not exist", dir),
+                            fmt::format("目录库“{}”不存在", dir)));
   }
   if (!fs::is_directory(dir, ec)) {
-    throw InputError(dir, msg(fmt::format("catalogue '{}' is not a directory", dir),
-                              fmt::format("目录库“{}”不是目录", dir)));
+    throw InputError(dir, T(fmt::format("catalogue '{}' is not a directory", dir),
+                            fmt::format("目录库“{}”不是目录", dir)));
   }
   auto real_dir = fs::canonical(dir, ec);
   if (ec) cannot_read(dir, ec.value());
@@ -182,13 +184,13 @@ std::vector<InputFile> read_catalog_dir(const std::string& dir, const Limits& li
     if ((ext == ".yaml" || ext == ".yml") && !(e.is_directory(kind) && !kind)) names.push_back(checked_entry(e, real_dir));
   }
   if (ec) {
-    throw InputError(dir, msg(fmt::format("cannot list '{}': {}", dir, ec.message()),
-                              fmt::format("无法列出“{}”：{}", dir, ec.message())));
+    throw InputError(dir, T(fmt::format("cannot list '{}': {}", dir, ec.message()),
+                            fmt::format("无法列出“{}”：{}", dir, ec.message())));
   }
   std::sort(names.begin(), names.end());
   if (names.empty()) {
-    throw InputError(dir, msg(fmt::format("catalogue directory '{}' has no .yaml files", dir),
-                              fmt::format("目录库“{}”中没有 .yaml 文件", dir)));
+    throw InputError(dir, T(fmt::format("catalogue directory '{}' has no .yaml files", dir),
+                            fmt::format("目录库“{}”中没有 .yaml 文件", dir)));
   }
   std::vector<InputFile> files;
   for (const auto& n : names) files.push_back(read_regular_file(n, limits.max_file_bytes));
@@ -208,7 +210,7 @@ std::vector<Text> get_text_list(YamlContext& ctx, const YAML::Node& node, std::s
   std::vector<Text> out;
   if (is_null(node)) return out;
   if (!node.IsSequence()) {
-    ctx.error(node, msg(fmt::format("{} must be a list", what), fmt::format("{} 应为列表", what)));
+    ctx.error(node, T(fmt::format("{} must be a list", what), fmt::format("{} 应为列表", what)));
     return out;
   }
   for (const auto& item : node)
@@ -220,7 +222,7 @@ template <typename F>
 void for_each_item(YamlContext& ctx, const YAML::Node& seq, std::string_view what, F&& f) {
   if (is_null(seq)) return;
   if (!seq.IsSequence()) {
-    ctx.error(seq, msg(fmt::format("'{}' must be a list", what), fmt::format("“{}”应为列表", what)));
+    ctx.error(seq, T(fmt::format("'{}' must be a list", what), fmt::format("“{}”应为列表", what)));
     return;
   }
   for (const auto& item : seq) f(item);
@@ -229,7 +231,7 @@ void for_each_item(YamlContext& ctx, const YAML::Node& seq, std::string_view wha
 std::string require_id(YamlContext& ctx, const YAML::Node& item, std::string_view what) {
   auto idn = item["id"];
   if (!idn.IsDefined()) {
-    ctx.error(item, msg(fmt::format("{} has no 'id'", what), fmt::format("{} 缺少“id”", what)));
+    ctx.error(item, T(fmt::format("{} has no 'id'", what), fmt::format("{} 缺少“id”", what)));
     return {};
   }
   auto id = get_string(ctx, idn, "id");
@@ -237,8 +239,8 @@ std::string require_id(YamlContext& ctx, const YAML::Node& item, std::string_vie
   bool ok = !id->empty();
   for (char c : *id) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_');
   if (!ok) {
-    ctx.error(idn, msg(fmt::format("id '{}' must be lowercase letters, digits and '-'", *id),
-                       fmt::format("id“{}”只能由小写字母、数字和“-”组成", *id)));
+    ctx.error(idn, T(fmt::format("id '{}' must be lowercase letters, digits and '-'", *id),
+                     fmt::format("id“{}”只能由小写字母、数字和“-”组成", *id)));
   }
   return *id;
 }
@@ -246,10 +248,18 @@ std::string require_id(YamlContext& ctx, const YAML::Node& item, std::string_vie
 Text require_text(YamlContext& ctx, const YAML::Node& item, const char* key, std::string_view what) {
   auto n = item[key];
   if (!n.IsDefined()) {
-    ctx.error(item, msg(fmt::format("{} has no '{}'", what, key), fmt::format("{} 缺少“{}”", what, key)));
+    ctx.error(item, T(fmt::format("{} has no '{}'", what, key), fmt::format("{} 缺少“{}”", what, key)));
     return {};
   }
   return get_text(ctx, n, key).value_or(Text{});
+}
+
+/// What every named catalogue item starts with: where it is, its id and its name.
+template <typename Item>
+void read_identity(YamlContext& ctx, const YAML::Node& item, std::string_view what, Item& out) {
+  out.pos = ctx.pos(item);
+  out.id = require_id(ctx, item, what);
+  out.name = require_text(ctx, item, "name", what);
 }
 
 Text optional_text(YamlContext& ctx, const YAML::Node& item, const char* key) {
@@ -263,7 +273,7 @@ ExternalIds get_external_ids(YamlContext& ctx, const YAML::Node& node) {
   ExternalIds out;
   if (is_null(node)) return out;
   if (!node.IsMap()) {
-    ctx.error(node, msg("external_ids must be a map of scheme: id", "external_ids 应为“方案: 标识”的映射"));
+    ctx.error(node, T("external_ids must be a map of scheme: id", "external_ids 应为“方案: 标识”的映射"));
     return out;
   }
   for (const auto& kv : node) {
@@ -279,7 +289,7 @@ std::vector<ExternalRef> get_same_as(YamlContext& ctx, const YAML::Node& node) {
   std::vector<ExternalRef> out;
   if (is_null(node)) return out;
   if (!node.IsMap()) {
-    ctx.error(node, msg("same_as must be a map of scheme: [ids]", "same_as 应为“方案: [标识]”的映射"));
+    ctx.error(node, T("same_as must be a map of scheme: [ids]", "same_as 应为“方案: [标识]”的映射"));
     return out;
   }
   for (const auto& kv : node) {
@@ -321,133 +331,181 @@ std::vector<RegistrationFact> registration_facts(YamlContext& ctx, const YAML::N
 
 } // namespace
 
+static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, int depth, size_t& budget);
+
+// The one condition key a rule node has (all, any, not or a predicate); empty, with
+// a message, when it has none or more than one.
+static std::string rule_op(YamlContext& ctx, const YAML::Node& node) {
+  static constexpr std::string_view k_ops[] = {"all", "any", "not", "age", "education", "major",
+                                               "experience", "holds", "skills", "study_hours"};
+  std::string op;
+  for (auto k : k_ops) {
+    if (!node[std::string(k)].IsDefined()) continue;
+    if (!op.empty()) {
+      ctx.error(node, T(fmt::format("a rule node has both '{}' and '{}': wrap them in 'all' or 'any'", op, k),
+                        fmt::format("一个规则节点同时有“{}”和“{}”：请用 all 或 any 包起来", op, k)));
+      return "";
+    }
+    op = k;
+  }
+  if (op.empty())
+    ctx.error(node, T("rule has no condition (all, any, not, age, education, major, experience, holds, skills, "
+                      "study_hours)",
+                      "规则没有条件（all、any、not、age、education、major、experience、holds、skills、study_hours）"));
+  return op;
+}
+
+// Each rule kind below reads the value of its key into `r` and returns false when
+// the rule cannot stand; it reports every problem it finds before returning.
+
+static bool parse_all_any(YamlContext& ctx, const std::string& op, const YAML::Node& v, int depth, size_t& budget,
+                          Rule& r) {
+  r.kind = op == "all" ? RuleKind::all : RuleKind::any;
+  if (!v.IsSequence() || v.size() == 0) {
+    ctx.error(v, T(fmt::format("'{}' must be a non-empty list of rules", op), fmt::format("“{}”应为非空的规则列表", op)));
+    return false;
+  }
+  bool ok = true;
+  for (const auto& c : v) {
+    auto child = parse_rule(ctx, c, depth + 1, budget);
+    if (child) r.children.push_back(std::move(*child));
+    else ok = false;
+    if (budget == 0 && !child) break;  // one message for an oversized rule, not one per node left
+  }
+  return ok;
+}
+
+static bool parse_not(YamlContext& ctx, const YAML::Node& v, int depth, size_t& budget, Rule& r) {
+  r.kind = RuleKind::not_;
+  auto child = parse_rule(ctx, v, depth + 1, budget);
+  if (!child) return false;
+  r.children.push_back(std::move(*child));
+  return true;
+}
+
+static bool parse_age(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::age;
+  if (!check_map(ctx, v, {"min", "max"}, "age")) return false;
+  if (v["min"].IsDefined()) r.min_age = get_int(ctx, v["min"], "age.min", 0, 150);
+  if (v["max"].IsDefined()) r.max_age = get_int(ctx, v["max"], "age.max", 0, 150);
+  bool ok = true;
+  // Only when neither is given: a value that was given but refused has its own message.
+  if (!v["min"].IsDefined() && !v["max"].IsDefined()) {
+    ctx.error(v, T("age needs 'min' or 'max'", "age 需要“min”或“max”"));
+    ok = false;
+  }
+  if ((v["min"].IsDefined() && !r.min_age) || (v["max"].IsDefined() && !r.max_age)) ok = false;
+  return ok;
+}
+
+static bool parse_education(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::education;
+  if (!check_map(ctx, v, {"min"}, "education")) return false;
+  if (!v["min"].IsDefined()) {
+    ctx.error(v, T("education needs 'min'", "education 需要“min”"));
+    return false;
+  }
+  if (auto s = get_string(ctx, v["min"], "education.min")) r.education_min = *s;
+  return true;
+}
+
+static bool parse_major(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::major;
+  if (!check_map(ctx, v, {"in"}, "major")) return false;
+  r.majors = get_string_list(ctx, v["in"], "major.in");
+  if (r.majors.empty()) {
+    ctx.error(v, T("major needs a non-empty 'in' list", "major 需要非空的“in”列表"));
+    return false;
+  }
+  return true;
+}
+
+static bool parse_experience(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::experience;
+  if (!check_map(ctx, v, {"domain", "min_years", "max_years"}, "experience")) return false;
+  if (v["domain"].IsDefined()) r.domain = get_string(ctx, v["domain"], "experience.domain").value_or("");
+  bool ok = true;
+  if (!v["min_years"].IsDefined()) {
+    ctx.error(v, T("experience needs 'min_years'", "experience 需要“min_years”"));
+    ok = false;
+  } else if (auto y = get_number(ctx, v["min_years"], "experience.min_years", 0, 80)) {
+    r.min_years = *y;
+  } else {
+    ok = false;
+  }
+  if (v["max_years"].IsDefined()) {
+    if (auto y = get_number(ctx, v["max_years"], "experience.max_years", 0, 80)) r.max_years = *y;
+    else ok = false;
+  }
+  return ok;
+}
+
+static bool parse_holds(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::holds;
+  if (!check_map(ctx, v, {"certificate", "level"}, "holds")) return false;
+  bool ok = true;
+  if (!v["certificate"].IsDefined()) {
+    ctx.error(v, T("holds needs 'certificate'", "holds 需要“certificate”"));
+    ok = false;
+  } else {
+    r.certificate = get_string(ctx, v["certificate"], "holds.certificate").value_or("");
+  }
+  if (v["level"].IsDefined()) r.level = get_string(ctx, v["level"], "holds.level").value_or("");
+  return ok;
+}
+
+static bool parse_skills(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::skills;
+  if (!check_map(ctx, v, {"any", "min"}, "skills")) return false;
+  r.skill_ids = get_string_list(ctx, v["any"], "skills.any");
+  bool ok = true;
+  if (r.skill_ids.empty()) {
+    ctx.error(v, T("skills needs a non-empty 'any' list", "skills 需要非空的“any”列表"));
+    ok = false;
+  }
+  if (v["min"].IsDefined()) r.min_count = get_int(ctx, v["min"], "skills.min", 1, 1000).value_or(1);
+  return ok;
+}
+
+static bool parse_study_hours(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::study_hours;
+  if (!check_map(ctx, v, {"certificate", "min"}, "study_hours")) return false;
+  if (!v["certificate"].IsDefined() || !v["min"].IsDefined()) {
+    ctx.error(v, T("study_hours needs 'certificate' and 'min'", "study_hours 需要“certificate”和“min”"));
+    return false;
+  }
+  r.certificate = get_string(ctx, v["certificate"], "study_hours.certificate").value_or("");
+  r.min_hours = get_number(ctx, v["min"], "study_hours.min", 0, 100000).value_or(0);
+  return true;
+}
+
 // A rule node: all/any/not or one predicate, plus optional reason and source.
 static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, int depth, size_t& budget) {
   if (depth > ctx.limits().max_depth || budget == 0) {
-    ctx.error(node, msg("rule is too large or too deeply nested", "规则过大或嵌套过深"));
+    ctx.error(node, T("rule is too large or too deeply nested", "规则过大或嵌套过深"));
     return std::nullopt;
   }
   --budget;
-  static constexpr std::string_view k_ops[] = {"all", "any", "not", "age", "education", "major",
-                                               "experience", "holds", "skills", "study_hours"};
   if (!check_map(ctx, node,
                  {"all", "any", "not", "age", "education", "major", "experience", "holds", "skills", "study_hours",
                   "reason", "source", "sources"},
                  "rule"))
     return std::nullopt;
-  std::string op;
-  for (auto k : k_ops) {
-    if (!node[std::string(k)].IsDefined()) continue;
-    if (!op.empty()) {
-      ctx.error(node, msg(fmt::format("a rule node has both '{}' and '{}': wrap them in 'all' or 'any'", op, k),
-                          fmt::format("一个规则节点同时有“{}”和“{}”：请用 all 或 any 包起来", op, k)));
-      return std::nullopt;
-    }
-    op = k;
-  }
-  if (op.empty()) {
-    ctx.error(node, msg("rule has no condition (all, any, not, age, education, major, experience, holds, skills, "
-                        "study_hours)",
-                        "规则没有条件（all、any、not、age、education、major、experience、holds、skills、study_hours）"));
-    return std::nullopt;
-  }
+  std::string op = rule_op(ctx, node);
+  if (op.empty()) return std::nullopt;
   Rule r;
   r.pos = ctx.pos(node);
   if (node["reason"].IsDefined()) r.reason = get_text(ctx, node["reason"], "reason").value_or(Text{});
   auto v = node[op];
-  bool ok = true;
-  if (op == "all" || op == "any") {
-    r.kind = op == "all" ? RuleKind::all : RuleKind::any;
-    if (!v.IsSequence() || v.size() == 0) {
-      ctx.error(v, msg(fmt::format("'{}' must be a non-empty list of rules", op),
-                       fmt::format("“{}”应为非空的规则列表", op)));
-      return std::nullopt;
-    }
-    for (const auto& c : v) {
-      auto child = parse_rule(ctx, c, depth + 1, budget);
-      if (child) r.children.push_back(std::move(*child));
-      else ok = false;
-      if (budget == 0 && !child) break;  // one message for an oversized rule, not one per node left
-    }
-  } else if (op == "not") {
-    r.kind = RuleKind::not_;
-    auto child = parse_rule(ctx, v, depth + 1, budget);
-    if (!child) return std::nullopt;
-    r.children.push_back(std::move(*child));
-  } else if (op == "age") {
-    r.kind = RuleKind::age;
-    if (!check_map(ctx, v, {"min", "max"}, "age")) return std::nullopt;
-    if (v["min"].IsDefined()) r.min_age = get_int(ctx, v["min"], "age.min", 0, 150);
-    if (v["max"].IsDefined()) r.max_age = get_int(ctx, v["max"], "age.max", 0, 150);
-    // Only when neither is given: a value that was given but refused has its own message.
-    if (!v["min"].IsDefined() && !v["max"].IsDefined()) {
-      ctx.error(v, msg("age needs 'min' or 'max'", "age 需要“min”或“max”"));
-      ok = false;
-    }
-    if ((v["min"].IsDefined() && !r.min_age) || (v["max"].IsDefined() && !r.max_age)) ok = false;
-  } else if (op == "education") {
-    r.kind = RuleKind::education;
-    if (!check_map(ctx, v, {"min"}, "education")) return std::nullopt;
-    if (!v["min"].IsDefined()) {
-      ctx.error(v, msg("education needs 'min'", "education 需要“min”"));
-      ok = false;
-    } else if (auto s = get_string(ctx, v["min"], "education.min")) {
-      r.education_min = *s;
-    }
-  } else if (op == "major") {
-    r.kind = RuleKind::major;
-    if (!check_map(ctx, v, {"in"}, "major")) return std::nullopt;
-    r.majors = get_string_list(ctx, v["in"], "major.in");
-    if (r.majors.empty()) {
-      ctx.error(v, msg("major needs a non-empty 'in' list", "major 需要非空的“in”列表"));
-      ok = false;
-    }
-  } else if (op == "experience") {
-    r.kind = RuleKind::experience;
-    if (!check_map(ctx, v, {"domain", "min_years", "max_years"}, "experience")) return std::nullopt;
-    if (v["domain"].IsDefined()) r.domain = get_string(ctx, v["domain"], "experience.domain").value_or("");
-    if (!v["min_years"].IsDefined()) {
-      ctx.error(v, msg("experience needs 'min_years'", "experience 需要“min_years”"));
-      ok = false;
-    } else if (auto y = get_number(ctx, v["min_years"], "experience.min_years", 0, 80)) {
-      r.min_years = *y;
-    } else {
-      ok = false;
-    }
-    if (v["max_years"].IsDefined()) {
-      if (auto y = get_number(ctx, v["max_years"], "experience.max_years", 0, 80)) r.max_years = *y;
-      else ok = false;
-    }
-  } else if (op == "holds") {
-    r.kind = RuleKind::holds;
-    if (!check_map(ctx, v, {"certificate", "level"}, "holds")) return std::nullopt;
-    if (!v["certificate"].IsDefined()) {
-      ctx.error(v, msg("holds needs 'certificate'", "holds 需要“certificate”"));
-      ok = false;
-    } else {
-      r.certificate = get_string(ctx, v["certificate"], "holds.certificate").value_or("");
-    }
-    if (v["level"].IsDefined()) r.level = get_string(ctx, v["level"], "holds.level").value_or("");
-  } else if (op == "skills") {
-    r.kind = RuleKind::skills;
-    if (!check_map(ctx, v, {"any", "min"}, "skills")) return std::nullopt;
-    r.skill_ids = get_string_list(ctx, v["any"], "skills.any");
-    if (r.skill_ids.empty()) {
-      ctx.error(v, msg("skills needs a non-empty 'any' list", "skills 需要非空的“any”列表"));
-      ok = false;
-    }
-    if (v["min"].IsDefined()) r.min_count = get_int(ctx, v["min"], "skills.min", 1, 1000).value_or(1);
-  } else if (op == "study_hours") {
-    r.kind = RuleKind::study_hours;
-    if (!check_map(ctx, v, {"certificate", "min"}, "study_hours")) return std::nullopt;
-    if (!v["certificate"].IsDefined() || !v["min"].IsDefined()) {
-      ctx.error(v, msg("study_hours needs 'certificate' and 'min'", "study_hours 需要“certificate”和“min”"));
-      ok = false;
-    } else {
-      r.certificate = get_string(ctx, v["certificate"], "study_hours.certificate").value_or("");
-      r.min_hours = get_number(ctx, v["min"], "study_hours.min", 0, 100000).value_or(0);
-    }
-  }
+  bool ok = op == "all" || op == "any" ? parse_all_any(ctx, op, v, depth, budget, r)
+            : op == "not"              ? parse_not(ctx, v, depth, budget, r)
+            : op == "age"              ? parse_age(ctx, v, r)
+            : op == "education"        ? parse_education(ctx, v, r)
+            : op == "major"            ? parse_major(ctx, v, r)
+            : op == "experience"       ? parse_experience(ctx, v, r)
+            : op == "holds"            ? parse_holds(ctx, v, r)
+            : op == "skills"           ? parse_skills(ctx, v, r)
+                                       : parse_study_hours(ctx, v, r);
   if (!ok) return std::nullopt;
   return r;
 }
@@ -471,9 +529,7 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
                  : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "external_ids"}, what);
     if (!keys_ok) return;
     TreeItem t;
-    t.pos = ctx.pos(item);
-    t.id = require_id(ctx, item, what);
-    t.name = require_text(ctx, item, "name", what);
+    read_identity(ctx, item, what, t);
     t.aliases = get_string_list(ctx, item["aliases"], "aliases");
     if (item["parent"].IsDefined()) {
       t.parent = get_string(ctx, item["parent"], "parent").value_or("");
@@ -487,10 +543,6 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
   });
 }
 
-// `meta_dirs`: directories whose `catalog` section has been read. One section per
-// directory; when several catalogue directories are merged (--catalog builtin
-// --catalog esco/), the first one's id, name and scoring stand and every
-// directory's attribution is kept, since imported data must always show its own.
 // A `crosswalk` entry: the skill it links and where it was written. Applied once
 // every file is read, since the skill may be defined in another file.
 struct CrosswalkEntry {
@@ -506,7 +558,7 @@ static void parse_crosswalk(YamlContext& ctx, const YAML::Node& seq, std::vector
     CrosswalkEntry e;
     e.pos = ctx.pos(item);
     if (!item["skill"].IsDefined()) {
-      ctx.error(item, msg("crosswalk entry has no 'skill'", "对照条目缺少“skill”"));
+      ctx.error(item, T("crosswalk entry has no 'skill'", "对照条目缺少“skill”"));
       return;
     }
     e.skill = get_string(ctx, item["skill"], "skill").value_or("");
@@ -532,12 +584,12 @@ static void apply_crosswalk(Catalog& c, const std::vector<CrosswalkEntry>& entri
   for (const auto& e : entries) {
     for (const auto& src : e.sources)
       if (!source_ids.count(src))
-        error(e, msg(fmt::format("crosswalk entry cites unknown source '{}'", src),
-                     fmt::format("对照条目引用的来源“{}”不存在", src)));
+        error(e, T(fmt::format("crosswalk entry cites unknown source '{}'", src),
+                   fmt::format("对照条目引用的来源“{}”不存在", src)));
     auto it = by_id.find(e.skill);
     if (it == by_id.end()) {
-      error(e, msg(fmt::format("crosswalk names unknown skill '{}'", e.skill),
-                   fmt::format("对照表中的技能“{}”不存在", e.skill)));
+      error(e, T(fmt::format("crosswalk names unknown skill '{}'", e.skill),
+                 fmt::format("对照表中的技能“{}”不存在", e.skill)));
       continue;
     }
     auto& same = c.skills[it->second].same_as;
@@ -551,9 +603,7 @@ static void apply_crosswalk(Catalog& c, const std::vector<CrosswalkEntry>& entri
 static void parse_education_level(YamlContext& ctx, const YAML::Node& item, Catalog& c, const std::string& dir) {
   if (!check_map(ctx, item, {"id", "name", "aliases", "isced"}, "education level")) return;
   EducationLevel e;
-  e.pos = ctx.pos(item);
-  e.id = require_id(ctx, item, "education level");
-  e.name = require_text(ctx, item, "name", "education level");
+  read_identity(ctx, item, "education level", e);
   e.aliases = get_string_list(ctx, item["aliases"], "aliases");
   if (item["isced"].IsDefined()) e.isced = get_string(ctx, item["isced"], "isced").value_or("");
   e.rank = static_cast<int>(c.education.size());
@@ -569,14 +619,237 @@ static void parse_role_import_fields(YamlContext& ctx, const YAML::Node& item, R
   if (auto b = item["barrier"]; b.IsDefined()) {
     auto lvl = get_string(ctx, b, "barrier").value_or("");
     if (lvl != "high" && lvl != "fairly-high" && lvl != "moderate" && lvl != "low")
-      ctx.error(b, msg(fmt::format("role barrier '{}' is not one of high, fairly-high, moderate, low", lvl),
-                       fmt::format("岗位门槛“{}”不是 high、fairly-high、moderate、low 之一", lvl)));
+      ctx.error(b, T(fmt::format("role barrier '{}' is not one of high, fairly-high, moderate, low", lvl),
+                     fmt::format("岗位门槛“{}”不是 high、fairly-high、moderate、low 之一", lvl)));
     else
       r.barrier_level = lvl;
   }
   if (item["incomplete"].IsDefined()) r.incomplete = get_bool(ctx, item["incomplete"], "incomplete").value_or(false);
 }
 
+// The `scoring` section of `catalog`: weights of the role-fit terms and of the
+// certificate terms, and the constants of partial credit, experience and barriers.
+static void parse_scoring(YamlContext& ctx, const YAML::Node& s, Scoring& sc) {
+  if (!check_map(ctx, s,
+                 {"weights", "partial_credit", "coverage_prior", "experience_saturation_years", "barrier_penalty", "inferred_skills",
+                  "certificates"},
+                 "scoring"))
+    return;
+  if (auto w = s["weights"];
+      w.IsDefined() && check_map(ctx, w, {"essential", "optional", "use", "experience", "barrier", "goals"}, "weights")) {
+    for (auto [k, dest] : {std::pair{"essential", &sc.w_essential}, std::pair{"optional", &sc.w_optional},
+                           std::pair{"use", &sc.w_use}, std::pair{"experience", &sc.w_experience},
+                           std::pair{"barrier", &sc.w_barrier}, std::pair{"goals", &sc.w_goals}})
+      if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
+  }
+  if (auto inf = s["inferred_skills"]; inf.IsDefined() && check_map(ctx, inf, {"per_year", "cap"}, "inferred_skills")) {
+    if (inf["per_year"].IsDefined())
+      sc.inferred_per_year = get_number(ctx, inf["per_year"], "per_year", 0, 1).value_or(sc.inferred_per_year);
+    if (inf["cap"].IsDefined()) sc.inferred_cap = get_number(ctx, inf["cap"], "cap", 0, 0.99).value_or(sc.inferred_cap);
+  }
+  if (auto cs = s["certificates"]; cs.IsDefined() && check_map(ctx, cs, {"weights", "floor"}, "scoring.certificates")) {
+    if (auto w = cs["weights"]; w.IsDefined() && check_map(ctx, w, {"covers", "related", "suits"}, "certificates.weights"))
+      for (auto [k, dest] :
+           {std::pair{"covers", &sc.c_covers}, std::pair{"related", &sc.c_related}, std::pair{"suits", &sc.c_suits}})
+        if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
+    if (cs["floor"].IsDefined())
+      sc.certificate_floor = get_number(ctx, cs["floor"], "floor", 0, 1).value_or(sc.certificate_floor);
+  }
+  if (s["partial_credit"].IsDefined())
+    sc.partial_credit = get_number(ctx, s["partial_credit"], "partial_credit", 0, 1).value_or(0.5);
+  if (s["coverage_prior"].IsDefined())
+    sc.coverage_prior = get_number(ctx, s["coverage_prior"], "coverage_prior", 0, 10).value_or(1.0);
+  if (s["experience_saturation_years"].IsDefined())
+    sc.experience_saturation_years =
+        get_number(ctx, s["experience_saturation_years"], "experience_saturation_years", 0.1, 50).value_or(3);
+  if (auto b = s["barrier_penalty"];
+      b.IsDefined() && check_map(ctx, b, {"high", "fairly-high", "moderate", "low", "unstated"}, "barrier_penalty"))
+    for (const auto& kv : b)
+      sc.barrier_penalty[kv.first.Scalar()] = get_number(ctx, kv.second, kv.first.Scalar(), 0, 1).value_or(0.5);
+}
+
+// The `catalog` section. `meta_dirs`: directories whose `catalog` section has been
+// read. One section per directory; when several catalogue directories are merged
+// (--catalog builtin --catalog esco/), the first one's id, name and scoring stand
+// and every directory's attribution is kept, since imported data must always show
+// its own.
+static void parse_catalog_meta(YamlContext& ctx, const YAML::Node& m, Catalog& catalog,
+                               std::set<std::string>& meta_dirs, const std::string& dir) {
+  if (meta_dirs.count(dir)) ctx.error(m, T("'catalog' is given twice", "“catalog”重复给出"));
+  bool primary = meta_dirs.empty();
+  meta_dirs.insert(dir);
+  Catalog later;  // a later directory's settings are checked but not applied
+  Catalog& c = primary ? catalog : later;
+  if (!check_map(ctx, m, {"id", "version", "name", "caveat", "scoring", "attribution", "attributions"}, "catalog"))
+    return;
+  if (m["id"].IsDefined()) c.id = get_string(ctx, m["id"], "id").value_or(c.id);
+  if (m["version"].IsDefined()) c.version = get_string(ctx, m["version"], "version").value_or("");
+  c.name = optional_text(ctx, m, "name");
+  c.caveat = optional_text(ctx, m, "caveat");
+  if (m["attribution"].IsDefined())
+    if (auto t = get_text(ctx, m["attribution"], "attribution")) catalog.attributions.push_back(*t);
+  for (auto& t : get_text_list(ctx, m["attributions"], "attributions")) catalog.attributions.push_back(t);
+  if (auto s = m["scoring"]; s.IsDefined()) parse_scoring(ctx, s, c.scoring);
+}
+
+static void parse_source(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item, {"id", "title", "publisher", "url", "file", "date", "accessed"}, "source")) return;
+  Source s;
+  s.pos = ctx.pos(item);
+  s.id = require_id(ctx, item, "source");
+  s.title = require_text(ctx, item, "title", "source");
+  if (item["publisher"].IsDefined()) s.publisher = get_string(ctx, item["publisher"], "publisher").value_or("");
+  if (item["url"].IsDefined()) s.url = get_string(ctx, item["url"], "url").value_or("");
+  if (item["file"].IsDefined()) s.file = get_string(ctx, item["file"], "file").value_or("");
+  if (item["date"].IsDefined()) s.date = get_date(ctx, item["date"], "date");
+  if (item["accessed"].IsDefined()) s.accessed = get_date(ctx, item["accessed"], "accessed");
+  if (!s.id.empty()) c.sources.push_back(std::move(s));
+}
+
+static void parse_category(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item, {"id", "name", "transition", "barrier", "domains", "source", "sources"}, "category"))
+    return;
+  Category cat;
+  read_identity(ctx, item, "category", cat);
+  cat.transition = optional_text(ctx, item, "transition");
+  if (auto b = item["barrier"]; b.IsDefined() && check_map(ctx, b, {"level", "text", "skills"}, "barrier")) {
+    if (b["level"].IsDefined()) {
+      auto lvl = get_string(ctx, b["level"], "barrier.level").value_or("unstated");
+      if (lvl != "high" && lvl != "fairly-high" && lvl != "moderate" && lvl != "unstated") {
+        auto guess = closest_match(lvl, {"high", "fairly-high", "moderate", "unstated"});
+        ctx.error(b["level"],
+                  T(fmt::format("barrier level '{}' is not one of high, fairly-high, moderate, unstated{}", lvl,
+                                guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                    fmt::format("门槛等级“{}”不是 high、fairly-high、moderate、unstated 之一{}", lvl,
+                                guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
+      }
+      cat.barrier.level = lvl;
+    }
+    cat.barrier.text = optional_text(ctx, b, "text");
+    cat.barrier.skills = get_string_list(ctx, b["skills"], "barrier.skills");
+  }
+  cat.domains = get_string_list(ctx, item["domains"], "domains");
+  cat.sources = get_sources(ctx, item);
+  if (!cat.id.empty()) c.categories.push_back(std::move(cat));
+}
+
+// One entry of a role's `skills`: a bare id, or a map with need and weight.
+static std::optional<RoleSkill> parse_role_skill(YamlContext& ctx, const YAML::Node& s) {
+  RoleSkill rs;
+  rs.pos = ctx.pos(s);
+  if (s.IsScalar()) {
+    rs.skill = s.Scalar();
+    return rs;
+  }
+  if (!check_map(ctx, s, {"skill", "need", "weight"}, "role skill")) return std::nullopt;
+  if (!s["skill"].IsDefined()) {
+    ctx.error(s, T("role skill has no 'skill'", "岗位技能缺少“skill”"));
+    return std::nullopt;
+  }
+  rs.skill = get_string(ctx, s["skill"], "skill").value_or("");
+  rs.pos = ctx.pos(s["skill"]);
+  if (s["need"].IsDefined()) {
+    auto need = get_string(ctx, s["need"], "need").value_or("essential");
+    if (need == "optional") rs.essential = false;
+    else if (need != "essential")
+      ctx.error(s["need"], T(fmt::format("need must be 'essential' or 'optional', not '{}'", need),
+                             fmt::format("need 应为“essential”或“optional”，而不是“{}”", need)));
+  }
+  if (s["weight"].IsDefined()) rs.weight = get_number(ctx, s["weight"], "weight", 0.001, 100).value_or(1);
+  return rs;
+}
+
+static void parse_role(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item,
+                 {"id", "name", "category", "definition", "skills", "company_types", "domains", "source", "sources",
+                  "external_ids", "barrier", "incomplete"},
+                 "role"))
+    return;
+  Role r;
+  read_identity(ctx, item, "role", r);
+  if (!item["category"].IsDefined())
+    ctx.error(item, T("role has no 'category'", "岗位缺少“category”"));
+  else
+    r.category = get_string(ctx, item["category"], "category").value_or("");
+  r.definition = optional_text(ctx, item, "definition");
+  for_each_item(ctx, item["skills"], "skills", [&](const YAML::Node& s) {
+    auto rs = parse_role_skill(ctx, s);
+    if (rs && !rs->skill.empty()) r.skills.push_back(std::move(*rs));
+  });
+  r.company_types = get_text_list(ctx, item["company_types"], "company_types");
+  r.domains = get_string_list(ctx, item["domains"], "domains");
+  r.sources = get_sources(ctx, item);
+  parse_role_import_fields(ctx, item, r);
+  if (!r.id.empty()) c.roles.push_back(std::move(r));
+}
+
+static void parse_certificate_level(YamlContext& ctx, const YAML::Node& l, Certificate& cert) {
+  if (!check_map(ctx, l, {"id", "name", "suits", "syllabus", "requires", "recommended", "source", "sources"}, "level"))
+    return;
+  CertificateLevel lvl;
+  read_identity(ctx, l, "level", lvl);
+  lvl.suits = optional_text(ctx, l, "suits");
+  lvl.syllabus = get_string_list(ctx, l["syllabus"], "syllabus");
+  if (!is_null(l["requires"])) lvl.requires_rule = parse_top_rule(ctx, l["requires"]);
+  if (!is_null(l["recommended"])) lvl.recommended = parse_top_rule(ctx, l["recommended"]);
+  lvl.sources = get_sources(ctx, l);
+  if (!lvl.id.empty()) cert.levels.push_back(std::move(lvl));
+}
+
+// `sittings`: the exam months, sorted and without repeats.
+static void parse_sittings(YamlContext& ctx, const YAML::Node& s, Certificate& cert) {
+  if (!s.IsSequence()) {
+    ctx.error(s, T("sittings must be a list of months (1 to 12)", "sittings 应为月份列表（1 至 12）"));
+    return;
+  }
+  for (const auto& m : s)
+    if (auto v = get_int(ctx, m, "sitting month", 1, 12)) cert.sittings.push_back(*v);
+  std::sort(cert.sittings.begin(), cert.sittings.end());
+  cert.sittings.erase(std::unique(cert.sittings.begin(), cert.sittings.end()), cert.sittings.end());
+}
+
+static void parse_certificate(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item,
+                 {"id", "name", "issuer", "verified_on", "summary", "exam", "sittings", "study_hours", "syllabus",
+                  "related_roles", "notes", "registration", "levels", "source", "sources"},
+                 "certificate"))
+    return;
+  Certificate cert;
+  read_identity(ctx, item, "certificate", cert);
+  cert.issuer = optional_text(ctx, item, "issuer");
+  if (item["verified_on"].IsDefined()) cert.verified_on = get_date(ctx, item["verified_on"], "verified_on");
+  else ctx.error(item, T("certificate has no 'verified_on' date", "证书缺少“verified_on”日期"));
+  cert.summary = optional_text(ctx, item, "summary");
+  cert.exam = optional_text(ctx, item, "exam");
+  if (auto s = item["sittings"]; !is_null(s)) parse_sittings(ctx, s, cert);
+  if (item["study_hours"].IsDefined())
+    cert.study_hours = get_number(ctx, item["study_hours"], "study_hours", 0, 100000);
+  cert.syllabus = get_string_list(ctx, item["syllabus"], "syllabus");
+  cert.related_roles = get_string_list(ctx, item["related_roles"], "related_roles");
+  cert.notes = get_text_list(ctx, item["notes"], "notes");
+  if (!is_null(item["registration"])) cert.registration = registration_facts(ctx, item["registration"]);
+  cert.sources = get_sources(ctx, item);
+  if (!item["levels"].IsDefined() || !item["levels"].IsSequence() || item["levels"].size() == 0) {
+    ctx.error(item, T("certificate needs 'levels': a non-empty list (a single-level certificate has one)",
+                      "证书需要“levels”：非空列表（单一等级的证书写一个）"));
+  }
+  for_each_item(ctx, item["levels"], "levels", [&](const YAML::Node& l) { parse_certificate_level(ctx, l, cert); });
+  if (!cert.id.empty()) c.certificates.push_back(std::move(cert));
+}
+
+static void parse_claim(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item, {"id", "subject", "text", "source", "sources"}, "claim")) return;
+  Claim cl;
+  cl.pos = ctx.pos(item);
+  cl.id = require_id(ctx, item, "claim");
+  if (item["subject"].IsDefined()) cl.subject = get_string(ctx, item["subject"], "subject").value_or("");
+  cl.text = require_text(ctx, item, "text", "claim");
+  cl.sources = get_sources(ctx, item);
+  if (!cl.id.empty()) c.claims.push_back(std::move(cl));
+}
+
+// One catalogue file: each section by its own parser, in the order they depend on
+// nothing (references are checked once every file is read).
 static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog& catalog,
                               std::set<std::string>& meta_dirs, const std::string& dir,
                               std::vector<CrosswalkEntry>& crosswalk) {
@@ -586,228 +859,23 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
                  "catalogue file"))
     return;
   if (root["cases"].IsDefined()) {
-    ctx.error(root["cases"], msg("'cases' belongs in catalog/tests/, not in the catalogue itself",
-                                 "“cases”应放在 catalog/tests/ 中，而不是目录库本身"));
+    ctx.error(root["cases"], T("'cases' belongs in catalog/tests/, not in the catalogue itself",
+                               "“cases”应放在 catalog/tests/ 中，而不是目录库本身"));
   }
-  if (auto m = root["catalog"]; m.IsDefined()) {
-    if (meta_dirs.count(dir)) ctx.error(m, msg("'catalog' is given twice", "“catalog”重复给出"));
-    bool primary = meta_dirs.empty();
-    meta_dirs.insert(dir);
-    Catalog later;  // a later directory's settings are checked but not applied
-    Catalog& c = primary ? catalog : later;
-    if (check_map(ctx, m, {"id", "version", "name", "caveat", "scoring", "attribution", "attributions"},
-                  "catalog")) {
-      if (m["id"].IsDefined()) c.id = get_string(ctx, m["id"], "id").value_or(c.id);
-      if (m["version"].IsDefined()) c.version = get_string(ctx, m["version"], "version").value_or("");
-      c.name = optional_text(ctx, m, "name");
-      c.caveat = optional_text(ctx, m, "caveat");
-      if (m["attribution"].IsDefined())
-        if (auto t = get_text(ctx, m["attribution"], "attribution")) catalog.attributions.push_back(*t);
-      for (auto& t : get_text_list(ctx, m["attributions"], "attributions")) catalog.attributions.push_back(t);
-      if (auto s = m["scoring"]; s.IsDefined()) {
-        if (check_map(ctx, s,
-                      {"weights", "partial_credit", "coverage_prior", "experience_saturation_years", "barrier_penalty", "inferred_skills",
-                       "certificates"},
-                      "scoring")) {
-          auto& sc = c.scoring;
-          if (auto w = s["weights"];
-              w.IsDefined() &&
-              check_map(ctx, w, {"essential", "optional", "use", "experience", "barrier", "goals"}, "weights")) {
-            for (auto [k, dest] : {std::pair{"essential", &sc.w_essential}, std::pair{"optional", &sc.w_optional},
-                                   std::pair{"use", &sc.w_use}, std::pair{"experience", &sc.w_experience},
-                                   std::pair{"barrier", &sc.w_barrier}, std::pair{"goals", &sc.w_goals}})
-              if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
-          }
-          if (auto inf = s["inferred_skills"];
-              inf.IsDefined() && check_map(ctx, inf, {"per_year", "cap"}, "inferred_skills")) {
-            if (inf["per_year"].IsDefined())
-              sc.inferred_per_year = get_number(ctx, inf["per_year"], "per_year", 0, 1).value_or(sc.inferred_per_year);
-            if (inf["cap"].IsDefined())
-              sc.inferred_cap = get_number(ctx, inf["cap"], "cap", 0, 0.99).value_or(sc.inferred_cap);
-          }
-          if (auto cs = s["certificates"];
-              cs.IsDefined() && check_map(ctx, cs, {"weights", "floor"}, "scoring.certificates")) {
-            if (auto w = cs["weights"];
-                w.IsDefined() && check_map(ctx, w, {"covers", "related", "suits"}, "certificates.weights"))
-              for (auto [k, dest] : {std::pair{"covers", &sc.c_covers}, std::pair{"related", &sc.c_related},
-                                     std::pair{"suits", &sc.c_suits}})
-                if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
-            if (cs["floor"].IsDefined())
-              sc.certificate_floor = get_number(ctx, cs["floor"], "floor", 0, 1).value_or(sc.certificate_floor);
-          }
-          if (s["partial_credit"].IsDefined())
-            c.scoring.partial_credit = get_number(ctx, s["partial_credit"], "partial_credit", 0, 1).value_or(0.5);
-          if (s["coverage_prior"].IsDefined())
-            c.scoring.coverage_prior = get_number(ctx, s["coverage_prior"], "coverage_prior", 0, 10).value_or(1.0);
-          if (s["experience_saturation_years"].IsDefined())
-            c.scoring.experience_saturation_years =
-                get_number(ctx, s["experience_saturation_years"], "experience_saturation_years", 0.1, 50).value_or(3);
-          if (auto b = s["barrier_penalty"]; b.IsDefined() &&
-                                             check_map(ctx, b, {"high", "fairly-high", "moderate", "low", "unstated"},
-                                                       "barrier_penalty"))
-            for (const auto& kv : b)
-              c.scoring.barrier_penalty[kv.first.Scalar()] =
-                  get_number(ctx, kv.second, kv.first.Scalar(), 0, 1).value_or(0.5);
-        }
-      }
-    }
-  }
+  if (auto m = root["catalog"]; m.IsDefined()) parse_catalog_meta(ctx, m, catalog, meta_dirs, dir);
   Catalog& c = catalog;
-  for_each_item(ctx, root["sources"], "sources", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item, {"id", "title", "publisher", "url", "file", "date", "accessed"}, "source")) return;
-    Source s;
-    s.pos = ctx.pos(item);
-    s.id = require_id(ctx, item, "source");
-    s.title = require_text(ctx, item, "title", "source");
-    if (item["publisher"].IsDefined()) s.publisher = get_string(ctx, item["publisher"], "publisher").value_or("");
-    if (item["url"].IsDefined()) s.url = get_string(ctx, item["url"], "url").value_or("");
-    if (item["file"].IsDefined()) s.file = get_string(ctx, item["file"], "file").value_or("");
-    if (item["date"].IsDefined()) s.date = get_date(ctx, item["date"], "date");
-    if (item["accessed"].IsDefined()) s.accessed = get_date(ctx, item["accessed"], "accessed");
-    if (!s.id.empty()) c.sources.push_back(std::move(s));
-  });
+  for_each_item(ctx, root["sources"], "sources", [&](const YAML::Node& item) { parse_source(ctx, item, c); });
   for_each_item(ctx, root["education"], "education",
                 [&](const YAML::Node& item) { parse_education_level(ctx, item, c, dir); });
   parse_crosswalk(ctx, root["crosswalk"], crosswalk);
   parse_tree_items(ctx, root["majors"], "majors", c.majors);
   parse_tree_items(ctx, root["domains"], "domains", c.domains);
   parse_tree_items(ctx, root["skills"], "skills", c.skills);
-  for_each_item(ctx, root["categories"], "categories", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item, {"id", "name", "transition", "barrier", "domains", "source", "sources"}, "category"))
-      return;
-    Category cat;
-    cat.pos = ctx.pos(item);
-    cat.id = require_id(ctx, item, "category");
-    cat.name = require_text(ctx, item, "name", "category");
-    cat.transition = optional_text(ctx, item, "transition");
-    if (auto b = item["barrier"]; b.IsDefined() && check_map(ctx, b, {"level", "text", "skills"}, "barrier")) {
-      if (b["level"].IsDefined()) {
-        auto lvl = get_string(ctx, b["level"], "barrier.level").value_or("unstated");
-        if (lvl != "high" && lvl != "fairly-high" && lvl != "moderate" && lvl != "unstated") {
-          auto guess = closest_match(lvl, {"high", "fairly-high", "moderate", "unstated"});
-          ctx.error(b["level"],
-                    msg(fmt::format("barrier level '{}' is not one of high, fairly-high, moderate, unstated{}", lvl,
-                                    guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                        fmt::format("门槛等级“{}”不是 high、fairly-high、moderate、unstated 之一{}", lvl,
-                                    guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
-        }
-        cat.barrier.level = lvl;
-      }
-      cat.barrier.text = optional_text(ctx, b, "text");
-      cat.barrier.skills = get_string_list(ctx, b["skills"], "barrier.skills");
-    }
-    cat.domains = get_string_list(ctx, item["domains"], "domains");
-    cat.sources = get_sources(ctx, item);
-    if (!cat.id.empty()) c.categories.push_back(std::move(cat));
-  });
-  for_each_item(ctx, root["roles"], "roles", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item,
-                   {"id", "name", "category", "definition", "skills", "company_types", "domains", "source", "sources",
-                    "external_ids", "barrier", "incomplete"},
-                   "role"))
-      return;
-    Role r;
-    r.pos = ctx.pos(item);
-    r.id = require_id(ctx, item, "role");
-    r.name = require_text(ctx, item, "name", "role");
-    if (!item["category"].IsDefined())
-      ctx.error(item, msg("role has no 'category'", "岗位缺少“category”"));
-    else
-      r.category = get_string(ctx, item["category"], "category").value_or("");
-    r.definition = optional_text(ctx, item, "definition");
-    for_each_item(ctx, item["skills"], "skills", [&](const YAML::Node& s) {
-      RoleSkill rs;
-      rs.pos = ctx.pos(s);
-      if (s.IsScalar()) {
-        rs.skill = s.Scalar();
-      } else {
-        if (!check_map(ctx, s, {"skill", "need", "weight"}, "role skill")) return;
-        if (!s["skill"].IsDefined()) {
-          ctx.error(s, msg("role skill has no 'skill'", "岗位技能缺少“skill”"));
-          return;
-        }
-        rs.skill = get_string(ctx, s["skill"], "skill").value_or("");
-        rs.pos = ctx.pos(s["skill"]);
-        if (s["need"].IsDefined()) {
-          auto need = get_string(ctx, s["need"], "need").value_or("essential");
-          if (need == "optional") rs.essential = false;
-          else if (need != "essential")
-            ctx.error(s["need"], msg(fmt::format("need must be 'essential' or 'optional', not '{}'", need),
-                                     fmt::format("need 应为“essential”或“optional”，而不是“{}”", need)));
-        }
-        if (s["weight"].IsDefined()) rs.weight = get_number(ctx, s["weight"], "weight", 0.001, 100).value_or(1);
-      }
-      if (!rs.skill.empty()) r.skills.push_back(std::move(rs));
-    });
-    r.company_types = get_text_list(ctx, item["company_types"], "company_types");
-    r.domains = get_string_list(ctx, item["domains"], "domains");
-    r.sources = get_sources(ctx, item);
-    parse_role_import_fields(ctx, item, r);
-    if (!r.id.empty()) c.roles.push_back(std::move(r));
-  });
-  for_each_item(ctx, root["certificates"], "certificates", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item,
-                   {"id", "name", "issuer", "verified_on", "summary", "exam", "sittings", "study_hours", "syllabus",
-                    "related_roles", "notes", "registration", "levels", "source", "sources"},
-                   "certificate"))
-      return;
-    Certificate cert;
-    cert.pos = ctx.pos(item);
-    cert.id = require_id(ctx, item, "certificate");
-    cert.name = require_text(ctx, item, "name", "certificate");
-    cert.issuer = optional_text(ctx, item, "issuer");
-    if (item["verified_on"].IsDefined()) cert.verified_on = get_date(ctx, item["verified_on"], "verified_on");
-    else ctx.error(item, msg("certificate has no 'verified_on' date", "证书缺少“verified_on”日期"));
-    cert.summary = optional_text(ctx, item, "summary");
-    cert.exam = optional_text(ctx, item, "exam");
-    if (auto s = item["sittings"]; !is_null(s)) {
-      if (!s.IsSequence()) {
-        ctx.error(s, msg("sittings must be a list of months (1 to 12)", "sittings 应为月份列表（1 至 12）"));
-      } else {
-        for (const auto& m : s)
-          if (auto v = get_int(ctx, m, "sitting month", 1, 12)) cert.sittings.push_back(*v);
-        std::sort(cert.sittings.begin(), cert.sittings.end());
-        cert.sittings.erase(std::unique(cert.sittings.begin(), cert.sittings.end()), cert.sittings.end());
-      }
-    }
-    if (item["study_hours"].IsDefined())
-      cert.study_hours = get_number(ctx, item["study_hours"], "study_hours", 0, 100000);
-    cert.syllabus = get_string_list(ctx, item["syllabus"], "syllabus");
-    cert.related_roles = get_string_list(ctx, item["related_roles"], "related_roles");
-    cert.notes = get_text_list(ctx, item["notes"], "notes");
-    if (!is_null(item["registration"])) cert.registration = registration_facts(ctx, item["registration"]);
-    cert.sources = get_sources(ctx, item);
-    if (!item["levels"].IsDefined() || !item["levels"].IsSequence() || item["levels"].size() == 0) {
-      ctx.error(item, msg("certificate needs 'levels': a non-empty list (a single-level certificate has one)",
-                          "证书需要“levels”：非空列表（单一等级的证书写一个）"));
-    }
-    for_each_item(ctx, item["levels"], "levels", [&](const YAML::Node& l) {
-      if (!check_map(ctx, l, {"id", "name", "suits", "syllabus", "requires", "recommended", "source", "sources"},
-                     "level"))
-        return;
-      CertificateLevel lvl;
-      lvl.pos = ctx.pos(l);
-      lvl.id = require_id(ctx, l, "level");
-      lvl.name = require_text(ctx, l, "name", "level");
-      lvl.suits = optional_text(ctx, l, "suits");
-      lvl.syllabus = get_string_list(ctx, l["syllabus"], "syllabus");
-      if (!is_null(l["requires"])) lvl.requires_rule = parse_top_rule(ctx, l["requires"]);
-      if (!is_null(l["recommended"])) lvl.recommended = parse_top_rule(ctx, l["recommended"]);
-      lvl.sources = get_sources(ctx, l);
-      if (!lvl.id.empty()) cert.levels.push_back(std::move(lvl));
-    });
-    if (!cert.id.empty()) c.certificates.push_back(std::move(cert));
-  });
-  for_each_item(ctx, root["claims"], "claims", [&](const YAML::Node& item) {
-    if (!check_map(ctx, item, {"id", "subject", "text", "source", "sources"}, "claim")) return;
-    Claim cl;
-    cl.pos = ctx.pos(item);
-    cl.id = require_id(ctx, item, "claim");
-    if (item["subject"].IsDefined()) cl.subject = get_string(ctx, item["subject"], "subject").value_or("");
-    cl.text = require_text(ctx, item, "text", "claim");
-    cl.sources = get_sources(ctx, item);
-    if (!cl.id.empty()) c.claims.push_back(std::move(cl));
-  });
+  for_each_item(ctx, root["categories"], "categories", [&](const YAML::Node& item) { parse_category(ctx, item, c); });
+  for_each_item(ctx, root["roles"], "roles", [&](const YAML::Node& item) { parse_role(ctx, item, c); });
+  for_each_item(ctx, root["certificates"], "certificates",
+                [&](const YAML::Node& item) { parse_certificate(ctx, item, c); });
+  for_each_item(ctx, root["claims"], "claims", [&](const YAML::Node& item) { parse_claim(ctx, item, c); });
 }
 
 // The reference checks work on positions only: give their diagnostics the source
@@ -845,8 +913,8 @@ Catalog load_catalog(const std::vector<InputFile>& files, Diagnostics& diags, co
     try {
       parse_catalog_doc(ctx, *root, c, meta_dirs, fs::path(f.name).parent_path().string(), crosswalk);
     } catch (const YAML::Exception& e) {
-      ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
-                                                           fmt::format("结构不符合预期：{}", e.msg)));
+      ctx.error_at(e.mark.line + 1, e.mark.column + 1, T(fmt::format("unexpected structure: {}", e.msg),
+                                                         fmt::format("结构不符合预期：{}", e.msg)));
     }
   }
   apply_crosswalk(c, crosswalk, diags);
@@ -863,8 +931,8 @@ std::optional<Rule> parse_rule_text(const std::string& yaml, Diagnostics& diags,
   try {
     return parse_top_rule(ctx, *root);
   } catch (const YAML::Exception& e) {
-    ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
-                                                         fmt::format("结构不符合预期：{}", e.msg)));
+    ctx.error_at(e.mark.line + 1, e.mark.column + 1, T(fmt::format("unexpected structure: {}", e.msg),
+                                                       fmt::format("结构不符合预期：{}", e.msg)));
     return std::nullopt;
   }
 }

@@ -225,19 +225,34 @@ public:
     unique_ids(c.certificates, "certificate");
     unique_ids(c.claims, "claim");
     c.index();
+    vocabulary();
+    skill_words();
+    categories_and_roles();
+    certificates();
+    claims();
+    ladders();
+    c.index();  // again: parents may have been cut where cycles were found
+  }
 
+private:
+  /// The skill, domain and major trees; vocabulary is cited too: every skill and
+  /// major names where it comes from.
+  void vocabulary() {
+    auto& c = m_c;
     tree(c.skills, c.skill_by_id, c.skill_parent, "skill");
     tree(c.domains, c.domain_by_id, c.domain_parent, "domain");
     tree(c.majors, c.major_by_id, c.major_parent, "major");
-    // Vocabulary is cited too: every skill and major names where it comes from.
     for (const auto& s : c.skills) sources(s.sources, s.pos, "skill", true);
     for (const auto& m : c.majors) sources(m.sources, m.pos, "major", true);
     for (const auto& d : c.domains) {
       for (const auto& k : d.implies) ref(k, c.skills, c.skill_by_id, d.pos, "skill");
       if (!d.implies.empty()) sources(d.sources, d.pos, "domain", true);
     }
+  }
 
-    // Two skills answering to the same word would make profiles ambiguous.
+  /// Two skills answering to the same word would make profiles ambiguous.
+  void skill_words() {
+    auto& c = m_c;
     std::unordered_map<std::string, size_t> owner;
     for (size_t i = 0; i < c.skills.size(); ++i) {
       const auto& s = c.skills[i];
@@ -257,7 +272,10 @@ public:
                         fmt::format("技能“{}”与“{}”都对应“{}”", c.skills[it->second].id, s.id, k)));
       }
     }
+  }
 
+  void categories_and_roles() {
+    auto& c = m_c;
     for (const auto& cat : c.categories) {
       sources(cat.sources, cat.pos, "category", true);
       for (const auto& s : cat.barrier.skills) ref(s, c.skills, c.skill_by_id, cat.pos, "skill");
@@ -275,6 +293,10 @@ public:
       }
       for (const auto& d : r.domains) ref(d, c.domains, c.domain_by_id, r.pos, "domain");
     }
+  }
+
+  void certificates() {
+    auto& c = m_c;
     for (const auto& cert : c.certificates) {
       sources(cert.sources, cert.pos, "certificate", true);
       for (const auto& f : cert.registration) sources(f.sources, f.pos, "registration fact", true);
@@ -288,17 +310,18 @@ public:
         if (l.recommended) rule(*l.recommended);
       }
     }
+  }
+
+  void claims() {
+    auto& c = m_c;
     for (const auto& cl : c.claims) {
       sources(cl.sources, cl.pos, "claim", true);
       if (!cl.subject.empty() && !c.role_by_id.count(cl.subject) && !c.certificate_by_id.count(cl.subject))
         at(cl.pos, T(fmt::format("claim subject '{}' is neither a role nor a certificate", cl.subject),
                        fmt::format("声明的对象“{}”既不是岗位也不是证书", cl.subject)));
     }
-    ladders();
-    c.index();  // again: parents may have been cut where cycles were found
   }
 
-private:
   Catalog& m_c;
   Diagnostics& m_d;
 };
@@ -308,6 +331,106 @@ void index_ids(const std::vector<T>& items, std::unordered_map<std::string, size
   map.clear();
   map.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) map.emplace(items[i].id, i);
+}
+
+/// Every word an item answers to (id, both names, aliases), normalised, to its index.
+template <typename Item>
+void index_keys(std::unordered_map<std::string, size_t>& map, const std::vector<Item>& items) {
+  map.clear();
+  map.reserve(items.size() * 4);
+  for (size_t i = 0; i < items.size(); ++i) {
+    const auto& it = items[i];
+    for (const std::string* w : {&it.id, &it.name.zh, &it.name.en}) map.emplace(normalize_key(*w), i);
+    for (const auto& a : it.aliases) map.emplace(normalize_key(a), i);
+  }
+  map.erase("");
+}
+
+void index_parents(std::vector<int>& out, const std::vector<TreeItem>& items,
+                   const std::unordered_map<std::string, size_t>& by_id) {
+  if (out.size() == items.size()) {
+    // Keep cycle cuts made by validation: only fill where a parent is known.
+    for (size_t i = 0; i < items.size(); ++i)
+      if (out[i] >= 0 && !items[i].parent.empty() && by_id.count(items[i].parent))
+        out[i] = static_cast<int>(by_id.at(items[i].parent));
+    return;
+  }
+  // Indexed for the first time (a snapshot read back, or before validation, which
+  // then redoes them and cuts cycles): parents come from the ids.
+  out.assign(items.size(), -1);
+  for (size_t i = 0; i < items.size(); ++i)
+    if (auto it = by_id.find(items[i].parent); !items[i].parent.empty() && it != by_id.end())
+      out[i] = static_cast<int>(it->second);
+}
+
+/// The roles that list each skill, each skill's specificity and the weights of the
+/// roles' essential and optional skills.
+void index_skill_weights(Catalog& c) {
+  const auto& roles = c.roles;
+  const auto& skills = c.skills;
+  const auto& skill_by_id = c.skill_by_id;
+  auto& roles_by_skill = c.roles_by_skill;
+  auto& skill_idf = c.skill_idf;
+  roles_by_skill.assign(skills.size(), {});
+  for (size_t r = 0; r < roles.size(); ++r) {
+    for (size_t k = 0; k < roles[r].skills.size(); ++k) {
+      auto it = skill_by_id.find(roles[r].skills[k].skill);
+      if (it != skill_by_id.end())
+        roles_by_skill[it->second].emplace_back(static_cast<uint32_t>(r), static_cast<uint32_t>(k));
+    }
+  }
+  // Specificity: how many roles ask for a skill (a role listing it twice counts once).
+  // Smoothed as in information retrieval: ln((N+1)/(df+1)) + 1, so a skill every role
+  // lists still counts a little and a role made only of such skills is not weightless.
+  skill_idf.assign(skills.size(), 0);
+  const double n_roles = static_cast<double>(roles.size());
+  for (size_t s = 0; s < skills.size(); ++s) {
+    size_t df = 0;
+    uint32_t last = UINT32_MAX;
+    for (auto [r, k] : roles_by_skill[s])
+      if (r != last) {
+        ++df;
+        last = r;
+      }
+    skill_idf[s] = std::log((n_roles + 1) / (static_cast<double>(df) + 1)) + 1;
+  }
+  c.role_essential_weight.assign(roles.size(), 0);
+  c.role_optional_weight.assign(roles.size(), 0);
+  std::vector<double> slot_weights;
+  for (size_t r = 0; r < roles.size(); ++r)
+    for (const auto& rs : roles[r].skills) {
+      auto it = skill_by_id.find(rs.skill);
+      double idf = it == skill_by_id.end() ? 1.0 : skill_idf[it->second];
+      (rs.essential ? c.role_essential_weight : c.role_optional_weight)[r] += rs.weight * idf;
+      if (rs.essential) slot_weights.push_back(rs.weight * idf);
+    }
+  c.typical_skill_weight = 1.0;
+  if (!slot_weights.empty()) {
+    auto mid = slot_weights.begin() + static_cast<std::ptrdiff_t>(slot_weights.size() / 2);
+    std::nth_element(slot_weights.begin(), mid, slot_weights.end());
+    c.typical_skill_weight = *mid;
+  }
+}
+
+/// What ranking reads for every role, resolved once rather than per profile.
+void index_role_facts(Catalog& c) {
+  const auto& roles = c.roles;
+  std::vector<uint32_t> by_id(roles.size());
+  for (size_t r = 0; r < roles.size(); ++r) by_id[r] = static_cast<uint32_t>(r);
+  std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return roles[a].id < roles[b].id; });
+  c.role_id_rank.assign(roles.size(), 0);
+  for (size_t i = 0; i < by_id.size(); ++i) c.role_id_rank[by_id[i]] = static_cast<uint32_t>(i);
+  c.role_category.assign(roles.size(), -1);
+  c.role_domains.assign(roles.size(), {});
+  for (size_t r = 0; r < roles.size(); ++r) {
+    auto cat = c.category_by_id.find(roles[r].category);
+    if (cat != c.category_by_id.end()) c.role_category[r] = static_cast<int>(cat->second);
+    const auto& ids = !roles[r].domains.empty() || cat == c.category_by_id.end() ? roles[r].domains
+                                                                                   : c.categories[cat->second].domains;
+    for (const auto& d : ids)
+      if (auto it = c.domain_by_id.find(d); it != c.domain_by_id.end())
+        c.role_domains[r].push_back(static_cast<uint32_t>(it->second));
+  }
 }
 
 } // namespace
@@ -338,99 +461,15 @@ void Catalog::index() {
   index_ids(categories, category_by_id);
   index_ids(roles, role_by_id);
   index_ids(certificates, certificate_by_id);
-
-  auto keys = [](auto& map, const auto& items) {
-    map.clear();
-    map.reserve(items.size() * 4);
-    for (size_t i = 0; i < items.size(); ++i) {
-      const auto& it = items[i];
-      for (const std::string* w : {&it.id, &it.name.zh, &it.name.en}) map.emplace(normalize_key(*w), i);
-      for (const auto& a : it.aliases) map.emplace(normalize_key(a), i);
-    }
-    map.erase("");
-  };
-  keys(skill_by_key, skills);
-  keys(education_by_key, education);
-  keys(major_by_key, majors);
-
-  auto parents = [](std::vector<int>& out, const std::vector<TreeItem>& items,
-                    const std::unordered_map<std::string, size_t>& by_id) {
-    if (out.size() == items.size()) {
-      // Keep cycle cuts made by validation: only fill where a parent is known.
-      for (size_t i = 0; i < items.size(); ++i)
-        if (out[i] >= 0 && !items[i].parent.empty() && by_id.count(items[i].parent))
-          out[i] = static_cast<int>(by_id.at(items[i].parent));
-      return;
-    }
-    // Indexed for the first time (a snapshot read back, or before validation, which
-    // then redoes them and cuts cycles): parents come from the ids.
-    out.assign(items.size(), -1);
-    for (size_t i = 0; i < items.size(); ++i)
-      if (auto it = by_id.find(items[i].parent); !items[i].parent.empty() && it != by_id.end())
-        out[i] = static_cast<int>(it->second);
-  };
-  parents(skill_parent, skills, skill_by_id);
-  parents(domain_parent, domains, domain_by_id);
-  parents(major_parent, majors, major_by_id);
-
-  roles_by_skill.assign(skills.size(), {});
-  for (size_t r = 0; r < roles.size(); ++r) {
-    for (size_t k = 0; k < roles[r].skills.size(); ++k) {
-      auto it = skill_by_id.find(roles[r].skills[k].skill);
-      if (it != skill_by_id.end())
-        roles_by_skill[it->second].emplace_back(static_cast<uint32_t>(r), static_cast<uint32_t>(k));
-    }
-  }
-  // Specificity: how many roles ask for a skill (a role listing it twice counts once).
-  // Smoothed as in information retrieval: ln((N+1)/(df+1)) + 1, so a skill every role
-  // lists still counts a little and a role made only of such skills is not weightless.
-  skill_idf.assign(skills.size(), 0);
-  const double n_roles = static_cast<double>(roles.size());
-  for (size_t s = 0; s < skills.size(); ++s) {
-    size_t df = 0;
-    uint32_t last = UINT32_MAX;
-    for (auto [r, k] : roles_by_skill[s])
-      if (r != last) {
-        ++df;
-        last = r;
-      }
-    skill_idf[s] = std::log((n_roles + 1) / (static_cast<double>(df) + 1)) + 1;
-  }
-  role_essential_weight.assign(roles.size(), 0);
-  role_optional_weight.assign(roles.size(), 0);
-  std::vector<double> slot_weights;
-  for (size_t r = 0; r < roles.size(); ++r)
-    for (const auto& rs : roles[r].skills) {
-      auto it = skill_by_id.find(rs.skill);
-      double idf = it == skill_by_id.end() ? 1.0 : skill_idf[it->second];
-      (rs.essential ? role_essential_weight : role_optional_weight)[r] += rs.weight * idf;
-      if (rs.essential) slot_weights.push_back(rs.weight * idf);
-    }
-  typical_skill_weight = 1.0;
-  if (!slot_weights.empty()) {
-    auto mid = slot_weights.begin() + static_cast<std::ptrdiff_t>(slot_weights.size() / 2);
-    std::nth_element(slot_weights.begin(), mid, slot_weights.end());
-    typical_skill_weight = *mid;
-  }
-
+  index_keys(skill_by_key, skills);
+  index_keys(education_by_key, education);
+  index_keys(major_by_key, majors);
+  index_parents(skill_parent, skills, skill_by_id);
+  index_parents(domain_parent, domains, domain_by_id);
+  index_parents(major_parent, majors, major_by_id);
+  index_skill_weights(*this);
   index_external_ids();
-
-  // What ranking reads for every role, resolved once rather than per profile.
-  std::vector<uint32_t> by_id(roles.size());
-  for (size_t r = 0; r < roles.size(); ++r) by_id[r] = static_cast<uint32_t>(r);
-  std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return roles[a].id < roles[b].id; });
-  role_id_rank.assign(roles.size(), 0);
-  for (size_t i = 0; i < by_id.size(); ++i) role_id_rank[by_id[i]] = static_cast<uint32_t>(i);
-  role_category.assign(roles.size(), -1);
-  role_domains.assign(roles.size(), {});
-  for (size_t r = 0; r < roles.size(); ++r) {
-    auto cat = category_by_id.find(roles[r].category);
-    if (cat != category_by_id.end()) role_category[r] = static_cast<int>(cat->second);
-    const auto& ids = !roles[r].domains.empty() || cat == category_by_id.end() ? roles[r].domains
-                                                                                 : categories[cat->second].domains;
-    for (const auto& d : ids)
-      if (auto it = domain_by_id.find(d); it != domain_by_id.end()) role_domains[r].push_back(static_cast<uint32_t>(it->second));
-  }
+  index_role_facts(*this);
 }
 
 namespace {

@@ -12,14 +12,15 @@
 #include <unordered_map>
 
 #include "advisor/atomic_write.hpp"
+#include "advisor/util/bilingual.hpp"
+#include "advisor/util/utf8.hpp"
 
 namespace advisor {
 
 namespace fs = std::filesystem;
+using util::T;
 
 namespace {
-
-Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
 
 // ---------------------------------------------------------------- text helpers
 
@@ -27,17 +28,11 @@ Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en
 std::string valid_utf8(std::string_view s) {
   if (is_valid_utf8(s)) return std::string(s);
   std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n > 0 && i + n <= s.size() && is_valid_utf8(s.substr(i, n))) {
-      out.append(s.substr(i, n));
-      i += n;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
+  for (size_t i = 0; i < s.size();) {
+    auto cp = util::next_code_point(s, i);
+    if (cp.length > 0) out.append(s.substr(i, cp.length));
+    else out += "\xEF\xBF\xBD";
+    i += std::max<size_t>(cp.length, 1);
   }
   return out;
 }
@@ -497,8 +492,8 @@ std::unordered_map<std::string, std::string> esco_role_ids(const std::vector<Esc
 CategoryOut isco_category(const std::string& isco) {
   char major = !isco.empty() && isco[0] >= '0' && isco[0] <= '9' ? isco[0] : '?';
   if (major == '?') return {"esco-isco-unknown", T("Not classified in ISCO-08", "未归入 ISCO-08")};
-  return {std::string("esco-isco-") + major, Text{"ISCO " + std::string(1, major) + " " + k_isco_major.at(major).zh,
-                                                   "ISCO " + std::string(1, major) + " " + k_isco_major.at(major).en}};
+  return {std::string("esco-isco-") + major, T("ISCO " + std::string(1, major) + " " + k_isco_major.at(major).en,
+                                                "ISCO " + std::string(1, major) + " " + k_isco_major.at(major).zh)};
 }
 
 Meta esco_meta() {
@@ -786,8 +781,8 @@ std::vector<RoleOut> onet_roles(const OnetOccupations& occ, const std::map<std::
     std::string cat_id = k_soc_major.count(major) ? "onet-soc-" + major : "onet-soc-other";
     if (!cats.count(cat_id))
       cats[cat_id] = CategoryOut{cat_id, k_soc_major.count(major)
-                                             ? Text{"SOC " + major + " " + k_soc_major.at(major).zh,
-                                                    "SOC " + major + " " + k_soc_major.at(major).en}
+                                             ? T("SOC " + major + " " + k_soc_major.at(major).en,
+                                                 "SOC " + major + " " + k_soc_major.at(major).zh)
                                              : T("Other SOC groups", "其他 SOC 大类")};
     auto z = zones.find(o.code);
     roles.push_back(RoleOut{id, o.title, cat_id, o.description, {{"onet_soc", o.code}},

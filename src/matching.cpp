@@ -10,11 +10,13 @@
 #include <set>
 #include <unordered_map>
 
+#include "advisor/util/bilingual.hpp"
+
 namespace advisor {
 
-namespace {
-Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
+using util::T;
 
+namespace {
 std::string pct(double v) { return fmt::format("{:.0f}%", v * 100); }
 
 template <typename Vec>

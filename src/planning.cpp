@@ -8,18 +8,24 @@
 #include <fmt/format.h>
 #include <limits>
 #include <map>
-#include <queue>
 #include <set>
 #include <tuple>
 
 #include "advisor/matching.hpp"
 #include "advisor/rules.hpp"
+#include "advisor/util/bilingual.hpp"
+#include "plan_search.hpp"
 
 namespace advisor {
 
+using util::T;
+
 namespace {
 
-Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
+using plan_search::holds_refs;
+using plan_search::scope_of;
+using plan_search::Scope;
+using plan_search::Search;
 
 Text join(const std::vector<Text>& parts, const char* sep_en, const char* sep_zh) {
   Text out;
@@ -64,327 +70,6 @@ Text skill_names(const Catalog& c, const std::vector<std::string>& ids) {
   }
   return join(parts, ", ", "、");
 }
-
-// ------------------------------------------------------------------ scope
-
-/// Which certificates the plan aims at, and how far up each ladder.
-struct Scope {
-  std::vector<int> top;  ///< per certificate: highest level to hold (-1: not aimed at)
-  std::vector<int> cap;  ///< per certificate: highest level worth sitting (targets and their prerequisites)
-  std::vector<bool> related;
-  std::vector<std::vector<std::string>> covers;  ///< skills its syllabus covers, in the role's order
-};
-
-void holds_refs(const Rule& r, std::vector<std::pair<std::string, std::string>>& out) {
-  if (r.kind == RuleKind::holds) out.emplace_back(r.certificate, r.level);
-  for (const auto& ch : r.children) holds_refs(ch, out);
-}
-
-/// The skills a certificate level teaches: the certificate's own syllabus and that of
-/// every level up to it (a level builds on those below).
-std::vector<std::string> taught_up_to(const Certificate& cert, size_t level) {
-  std::vector<std::string> out = cert.syllabus;
-  for (size_t i = 0; i <= level && i < cert.levels.size(); ++i)
-    out.insert(out.end(), cert.levels[i].syllabus.begin(), cert.levels[i].syllabus.end());
-  return out;
-}
-
-/// A minimal set of certificate levels: greedily, the level that teaches the most of
-/// what is still missing (each skill weighted by its specificity), the lowest level of
-/// a ladder that does it, until nothing missing is taught by any. A certificate that
-/// teaches nothing new is never a step (unless a later step's rules need it: see cap).
-Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::string>& needs) {
-  Scope s;
-  size_t n = c.certificates.size();
-  s.top.assign(n, -1);
-  s.related.assign(n, false);
-  s.covers.assign(n, {});
-  for (size_t i = 0; i < n; ++i) {
-    const auto& rr = c.certificates[i].related_roles;
-    s.related[i] = std::find(rr.begin(), rr.end(), target.id) != rr.end();
-  }
-  auto weight = [&](const std::string& id) {
-    auto it = c.skill_by_id.find(id);
-    return it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
-  };
-  std::vector<std::string> left = needs;
-  while (!left.empty()) {
-    double best = 0;
-    size_t best_cert = n;
-    int best_level = -1;
-    std::vector<std::string> best_cov;
-    for (size_t i = 0; i < n; ++i) {
-      if (s.top[i] >= 0) continue;  // one level per certificate: the lowest that teaches it
-      const auto& cert = c.certificates[i];
-      for (size_t l = 0; l < cert.levels.size(); ++l) {
-        auto cov = syllabus_covers(c, taught_up_to(cert, l), left);
-        double w = 0;
-        for (const auto& k : cov) w += weight(k);
-        // Strictly more: ties keep the earlier certificate, and the lower level.
-        if (w > best + 1e-9) {
-          best = w;
-          best_cert = i;
-          best_level = static_cast<int>(l);
-          best_cov = cov;
-        }
-      }
-    }
-    if (best_cert == n) break;
-    s.top[best_cert] = best_level;
-    for (const auto& k : best_cov) left.erase(std::find(left.begin(), left.end(), k));
-    s.covers[best_cert] = best_cov;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    // Keep the role's order of skills so the reasons read the same way as `gap`.
-    auto& cv = s.covers[i];
-    std::vector<std::string> ordered;
-    for (const auto& k : needs)
-      if (std::find(cv.begin(), cv.end(), k) != cv.end()) ordered.push_back(k);
-    cv = ordered;
-  }
-  // Levels named by `holds` in the rules of levels worth sitting are worth sitting too.
-  s.cap = s.top;
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (size_t i = 0; i < n; ++i)
-      for (int li = 0; li <= s.cap[i]; ++li) {
-        const auto& lvl = c.certificates[i].levels[static_cast<size_t>(li)];
-        if (!lvl.requires_rule) continue;
-        std::vector<std::pair<std::string, std::string>> refs;
-        holds_refs(*lvl.requires_rule, refs);
-        for (const auto& [cid, lid] : refs) {
-          auto it = c.certificate_by_id.find(cid);
-          if (it == c.certificate_by_id.end()) continue;
-          int need = lid.empty() ? 0 : std::max(0, c.certificates[it->second].level_index(lid));
-          if (need > s.cap[it->second]) {
-            s.cap[it->second] = need;
-            changed = true;
-          }
-        }
-      }
-  }
-  return s;
-}
-
-// ------------------------------------------------------------------ search
-
-/// A set of certificate levels held (per certificate, the highest level index, since
-/// `holds` counts a higher level too) and the date it is reached.
-struct Node {
-  std::vector<int> held;
-  Date date;
-  long total = 0;  ///< sum of the sitting dates in days: prefers fewer and earlier sittings
-  int parent = -1;
-  size_t cert = 0;  ///< the level sat to reach this state
-  int level = -1;
-  Date eligible;  ///< when that level became open
-  std::optional<std::string> sitting;
-  bool settled = false;
-};
-
-class Search {
-public:
-  Search(const Catalog& c, const Profile& p, Date as_of, const Scope& scope)
-      : m_c(c), m_p(p), m_as_of(as_of), m_scope(scope) {}
-
-  /// Dijkstra over states by date. Among states reached on the same date the one with
-  /// more progress goes first, then fewer and earlier sittings, then the levels held,
-  /// so the search heads straight for the goal and the result is deterministic.
-  void run() {
-    Node root;
-    root.held.assign(m_c.certificates.size(), -1);
-    for (const auto& h : m_p.certificates) {
-      if (h.date && *h.date > m_as_of) continue;
-      auto it = m_c.certificate_by_id.find(h.id);
-      if (it == m_c.certificate_by_id.end()) continue;
-      root.held[it->second] = std::max(root.held[it->second], m_c.certificates[it->second].level_index(h.level));
-    }
-    root.date = m_as_of;
-    aim(root.held);
-    m_nodes.push_back(root);
-    m_index.emplace(root.held, 0);
-    using Key = std::tuple<long, int, long, std::vector<int>, size_t>;
-    std::priority_queue<Key, std::vector<Key>, std::greater<>> queue;
-    auto push = [&](size_t idx) {
-      const auto& n = m_nodes[idx];
-      queue.emplace(n.date.days(), -progress(n.held), n.total, n.held, idx);
-    };
-    push(0);
-    m_best = 0;
-    std::vector<size_t> expanded;
-    while (!queue.empty()) {
-      auto [days, neg_progress, total, held, idx] = queue.top();
-      queue.pop();
-      auto& node = m_nodes[idx];
-      if (node.settled || node.date.days() != days || node.total != total) continue;
-      node.settled = true;
-      if (++m_settled > k_plan_max_states) {
-        m_capped = true;
-        break;
-      }
-      // Pop order is date order: the first state with the most progress is the best one.
-      if (progress(node.held) > progress(m_nodes[m_best].held)) m_best = idx;
-      if (is_goal(node.held)) {
-        m_best = idx;
-        break;
-      }
-      // A state holding no more than one already expanded, and no sooner, can lead
-      // nowhere that one cannot: skipping it keeps independent certificates from
-      // multiplying into every subset.
-      // (A named reference: clang 14 cannot capture a structured binding.)
-      const auto& held_here = held;
-      bool dominated = std::any_of(expanded.begin(), expanded.end(), [&](size_t e) {
-        const auto& other = m_nodes[e];
-        if (other.date > node.date) return false;
-        for (size_t i = 0; i < held_here.size(); ++i)
-          if (other.held[i] < held_here[i]) return false;
-        return true;
-      });
-      if (dominated) continue;
-      expanded.push_back(idx);
-      for (size_t next : expand(idx)) push(next);
-    }
-  }
-
-  const std::vector<Node>& nodes() const { return m_nodes; }
-  size_t best() const { return m_best; }
-  size_t settled() const { return std::min(m_settled, k_plan_max_states); }
-  bool capped() const { return m_capped; }
-
-  /// The profile as it would be in a state: planned levels added as held on their dates.
-  Profile profile_at(size_t idx) const {
-    Profile p = m_p;
-    for (int k = static_cast<int>(idx); k >= 0 && m_nodes[static_cast<size_t>(k)].parent >= 0;
-         k = m_nodes[static_cast<size_t>(k)].parent) {
-      const auto& n = m_nodes[static_cast<size_t>(k)];
-      const auto& cert = m_c.certificates[n.cert];
-      p.certificates.push_back(HeldCertificate{cert.id, cert.levels[static_cast<size_t>(n.level)].id, n.date, {}});
-    }
-    return p;
-  }
-
-  /// The latest exam month already used for a certificate on the path to a state.
-  std::optional<std::string> last_sitting(size_t idx, size_t cert) const {
-    for (int k = static_cast<int>(idx); k >= 0 && m_nodes[static_cast<size_t>(k)].parent >= 0;
-         k = m_nodes[static_cast<size_t>(k)].parent) {
-      const auto& n = m_nodes[static_cast<size_t>(k)];
-      if (n.cert == cert && n.sitting) return n.sitting;
-    }
-    return std::nullopt;
-  }
-
-  int progress(const std::vector<int>& held) const {
-    int p = 0;
-    for (size_t i = 0; i < held.size(); ++i)
-      if (m_scope.top[i] >= 0) p += std::min(held[i], m_scope.top[i]) + 1;
-    return p;
-  }
-
-private:
-  /// Sets the goal: per certificate, the highest target level some sequence of
-  /// sittings and waiting can reach. Found as a fixpoint from a profile that holds
-  /// every level found reachable so far; targets that need an action the rules cannot
-  /// time (study hours) or data the profile lacks stay out, so the search can end.
-  void aim(const std::vector<int>& start) {
-    std::vector<int> can = start;
-    for (bool changed = true; changed;) {
-      changed = false;
-      Profile p = m_p;
-      for (size_t ci = 0; ci < can.size(); ++ci)
-        if (can[ci] >= 0)
-          p.certificates.push_back(HeldCertificate{m_c.certificates[ci].id,
-                                                   m_c.certificates[ci].levels[static_cast<size_t>(can[ci])].id, m_as_of, {}});
-      EvalContext ctx{m_c, p, m_as_of};
-      for (size_t ci = 0; ci < can.size(); ++ci) {
-        const auto& cert = m_c.certificates[ci];
-        for (int li = m_scope.cap[ci]; li > can[ci]; --li) {
-          auto r = check_level(cert, cert.levels[static_cast<size_t>(li)], ctx);
-          if (r.status == Outcome::eligible || (r.status == Outcome::not_eligible && r.earliest_date)) {
-            can[ci] = li;
-            changed = true;
-            break;
-          }
-        }
-      }
-    }
-    m_goal.assign(can.size(), -1);
-    for (size_t ci = 0; ci < can.size(); ++ci)
-      if (m_scope.top[ci] >= 0) m_goal[ci] = std::min(m_scope.top[ci], can[ci]);
-  }
-
-  bool is_goal(const std::vector<int>& held) const {
-    for (size_t i = 0; i < held.size(); ++i)
-      if (m_goal[i] >= 0 && held[i] < m_goal[i]) return false;
-    return true;
-  }
-
-  /// Sits each level worth sitting from a state, on the date it opens; returns the
-  /// states improved.
-  std::vector<size_t> expand(size_t idx) {
-    std::vector<size_t> improved;
-    Profile p = profile_at(idx);
-    Date d = m_nodes[idx].date;
-    EvalContext ctx{m_c, p, d};
-    for (size_t ci = 0; ci < m_c.certificates.size(); ++ci) {
-      const auto& cert = m_c.certificates[ci];
-      for (int li = m_nodes[idx].held[ci] + 1; li <= m_scope.cap[ci]; ++li) {
-        auto r = check_level(cert, cert.levels[static_cast<size_t>(li)], ctx);
-        std::optional<Date> open;
-        if (r.status == Outcome::eligible) open = d;
-        else if (r.status == Outcome::not_eligible && r.earliest_date) open = r.earliest_date;
-        if (!open) continue;  // needs an action or data the rules cannot time
-        Date sit = *open;
-        std::optional<std::string> sitting;
-        if (!cert.sittings.empty()) {
-          // One sitting of a certificate per exam month: the next level waits for a later one.
-          Date from = *open;
-          if (auto last = last_sitting(idx, ci)) {
-            Date after_last = parse_date(*last).date->add_months(1);
-            if (after_last > from) from = after_last;
-          }
-          sitting = next_sitting(cert, from);
-          if (!sitting) continue;
-          sit = *parse_date(*sitting).date;
-        }
-        Node next;
-        next.held = m_nodes[idx].held;
-        next.held[ci] = li;
-        next.date = sit;
-        next.total = m_nodes[idx].total + sit.days();
-        next.parent = static_cast<int>(idx);
-        next.cert = ci;
-        next.level = li;
-        next.eligible = *open;
-        next.sitting = sitting;
-        auto it = m_index.find(next.held);
-        if (it == m_index.end()) {
-          m_index.emplace(next.held, m_nodes.size());
-          improved.push_back(m_nodes.size());
-          m_nodes.push_back(std::move(next));
-          continue;
-        }
-        auto& old = m_nodes[it->second];
-        if (old.settled) continue;
-        if (std::pair(next.date.days(), next.total) < std::pair(old.date.days(), old.total)) {
-          old = std::move(next);
-          improved.push_back(it->second);
-        }
-      }
-    }
-    return improved;
-  }
-
-  const Catalog& m_c;
-  const Profile& m_p;
-  Date m_as_of;
-  const Scope& m_scope;
-  std::vector<Node> m_nodes;
-  std::vector<int> m_goal;  ///< per certificate: the level the search aims to hold (-1: none)
-  std::map<std::vector<int>, size_t> m_index;
-  size_t m_best = 0;
-  size_t m_settled = 0;
-  bool m_capped = false;
-};
 
 // ------------------------------------------------------------------ explanations
 
@@ -476,7 +161,140 @@ Text scope_text(const Catalog& c, const Role& target, const Scope& s, size_t ci)
   return join(parts, "; ", "；");
 }
 
-// ------------------------------------------------------------------ assembling the steps
+// ------------------------------------------------------------------ skill steps
+
+/// A skill the plan teaches: missing from the role's list or met only in part.
+struct SkillItem {
+  std::string id;
+  size_t index = 0;
+  int group = 0;  // 0 missing essential, 1 partly met, 2 missing optional
+  bool essential = true;
+  size_t role_pos = 0;
+  std::vector<const Role*> helps;  ///< other roles that fit the person well and ask for it
+  const PartialMatch* partial = nullptr;
+};
+
+/// The skills the match left missing or partly met that the catalogue knows, each
+/// with its place in the role and the well-fitting roles that ask for it too.
+std::vector<SkillItem> skill_items(const Catalog& c, const Profile& p, const Role& target, Date as_of,
+                                   const RoleMatch& m) {
+  auto pos_in_role = [&](const std::string& id) {
+    for (size_t k = 0; k < target.skills.size(); ++k)
+      if (target.skills[k].skill == id) return k;
+    return target.skills.size();
+  };
+  std::vector<SkillItem> items;
+  for (size_t i = 0; i < m.missing.size(); ++i)
+    items.push_back(SkillItem{m.missing[i], 0, m.missing_essential[i] ? 0 : 2, m.missing_essential[i], 0, {}, nullptr});
+  for (const auto& pm : m.partial) items.push_back(SkillItem{pm.required, 0, 1, pm.essential, 0, {}, &pm});
+  // Other roles that fit the person well and ask for the same skill.
+  auto ranked = rank_roles(c, p, as_of);
+  std::vector<const Role*> others;
+  for (size_t i = 0; i < ranked.size() && i < 5; ++i)
+    if (ranked[i].role->id != target.id) others.push_back(ranked[i].role);
+  std::vector<SkillItem> known;
+  for (auto& it : items) {
+    auto sk = c.skill_by_id.find(it.id);
+    if (sk == c.skill_by_id.end()) continue;
+    it.index = sk->second;
+    it.role_pos = pos_in_role(it.id);
+    for (const auto* r : others)
+      for (const auto& rs : r->skills)
+        if (rs.skill == it.id) {
+          it.helps.push_back(r);
+          break;
+        }
+    known.push_back(std::move(it));
+  }
+  return known;
+}
+
+/// The order to learn the skills in (indexes into `items`): the most urgent first,
+/// but never before a skill of the plan above it in the skill tree.
+std::vector<size_t> skill_order(const Catalog& c, const std::vector<SkillItem>& items) {
+  using Key = std::tuple<int, bool, long, size_t, std::string>;
+  auto own_key = [](const SkillItem& it) {
+    return Key{it.group, !it.essential, -static_cast<long>(it.helps.size()), it.role_pos, it.id};
+  };
+  auto is_ancestor = [&](const SkillItem& a, const SkillItem& b) {  // a is above b in the skill tree
+    return a.index != b.index && Catalog::tree_distance(c.skill_parent, b.index, a.index) > 0;
+  };
+  // A prerequisite takes the rank of the most urgent skill built on it, so it comes
+  // just before that skill rather than at its own (later) rank.
+  std::vector<Key> eff;
+  for (const auto& a : items) {
+    Key k = own_key(a);
+    for (const auto& b : items)
+      if (is_ancestor(a, b)) k = std::min(k, own_key(b));
+    eff.push_back(k);
+  }
+  std::vector<bool> placed(items.size(), false);
+  std::vector<size_t> seq;
+  for (size_t n = 0; n < items.size(); ++n) {
+    size_t pick = items.size();
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (placed[i]) continue;
+      bool ready = true;
+      for (size_t j = 0; j < items.size(); ++j)
+        if (!placed[j] && is_ancestor(items[j], items[i])) ready = false;
+      if (!ready) continue;
+      if (pick == items.size() || std::pair(eff[i], own_key(items[i])) < std::pair(eff[pick], own_key(items[pick])))
+        pick = i;
+    }
+    if (pick == items.size()) break;  // the skill tree has no cycles (validation cuts them)
+    placed[pick] = true;
+    seq.push_back(pick);
+  }
+  return seq;
+}
+
+/// Why a skill is a step: what the role asks of it, the skill of the plan it builds
+/// on (whose step, from `step_of`, goes into `after`), the other roles that want it.
+Text skill_reason(const Catalog& c, const Role& target, const std::vector<SkillItem>& items, size_t pick,
+                  const std::vector<size_t>& step_of, std::vector<size_t>& after) {
+  const auto& it = items[pick];
+  std::vector<Text> why;
+  const auto& role = target.name;
+  if (it.partial) {
+    const auto* via = c.skill(it.partial->via);
+    why.push_back(it.essential ? T(fmt::format("essential for {}; {} covers it only in part ({:.0f}%)", role.en,
+                                               via->name.en, it.partial->credit * 100),
+                                   fmt::format("{}的核心技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
+                                               it.partial->credit * 100))
+                               : T(fmt::format("optional for {}; {} covers it only in part ({:.0f}%)", role.en,
+                                               via->name.en, it.partial->credit * 100),
+                                   fmt::format("{}的加分技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
+                                               it.partial->credit * 100)));
+  } else if (it.essential) {
+    why.push_back(T(fmt::format("essential for {} and missing", role.en), fmt::format("{}的核心技能，目前欠缺", role.zh)));
+  } else {
+    why.push_back(T(fmt::format("optional for {} (raises the score)", role.en),
+                    fmt::format("{}的加分技能（可提高匹配度）", role.zh)));
+  }
+  // The nearest skill of the plan above this one must be learnt first.
+  int up = c.skill_parent[it.index];
+  while (up >= 0) {
+    bool found = false;
+    for (size_t j = 0; j < items.size(); ++j)
+      if (items[j].index == static_cast<size_t>(up)) {
+        after.push_back(step_of[j]);
+        why.push_back(T("builds on " + c.skills[static_cast<size_t>(up)].name.en,
+                        "以" + c.skills[static_cast<size_t>(up)].name.in(Lang::zh) + "为基础"));
+        found = true;
+      }
+    if (found) break;
+    up = c.skill_parent[static_cast<size_t>(up)];
+  }
+  if (!it.helps.empty()) {
+    std::vector<Text> names;
+    for (const auto* r : it.helps) names.push_back(r->name);
+    auto n2 = join(names, ", ", "、");
+    why.push_back(T("also asked for by roles that fit you well: " + n2.en, "也是与你较匹配的岗位所需：" + n2.zh));
+  }
+  return join(why, "; ", "；");
+}
+
+// ------------------------------------------------------------------ the step list
 
 /// A step before the final ordering: `after` holds internal ids.
 struct Draft {
@@ -485,217 +303,85 @@ struct Draft {
   std::tuple<long, size_t, int, int> key{};  ///< order within the group (dependencies permitting)
 };
 
-class Builder {
+/// The steps of a plan as they are built; a step's internal id is its index here.
+class Drafts {
 public:
-  Builder(const Catalog& c, const Profile& p, const Role& target, Date as_of)
-      : m_c(c), m_p(p), m_target(target), m_as_of(as_of) {}
-
-  Plan build() {
-    Plan plan;
-    plan.as_of = m_as_of;
-    plan.target = &m_target;
-    auto m = match_role(m_c, m_p, m_target, m_as_of);
-    plan.score_now = m.score;
-    add_skills(m);
-
-    // Certificates serve the essential skills the role misses, wholly or in part.
-    std::vector<std::string> needs;
-    for (size_t i = 0; i < m.missing.size(); ++i)
-      if (m.missing_essential[i]) needs.push_back(m.missing[i]);
-    for (const auto& pm : m.partial)
-      if (pm.essential) needs.push_back(pm.required);
-    auto scope = scope_of(m_c, m_target, needs);
-    Search search(m_c, m_p, m_as_of, scope);
-    search.run();
-    plan.states_explored = search.settled();
-    plan.search_capped = search.capped();
-    add_path(search, scope);
-    add_unreached(search, scope);
-    plan.steps = order();
-    undate_after_unscheduled_exams(plan.steps);
-    return plan;
+  size_t add(Draft d) {
+    m_items.push_back(std::move(d));
+    return m_items.size() - 1;
   }
 
-  /// A level that needs an earlier certificate whose exam dates the source does not
-  /// state cannot honestly be dated: nobody knows when that exam is. Such steps keep
-  /// their order ("after #N") but lose the calendar date.
-  static void replace_all(std::string& s, const std::string& from, const std::string& to) {
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-  }
+  Draft& operator[](size_t id) { return m_items[id]; }
 
-  static void undate_after_unscheduled_exams(std::vector<PlanStep>& steps) {
-    std::vector<bool> undated(steps.size(), false);
-    for (size_t i = 0; i < steps.size(); ++i) {
-      auto& st = steps[i];
-      if (st.kind != "certificate" || !st.earliest_date) continue;
-      for (auto j : st.after) {
-        if (j >= i || steps[j].kind != "certificate") continue;
-        if (steps[j].sitting && !undated[j]) continue;
-        undated[i] = true;
-        st.earliest_date.reset();
-        st.sitting.reset();
-        replace_all(st.reason.en, "no exam sittings stated by the source: dated when you become eligible",
-                    "no exam sittings stated by the source");
-        replace_all(st.reason.zh, "来源未说明考试时间：日期为符合报考条件之日", "来源未说明考试时间");
-        st.reason.en += fmt::format("; its date depends on when you pass step {}, whose exam dates the source does not state",
-                                    j + 1);
-        st.reason.zh += fmt::format("；日期取决于何时通过第 {} 步，而来源未说明其考试时间", j + 1);
-        break;
+  /// Groups in order; within a group by key, dependencies first.
+  std::vector<PlanStep> ordered() const {
+    std::vector<size_t> seq;
+    std::vector<bool> placed(m_items.size(), false);
+    for (int g = 0; g <= 3; ++g) {
+      for (;;) {
+        size_t pick = m_items.size();
+        for (size_t i = 0; i < m_items.size(); ++i) {
+          if (placed[i] || m_items[i].group != g) continue;
+          bool ready = std::all_of(m_items[i].step.after.begin(), m_items[i].step.after.end(),
+                                   [&](size_t a) { return placed[a]; });
+          if (ready && (pick == m_items.size() || m_items[i].key < m_items[pick].key)) pick = i;
+        }
+        if (pick == m_items.size()) break;
+        placed[pick] = true;
+        seq.push_back(pick);
       }
     }
+    // Dependencies always point to earlier groups or within one, so every step is
+    // placed above; this keeps any step a future change might strand.
+    for (size_t i = 0; i < m_items.size(); ++i)
+      if (!placed[i]) seq.push_back(i);
+    std::vector<size_t> final_index(m_items.size(), 0);
+    for (size_t k = 0; k < seq.size(); ++k) final_index[seq[k]] = k;
+    std::vector<PlanStep> out;
+    for (size_t i : seq) {
+      PlanStep s = m_items[i].step;
+      for (auto& a : s.after) a = final_index[a];
+      std::sort(s.after.begin(), s.after.end());
+      s.after.erase(std::unique(s.after.begin(), s.after.end()), s.after.end());
+      out.push_back(std::move(s));
+    }
+    return out;
   }
 
 private:
-  size_t add(Draft d) {
-    m_drafts.push_back(std::move(d));
-    return m_drafts.size() - 1;
-  }
+  std::vector<Draft> m_items;
+};
 
-  void add_skills(const RoleMatch& m) {
-    struct Item {
-      std::string id;
-      size_t index = 0;
-      int group = 0;  // 0 missing essential, 1 partly met, 2 missing optional
-      bool essential = true;
-      size_t role_pos = 0;
-      std::vector<const Role*> helps;
-      const PartialMatch* partial = nullptr;
-    };
-    auto pos_in_role = [&](const std::string& id) {
-      for (size_t k = 0; k < m_target.skills.size(); ++k)
-        if (m_target.skills[k].skill == id) return k;
-      return m_target.skills.size();
-    };
-    std::vector<Item> items;
-    for (size_t i = 0; i < m.missing.size(); ++i)
-      items.push_back(Item{m.missing[i], 0, m.missing_essential[i] ? 0 : 2, m.missing_essential[i], 0, {}, nullptr});
-    for (const auto& pm : m.partial) items.push_back(Item{pm.required, 0, 1, pm.essential, 0, {}, &pm});
-    // Other roles that fit the person well and ask for the same skill.
-    auto ranked = rank_roles(m_c, m_p, m_as_of);
-    std::vector<const Role*> others;
-    for (size_t i = 0; i < ranked.size() && i < 5; ++i)
-      if (ranked[i].role->id != m_target.id) others.push_back(ranked[i].role);
-    std::vector<Item> known;
-    for (auto& it : items) {
-      auto sk = m_c.skill_by_id.find(it.id);
-      if (sk == m_c.skill_by_id.end()) continue;
-      it.index = sk->second;
-      it.role_pos = pos_in_role(it.id);
-      for (const auto* r : others)
-        for (const auto& rs : r->skills)
-          if (rs.skill == it.id) {
-            it.helps.push_back(r);
-            break;
-          }
-      known.push_back(std::move(it));
-    }
-    items = std::move(known);
-    using Key = std::tuple<int, bool, long, size_t, std::string>;
-    auto own_key = [](const Item& it) {
-      return Key{it.group, !it.essential, -static_cast<long>(it.helps.size()), it.role_pos, it.id};
-    };
-    auto is_ancestor = [&](const Item& a, const Item& b) {  // a is above b in the skill tree
-      return a.index != b.index && Catalog::tree_distance(m_c.skill_parent, b.index, a.index) > 0;
-    };
-    // A prerequisite takes the rank of the most urgent skill built on it, so it comes
-    // just before that skill rather than at its own (later) rank.
-    std::vector<Key> eff;
-    for (const auto& a : items) {
-      Key k = own_key(a);
-      for (const auto& b : items)
-        if (is_ancestor(a, b)) k = std::min(k, own_key(b));
-      eff.push_back(k);
-    }
-    std::vector<bool> placed(items.size(), false);
-    std::vector<size_t> draft_of(items.size(), 0);
-    for (size_t n = 0; n < items.size(); ++n) {
-      size_t pick = items.size();
-      for (size_t i = 0; i < items.size(); ++i) {
-        if (placed[i]) continue;
-        bool ready = true;
-        for (size_t j = 0; j < items.size(); ++j)
-          if (!placed[j] && is_ancestor(items[j], items[i])) ready = false;
-        if (!ready) continue;
-        if (pick == items.size() || std::pair(eff[i], own_key(items[i])) < std::pair(eff[pick], own_key(items[pick])))
-          pick = i;
-      }
-      if (pick == items.size()) break;  // the skill tree has no cycles (validation cuts them)
-      placed[pick] = true;
-      const auto& it = items[pick];
-      const auto& skill = m_c.skills[it.index];
-      Draft d;
-      d.group = 1;
-      d.key = {0, n, 0, 0};
-      d.step.kind = "skill";
-      d.step.id = it.id;
-      d.step.name = skill.name;
-      std::vector<Text> why;
-      const auto& role = m_target.name;
-      if (it.partial) {
-        const auto* via = m_c.skill(it.partial->via);
-        why.push_back(it.essential ? T(fmt::format("essential for {}; {} covers it only in part ({:.0f}%)", role.en,
-                                                   via->name.en, it.partial->credit * 100),
-                                       fmt::format("{}的核心技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
-                                                   it.partial->credit * 100))
-                                   : T(fmt::format("optional for {}; {} covers it only in part ({:.0f}%)", role.en,
-                                                   via->name.en, it.partial->credit * 100),
-                                       fmt::format("{}的加分技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
-                                                   it.partial->credit * 100)));
-      } else if (it.essential) {
-        why.push_back(T(fmt::format("essential for {} and missing", role.en), fmt::format("{}的核心技能，目前欠缺", role.zh)));
-      } else {
-        why.push_back(T(fmt::format("optional for {} (raises the score)", role.en),
-                        fmt::format("{}的加分技能（可提高匹配度）", role.zh)));
-      }
-      // The nearest skill of the plan above this one must be learnt first.
-      int up = m_c.skill_parent[it.index];
-      while (up >= 0) {
-        bool found = false;
-        for (size_t j = 0; j < items.size(); ++j)
-          if (items[j].index == static_cast<size_t>(up)) {
-            d.step.after.push_back(draft_of[j]);
-            why.push_back(T("builds on " + m_c.skills[static_cast<size_t>(up)].name.en,
-                            "以" + m_c.skills[static_cast<size_t>(up)].name.in(Lang::zh) + "为基础"));
-            found = true;
-          }
-        if (found) break;
-        up = m_c.skill_parent[static_cast<size_t>(up)];
-      }
-      if (!it.helps.empty()) {
-        std::vector<Text> names;
-        for (const auto* r : it.helps) names.push_back(r->name);
-        auto n2 = join(names, ", ", "、");
-        why.push_back(T("also asked for by roles that fit you well: " + n2.en, "也是与你较匹配的岗位所需：" + n2.zh));
-      }
-      d.step.reason = join(why, "; ", "；");
-      draft_of[pick] = add(std::move(d));
-    }
-  }
-
-  // The experience step for a condition time alone will meet (shared by the levels it opens).
-  size_t experience_step(const Rule& r, const TraceNode& at_d, const Text& opens) {
-    auto key = std::pair(r.domain, r.min_years);
-    auto it = m_experience.find(key);
-    if (it != m_experience.end()) {
-      auto& reason = m_drafts[it->second].step.reason;
-      reason.en += "; also " + opens.en;
-      reason.zh += "；也可报考" + opens.zh;
-      return it->second;
-    }
+/// One step per skill to learn, in skill_order.
+void add_skill_steps(const Catalog& c, const Profile& p, const Role& target, Date as_of, const RoleMatch& m,
+                     Drafts& drafts) {
+  auto items = skill_items(c, p, target, as_of, m);
+  auto seq = skill_order(c, items);
+  std::vector<size_t> step_of(items.size(), 0);
+  for (size_t n = 0; n < seq.size(); ++n) {
+    const auto& it = items[seq[n]];
     Draft d;
-    d.group = 2;
-    d.step.kind = "experience";
-    d.step.id = r.domain.empty() ? "work" : r.domain;
-    d.step.name = T(upper_first(at_d.required.en), at_d.required.zh);
-    d.step.earliest_date = at_d.passes_on;
-    d.step.reason = T(fmt::format("time alone gets you there (you have {}); it opens {}", at_d.found.en, opens.en),
-                      fmt::format("只需时间即可达到（目前：{}）；满足后可报考{}", at_d.found.zh, opens.zh));
-    d.key = {at_d.passes_on->days(), 0, 0, 0};
-    size_t id = add(std::move(d));
-    m_experience.emplace(key, id);
-    return id;
+    d.group = 1;
+    d.key = {0, n, 0, 0};
+    d.step.kind = "skill";
+    d.step.id = it.id;
+    d.step.name = c.skills[it.index].name;
+    d.step.reason = skill_reason(c, target, items, seq[n], step_of, d.step.after);
+    step_of[seq[n]] = drafts.add(std::move(d));
   }
+}
 
+// ------------------------------------------------------------------ certificate steps
+
+/// The certificate levels on the search's path and those aimed at that it does not
+/// reach, each a step with the reasons its rules give, and the experience and
+/// profile steps those rules wait for.
+class CertificateSteps {
+public:
+  CertificateSteps(const Catalog& c, const Role& target, Date as_of, Drafts& drafts)
+      : m_c(c), m_target(target), m_as_of(as_of), m_drafts(drafts) {}
+
+  /// The levels the search sat, in its order: why each is there and what it waits for.
   void add_path(const Search& search, const Scope& scope) {
     std::vector<size_t> path;
     for (int k = static_cast<int>(search.best()); k >= 0; k = search.nodes()[static_cast<size_t>(k)].parent)
@@ -724,22 +410,7 @@ private:
       if (!level.requires_rule) {
         why.push_back(T("no entry requirement stated by the source", "来源未说明报考条件"));
       } else {
-        auto at_d = evaluate(*level.requires_rule, EvalContext{m_c, p, from.date});
-        auto at_t = evaluate(*level.requires_rule, EvalContext{m_c, p, to.eligible});
-        Branch b;
-        choose_branch(*level.requires_rule, at_t, at_d, b);
-        auto through = join(b.through, "; ", "；");
-        Text line = T("eligible through: " + through.en, "报考依据：" + through.zh);
-        if (!b.instead.empty()) {
-          auto alt = join(b.instead, " / ", " / ");
-          line.en += ", rather than: " + alt.en;
-          line.zh += "，而非：" + alt.zh;
-        }
-        why.push_back(line);
-        for (const auto& [rule, node] : b.waits)
-          if (rule->kind == RuleKind::experience) d.step.after.push_back(experience_step(*rule, *node, d.step.name));
-        for (const auto* rule : b.holds)
-          if (auto dep = provider(rule->certificate, rule->level)) d.step.after.push_back(*dep);
+        why.push_back(eligibility_reason(level, p, from.date, to.eligible, d.step));
       }
       why.push_back(sitting_text(cert, to.sitting, d.step.earliest_date));
       if (level.recommended) {
@@ -748,9 +419,99 @@ private:
           why.push_back(T("recommended (soft): " + soft.reason.en, "建议条件（软性）：" + soft.reason.zh));
       }
       d.step.reason = join(why, "; ", "；");
-      size_t id = add(std::move(d));
+      size_t id = m_drafts.add(std::move(d));
       m_planned[cert.id].emplace_back(to.level, id);
     }
+  }
+
+  // Levels aimed at that no dated path reaches: say what stands in the way.
+  void add_unreached(const Search& search, const Scope& scope) {
+    const auto& last = search.nodes()[search.best()];
+    Profile p = search.profile_at(search.best());
+    EvalContext ctx{m_c, p, last.date};
+    for (size_t ci = 0; ci < m_c.certificates.size(); ++ci) {
+      const auto& cert = m_c.certificates[ci];
+      for (int li = last.held[ci] + 1; li <= scope.top[ci]; ++li) {
+        const auto& level = cert.levels[static_cast<size_t>(li)];
+        auto r = check_level(cert, level, ctx);
+        Draft d;
+        d.group = 3;
+        d.step.kind = "certificate";
+        d.step.id = cert.id;
+        d.step.level = level.id;
+        d.step.name = level_name(cert, level);
+        d.key = {0, ci, li, 0};
+        std::vector<Text> why{scope_text(m_c, m_target, scope, ci)};
+        if (r.status == Outcome::unknown) {
+          auto f = fields_text(r.missing_fields);
+          why.push_back(T("cannot be decided yet: your profile lacks " + f.en, "暂无法判断：档案缺少" + f.zh));
+          for (const auto& field : r.missing_fields) d.step.after.push_back(profile_step(field, d.step.name));
+        } else if (!r.changes.empty()) {
+          why.push_back(T("needs: " + r.changes.front().text.en + " (no date: it takes an action, not just time)",
+                          "需要：" + r.changes.front().text.zh + "（无法给出日期：需要行动，而非仅靠时间）"));
+        } else if (search.capped()) {
+          why.push_back(T("the search stopped at its limit before reaching this level", "搜索在达到上限前未到达该等级"));
+        }
+        if (level.requires_rule) {
+          std::vector<std::pair<std::string, std::string>> refs;
+          holds_refs(*level.requires_rule, refs);
+          for (const auto& [cid, lid] : refs)
+            if (auto dep = provider(cid, lid)) d.step.after.push_back(*dep);
+        }
+        why.push_back(sitting_text(cert, std::nullopt));
+        d.step.reason = join(why, "; ", "；");
+        size_t id = m_drafts.add(std::move(d));
+        m_planned[cert.id].emplace_back(li, id);
+      }
+    }
+  }
+
+private:
+  /// "eligible through: …": the branch of a level's rules the plan relies on, read at
+  /// `open` (when the level opens) beside `reached` (when the state before it is
+  /// reached); the experience and certificate steps that branch waits for go into
+  /// the step's `after`.
+  Text eligibility_reason(const CertificateLevel& level, const Profile& p, Date reached, Date open, PlanStep& step) {
+    auto at_d = evaluate(*level.requires_rule, EvalContext{m_c, p, reached});
+    auto at_t = evaluate(*level.requires_rule, EvalContext{m_c, p, open});
+    Branch b;
+    choose_branch(*level.requires_rule, at_t, at_d, b);
+    auto through = join(b.through, "; ", "；");
+    Text line = T("eligible through: " + through.en, "报考依据：" + through.zh);
+    if (!b.instead.empty()) {
+      auto alt = join(b.instead, " / ", " / ");
+      line.en += ", rather than: " + alt.en;
+      line.zh += "，而非：" + alt.zh;
+    }
+    for (const auto& [rule, node] : b.waits)
+      if (rule->kind == RuleKind::experience) step.after.push_back(experience_step(*rule, *node, step.name));
+    for (const auto* rule : b.holds)
+      if (auto dep = provider(rule->certificate, rule->level)) step.after.push_back(*dep);
+    return line;
+  }
+
+  // The experience step for a condition time alone will meet (shared by the levels it opens).
+  size_t experience_step(const Rule& r, const TraceNode& at_d, const Text& opens) {
+    auto key = std::pair(r.domain, r.min_years);
+    auto it = m_experience.find(key);
+    if (it != m_experience.end()) {
+      auto& reason = m_drafts[it->second].step.reason;
+      reason.en += "; also " + opens.en;
+      reason.zh += "；也可报考" + opens.zh;
+      return it->second;
+    }
+    Draft d;
+    d.group = 2;
+    d.step.kind = "experience";
+    d.step.id = r.domain.empty() ? "work" : r.domain;
+    d.step.name = T(upper_first(at_d.required.en), at_d.required.zh);
+    d.step.earliest_date = at_d.passes_on;
+    d.step.reason = T(fmt::format("time alone gets you there (you have {}); it opens {}", at_d.found.en, opens.en),
+                      fmt::format("只需时间即可达到（目前：{}）；满足后可报考{}", at_d.found.zh, opens.zh));
+    d.key = {at_d.passes_on->days(), 0, 0, 0};
+    size_t id = m_drafts.add(std::move(d));
+    m_experience.emplace(key, id);
+    return id;
   }
 
   /// The first date a level is open given the levels planned before it (each held
@@ -794,48 +555,7 @@ private:
     return best;
   }
 
-  // Levels aimed at that no dated path reaches: say what stands in the way.
-  void add_unreached(const Search& search, const Scope& scope) {
-    const auto& last = search.nodes()[search.best()];
-    Profile p = search.profile_at(search.best());
-    EvalContext ctx{m_c, p, last.date};
-    for (size_t ci = 0; ci < m_c.certificates.size(); ++ci) {
-      const auto& cert = m_c.certificates[ci];
-      for (int li = last.held[ci] + 1; li <= scope.top[ci]; ++li) {
-        const auto& level = cert.levels[static_cast<size_t>(li)];
-        auto r = check_level(cert, level, ctx);
-        Draft d;
-        d.group = 3;
-        d.step.kind = "certificate";
-        d.step.id = cert.id;
-        d.step.level = level.id;
-        d.step.name = level_name(cert, level);
-        d.key = {0, ci, li, 0};
-        std::vector<Text> why{scope_text(m_c, m_target, scope, ci)};
-        if (r.status == Outcome::unknown) {
-          auto f = fields_text(r.missing_fields);
-          why.push_back(T("cannot be decided yet: your profile lacks " + f.en, "暂无法判断：档案缺少" + f.zh));
-          for (const auto& field : r.missing_fields) d.step.after.push_back(profile_step(field, d.step.name));
-        } else if (!r.changes.empty()) {
-          why.push_back(T("needs: " + r.changes.front().text.en + " (no date: it takes an action, not just time)",
-                          "需要：" + r.changes.front().text.zh + "（无法给出日期：需要行动，而非仅靠时间）"));
-        } else if (search.capped()) {
-          why.push_back(T("the search stopped at its limit before reaching this level", "搜索在达到上限前未到达该等级"));
-        }
-        if (level.requires_rule) {
-          std::vector<std::pair<std::string, std::string>> refs;
-          holds_refs(*level.requires_rule, refs);
-          for (const auto& [cid, lid] : refs)
-            if (auto dep = provider(cid, lid)) d.step.after.push_back(*dep);
-        }
-        why.push_back(sitting_text(cert, std::nullopt));
-        d.step.reason = join(why, "; ", "；");
-        size_t id = add(std::move(d));
-        m_planned[cert.id].emplace_back(li, id);
-      }
-    }
-  }
-
+  // The profile step for a field the rules need to decide a level (shared by the levels that need it).
   size_t profile_step(const std::string& field, const Text& needed_by) {
     auto it = m_profile.find(field);
     if (it != m_profile.end()) {
@@ -854,60 +574,86 @@ private:
     std::string key = field == "age" ? "age / birth_date" : field;
     d.step.name = T(fmt::format("Add {} to your profile ({})", f.en, key), fmt::format("在档案中补充{}（{}）", f.zh, key));
     d.step.reason = T("the rules need it to decide: " + needed_by.en, "规则需要它来判断：" + needed_by.zh);
-    size_t id = add(std::move(d));
+    size_t id = m_drafts.add(std::move(d));
     m_profile.emplace(field, id);
     return id;
   }
 
-  /// Groups in order; within a group by key, dependencies first.
-  std::vector<PlanStep> order() {
-    std::vector<size_t> seq;
-    std::vector<bool> placed(m_drafts.size(), false);
-    for (int g = 0; g <= 3; ++g) {
-      for (;;) {
-        size_t pick = m_drafts.size();
-        for (size_t i = 0; i < m_drafts.size(); ++i) {
-          if (placed[i] || m_drafts[i].group != g) continue;
-          bool ready = std::all_of(m_drafts[i].step.after.begin(), m_drafts[i].step.after.end(),
-                                   [&](size_t a) { return placed[a]; });
-          if (ready && (pick == m_drafts.size() || m_drafts[i].key < m_drafts[pick].key)) pick = i;
-        }
-        if (pick == m_drafts.size()) break;
-        placed[pick] = true;
-        seq.push_back(pick);
-      }
-    }
-    // Dependencies always point to earlier groups or within one, so every step is
-    // placed above; this keeps any step a future change might strand.
-    for (size_t i = 0; i < m_drafts.size(); ++i)
-      if (!placed[i]) seq.push_back(i);
-    std::vector<size_t> final_index(m_drafts.size(), 0);
-    for (size_t k = 0; k < seq.size(); ++k) final_index[seq[k]] = k;
-    std::vector<PlanStep> out;
-    for (size_t i : seq) {
-      PlanStep s = m_drafts[i].step;
-      for (auto& a : s.after) a = final_index[a];
-      std::sort(s.after.begin(), s.after.end());
-      s.after.erase(std::unique(s.after.begin(), s.after.end()), s.after.end());
-      out.push_back(std::move(s));
-    }
-    return out;
-  }
-
   const Catalog& m_c;
-  const Profile& m_p;
   const Role& m_target;
   Date m_as_of;
-  std::vector<Draft> m_drafts;
+  Drafts& m_drafts;
   std::map<std::pair<std::string, double>, size_t> m_experience;
   std::map<std::string, size_t> m_profile;
   std::map<std::string, std::vector<std::pair<int, size_t>>> m_planned;  ///< cert → (level, step)
 };
 
+// ------------------------------------------------------------------ dates
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+}
+
+/// A level that needs an earlier certificate whose exam dates the source does not
+/// state cannot honestly be dated: nobody knows when that exam is. Such steps keep
+/// their order ("after #N") but lose the calendar date.
+void undate_after_unscheduled_exams(std::vector<PlanStep>& steps) {
+  std::vector<bool> undated(steps.size(), false);
+  for (size_t i = 0; i < steps.size(); ++i) {
+    auto& st = steps[i];
+    if (st.kind != "certificate" || !st.earliest_date) continue;
+    for (auto j : st.after) {
+      if (j >= i || steps[j].kind != "certificate") continue;
+      if (steps[j].sitting && !undated[j]) continue;
+      undated[i] = true;
+      st.earliest_date.reset();
+      st.sitting.reset();
+      replace_all(st.reason.en, "no exam sittings stated by the source: dated when you become eligible",
+                  "no exam sittings stated by the source");
+      replace_all(st.reason.zh, "来源未说明考试时间：日期为符合报考条件之日", "来源未说明考试时间");
+      st.reason.en += fmt::format("; its date depends on when you pass step {}, whose exam dates the source does not state",
+                                  j + 1);
+      st.reason.zh += fmt::format("；日期取决于何时通过第 {} 步，而来源未说明其考试时间", j + 1);
+      break;
+    }
+  }
+}
+
+/// What certificates are for in a plan: the essential skills the role misses,
+/// wholly or in part.
+std::vector<std::string> certificate_needs(const RoleMatch& m) {
+  std::vector<std::string> needs;
+  for (size_t i = 0; i < m.missing.size(); ++i)
+    if (m.missing_essential[i]) needs.push_back(m.missing[i]);
+  for (const auto& pm : m.partial)
+    if (pm.essential) needs.push_back(pm.required);
+  return needs;
+}
+
 } // namespace
 
+// The steps come in the order they depend on one another: skills from the match,
+// certificate levels from the search (with the experience and profile steps their
+// rules wait for), then the final order and the dates that order makes unknowable.
 Plan plan_path(const Catalog& catalog, const Profile& profile, const Role& target, Date as_of) {
-  return Builder(catalog, profile, target, as_of).build();
+  Plan plan;
+  plan.as_of = as_of;
+  plan.target = &target;
+  auto m = match_role(catalog, profile, target, as_of);
+  plan.score_now = m.score;
+  Drafts drafts;
+  add_skill_steps(catalog, profile, target, as_of, m, drafts);
+  auto scope = scope_of(catalog, target, certificate_needs(m));
+  Search search(catalog, profile, as_of, scope);
+  search.run();
+  plan.states_explored = search.settled();
+  plan.search_capped = search.capped();
+  CertificateSteps certificates(catalog, target, as_of, drafts);
+  certificates.add_path(search, scope);
+  certificates.add_unreached(search, scope);
+  plan.steps = drafts.ordered();
+  undate_after_unscheduled_exams(plan.steps);
+  return plan;
 }
 
 } // namespace advisor

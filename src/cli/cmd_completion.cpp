@@ -269,43 +269,9 @@ fi
   return s;
 }
 
-std::string fish_script(const std::vector<CliCommand>& cmds) {
-  std::string s = "# fish " + fmt::format(fmt::runtime(k_header), fmt::arg("version", ADVISOR_VERSION), fmt::arg("shell", "fish"));
-  s += "# Install it as ~/.config/fish/completions/advisor.fish, or load it with: advisor completion fish | source\n\n";
-  s += "function __advisor_commands\n    switch \"$argv[1]\"\n";
-  for (const auto& c : cmds) {
-    if (c.subcommands.empty()) continue;
-    s += "        case " + fish_quote(c.path) + "\n            printf '%s\\t%s\\n'";
-    for (size_t i = 0; i < c.subcommands.size(); ++i)
-      s += " " + fish_quote(c.subcommands[i]) + " " + fish_quote(one_line(c.subcommand_descriptions[i]));
-    s += "\n";
-  }
-  s += "    end\nend\n\n";
-  s += "function __advisor_options\n    switch \"$argv[1]\"\n";
-  for (const auto& c : cmds) {
-    s += "        case " + fish_quote(c.path) + "\n            printf '%s\\t%s\\n'";
-    for (const auto& o : options_in_scope(cmds, c.path))
-      for (const auto& n : o.names) s += " " + fish_quote(n) + " " + fish_quote(one_line(o.description));
-    s += "\n";
-  }
-  s += "    end\nend\n\n";
-  s += "# How the value of option $argv[2] at command $argv[1] completes; nothing for a flag.\n";
-  s += "function __advisor_option_value\n    switch \"$argv[1]|$argv[2]\"\n";
-  for (const auto& c : cmds)
-    for (const auto& o : options_in_scope(cmds, c.path)) {
-      auto kind = value_kind(o);
-      if (kind.empty()) continue;
-      for (const auto& n : o.names)
-        s += "        case " + fish_quote(c.path + "|" + n) + "\n            echo " + fish_quote(kind) + "\n";
-    }
-  s += "    end\nend\n\n";
-  s += "function __advisor_positional\n    switch \"$argv[1]|$argv[2]\"\n";
-  for (const auto& c : cmds)
-    for (const auto& [index, kind] : positional_patterns(c))
-      s += "        case " + fish_quote(c.path + "|") + (index == "*" ? "'*'" : fish_quote(index)) + "\n            echo " +
-           fish_quote(kind) + "\n";
-  s += "    end\nend\n\n";
-  s += R"sh(function __advisor_complete
+// The fish function that completes a command line from the tables fish_script
+// writes before it; fixed text, kept whole so it reads as fish.
+constexpr const char* k_fish_complete = R"sh(function __advisor_complete
     set -l tokens (commandline -opc)
     set -l cur (commandline -ct)
     set -l cmdpath ''
@@ -373,6 +339,44 @@ end
 
 complete -c advisor -f -a '(__advisor_complete)'
 )sh";
+
+std::string fish_script(const std::vector<CliCommand>& cmds) {
+  std::string s = "# fish " + fmt::format(fmt::runtime(k_header), fmt::arg("version", ADVISOR_VERSION), fmt::arg("shell", "fish"));
+  s += "# Install it as ~/.config/fish/completions/advisor.fish, or load it with: advisor completion fish | source\n\n";
+  s += "function __advisor_commands\n    switch \"$argv[1]\"\n";
+  for (const auto& c : cmds) {
+    if (c.subcommands.empty()) continue;
+    s += "        case " + fish_quote(c.path) + "\n            printf '%s\\t%s\\n'";
+    for (size_t i = 0; i < c.subcommands.size(); ++i)
+      s += " " + fish_quote(c.subcommands[i]) + " " + fish_quote(one_line(c.subcommand_descriptions[i]));
+    s += "\n";
+  }
+  s += "    end\nend\n\n";
+  s += "function __advisor_options\n    switch \"$argv[1]\"\n";
+  for (const auto& c : cmds) {
+    s += "        case " + fish_quote(c.path) + "\n            printf '%s\\t%s\\n'";
+    for (const auto& o : options_in_scope(cmds, c.path))
+      for (const auto& n : o.names) s += " " + fish_quote(n) + " " + fish_quote(one_line(o.description));
+    s += "\n";
+  }
+  s += "    end\nend\n\n";
+  s += "# How the value of option $argv[2] at command $argv[1] completes; nothing for a flag.\n";
+  s += "function __advisor_option_value\n    switch \"$argv[1]|$argv[2]\"\n";
+  for (const auto& c : cmds)
+    for (const auto& o : options_in_scope(cmds, c.path)) {
+      auto kind = value_kind(o);
+      if (kind.empty()) continue;
+      for (const auto& n : o.names)
+        s += "        case " + fish_quote(c.path + "|" + n) + "\n            echo " + fish_quote(kind) + "\n";
+    }
+  s += "    end\nend\n\n";
+  s += "function __advisor_positional\n    switch \"$argv[1]|$argv[2]\"\n";
+  for (const auto& c : cmds)
+    for (const auto& [index, kind] : positional_patterns(c))
+      s += "        case " + fish_quote(c.path + "|") + (index == "*" ? "'*'" : fish_quote(index)) + "\n            echo " +
+           fish_quote(kind) + "\n";
+  s += "    end\nend\n\n";
+  s += k_fish_complete;
   return s;
 }
 

@@ -42,73 +42,68 @@ int list_categories(const Catalog& c) {
   return k_exit_ok;
 }
 
-int run_list(ListOptions o) {
-  const auto& c = catalog();
-  if (!o.category.empty()) o.category = require_id(c, ItemKind::category, o.category);
-  if (!o.search.empty() && o.what != "skills")
-    throw CommandError{k_exit_usage, T("--search applies to skills only", "--search 只用于 skills"),
-                       T("try: advisor list skills --search WORD", "可运行 advisor list skills --search 关键词")};
-  auto& g = globals();
-  if (o.what == "categories") return list_categories(c);
-  if (o.what == "roles") {
-    if (g.json) {
-      Json j = json_doc();
-      Json arr = Json::array();
-      for (const auto& r : c.roles)
-        if (o.category.empty() || r.category == o.category)
-        {
-          Json rj{{"id", r.id}, {"name", text_json(r.name)}, {"category", r.category}};
-          add_external_ids(rj, r.external_ids);
-          arr.push_back(rj);
-        }
-      j["roles"] = arr;
-      emit_json(j);
-      return k_exit_ok;
-    }
-    Table t;
-    t.header = {tr("ID", "ID"), tr("ROLE", "岗位"), tr("CATEGORY", "类别")};
-    std::set<std::string> cats;
-    size_t n = 0;
-    // Grouped by category, in catalogue order.
-    for (const auto& cat : c.categories) {
-      if (!o.category.empty() && cat.id != o.category) continue;
-      for (const auto& r : c.roles) {
-        if (r.category != cat.id) continue;
-        t.rows.push_back({r.id, tr(r.name), tr(cat.name)});
-        cats.insert(cat.id);
-        ++n;
+int list_roles(const Catalog& c, const ListOptions& o) {
+  if (globals().json) {
+    Json j = json_doc();
+    Json arr = Json::array();
+    for (const auto& r : c.roles)
+      if (o.category.empty() || r.category == o.category)
+      {
+        Json rj{{"id", r.id}, {"name", text_json(r.name)}, {"category", r.category}};
+        add_external_ids(rj, r.external_ids);
+        arr.push_back(rj);
       }
-    }
-    out() << t.render();
-    out() << "\n"
-          << tr(T(fmt::format("{} role{} in {} categor{}", n, n == 1 ? "" : "s", cats.size(), cats.size() == 1 ? "y" : "ies"), fmt::format("共 {} 个岗位，{} 个类别", n, cats.size())))
-          << "\n";
+    j["roles"] = arr;
+    emit_json(j);
     return k_exit_ok;
   }
-  if (o.what == "certificates") {
-    if (g.json) {
-      Json j = json_doc();
-      Json arr = Json::array();
-      for (const auto& cert : c.certificates) {
-        Json levels = Json::array();
-        for (const auto& l : cert.levels) levels.push_back(Json{{"id", l.id}, {"name", text_json(l.name)}});
-        arr.push_back(Json{{"id", cert.id}, {"name", text_json(cert.name)}, {"issuer", text_json(cert.issuer)}, {"levels", levels}});
-      }
-      j["certificates"] = arr;
-      emit_json(j);
-      return k_exit_ok;
+  Table t;
+  t.header = {tr("ID", "ID"), tr("ROLE", "岗位"), tr("CATEGORY", "类别")};
+  std::set<std::string> cats;
+  size_t n = 0;
+  // Grouped by category, in catalogue order.
+  for (const auto& cat : c.categories) {
+    if (!o.category.empty() && cat.id != o.category) continue;
+    for (const auto& r : c.roles) {
+      if (r.category != cat.id) continue;
+      t.rows.push_back({r.id, tr(r.name), tr(cat.name)});
+      cats.insert(cat.id);
+      ++n;
     }
-    Table t;
-    t.header = {tr("ID", "ID"), tr("CERTIFICATE", "证书"), tr("LEVELS", "等级")};
+  }
+  out() << t.render();
+  out() << "\n"
+        << tr(T(fmt::format("{} role{} in {} categor{}", n, n == 1 ? "" : "s", cats.size(), cats.size() == 1 ? "y" : "ies"), fmt::format("共 {} 个岗位，{} 个类别", n, cats.size())))
+        << "\n";
+  return k_exit_ok;
+}
+
+int list_certificates(const Catalog& c) {
+  if (globals().json) {
+    Json j = json_doc();
+    Json arr = Json::array();
     for (const auto& cert : c.certificates) {
-      std::string levels;
-      for (const auto& l : cert.levels) levels += (levels.empty() ? "" : ", ") + l.id;
-      t.rows.push_back({cert.id, tr(cert.name), levels});
+      Json levels = Json::array();
+      for (const auto& l : cert.levels) levels.push_back(Json{{"id", l.id}, {"name", text_json(l.name)}});
+      arr.push_back(Json{{"id", cert.id}, {"name", text_json(cert.name)}, {"issuer", text_json(cert.issuer)}, {"levels", levels}});
     }
-    out() << t.render();
+    j["certificates"] = arr;
+    emit_json(j);
     return k_exit_ok;
   }
-  // skills: all, or those the roles of one category ask for, or those matching --search
+  Table t;
+  t.header = {tr("ID", "ID"), tr("CERTIFICATE", "证书"), tr("LEVELS", "等级")};
+  for (const auto& cert : c.certificates) {
+    std::string levels;
+    for (const auto& l : cert.levels) levels += (levels.empty() ? "" : ", ") + l.id;
+    t.rows.push_back({cert.id, tr(cert.name), levels});
+  }
+  out() << t.render();
+  return k_exit_ok;
+}
+
+// All skills, or those the roles of one category ask for, or those matching --search.
+int list_skills(const Catalog& c, const ListOptions& o) {
   std::set<std::string> wanted;
   if (!o.category.empty())
     for (const auto& r : c.roles)
@@ -117,7 +112,7 @@ int run_list(ListOptions o) {
   std::vector<bool> found(c.skills.size(), o.search.empty());
   for (auto i : c.search_skills(o.search)) found[i] = true;
   auto shown = [&](size_t i) { return found[i] && (o.category.empty() || wanted.count(c.skills[i].id)); };
-  if (g.json) {
+  if (globals().json) {
     Json j = json_doc();
     Json arr = Json::array();
     for (size_t i = 0; i < c.skills.size(); ++i)
@@ -143,6 +138,18 @@ int run_list(ListOptions o) {
   }
   out() << t.render();
   return k_exit_ok;
+}
+
+int run_list(ListOptions o) {
+  const auto& c = catalog();
+  if (!o.category.empty()) o.category = require_id(c, ItemKind::category, o.category);
+  if (!o.search.empty() && o.what != "skills")
+    throw CommandError{k_exit_usage, T("--search applies to skills only", "--search 只用于 skills"),
+                       T("try: advisor list skills --search WORD", "可运行 advisor list skills --search 关键词")};
+  if (o.what == "categories") return list_categories(c);
+  if (o.what == "roles") return list_roles(c, o);
+  if (o.what == "certificates") return list_certificates(c);
+  return list_skills(c, o);
 }
 
 } // namespace

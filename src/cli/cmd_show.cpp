@@ -159,72 +159,64 @@ int show_role(const Catalog& c, const std::string& text) {
   return k_exit_ok;
 }
 
-int show_certificate(const Catalog& c, const std::string& text) {
-  const auto& id = require_id(c, ItemKind::certificate, text);
-  const auto* cert = c.certificate(id);
-  // Rules are shown as the trace of an empty profile: the same words `check` uses.
-  Profile empty;
-  EvalContext ctx{c, empty, globals().as_of};
-  if (globals().json) {
-    Json j = json_doc();
-    Json cj{{"id", cert->id}, {"name", text_json(cert->name)}, {"issuer", text_json(cert->issuer)},
-            {"summary", text_json(cert->summary)}, {"exam", text_json(cert->exam)}};
-    cj["verified_on"] = date_or_null(cert->verified_on);
-    Json reg = Json::array();
-    for (const auto& f : cert->registration)
-      reg.push_back(Json{{"about", f.about}, {"text", text_json(f.text)}, {"sources", f.sources}});
-    cj["registration"] = reg;
-    cj["sittings"] = cert->sittings;
-    cj["study_hours"] = cert->study_hours ? Json(*cert->study_hours) : Json(nullptr);
-    Json syl = Json::array();
-    for (const auto& s : cert->syllabus) syl.push_back(skill_ref_json(c, s));
-    cj["syllabus"] = syl;
-    cj["related_roles"] = cert->related_roles;
-    Json notes = Json::array();
-    for (const auto& n : cert->notes) notes.push_back(text_json(n));
-    cj["notes"] = notes;
-    Json levels = Json::array();
-    for (const auto& l : cert->levels) {
-      Json lj{{"id", l.id}, {"name", text_json(l.name)}, {"suits", text_json(l.suits)}};
-      Json ls = Json::array();
-      for (const auto& s : l.syllabus) ls.push_back(skill_ref_json(c, s));
-      lj["syllabus"] = ls;
-      lj["requires"] = l.requires_rule ? trace_json(evaluate(*l.requires_rule, ctx)) : Json(nullptr);
-      lj["recommended"] = l.recommended ? trace_json(evaluate(*l.recommended, ctx)) : Json(nullptr);
-      lj["sources"] = sources_json(c, l.sources);
-      levels.push_back(lj);
-    }
-    cj["levels"] = levels;
-    Json claims = Json::array();
-    for (const auto& cl : c.claims)
-      if (cl.subject == id) claims.push_back(Json{{"id", cl.id}, {"text", text_json(cl.text)}, {"sources", cl.sources}});
-    cj["claims"] = claims;
-    cj["caveat"] = text_json(c.caveat);
-    cj["sources"] = sources_json(c, cert->sources);
-    j["certificate"] = cj;
-    emit_json(j);
-    return k_exit_ok;
+Json certificate_json(const Catalog& c, const Certificate& cert, const EvalContext& ctx) {
+  Json cj{{"id", cert.id}, {"name", text_json(cert.name)}, {"issuer", text_json(cert.issuer)},
+          {"summary", text_json(cert.summary)}, {"exam", text_json(cert.exam)}};
+  cj["verified_on"] = date_or_null(cert.verified_on);
+  Json reg = Json::array();
+  for (const auto& f : cert.registration)
+    reg.push_back(Json{{"about", f.about}, {"text", text_json(f.text)}, {"sources", f.sources}});
+  cj["registration"] = reg;
+  cj["sittings"] = cert.sittings;
+  cj["study_hours"] = cert.study_hours ? Json(*cert.study_hours) : Json(nullptr);
+  Json syl = Json::array();
+  for (const auto& s : cert.syllabus) syl.push_back(skill_ref_json(c, s));
+  cj["syllabus"] = syl;
+  cj["related_roles"] = cert.related_roles;
+  Json notes = Json::array();
+  for (const auto& n : cert.notes) notes.push_back(text_json(n));
+  cj["notes"] = notes;
+  Json levels = Json::array();
+  for (const auto& l : cert.levels) {
+    Json lj{{"id", l.id}, {"name", text_json(l.name)}, {"suits", text_json(l.suits)}};
+    Json ls = Json::array();
+    for (const auto& s : l.syllabus) ls.push_back(skill_ref_json(c, s));
+    lj["syllabus"] = ls;
+    lj["requires"] = l.requires_rule ? trace_json(evaluate(*l.requires_rule, ctx)) : Json(nullptr);
+    lj["recommended"] = l.recommended ? trace_json(evaluate(*l.recommended, ctx)) : Json(nullptr);
+    lj["sources"] = sources_json(c, l.sources);
+    levels.push_back(lj);
   }
-  auto& o = out();
-  o << bold(tr(cert->name)) << "  " << dim(cert->id) << "\n";
-  if (!cert->issuer.empty()) o << tr("Issuer: ", "发证机构：") << tr(cert->issuer) << "\n";
-  if (cert->verified_on) o << tr("Rules verified against sources on: ", "规则核对日期：") << cert->verified_on->str() << "\n";
-  if (!cert->summary.empty()) o << "\n" << wrapped(tr(cert->summary), 0);
-  if (!cert->exam.empty()) o << "\n" << bold(tr("Exam", "考试")) << "\n" << wrapped(tr(cert->exam), 2);
+  cj["levels"] = levels;
+  Json claims = Json::array();
+  for (const auto& cl : c.claims)
+    if (cl.subject == cert.id) claims.push_back(Json{{"id", cl.id}, {"text", text_json(cl.text)}, {"sources", cl.sources}});
+  cj["claims"] = claims;
+  cj["caveat"] = text_json(c.caveat);
+  cj["sources"] = sources_json(c, cert.sources);
+  return cj;
+}
+
+void print_certificate(std::ostream& o, const Catalog& c, const Certificate& cert, const EvalContext& ctx) {
+  o << bold(tr(cert.name)) << "  " << dim(cert.id) << "\n";
+  if (!cert.issuer.empty()) o << tr("Issuer: ", "发证机构：") << tr(cert.issuer) << "\n";
+  if (cert.verified_on) o << tr("Rules verified against sources on: ", "规则核对日期：") << cert.verified_on->str() << "\n";
+  if (!cert.summary.empty()) o << "\n" << wrapped(tr(cert.summary), 0);
+  if (!cert.exam.empty()) o << "\n" << bold(tr("Exam", "考试")) << "\n" << wrapped(tr(cert.exam), 2);
   o << bold(tr("Sittings", "考试时间")) << "\n";
-  if (cert->sittings.empty()) {
-    o << "  " << sitting_text(*cert, std::nullopt) << "\n";
+  if (cert.sittings.empty()) {
+    o << "  " << sitting_text(cert, std::nullopt) << "\n";
   } else {
     std::string s;
-    for (int m : cert->sittings) s += (s.empty() ? "" : ", ") + trf("{}", "{}月", m);
+    for (int m : cert.sittings) s += (s.empty() ? "" : ", ") + trf("{}", "{}月", m);
     o << "  " << tr("months: ", "月份：") << s << "\n";
   }
-  o << bold(tr("Registration", "报名")) << "\n" << render_registration(*cert, 2);
-  if (cert->study_hours) o << bold(tr("Study hours", "学时")) << "\n  " << *cert->study_hours << "\n";
-  if (!cert->syllabus.empty()) o << bold(tr("Syllabus", "考试大纲")) << "\n" << wrapped(skill_names(c, cert->syllabus), 2);
-  for (const auto& l : cert->levels) {
-    o << "\n" << bold(cert->levels.size() > 1 ? tr(l.name) + " (" + l.id + ")" : tr("Entry requirements", "报考条件")) << "\n";
-    if (cert->levels.size() > 1) o << "  " << tr("Entry requirements:", "报考条件：") << "\n";
+  o << bold(tr("Registration", "报名")) << "\n" << render_registration(cert, 2);
+  if (cert.study_hours) o << bold(tr("Study hours", "学时")) << "\n  " << *cert.study_hours << "\n";
+  if (!cert.syllabus.empty()) o << bold(tr("Syllabus", "考试大纲")) << "\n" << wrapped(skill_names(c, cert.syllabus), 2);
+  for (const auto& l : cert.levels) {
+    o << "\n" << bold(cert.levels.size() > 1 ? tr(l.name) + " (" + l.id + ")" : tr("Entry requirements", "报考条件")) << "\n";
+    if (cert.levels.size() > 1) o << "  " << tr("Entry requirements:", "报考条件：") << "\n";
     if (l.requires_rule) o << render_trace(evaluate(*l.requires_rule, ctx), 4, false);
     else o << "    " << tr("none stated by the source", "来源未说明任何报考条件") << "\n";
     if (l.recommended) {
@@ -235,10 +227,25 @@ int show_certificate(const Catalog& c, const std::string& text) {
     if (!l.syllabus.empty()) o << "  " << tr("Syllabus: ", "考试大纲：") << skill_names(c, l.syllabus) << "\n";
     if (!l.sources.empty()) o << render_sources(c, l.sources, 2);
   }
-  for (const auto& n : cert->notes) o << "\n" << wrapped(tr("Note: ", "说明：") + tr(n), 0);
-  auto claims = render_claims(c, id, 2);
+  for (const auto& n : cert.notes) o << "\n" << wrapped(tr("Note: ", "说明：") + tr(n), 0);
+  auto claims = render_claims(c, cert.id, 2);
   if (!claims.empty()) o << "\n" << bold(tr("What the sources claim", "来源中的说法")) << "\n" << claims;
-  o << "\n" << bold(tr("Sources", "来源")) << "\n" << render_sources(c, cert->sources, 2);
+  o << "\n" << bold(tr("Sources", "来源")) << "\n" << render_sources(c, cert.sources, 2);
+}
+
+int show_certificate(const Catalog& c, const std::string& text) {
+  const auto& id = require_id(c, ItemKind::certificate, text);
+  const auto* cert = c.certificate(id);
+  // Rules are shown as the trace of an empty profile: the same words `check` uses.
+  Profile empty;
+  EvalContext ctx{c, empty, globals().as_of};
+  if (globals().json) {
+    Json j = json_doc();
+    j["certificate"] = certificate_json(c, *cert, ctx);
+    emit_json(j);
+    return k_exit_ok;
+  }
+  print_certificate(out(), c, *cert, ctx);
   return k_exit_ok;
 }
 

@@ -15,6 +15,8 @@ namespace advisor::cli {
 namespace {
 
 // English description → Chinese. Footer lines are looked up one by one.
+// Long because it is a table with a line per help text, not logic; splitting it
+// would only scatter the translations.
 const std::unordered_map<std::string_view, std::string_view>& texts() {
   static const std::unordered_map<std::string_view, std::string_view> k_texts{
       // issue 15, 18, 19: options and footers added this round

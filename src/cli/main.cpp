@@ -79,10 +79,8 @@ Text parse_error_text(const CLI::ParseError& e) {
   return zh("命令行有误");
 }
 
-int run(int argc, char** argv) {
-  CLI::App app{"advisor: career paths into AI work — which certificates you can sit, which roles fit, "
-               "and the road to them.",
-               "advisor"};
+/// The program's description and examples, and the options every command takes.
+void add_global_options(CLI::App& app, bool& version) {
   app.fallthrough();
   app.require_subcommand(0, 1);
   app.footer("Examples:\n"
@@ -95,7 +93,6 @@ int run(int argc, char** argv) {
              "the output failed.\n"
              "Docs: docs/cli.md");
   auto& g = globals();
-  bool version = false;
   app.add_option("--catalog", g.catalogs,
                  "Catalogue directory (repeatable; 'builtin' names the built-in one). Default: ADVISOR_CATALOG "
                  "(colon-separated) or the built-in catalogue")
@@ -114,7 +111,10 @@ int run(int argc, char** argv) {
   app.add_flag("--no-cache", g.no_cache,
                "Load the catalogue from its YAML, not from a compiled snapshot (docs/performance.md)");
   app.add_flag("--version", version, "Print the version and the catalogue's version");
+}
 
+/// One setup_* per subcommand file, in the order --help lists them.
+void add_subcommands(CLI::App& app) {
   setup_recommend(app);
   setup_check(app);
   setup_plan(app);
@@ -126,57 +126,66 @@ int run(int argc, char** argv) {
   setup_batch(app);
   setup_completion(app);
   setup_man(app);
-  localize_help(app, early_language(argc, argv));
+}
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return exit_with_help(app, e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return exit_with_help(app, e);
-  } catch (const CLI::ParseError& e) {
-    // CLI11 stores option values only once parsing ends: an error before then leaves
-    // --lang unset, so read it here to answer in the language asked for.
-    for (int i = 1; i < argc && g.lang_flag.empty(); ++i) {
-      std::string a = argv[i];
-      if (a == "--lang" && i + 1 < argc) g.lang_flag = argv[i + 1];
-      else if (a.rfind("--lang=", 0) == 0) g.lang_flag = a.substr(7);
-    }
-    if (g.lang_flag != "zh" && g.lang_flag != "en") g.lang_flag.clear();
-    resolve_globals();
-    Text hint = T("run 'advisor --help' for usage", "运行 advisor --help 查看用法");
-    // A mistyped subcommand: say which one was meant (hidden commands are known, never suggested).
-    // The first word that is neither a global option nor its value names the command.
-    std::string first;
-    for (int i = 1; i < argc && first.empty(); ++i) {
-      std::string a = argv[i];
-      if (a.size() < 2 || a[0] != '-') {
-        first = a;
-        continue;
-      }
-      if (a.find('=') != std::string::npos) continue;
-      for (const auto* opt : app.get_options([](const CLI::Option* o) { return o->get_expected_max() > 0; }))
-        if (a.rfind("--", 0) == 0 && opt->check_lname(a.substr(2))) ++i;
-    }
-    if (!first.empty()) {
-      std::vector<std::string> visible;
-      bool known = false;
-      for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-        known = known || sub->get_name() == first;
-        if (!sub->get_group().empty()) visible.push_back(sub->get_name());
-      }
-      if (!known) {
-        auto guess = suggest(first, visible);
-        print_error(T(fmt::format("unknown command '{}'{}", first,
-                                  guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                      fmt::format("未知的命令“{}”{}", first, guess.empty() ? "" : fmt::format("（是否想用“{}”？）", guess))),
-                    hint);
-        return k_exit_usage;
-      }
-    }
-    print_error(parse_error_text(e), hint);
-    return k_exit_usage;
+/// CLI11 stores option values only once parsing ends: an error before then leaves
+/// --lang unset, so read it from the arguments to answer in the language asked for.
+void recover_lang(int argc, char** argv) {
+  auto& g = globals();
+  for (int i = 1; i < argc && g.lang_flag.empty(); ++i) {
+    std::string a = argv[i];
+    if (a == "--lang" && i + 1 < argc) g.lang_flag = argv[i + 1];
+    else if (a.rfind("--lang=", 0) == 0) g.lang_flag = a.substr(7);
   }
+  if (g.lang_flag != "zh" && g.lang_flag != "en") g.lang_flag.clear();
+}
+
+/// The first word that is neither a global option nor its value: the command asked for.
+std::string command_word(const CLI::App& app, int argc, char** argv) {
+  std::string first;
+  for (int i = 1; i < argc && first.empty(); ++i) {
+    std::string a = argv[i];
+    if (a.size() < 2 || a[0] != '-') {
+      first = a;
+      continue;
+    }
+    if (a.find('=') != std::string::npos) continue;
+    for (const auto* opt : app.get_options([](const CLI::Option* o) { return o->get_expected_max() > 0; }))
+      if (a.rfind("--", 0) == 0 && opt->check_lname(a.substr(2))) ++i;
+  }
+  return first;
+}
+
+/// A parse error, in the language asked for. A mistyped subcommand says which one was
+/// meant (hidden commands are known, never suggested).
+int usage_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  recover_lang(argc, argv);
+  resolve_globals();
+  Text hint = T("run 'advisor --help' for usage", "运行 advisor --help 查看用法");
+  std::string first = command_word(app, argc, argv);
+  if (!first.empty()) {
+    std::vector<std::string> visible;
+    bool known = false;
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      known = known || sub->get_name() == first;
+      if (!sub->get_group().empty()) visible.push_back(sub->get_name());
+    }
+    if (!known) {
+      auto guess = suggest(first, visible);
+      print_error(T(fmt::format("unknown command '{}'{}", first,
+                                guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                    fmt::format("未知的命令“{}”{}", first, guess.empty() ? "" : fmt::format("（是否想用“{}”？）", guess))),
+                  hint);
+      return k_exit_usage;
+    }
+  }
+  print_error(parse_error_text(e), hint);
+  return k_exit_usage;
+}
+
+/// After a good parse: --version, the help of a bare command, or the most deeply
+/// nested subcommand that was given ("catalog validate").
+int run_parsed(CLI::App& app, bool version) {
   resolve_globals();
   if (version) {
     const auto& c = catalog();
@@ -188,7 +197,6 @@ int run(int argc, char** argv) {
     std::cout << app.help();
     return k_exit_usage;
   }
-  // Run the most deeply nested subcommand that was given ("catalog validate").
   std::function<int()>* chosen = nullptr;
   for (auto& [sub, fn] : runners())
     if (sub->parsed()) chosen = &fn;
@@ -197,6 +205,26 @@ int run(int argc, char** argv) {
     return k_exit_usage;
   }
   return (*chosen)();
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"advisor: career paths into AI work — which certificates you can sit, which roles fit, "
+               "and the road to them.",
+               "advisor"};
+  bool version = false;
+  add_global_options(app, version);
+  add_subcommands(app);
+  localize_help(app, early_language(argc, argv));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return exit_with_help(app, e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return exit_with_help(app, e);
+  } catch (const CLI::ParseError& e) {
+    return usage_error(app, e, argc, argv);
+  }
+  return run_parsed(app, version);
 }
 
 // Faults in the heap a command uses with one system call instead of one page fault
