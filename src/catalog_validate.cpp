@@ -329,7 +329,7 @@ const RegistrationFact* Certificate::registration_fact(const std::string& about)
 }
 
 void Catalog::index() {
-  suggestions = new_suggestion_index();
+  suggestions.index = new_suggestion_index();
   index_ids(sources, source_by_id);
   index_ids(education, education_by_id);
   index_ids(majors, major_by_id);
