@@ -43,7 +43,7 @@ void check_profile_file_place(const std::string& path, const std::string& dir) {
   if (!ec && (inside(real, base) || (base.filename() == "tests" && inside(real, base.parent_path())))) return;
   throw InputError(path, msg(fmt::format("profile_file '{}' is outside the test file's folder and the catalogue", path),
                              fmt::format("profile_file“{}”不在测试文件所在目录或目录库之内", path)),
-                   65);
+                   ErrorKind::invalid_input);
 }
 
 void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, const std::string& dir, TestReport& report) {

@@ -1,29 +1,26 @@
 #pragma once
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "advisor/diagnostics.hpp"
+#include "advisor/error.hpp"
 #include "advisor/limits.hpp"
 #include "advisor/model.hpp"
 
 namespace advisor {
 
-/// A file that could not be read at all (missing, a directory, unreadable): exit 66.
-class InputError : public std::runtime_error {
+/// A file that could not be read at all (missing, a directory, unreadable:
+/// input_missing) or refused before it is parsed (over a size limit, a link out of
+/// the catalogue: invalid_input).
+class InputError : public Error {
 public:
-  InputError(std::string path, Text message, int exit_code = 66)
-      : std::runtime_error(message.en), m_path(std::move(path)), m_message(std::move(message)),
-        m_exit_code(exit_code) {}
-  int exit_code() const { return m_exit_code; }
+  InputError(std::string path, Text message, ErrorKind kind = ErrorKind::input_missing)
+      : Error(kind, std::move(message)), m_path(std::move(path)) {}
   const std::string& path() const { return m_path; }
-  const Text& message() const { return m_message; }
 
 private:
   std::string m_path;
-  Text m_message;
-  int m_exit_code;
 };
 
 /// A file's name (as shown in diagnostics) and its contents.

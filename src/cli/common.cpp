@@ -135,7 +135,7 @@ const Catalog& catalog() {
         auto f = read_catalog_dir(d, g.limits);
         files.insert(files.end(), f.begin(), f.end());
       } catch (const InputError& e) {
-        throw CommandError{e.exit_code(), e.message(),
+        throw CommandError{exit_code(e.kind()), e.message(),
                            T("check the path given to --catalog or ADVISOR_CATALOG",
                              "请检查 --catalog 或 ADVISOR_CATALOG 给出的路径")};
       }
@@ -166,7 +166,7 @@ Profile load_profile_file(const std::string& path) {
   try {
     f = read_profile_file(path, globals().limits);
   } catch (const InputError& e) {
-    throw CommandError{e.exit_code(), e.message(),
+    throw CommandError{exit_code(e.kind()), e.message(),
                        T("create one with: advisor profile init FILE", "可用此命令创建：advisor profile init FILE")};
   }
   Diagnostics diags;
