@@ -12,10 +12,12 @@
 #include <unordered_map>
 
 #include "advisor/atomic_write.hpp"
+#include "advisor/util/hash.hpp"
 
 namespace advisor {
 
 namespace fs = std::filesystem;
+using util::fnv1a64;
 
 namespace {
 
@@ -993,15 +995,6 @@ std::string slugify(std::string_view label, size_t max_len) {
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
-}
-
-uint64_t fnv1a64(std::string_view data, uint64_t seed) {
-  uint64_t h = seed;
-  for (char c : data) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 } // namespace advisor

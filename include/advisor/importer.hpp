@@ -70,7 +70,4 @@ std::string yaml_quote(std::string_view s);
 /// runs of anything else become one '-', at most max_len characters.
 std::string slugify(std::string_view label, size_t max_len = 60);
 
-/// FNV-1a 64-bit hash: the short, stable suffix that tells colliding slugs apart.
-uint64_t fnv1a64(std::string_view data, uint64_t seed = 14695981039346656037ull);
-
 } // namespace advisor
