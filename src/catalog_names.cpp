@@ -139,10 +139,10 @@ std::string Catalog::suggest(ItemKind kind, const std::string& text) const {
     if (score > limit && std::min(len, w.length) >= 4 &&
         (w.key.find(key) != std::string::npos || key.find(w.key) != std::string::npos))
       score = limit + 1 + std::abs(w.length - len);
-    const auto& id = item_id(kind, w.item);
-    if (score < best_score || (score == best_score && id < best)) {
+    const auto& candidate = item_id(kind, w.item);
+    if (score < best_score || (score == best_score && candidate < best)) {
       best_score = score;
-      best = id;
+      best = candidate;
     }
   }
   return best_score < (1 << 30) ? best : std::string();

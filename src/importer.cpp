@@ -10,6 +10,7 @@
 #include <istream>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "advisor/atomic_write.hpp"
 #include "advisor/util/hash.hpp"
@@ -322,7 +323,7 @@ void render_roles(ImportedCatalog& out, const Meta& meta, std::vector<RoleOut>& 
     if (in_chunk == 0) ry = k_generated + "roles:\n";
     ry += role_yaml(r, meta, out.links);
     if (++in_chunk == k_import_roles_per_file) {
-      out.files[chunk_name("roles", chunk++)] = std::move(ry);
+      out.files[chunk_name("roles", chunk++)] = std::exchange(ry, {});
       in_chunk = 0;
     }
   }
@@ -341,7 +342,7 @@ void render_skills(ImportedCatalog& out, const std::vector<SkillOut>& skills, co
     if (!s.external_ids.empty()) sy += ", external_ids: " + ids_yaml(s.external_ids);
     sy += "}\n";
     if (++in_chunk == k_import_skills_per_file) {
-      out.files[chunk_name("skills", chunk++)] = std::move(sy);
+      out.files[chunk_name("skills", chunk++)] = std::exchange(sy, {});
       in_chunk = 0;
     }
   }
@@ -934,8 +935,7 @@ bool next_csv_record(std::istream& in, std::vector<std::string>& fields, int& li
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
-      fields.push_back(std::move(field));
-      field.clear();
+      fields.push_back(std::exchange(field, {}));
     } else {
       field += c;
     }
