@@ -69,12 +69,12 @@ void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, 
     InputFile f;
     try {
       check_profile_file_place(path, dir);
-      f = read_regular_file(path, Limits{}.max_profile_bytes);
+      f = read_regular_file(path, ctx.limits().max_profile_bytes);
     } catch (const InputError& e) {
       ctx.error(item["profile_file"], e.message());
       return;
     }
-    YamlContext pctx(path, f.text, diags, Limits{}.for_profile());
+    YamlContext pctx(path, f.text, diags, ctx.limits().for_profile());
     auto root = YamlContext::parse(pctx, f.text);
     if (!root) return;
     profile = read_profile_node(pctx, *root, catalog, *as_of);
@@ -146,10 +146,11 @@ void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, 
 
 } // namespace
 
-TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile>& files, Diagnostics& diags) {
+TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile>& files, Diagnostics& diags,
+                             const Limits& limits) {
   TestReport report;
   for (const auto& f : files) {
-    YamlContext ctx(f.name, f.text, diags);
+    YamlContext ctx(f.name, f.text, diags, limits);
     auto root = YamlContext::parse(ctx, f.text);
     if (!root) continue;
     if (!check_map(ctx, *root, {"cases"}, "test file")) continue;

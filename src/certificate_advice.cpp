@@ -8,12 +8,13 @@
 #include <set>
 
 #include "advisor/matching.hpp"
+#include "advisor/util/bilingual.hpp"
 
 namespace advisor {
 
-namespace {
+using util::T;
 
-Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
+namespace {
 
 Text level_title(const Certificate& cert, const CertificateLevel& level) {
   if (cert.levels.size() < 2) return cert.name;

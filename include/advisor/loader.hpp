@@ -36,10 +36,10 @@ struct InputFile {
 InputFile read_input_file(const std::string& path, size_t max_bytes = Limits{}.max_file_bytes);
 
 /// read_input_file for a file that must be a regular file (catalogue files, a
-/// catalogue test's profile_file): a FIFO or a device is refused (66), not waited on.
+/// catalogue test's profile_file): a FIFO or a device is refused (input_missing), not waited on.
 InputFile read_regular_file(const std::string& path, size_t max_bytes = Limits{}.max_file_bytes);
 
-/// Throws InputError (66) with the reason when standard input is closed, opened for
+/// Throws InputError (input_missing) with the reason when standard input is closed, opened for
 /// writing only, or a directory.
 void check_stdin_readable();
 
@@ -49,8 +49,8 @@ inline InputFile read_profile_file(const std::string& path, const Limits& limits
 }
 
 /// The catalogue files of a directory: *.yaml and *.yml, in name order. A file that
-/// is a link leading outside the directory is refused (exit 65), a link that leads
-/// nowhere or to itself is unreadable (66). Throws InputError.
+/// is a link leading outside the directory is refused (invalid_input), a link that
+/// leads nowhere or to itself is unreadable (input_missing). Throws InputError.
 std::vector<InputFile> read_catalog_dir(const std::string& dir, const Limits& limits = Limits{});
 
 /// The built-in catalogue's files.

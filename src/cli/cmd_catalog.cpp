@@ -111,7 +111,7 @@ int run_test(const TestOptions& o) {
     }
   }
   Diagnostics diags;
-  auto report = run_catalog_tests(c, files, diags);
+  auto report = run_catalog_tests(c, files, diags, globals().limits);
   print_diagnostics(diags);
   if (diags.has_errors()) {
     auto n = diags.error_count();
