@@ -16,7 +16,8 @@ using util::fnv1a64;
 namespace {
 
 constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
-// Bump when any serialised struct changes shape.
+// Bump when any serialised struct changes shape (tests/unit/snapshot_test.cpp
+// fails until the new layout is recorded there under the new number).
 constexpr uint32_t k_format = 6;  // 6: coverage_prior; 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and incomplete; 5: registration facts, sources' accessed date
 
 struct Corrupt {};
@@ -640,6 +641,8 @@ std::optional<Catalog> read_snapshot(std::string_view data, std::optional<uint64
 std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key) { return read_snapshot(data, key, true); }
 
 std::optional<Catalog> deserialize_embedded_catalog(std::string_view data) { return read_snapshot(data, std::nullopt, false); }
+
+uint32_t catalog_snapshot_format() { return k_format; }
 
 std::optional<uint64_t> snapshot_key_of(std::string_view data) {
   try {

@@ -31,14 +31,14 @@ namespace {
 [[noreturn]] void over_limit(const std::string& path, size_t max_bytes) {
   if (path == "<stdin>")
     throw InputError(path, T(fmt::format("standard input is over the limit of {} bytes (raise it with "
-                                         "--max-file-size)", max_bytes),
-                             fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）", max_bytes)),
-                     65);
+                                           "--max-file-size)", max_bytes),
+                               fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）", max_bytes)),
+                     ErrorKind::invalid_input);
   // A pipe or device has no size to check beforehand: stop at the limit.
   throw InputError(path, T(fmt::format("'{}' is over the limit of {} bytes (raise it with --max-file-size)", path,
-                                       max_bytes),
-                           fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path, max_bytes)),
-                   65);
+                                         max_bytes),
+                             fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path, max_bytes)),
+                   ErrorKind::invalid_input);
 }
 
 [[noreturn]] void cannot_read(const std::string& path, int err) {
@@ -97,14 +97,14 @@ InputFile read_path(const std::string& path, size_t max_bytes, bool regular_only
   }
   if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes) {
     ::close(fd);
-    // Refused before reading: a 1 GB file costs nothing. Exit 65: the file is there
-    // but is not acceptable input.
+    // Refused before reading: a 1 GB file costs nothing. invalid_input: the file is
+    // there but is not acceptable input.
     throw InputError(path,
                      T(fmt::format("'{}' is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
-                                   path, st.st_size, max_bytes),
-                       fmt::format("“{}”有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", path,
-                                   st.st_size, max_bytes)),
-                     65);
+                                     path, st.st_size, max_bytes),
+                         fmt::format("“{}”有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", path,
+                                     st.st_size, max_bytes)),
+                     ErrorKind::invalid_input);
   }
   try {
     err = read_fd(fd, path, max_bytes, f.text);
@@ -156,10 +156,10 @@ std::string checked_entry(const fs::directory_entry& e, const fs::path& real_dir
   auto rel = target.lexically_relative(real_dir);
   if (rel.empty() || *rel.begin() == "..")
     throw InputError(path, T(fmt::format("'{}' is a link to '{}', outside the catalogue directory '{}'", path,
-                                         target.string(), real_dir.string()),
-                             fmt::format("“{}”是指向“{}”的链接，在目录库“{}”之外", path, target.string(),
-                                         real_dir.string())),
-                     65);
+                                           target.string(), real_dir.string()),
+                               fmt::format("“{}”是指向“{}”的链接，在目录库“{}”之外", path, target.string(),
+                                           real_dir.string())),
+                     ErrorKind::invalid_input);
   return path;
 }
 

@@ -111,10 +111,10 @@ std::vector<size_t> Catalog::resolve(ItemKind kind, const std::string& text) con
 }
 
 std::string Catalog::suggest(ItemKind kind, const std::string& text) const {
-  if (!suggestions) return {};
+  if (!suggestions.index) return {};
   auto k = static_cast<size_t>(kind);
-  std::call_once(suggestions->built[k], [&] {
-    auto& words = suggestions->words[k];
+  std::call_once(suggestions.index->built[k], [&] {
+    auto& words = suggestions.index->words[k];
     for (size_t i = 0, n = item_count(kind); i < n; ++i)
       item_words(*this, kind, i, [&](const std::string& w) {
         auto key = normalize_key(w);
@@ -129,7 +129,7 @@ std::string Catalog::suggest(ItemKind kind, const std::string& text) const {
   int limit = len <= 3 ? 0 : std::min(3, 1 + (len - 4) / 4);
   int best_score = 1 << 30;
   std::string best;
-  for (const auto& w : suggestions->words[k]) {
+  for (const auto& w : suggestions.index->words[k]) {
     int score = 1 << 30;
     if (std::abs(w.length - len) <= limit && limit > 0) {
       int d = edit_distance(key, w.key);
@@ -139,10 +139,10 @@ std::string Catalog::suggest(ItemKind kind, const std::string& text) const {
     if (score > limit && std::min(len, w.length) >= 4 &&
         (w.key.find(key) != std::string::npos || key.find(w.key) != std::string::npos))
       score = limit + 1 + std::abs(w.length - len);
-    const auto& id = item_id(kind, w.item);
-    if (score < best_score || (score == best_score && id < best)) {
+    const auto& candidate = item_id(kind, w.item);
+    if (score < best_score || (score == best_score && candidate < best)) {
       best_score = score;
-      best = id;
+      best = candidate;
     }
   }
   return best_score < (1 << 30) ? best : std::string();

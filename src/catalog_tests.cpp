@@ -43,7 +43,7 @@ void check_profile_file_place(const std::string& path, const std::string& dir) {
   if (!ec && (inside(real, base) || (base.filename() == "tests" && inside(real, base.parent_path())))) return;
   throw InputError(path, msg(fmt::format("profile_file '{}' is outside the test file's folder and the catalogue", path),
                              fmt::format("profile_file“{}”不在测试文件所在目录或目录库之内", path)),
-                   65);
+                   ErrorKind::invalid_input);
 }
 
 // The person a case describes: inline (`profile`) or in a file beside the test
@@ -57,12 +57,12 @@ std::optional<Profile> case_profile(const Catalog& catalog, YamlContext& ctx, co
     InputFile f;
     try {
       check_profile_file_place(path, dir);
-      f = read_regular_file(path, Limits{}.max_profile_bytes);
+      f = read_regular_file(path, ctx.limits().max_profile_bytes);
     } catch (const InputError& e) {
       ctx.error(item["profile_file"], e.message());
       return std::nullopt;
     }
-    YamlContext pctx(path, f.text, ctx.diags(), Limits{}.for_profile());
+    YamlContext pctx(path, f.text, ctx.diags(), ctx.limits().for_profile());
     auto root = YamlContext::parse(pctx, f.text);
     if (!root) return std::nullopt;
     return read_profile_node(pctx, *root, catalog, as_of);
@@ -155,10 +155,11 @@ void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, 
 
 } // namespace
 
-TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile>& files, Diagnostics& diags) {
+TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile>& files, Diagnostics& diags,
+                             const Limits& limits) {
   TestReport report;
   for (const auto& f : files) {
-    YamlContext ctx(f.name, f.text, diags);
+    YamlContext ctx(f.name, f.text, diags, limits);
     auto root = YamlContext::parse(ctx, f.text);
     if (!root) continue;
     if (!check_map(ctx, *root, {"cases"}, "test file")) continue;

@@ -452,7 +452,7 @@ const RegistrationFact* Certificate::registration_fact(const std::string& about)
 }
 
 void Catalog::index() {
-  suggestions = new_suggestion_index();
+  suggestions.index = new_suggestion_index();
   index_ids(sources, source_by_id);
   index_ids(education, education_by_id);
   index_ids(majors, major_by_id);
@@ -521,21 +521,21 @@ const T* lookup(const std::vector<T>& items, const std::unordered_map<std::strin
 }
 } // namespace
 
-const TreeItem* Catalog::skill(const std::string& id) const { return lookup(skills, skill_by_id, id); }
-const TreeItem* Catalog::domain(const std::string& id) const { return lookup(domains, domain_by_id, id); }
-const TreeItem* Catalog::major(const std::string& id) const { return lookup(majors, major_by_id, id); }
-const Role* Catalog::role(const std::string& id) const {
-  if (const auto* r = lookup(roles, role_by_id, id)) return r;
-  return lookup(roles, role_by_external_id, id);
+const TreeItem* Catalog::skill(const std::string& wanted) const { return lookup(skills, skill_by_id, wanted); }
+const TreeItem* Catalog::domain(const std::string& wanted) const { return lookup(domains, domain_by_id, wanted); }
+const TreeItem* Catalog::major(const std::string& wanted) const { return lookup(majors, major_by_id, wanted); }
+const Role* Catalog::role(const std::string& wanted) const {
+  if (const auto* r = lookup(roles, role_by_id, wanted)) return r;
+  return lookup(roles, role_by_external_id, wanted);
 }
-const Category* Catalog::category(const std::string& id) const { return lookup(categories, category_by_id, id); }
-const Certificate* Catalog::certificate(const std::string& id) const {
-  return lookup(certificates, certificate_by_id, id);
+const Category* Catalog::category(const std::string& wanted) const { return lookup(categories, category_by_id, wanted); }
+const Certificate* Catalog::certificate(const std::string& wanted) const {
+  return lookup(certificates, certificate_by_id, wanted);
 }
-const EducationLevel* Catalog::education_level(const std::string& id) const {
-  return lookup(education, education_by_id, id);
+const EducationLevel* Catalog::education_level(const std::string& wanted) const {
+  return lookup(education, education_by_id, wanted);
 }
-const Source* Catalog::source(const std::string& id) const { return lookup(sources, source_by_id, id); }
+const Source* Catalog::source(const std::string& wanted) const { return lookup(sources, source_by_id, wanted); }
 
 const TreeItem* Catalog::find_skill(const std::string& text) const {
   auto it = skill_by_key.find(normalize_key(text));

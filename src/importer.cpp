@@ -10,14 +10,17 @@
 #include <istream>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "advisor/atomic_write.hpp"
 #include "advisor/util/bilingual.hpp"
+#include "advisor/util/hash.hpp"
 #include "advisor/util/utf8.hpp"
 
 namespace advisor {
 
 namespace fs = std::filesystem;
+using util::fnv1a64;
 using util::T;
 
 namespace {
@@ -91,13 +94,13 @@ void open_input(InputStream& f, const std::string& dir, const std::string& name)
   if (!fs::is_regular_file(f.path, ec))
     throw ImportError(T(fmt::format("cannot read '{}': no such file (is '{}' the right data set directory?)", f.path, dir),
                         fmt::format("无法读取“{}”：文件不存在（“{}”是正确的数据集目录吗？）", f.path, dir)),
-                      66);
+                      ErrorKind::input_missing);
   f.size = fs::file_size(f.path, ec);
   f.in.open(f.path, std::ios::binary);
   if (!f.in)
     throw ImportError(T(fmt::format("cannot read '{}': permission denied or unreadable", f.path),
                         fmt::format("无法读取“{}”：没有权限或不可读", f.path)),
-                      66);
+                      ErrorKind::input_missing);
 }
 
 // Column positions by header name, so a reordered export still imports.
@@ -109,7 +112,7 @@ std::vector<size_t> columns(const std::vector<std::string>& header, const std::v
     if (it == header.end())
       throw ImportError(T(fmt::format("'{}' has no column '{}': is this the {} data set?", path, w, dataset),
                           fmt::format("“{}”没有“{}”列：这是 {} 数据集吗？", path, w, dataset)),
-                        65);
+                        ErrorKind::invalid_input);
     out.push_back(static_cast<size_t>(it - header.begin()));
   }
   return out;
@@ -315,7 +318,7 @@ void render_roles(ImportedCatalog& out, const Meta& meta, std::vector<RoleOut>& 
     if (in_chunk == 0) ry = k_generated + "roles:\n";
     ry += role_yaml(r, meta, out.links);
     if (++in_chunk == k_import_roles_per_file) {
-      out.files[chunk_name("roles", chunk++)] = std::move(ry);
+      out.files[chunk_name("roles", chunk++)] = std::exchange(ry, {});
       in_chunk = 0;
     }
   }
@@ -334,7 +337,7 @@ void render_skills(ImportedCatalog& out, const std::vector<SkillOut>& skills, co
     if (!s.external_ids.empty()) sy += ", external_ids: " + ids_yaml(s.external_ids);
     sy += "}\n";
     if (++in_chunk == k_import_skills_per_file) {
-      out.files[chunk_name("skills", chunk++)] = std::move(sy);
+      out.files[chunk_name("skills", chunk++)] = std::exchange(sy, {});
       in_chunk = 0;
     }
   }
@@ -391,7 +394,7 @@ EscoOccupations read_esco_occupations(InputStream& occ, ProgressMeter& meter, Di
   std::vector<std::string> fields;
   int line = 1, lines = 0;
   if (!next_csv_record(occ.in, fields, lines))
-    throw ImportError(T(fmt::format("'{}' is empty", occ.path), fmt::format("“{}”是空文件", occ.path)), 65);
+    throw ImportError(T(fmt::format("'{}' is empty", occ.path), fmt::format("“{}”是空文件", occ.path)), ErrorKind::invalid_input);
   auto col = columns(fields, {"conceptUri", "iscoGroup", "preferredLabel", "description"}, occ.path, "ESCO");
   size_t need = *std::max_element(col.begin(), col.end()) + 1;
   line += lines;
@@ -435,7 +438,7 @@ std::vector<EscoRelation> read_esco_relations(InputStream& rel, const EscoOccupa
   std::vector<EscoRelation> relations;
   std::string text;
   if (!getline_crlf(rel.in, text))
-    throw ImportError(T(fmt::format("'{}' is empty", rel.path), fmt::format("“{}”是空文件", rel.path)), 65);
+    throw ImportError(T(fmt::format("'{}' is empty", rel.path), fmt::format("“{}”是空文件", rel.path)), ErrorKind::invalid_input);
   auto rcol = columns(split_tabs(text), {"occupationUri", "relationType", "skillLabel"}, rel.path, "ESCO");
   size_t rneed = *std::max_element(rcol.begin(), rcol.end()) + 1;
   size_t unknown_occupations = 0;
@@ -605,7 +608,7 @@ void read_onet_rows(InputStream& in, const std::vector<std::string>& wanted, Pro
                     Row&& row) {
   std::string text;
   if (!getline_crlf(in.in, text))
-    throw ImportError(T(fmt::format("'{}' is empty", in.path), fmt::format("“{}”是空文件", in.path)), 65);
+    throw ImportError(T(fmt::format("'{}' is empty", in.path), fmt::format("“{}”是空文件", in.path)), ErrorKind::invalid_input);
   auto col = columns(split_tabs(text), wanted, in.path, "O*NET");
   size_t need = *std::max_element(col.begin(), col.end()) + 1;
   std::vector<std::string> picked(col.size());
@@ -866,7 +869,7 @@ void write_imported(const ImportedCatalog& imported, const std::string& out_dir,
                     const std::function<void(int)>& step) {
   std::error_code ec;
   if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec))
-    throw ImportError(T(fmt::format("'{}' exists and is not a directory", out_dir), fmt::format("“{}”已存在且不是目录", out_dir)), 2);
+    throw ImportError(T(fmt::format("'{}' exists and is not a directory", out_dir), fmt::format("“{}”已存在且不是目录", out_dir)), ErrorKind::usage);
   // Refuse before writing anything, so a refused import leaves no half catalogue.
   // Any file an import writes counts, not only those this one writes: a bigger
   // earlier import's roles-013.yaml would otherwise be loaded with the new files.
@@ -878,19 +881,19 @@ void write_imported(const ImportedCatalog& imported, const std::string& out_dir,
   if (!force && !earlier.empty())
     throw ImportError(T(fmt::format("'{}' already exists; use --force to replace it", earlier.front().string()),
                         fmt::format("“{}”已存在；如需覆盖请加 --force", earlier.front().string())),
-                      2);
+                      ErrorKind::usage);
   auto parent = fs::path(out_dir).parent_path();
   ec.clear();  // exists() and is_directory() above set it when out_dir does not exist yet
   if (!parent.empty()) fs::create_directories(parent, ec);
   if (ec)
     throw ImportError(T(fmt::format("cannot create '{}': {}", parent.string(), ec.message()),
                         fmt::format("无法创建“{}”：{}", parent.string(), ec.message())),
-                      70);
+                      ErrorKind::output_failed);
   // The whole import is staged beside out_dir and swapped in at once: an import
   // killed half way leaves the old catalogue or the new, never a mix. An earlier
   // import's files that this one does not write go; other files stay.
   auto r = write_directory_staged(out_dir, imported.files, import_file_name, step);
-  if (!r.ok) throw ImportError(r.error, 70);
+  if (!r.ok) throw ImportError(r.error, ErrorKind::output_failed);
 }
 
 bool next_csv_record(std::istream& in, std::vector<std::string>& fields, int& lines) {
@@ -929,8 +932,7 @@ bool next_csv_record(std::istream& in, std::vector<std::string>& fields, int& li
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
-      fields.push_back(std::move(field));
-      field.clear();
+      fields.push_back(std::exchange(field, {}));
     } else {
       field += c;
     }
@@ -990,15 +992,6 @@ std::string slugify(std::string_view label, size_t max_len) {
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
-}
-
-uint64_t fnv1a64(std::string_view data, uint64_t seed) {
-  uint64_t h = seed;
-  for (char c : data) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 } // namespace advisor

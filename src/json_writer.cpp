@@ -119,6 +119,60 @@ JsonWriter& JsonWriter::value(std::string_view s) {
   return *this;
 }
 
+namespace {
+
+// nlohmann lays out a number's digits (d1…dk, the point after n of them) as
+// "d1…dk000.0" for 15 or fewer integer digits, "d1.d2…" in between, "0.000d1…" down
+// to 1e-4, and "d1.d2…e±XX" (two exponent digits at least) otherwise.
+void append_nlohmann_layout(std::string& out, bool negative, std::string_view digits, int n) {
+  if (negative) out += '-';
+  auto k = static_cast<int>(digits.size());
+  if (k <= n && n <= 15) {
+    out.append(digits).append(static_cast<size_t>(n - k), '0').append(".0");
+  } else if (0 < n && n <= 15) {
+    out.append(digits.substr(0, static_cast<size_t>(n))).append(".").append(digits.substr(static_cast<size_t>(n)));
+  } else if (-4 < n && n <= 0) {
+    out.append("0.").append(static_cast<size_t>(-n), '0').append(digits);
+  } else {
+    out += digits[0];
+    if (k > 1) out.append(".").append(digits.substr(1));
+    int e = n - 1;
+    out += e < 0 ? "e-" : "e+";
+    e = e < 0 ? -e : e;
+    if (e < 10) out += '0';
+    out += std::to_string(e);
+  }
+}
+
+} // namespace
+
+void append_json_number(std::string& out, double d) {
+  // Multiples of 1e-4 below 1000 in size (every score and weight advisor writes:
+  // they are rounded so) take std::to_chars' shortest round-trip digits, which are
+  // the digits nlohmann's Grisu2 picks for all of them (checked exhaustively over
+  // that range; json_writer tests check a sample). Grisu2 is not always shortest
+  // elsewhere (845.65231 dumps as 845.6523100000001), so any other number asks
+  // nlohmann itself, through its public dump().
+  if (!(std::fabs(d) < 1000 && std::round(d * 10000) / 10000 == d)) {
+    out += nlohmann::json(d).dump();
+    return;
+  }
+  if (d == 0) {
+    out += std::signbit(d) ? "-0.0" : "0.0";
+    return;
+  }
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(d), std::chars_format::scientific);
+  std::string_view sci(buf, static_cast<size_t>(r.ptr - buf));  // d[.ddd]e±XX
+  auto e = sci.find('e');
+  std::string digits;
+  for (char c : sci.substr(0, e))
+    if (c != '.') digits += c;
+  int exp10 = 0;
+  std::from_chars(sci.data() + e + (sci[e + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exp10);
+  append_nlohmann_layout(out, d < 0, digits, exp10 + 1);
+}
+
 JsonWriter& JsonWriter::value(bool b) {
   before_value();
   m_out += b ? "true" : "false";
@@ -131,11 +185,7 @@ JsonWriter& JsonWriter::value(double d) {
     m_out += "null";
     return *this;
   }
-  // nlohmann's own shortest round-trip formatter (Grisu2, "1.0" for integers), so
-  // the digits are the ones its dump() writes.
-  char buf[64];
-  char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, d);
-  m_out.append(buf, static_cast<size_t>(end - buf));
+  append_json_number(m_out, d);
   return *this;
 }
 

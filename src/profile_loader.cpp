@@ -94,8 +94,8 @@ private:
         } else {
           m_p.major = *s;
           std::vector<std::string> words = ids_of(m_c.majors);
-          for (const auto& m : m_c.majors)
-            for (const auto& a : m.aliases) words.push_back(a);
+          for (const auto& major : m_c.majors)
+            for (const auto& a : major.aliases) words.push_back(a);
           auto guess = closest_match(*s, words);
           m_ctx.warning(major_node,
                         msg(fmt::format("major '{}' is not in the catalogue{}; rules about majors cannot match it", *s,

@@ -32,6 +32,10 @@ std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key);
 /// checksum not recomputed, since it is the binary's own data. nullopt if unreadable.
 std::optional<Catalog> deserialize_embedded_catalog(std::string_view data);
 
+/// The snapshot layout's version (k_format), bumped whenever a serialised struct
+/// changes shape; tests/unit/snapshot_test.cpp pins each layout to its version.
+uint32_t catalog_snapshot_format();
+
 /// The key a whole, intact snapshot was written with; nullopt for anything else.
 std::optional<uint64_t> snapshot_key_of(std::string_view data);
 

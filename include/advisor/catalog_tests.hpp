@@ -30,7 +30,9 @@ struct TestReport {
 };
 
 /// Runs catalogue test cases (OpenFisca style: a profile, an as_of date and the
-/// expected outcome per certificate level). Malformed files go to diags.
-TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile>& files, Diagnostics& diags);
+/// expected outcome per certificate level). Malformed files go to diags. The limits
+/// bound the test files and, under their profile limits, each profile_file.
+TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile>& files, Diagnostics& diags,
+                             const Limits& limits = Limits{});
 
 } // namespace advisor

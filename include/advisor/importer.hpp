@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "advisor/diagnostics.hpp"
+#include "advisor/error.hpp"
 #include "advisor/text.hpp"
 
 namespace advisor {
@@ -19,17 +20,12 @@ namespace advisor {
 inline constexpr size_t k_import_roles_per_file = 250;
 inline constexpr size_t k_import_skills_per_file = 2500;
 
-/// An import that cannot go on: an input file missing or unreadable (66), or an
-/// input that is not the expected data set (65).
-class ImportError : public std::runtime_error {
+/// An import that cannot go on: an input file missing or unreadable (input_missing),
+/// an input that is not the expected data set (invalid_input), an output refused
+/// (usage) or that cannot be written (output_failed).
+class ImportError : public Error {
 public:
-  ImportError(Text message, int exit_code) : std::runtime_error(message.en), m_message(std::move(message)), m_exit_code(exit_code) {}
-  const Text& message() const { return m_message; }
-  int exit_code() const { return m_exit_code; }
-
-private:
-  Text m_message;
-  int m_exit_code;
+  ImportError(Text message, ErrorKind kind) : Error(kind, std::move(message)) {}
 };
 
 /// Called now and then while reading: bytes read so far and the total to read.
@@ -56,8 +52,9 @@ ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progre
 
 /// Writes the files into out_dir (created if missing) as one change
 /// (write_directory_staged); refuses files that exist unless force, before writing
-/// any. Throws ImportError (70 for an output that cannot be written). `step` is
-/// write_directory_staged's test hook.
+/// any. Throws ImportError (usage for an output that exists or is not a directory,
+/// output_failed for one that cannot be written). `step` is write_directory_staged's
+/// test hook.
 void write_imported(const ImportedCatalog& imported, const std::string& out_dir, bool force,
                     const std::function<void(int)>& step = {});
 
@@ -75,8 +72,5 @@ std::string yaml_quote(std::string_view s);
 /// "Data Science (Advanced)" → "data-science-advanced": ASCII letters and digits,
 /// runs of anything else become one '-', at most max_len characters.
 std::string slugify(std::string_view label, size_t max_len = 60);
-
-/// FNV-1a 64-bit hash: the short, stable suffix that tells colliding slugs apart.
-uint64_t fnv1a64(std::string_view data, uint64_t seed = 14695981039346656037ull);
 
 } // namespace advisor

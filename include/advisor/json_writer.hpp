@@ -66,4 +66,8 @@ private:
 /// invalid UTF-8 replaced by U+FFFD.
 void append_json_string(std::string& out, std::string_view s);
 
+/// Appends a finite number the way nlohmann's dump() writes it ("1.0", "0.25",
+/// "1e-05"), byte for byte.
+void append_json_number(std::string& out, double d);
+
 } // namespace advisor

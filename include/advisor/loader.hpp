@@ -1,29 +1,26 @@
 #pragma once
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "advisor/diagnostics.hpp"
+#include "advisor/error.hpp"
 #include "advisor/limits.hpp"
 #include "advisor/model.hpp"
 
 namespace advisor {
 
-/// A file that could not be read at all (missing, a directory, unreadable): exit 66.
-class InputError : public std::runtime_error {
+/// A file that could not be read at all (missing, a directory, unreadable:
+/// input_missing) or refused before it is parsed (over a size limit, a link out of
+/// the catalogue: invalid_input).
+class InputError : public Error {
 public:
-  InputError(std::string path, Text message, int exit_code = 66)
-      : std::runtime_error(message.en), m_path(std::move(path)), m_message(std::move(message)),
-        m_exit_code(exit_code) {}
-  int exit_code() const { return m_exit_code; }
+  InputError(std::string path, Text message, ErrorKind kind = ErrorKind::input_missing)
+      : Error(kind, std::move(message)), m_path(std::move(path)) {}
   const std::string& path() const { return m_path; }
-  const Text& message() const { return m_message; }
 
 private:
   std::string m_path;
-  Text m_message;
-  int m_exit_code;
 };
 
 /// A file's name (as shown in diagnostics) and its contents.
@@ -39,10 +36,10 @@ struct InputFile {
 InputFile read_input_file(const std::string& path, size_t max_bytes = Limits{}.max_file_bytes);
 
 /// read_input_file for a file that must be a regular file (catalogue files, a
-/// catalogue test's profile_file): a FIFO or a device is refused (66), not waited on.
+/// catalogue test's profile_file): a FIFO or a device is refused (input_missing), not waited on.
 InputFile read_regular_file(const std::string& path, size_t max_bytes = Limits{}.max_file_bytes);
 
-/// Throws InputError (66) with the reason when standard input is closed, opened for
+/// Throws InputError (input_missing) with the reason when standard input is closed, opened for
 /// writing only, or a directory.
 void check_stdin_readable();
 
@@ -52,8 +49,8 @@ inline InputFile read_profile_file(const std::string& path, const Limits& limits
 }
 
 /// The catalogue files of a directory: *.yaml and *.yml, in name order. A file that
-/// is a link leading outside the directory is refused (exit 65), a link that leads
-/// nowhere or to itself is unreadable (66). Throws InputError.
+/// is a link leading outside the directory is refused (invalid_input), a link that
+/// leads nowhere or to itself is unreadable (input_missing). Throws InputError.
 std::vector<InputFile> read_catalog_dir(const std::string& dir, const Limits& limits = Limits{});
 
 /// The built-in catalogue's files.

@@ -16,6 +16,7 @@ struct SourcePos {
   std::string file;
   int line = 0;    ///< 1-based; 0 when unknown
   int column = 0;  ///< 1-based
+  bool operator==(const SourcePos&) const = default;
 };
 
 // ---------------------------------------------------------------- rules
@@ -44,6 +45,7 @@ struct Rule {
 
   /// Number of nodes in this tree.
   size_t size() const;
+  bool operator==(const Rule&) const = default;
 };
 
 // ---------------------------------------------------------------- catalogue
@@ -55,6 +57,7 @@ struct Source {
   std::optional<Date> date;      ///< published
   std::optional<Date> accessed;  ///< when a web page was read (its content may change)
   SourcePos pos;
+  bool operator==(const Source&) const = default;
 };
 
 struct EducationLevel {
@@ -64,6 +67,7 @@ struct EducationLevel {
   std::string isced;  ///< ISCED 2011 level ("3", "5", "6", "7", "8"); empty = not stated
   int rank = 0;
   SourcePos pos;
+  bool operator==(const EducationLevel&) const = default;
 };
 
 /// Identifiers of one thing in outside taxonomies, by scheme: `onet_soc`
@@ -75,6 +79,7 @@ using ExternalIds = std::map<std::string, std::string>;
 /// One `same_as` link of a skill: an external id (scheme and value) of an equal skill.
 struct ExternalRef {
   std::string scheme, value;
+  bool operator==(const ExternalRef&) const = default;
 };
 
 /// A node of one of the catalogue's trees (majors, domains, skills).
@@ -92,12 +97,14 @@ struct TreeItem {
   std::vector<ExternalRef> same_as;  ///< skills: the outside skills this one equals (catalog/crosswalk.yaml)
   SourcePos pos;
   SourcePos parent_pos;
+  bool operator==(const TreeItem&) const = default;
 };
 
 struct Barrier {
   std::string level = "unstated";  ///< high | fairly-high | moderate | unstated
   Text text;
   std::vector<std::string> skills;
+  bool operator==(const Barrier&) const = default;
 };
 
 struct Category {
@@ -108,6 +115,7 @@ struct Category {
   std::vector<std::string> domains;
   std::vector<std::string> sources;
   SourcePos pos;
+  bool operator==(const Category&) const = default;
 };
 
 struct RoleSkill {
@@ -115,6 +123,7 @@ struct RoleSkill {
   bool essential = true;
   double weight = 1.0;
   SourcePos pos;
+  bool operator==(const RoleSkill&) const = default;
 };
 
 struct Role {
@@ -130,6 +139,7 @@ struct Role {
   std::string barrier_level;  ///< high | fairly-high | moderate | low; empty = the category's barrier
   bool incomplete = false;    ///< the source lists no skills: left out of ranking, shown by `show`
   SourcePos pos;
+  bool operator==(const Role&) const = default;
 };
 
 struct CertificateLevel {
@@ -141,6 +151,7 @@ struct CertificateLevel {
   std::optional<Rule> recommended;
   std::vector<std::string> sources;
   SourcePos pos;
+  bool operator==(const CertificateLevel&) const = default;
 };
 
 /// One fact about registering for a certificate, as a public source states it.
@@ -149,6 +160,7 @@ struct RegistrationFact {
   Text text;          ///< for `site`, the address in both
   std::vector<std::string> sources;
   SourcePos pos;
+  bool operator==(const RegistrationFact&) const = default;
 };
 
 struct Certificate {
@@ -173,6 +185,7 @@ struct Certificate {
   int level_index(const std::string& level) const;
   /// The registration fact about `about`, or nullptr when no source states it.
   const RegistrationFact* registration_fact(const std::string& about) const;
+  bool operator==(const Certificate&) const = default;
 };
 
 struct Claim {
@@ -181,6 +194,7 @@ struct Claim {
   Text text;
   std::vector<std::string> sources;
   SourcePos pos;
+  bool operator==(const Claim&) const = default;
 };
 
 /// The weights of ranking, from the catalogue's `scoring` (docs/scoring.md). The
@@ -203,6 +217,7 @@ struct Scoring {
   // Certificates: value to the person, and the floor below which recommend leaves one out.
   double c_covers = 0.5, c_related = 0.3, c_suits = 0.2;
   double certificate_floor = 0.2;
+  bool operator==(const Scoring&) const = default;
 };
 
 /// An attribution line that must be shown with imported data (ESCO, O*NET).
@@ -216,6 +231,13 @@ enum class ItemKind { role, category, certificate, skill };
 /// The normalised words of a catalogue a "did you mean" compares with; built once
 /// per catalogue, on the first suggestion (catalog_names.cpp).
 struct SuggestionIndex;
+
+/// A Catalog's suggestion words: a cache derived from its content, so two catalogues
+/// compare equal whatever their caches hold (a snapshot read back builds a new one).
+struct SuggestionCache {
+  std::shared_ptr<SuggestionIndex> index;
+  bool operator==(const SuggestionCache&) const { return true; }
+};
 
 /// The whole catalogue, resolved: every reference checked, lookup tables built.
 struct Catalog {
@@ -260,7 +282,7 @@ struct Catalog {
   std::vector<std::vector<uint32_t>> role_domains;  ///< role index → its domains (else its category's), resolved
 
   /// Built on the first suggest(); shared by copies, replaced by index().
-  std::shared_ptr<SuggestionIndex> suggestions;
+  SuggestionCache suggestions;
 
   /// Builds the lookup tables; call after loading, before use.
   void index();
@@ -302,6 +324,9 @@ struct Catalog {
 
   /// Distance from descendant up to ancestor in a tree (0 = same), or -1.
   static int tree_distance(const std::vector<int>& parents, size_t descendant, size_t ancestor);
+
+  /// Every member, the lookup tables too (a snapshot read back is indexed again).
+  bool operator==(const Catalog&) const = default;
 };
 
 // ---------------------------------------------------------------- profile

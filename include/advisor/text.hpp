@@ -21,6 +21,8 @@ struct Text {
   bool empty() const { return zh.empty() && en.empty(); }
   /// The source gives this text in English only.
   bool english_only() const { return zh.empty() && !en.empty(); }
+
+  bool operator==(const Text&) const = default;
 };
 
 /// NFKC, case folding, full-width to half-width and collapsed white space: the key

@@ -81,7 +81,7 @@ int run_batch(const BatchOptions& o) {
     try {
       check_stdin_readable();
     } catch (const InputError& e) {
-      throw CommandError{e.exit_code(), e.message(), {}};
+      throw CommandError{exit_code(e.kind()), e.message(), {}};
     }
   } else {
     std::error_code ec;

@@ -32,7 +32,7 @@ int run_validate(const ValidateOptions& o) {
     try {
       files = read_catalog_dir(o.dir, globals().limits);
     } catch (const InputError& e) {
-      throw CommandError{e.exit_code(), e.message(), {}};
+      throw CommandError{exit_code(e.kind()), e.message(), {}};
     }
   } else if (!globals().catalogs.empty() || std::getenv("ADVISOR_CATALOG")) {
     // Validate the catalogue the global options name: catalog() reports and throws.
@@ -107,11 +107,11 @@ int run_test(const TestOptions& o) {
     try {
       files.push_back(read_regular_file(p, globals().limits.max_file_bytes));
     } catch (const InputError& e) {
-      throw CommandError{e.exit_code(), e.message(), {}};
+      throw CommandError{exit_code(e.kind()), e.message(), {}};
     }
   }
   Diagnostics diags;
-  auto report = run_catalog_tests(c, files, diags);
+  auto report = run_catalog_tests(c, files, diags, globals().limits);
   print_diagnostics(diags);
   if (diags.has_errors()) {
     auto n = diags.error_count();

@@ -60,10 +60,10 @@ int run_import(const ImportOptions& o) {
     write_imported(imported, o.out, o.force, stop_at_step_hook());
   } catch (const ImportError& e) {
     Text hint;
-    if (e.exit_code() == k_exit_no_input)
+    if (e.kind() == ErrorKind::input_missing)
       hint = T("docs/import.md says where to download ESCO and O*NET and which files to give",
                "ESCO 与 O*NET 的下载地址及所需文件见 docs/import.md");
-    throw CommandError{e.exit_code(), e.message(), hint};
+    throw CommandError{exit_code(e.kind()), e.message(), hint};
   }
   auto n = imported.diags.warning_count();
   out() << trf("imported {} roles, {} skills, {} links, {} categories into {}{}\n",

@@ -19,7 +19,7 @@ int run_validate_profile(const ValidateProfileOptions& o) {
   try {
     f = read_profile_file(o.file, globals().limits);
   } catch (const InputError& e) {
-    throw CommandError{e.exit_code(), e.message(), {}};
+    throw CommandError{exit_code(e.kind()), e.message(), {}};
   }
   Diagnostics diags;
   auto p = load_profile(f, c, globals().as_of, diags, globals().limits);

@@ -200,7 +200,7 @@ std::string guess_named(const std::vector<Named>& items, const std::string& text
 /// Reads answers and prints questions; knows whether a person is typing.
 class Questionnaire {
 public:
-  explicit Questionnaire(const Catalog& c) : m_catalog(c) {
+  Questionnaire() {
     m_tty = ::isatty(STDIN_FILENO) == 1;
     const auto& g = globals();
     const char* no_color = std::getenv("NO_COLOR");
@@ -312,7 +312,6 @@ public:
   }
 
 private:
-  const Catalog& m_catalog;
   bool m_tty = false;
   bool m_color = false;
   bool m_eof = false;
@@ -664,7 +663,7 @@ int run_profile_init(const InitOptions& o) {
                                                fmt::format("“{}”已存在；未做任何改动", path)),
                        T(fmt::format("name another file, or add --force to replace it: advisor profile init {} --force", path),
                          fmt::format("请换一个文件名，或加 --force 覆盖：advisor profile init {} --force", path))};
-  Questionnaire q(c);
+  Questionnaire q;
   auto answers = ProfileInterview(c, q).run();
   std::string yaml = render_yaml(answers);
 

@@ -16,6 +16,18 @@
 
 namespace advisor::cli {
 
+// The CLI's per-process state, kept in function-local statics (built on first use,
+// so no order-of-initialisation question between files). Each stays, for a reason:
+// - globals(): CLI11 binds every global flag to a member when main sets the app up,
+//   and tr()/trf() in every renderer read the language from it. The core never
+//   sees it: commands pass what it holds (as_of, limits) as arguments.
+// - runners(): what each cmd_*.cpp registers for its subcommand, filled while the
+//   app is set up and read once by main after parsing (CLI11 has no such table).
+// - report_on_failure() and out(): the stdout contract of docs/cli.md. A command
+//   writes its answer into out(); main prints it only on exit 0 or 1 (or when a
+//   command marks its report as the answer on failure too), so an error never
+//   leaves half an answer on stdout.
+// One process runs one command, so none is shared between two runs.
 GlobalOptions& globals() {
   static GlobalOptions g;
   return g;
@@ -143,7 +155,7 @@ const Catalog& catalog() {
         auto f = read_catalog_dir(d, g.limits);
         files.insert(files.end(), f.begin(), f.end());
       } catch (const InputError& e) {
-        throw CommandError{e.exit_code(), e.message(),
+        throw CommandError{exit_code(e.kind()), e.message(),
                            T("check the path given to --catalog or ADVISOR_CATALOG",
                              "请检查 --catalog 或 ADVISOR_CATALOG 给出的路径")};
       }
@@ -174,7 +186,7 @@ Profile load_profile_file(const std::string& path) {
   try {
     f = read_profile_file(path, globals().limits);
   } catch (const InputError& e) {
-    throw CommandError{e.exit_code(), e.message(),
+    throw CommandError{exit_code(e.kind()), e.message(),
                        T("create one with: advisor profile init FILE", "可用此命令创建：advisor profile init FILE")};
   }
   Diagnostics diags;

@@ -13,6 +13,7 @@
 #include "advisor/loader.hpp"
 #include "advisor/model.hpp"
 #include "advisor/util/bilingual.hpp"
+#include "exit_codes.hpp"
 
 namespace CLI {
 class App;
@@ -23,17 +24,6 @@ class Error;
 namespace advisor::cli {
 
 using Json = nlohmann::ordered_json;
-
-/// Documented exit codes (docs/cli.md).
-enum ExitCode : int {
-  k_exit_ok = 0,
-  k_exit_not_eligible = 1,
-  k_exit_usage = 2,
-  k_exit_invalid = 65,
-  k_exit_no_input = 66,
-  k_exit_internal = 70,
-  k_exit_io = 74,  ///< EX_IOERR: writing the output failed (a full disk, a closed pipe)
-};
 
 /// Says on stderr that writing standard output failed, with the system's reason
 /// (`advisor: error: writing standard output: No space left on device`), and

@@ -269,9 +269,9 @@ int main(int argc, char** argv) {
   } catch (const CommandError& e) {
     print_error(e.message, e.hint);
     return e.code;
-  } catch (const InputError& e) {
+  } catch (const Error& e) {  // every core error, by its kind
     print_error(e.message(), {});
-    return e.exit_code();
+    return exit_code(e.kind());
   } catch (const std::bad_alloc&) {
     print_error(T("out of memory", "内存不足"), {});
     return k_exit_internal;

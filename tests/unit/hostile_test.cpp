@@ -75,7 +75,7 @@ TEST_CASE("a 1 GB file is refused from its size alone, before any of it is read"
     read_input_file(path);
     FAIL("a 1 GB file was read");
   } catch (const InputError& e) {
-    CHECK(e.exit_code() == 65);
+    CHECK(e.kind() == ErrorKind::invalid_input);
     CHECK(e.message().en == "'" + path + "' is 1073741824 bytes, over the limit of 67108864 bytes (raise it with "
                                          "--max-file-size)");
   }
@@ -94,7 +94,7 @@ TEST_CASE("a device without a size is read only up to the limit", "[hostile][lim
     read_input_file("/dev/zero", size_t{1} << 20);
     FAIL("/dev/zero was read to the end");
   } catch (const InputError& e) {
-    CHECK(e.exit_code() == 65);
+    CHECK(e.kind() == ErrorKind::invalid_input);
     CHECK(e.message().en == "'/dev/zero' is over the limit of 1048576 bytes (raise it with --max-file-size)");
   }
 }

@@ -12,6 +12,7 @@
 #include "advisor/importer.hpp"
 #include "advisor/loader.hpp"
 #include "advisor/matching.hpp"
+#include "advisor/util/hash.hpp"
 
 using namespace advisor;
 namespace fs = std::filesystem;
@@ -67,8 +68,8 @@ TEST_CASE("slugify makes lowercase kebab-case ids of at most the given length", 
   CHECK(slugify("café au lait") == "caf-au-lait");
   CHECK(slugify("中文") == "");
   CHECK(slugify("one two three four", 10) == "one-two");
-  CHECK(fnv1a64("") == 14695981039346656037ull);
-  CHECK(fnv1a64("a") == 0xaf63dc4c8601ec8cull);
+  CHECK(util::fnv1a64("") == 14695981039346656037ull);
+  CHECK(util::fnv1a64("a") == 0xaf63dc4c8601ec8cull);
 }
 
 TEST_CASE("ranking with a limit returns the same best roles, scores and order as the full ranking", "[scale]") {

@@ -593,14 +593,14 @@ TEST_CASE("a missing catalogue directory is an input error with exit code 66", "
     read_catalog_dir("/nonexistent/advisor-catalogue");
     FAIL("no exception");
   } catch (const InputError& e) {
-    CHECK(e.exit_code() == 66);
+    CHECK(e.kind() == ErrorKind::input_missing);
     CHECK(e.message().en == "catalogue directory '/nonexistent/advisor-catalogue' does not exist");
   }
   try {
     read_input_file("/nonexistent/me.yaml");
     FAIL("no exception");
   } catch (const InputError& e) {
-    CHECK(e.exit_code() == 66);
+    CHECK(e.kind() == ErrorKind::input_missing);
     CHECK(e.message().en == "cannot read '/nonexistent/me.yaml': no such file");
   }
 }

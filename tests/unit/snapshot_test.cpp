@@ -1,0 +1,188 @@
+// The catalogue snapshot (catalog_cache) tested by content, as ninja's
+// DepsLogTest.WriteRead reloads the log and compares entries: a catalogue written
+// and read back equals the one written, member by member (the model's defaulted
+// operator==). A member left out of the writer and the reader alike keeps the bytes
+// round-tripping, but not the content: every_field() below sets each member to a
+// value other than its default, so the comparison sees it go missing.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+#include <utility>
+
+#include "advisor/catalog_cache.hpp"
+#include "advisor/importer.hpp"
+#include "advisor/loader.hpp"
+#include "support.hpp"
+
+using namespace advisor;
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------- the layout
+
+// Not in the anonymous namespace: its conversion is declared, never defined (only
+// named in unevaluated contexts), which clang refuses for internal linkage.
+namespace snapshot_layout {
+
+// Converts to any member type.
+struct AnyMember {
+  template <class T>
+  operator T() const;
+};
+
+template <class T, size_t... I>
+constexpr bool brace_initializable(std::index_sequence<I...>) {
+  return requires { T{(void(I), AnyMember{})...}; };
+}
+
+/// The number of data members of an aggregate: the most initializers T{...} takes.
+template <class T, size_t N = 0>
+constexpr size_t member_count() {
+  if constexpr (brace_initializable<T>(std::make_index_sequence<N + 1>{}))
+    return member_count<T, N + 1>();
+  else
+    return N;
+}
+
+} // namespace snapshot_layout
+
+namespace {
+
+using snapshot_layout::member_count;
+
+template <class T>
+std::string shape(const char* name) {
+  return std::string(name) + " " + std::to_string(member_count<T>()) + "/" + std::to_string(sizeof(T)) + "\n";
+}
+
+/// Each serialised struct's member count and size: what a snapshot's layout follows.
+std::string model_layout() {
+  return shape<SourcePos>("SourcePos") + shape<Text>("Text") + shape<Rule>("Rule") + shape<Source>("Source") +
+         shape<EducationLevel>("EducationLevel") + shape<ExternalRef>("ExternalRef") + shape<TreeItem>("TreeItem") + shape<Barrier>("Barrier") +
+         shape<Category>("Category") + shape<RoleSkill>("RoleSkill") + shape<Role>("Role") +
+         shape<CertificateLevel>("CertificateLevel") + shape<RegistrationFact>("RegistrationFact") + shape<Certificate>("Certificate") + shape<Claim>("Claim") +
+         shape<Scoring>("Scoring") + shape<Catalog>("Catalog");
+}
+
+// ---------------------------------------------------------------- every field set
+
+SourcePos at(int line) { return SourcePos{"every.yaml", line, line + 1}; }
+Text text(const std::string& s) { return Text{s + "（中）", s + " (en)"}; }
+
+// Positional aggregate initialisation on purpose: a member added to the model and
+// not set here is a -Wmissing-field-initializers warning, an error in the clang
+// -Werror build of ./setup.sh test.
+Rule every_rule() {
+  Rule leaf{RuleKind::study_hours, {}, text("leaf"), at(2), std::nullopt, std::nullopt, "", {}, "", 0, std::nullopt,
+            "c", "l", {}, 1, 40.5};
+  return Rule{RuleKind::any, {leaf, leaf}, text("reason"), at(1), 18, 60, "bachelor", {"cs"}, "it", 2.5, 6.5, "c", "l",
+              {"python"}, 2, 12.5};
+}
+
+Scoring every_scoring() {
+  return Scoring{0.4,  0.2,  0.1, 0.2, 0.12, 0.25, 0.45, 2.5, 4, {{"high", 0.9}, {"low", 0.1}},
+                 0.15, 0.55, 0.6, 0.35, 0.05, 0.3};
+}
+
+Catalog every_field() {
+  Catalog c;
+  c.id = "every";
+  c.version = "9.9";
+  c.name = text("name");
+  c.caveat = text("caveat");
+  c.scoring = every_scoring();
+  c.attributions = {text("attribution")};
+  c.sources = {Source{"s", text("title"), "publisher", "https://example.org", "seed.md", Date{2025, 3, 4},
+                      Date{2026, 5, 6}, at(3)}};
+  c.education = {EducationLevel{"bachelor", text("bachelor"), {"BSc"}, "6", 3, at(4)}};
+  c.majors = {TreeItem{"cs", text("cs"), {"CS"}, "", {"s"}, {}, "080901", {}, {}, at(5), at(6)}};
+  c.domains = {TreeItem{"it", text("it"), {}, "", {"s"}, {"python"}, "", {}, {}, at(7), {}},
+               TreeItem{"ops", text("ops"), {"devops"}, "it", {"s"}, {}, "", {}, {}, at(8), at(9)}};
+  c.skills = {TreeItem{"python", text("python"), {"py"}, "", {"s"}, {}, "", {{"esco_label", "Python"}},
+                       {ExternalRef{"onet_technology", "Python"}}, at(10), {}},
+              TreeItem{"pandas", text("pandas"), {"pd"}, "python", {"s"}, {}, "", {}, {}, at(11), at(12)}};
+  c.categories = {Category{"k", text("k"), text("transition"), Barrier{"high", text("barrier"), {"python"}}, {"it"},
+                           {"s"}, at(13)}};
+  c.roles = {Role{"r", text("r"), "k", text("definition"),
+                  {RoleSkill{"python", false, 0.25, at(14)}, RoleSkill{"pandas", true, 2, at(15)}},
+                  {text("company")}, {"ops"}, {"s"}, {{"onet_soc", "15-2051.00"}}, "moderate", true, at(16)}};
+  CertificateLevel level{"l", text("l"), text("suits"), {"unit 1"}, every_rule(), every_rule(), {"s"}, at(17)};
+  c.certificates = {Certificate{"c", text("c"), text("issuer"), Date{2026, 1, 2}, text("summary"), text("exam"), {3, 9},
+                                120.5, {"topic"}, {"r"}, {text("note")},
+                                {RegistrationFact{"site", text("https://example.org/register"), {"s"}, at(18)}},
+                                {level}, {"s"}, at(19)}};
+  c.claims = {Claim{"claim", "r", text("claim"), {"s"}, at(20)}};
+  c.index();
+  return c;
+}
+
+Catalog round_trip(const Catalog& c) {
+  auto back = deserialize_catalog(serialize_catalog(c, 42), 42);
+  REQUIRE(back);
+  return *back;
+}
+
+} // namespace
+
+TEST_CASE("a snapshot read back equals the catalogue written, with every field set", "[cache]") {
+  auto c = every_field();
+  auto back = round_trip(c);
+  // Part by part first, so a failure names the part that lost something.
+  CHECK(back.id == c.id);
+  CHECK(back.version == c.version);
+  CHECK(back.name == c.name);
+  CHECK(back.caveat == c.caveat);
+  CHECK(back.scoring == c.scoring);
+  CHECK(back.attributions == c.attributions);
+  CHECK(back.sources == c.sources);
+  CHECK(back.education == c.education);
+  CHECK(back.majors == c.majors);
+  CHECK(back.domains == c.domains);
+  CHECK(back.skills == c.skills);
+  CHECK(back.categories == c.categories);
+  CHECK(back.roles == c.roles);
+  CHECK(back.certificates == c.certificates);
+  CHECK(back.claims == c.claims);
+  CHECK(back == c);
+}
+
+TEST_CASE("the built-in catalogue read back from its snapshot equals the one loaded", "[cache]") {
+  const auto& c = testing::builtin();
+  CHECK(round_trip(c) == c);
+}
+
+TEST_CASE("an imported catalogue read back from its snapshot equals the one loaded", "[cache][import]") {
+  auto imported = import_esco((fs::path(ADVISOR_SOURCE_DIR) / "tests/data/house/esco").string());
+  REQUIRE(imported.roles == 2);
+  std::vector<InputFile> files;
+  for (const auto& [name, yaml] : imported.files) files.push_back(InputFile{"esco/" + name, yaml});
+  Diagnostics d;
+  auto c = load_catalog(files, d);
+  INFO(testing::printed(d));
+  REQUIRE_FALSE(d.has_errors());
+  REQUIRE(c.role("esco-data-scientist"));
+  auto back = deserialize_catalog(serialize_catalog(c, catalog_cache_key(files)), catalog_cache_key(files));
+  REQUIRE(back);
+  CHECK(*back == c);
+}
+
+TEST_CASE("the snapshot format number changes whenever the model's layout does", "[cache]") {
+  // When this fails, a serialised struct gained, lost or changed a member. Then:
+  // write and read it in src/catalog_cache.cpp, set it in every_field() above,
+  // bump k_format there, and add the new layout below under the new number (keep
+  // the old ones: a layout must never be reused under another number).
+  const std::map<uint32_t, std::string> layouts = {
+      {1, "SourcePos 3/40\nText 2/64\nRule 15/352\nSource 7/248\nEducationLevel 5/168\nTreeItem 7/256\nBarrier 3/120\n"
+           "Category 7/368\nRoleSkill 4/88\nRole 9/328\nCertificateLevel 8/968\nCertificate 14/504\nClaim 5/192\n"
+           "Scoring 8/104\nCatalog 35/1368\n"},
+      // Formats 2 to 5 came and went before this test did.
+      {6, "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
+           "TreeItem 11/384\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
+           "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 16/168\nCatalog 40/1560\n"},
+  };
+  auto now = model_layout();
+  INFO("the model's layout now:\n" << now);
+  REQUIRE(layouts.count(catalog_snapshot_format()));
+  CHECK(layouts.at(catalog_snapshot_format()) == now);
+  for (const auto& [format, layout] : layouts)
+    if (format != catalog_snapshot_format()) CHECK(layout != now);
+}
