@@ -77,4 +77,14 @@ void YamlContext::warning(const YAML::Node& node, Text message) {
   error_at(p.line, p.column, std::move(message), Severity::warning);
 }
 
+void YamlContext::error(const JsonNode& node, Text message) {
+  auto p = pos(node);
+  error_at(p.line, p.column, std::move(message));
+}
+
+void YamlContext::warning(const JsonNode& node, Text message) {
+  auto p = pos(node);
+  error_at(p.line, p.column, std::move(message), Severity::warning);
+}
+
 } // namespace advisor
