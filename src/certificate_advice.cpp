@@ -98,7 +98,7 @@ bool outgrown(const Catalog& c, const Profile& p, Date as_of, const Certificate&
   if (!next.requires_rule) return readiness(c, credit, next) >= 0.5;
   Profile without = p;
   std::erase_if(without.certificates, [&](const HeldCertificate& h) { return h.id == cert.id; });
-  return check_level(cert, next, EvalContext{c, without, as_of}).status == Outcome::eligible;
+  return check_level(cert, next, EvalContext{c, without, as_of, false}).status == Outcome::eligible;
 }
 
 double soft_fit(const LevelResult& r) {
@@ -160,7 +160,7 @@ void route_next(const Catalog& c, const Profile& p, Date as_of, CertificateSugge
     Date held_from = sitting ? *parse_date(*sitting).date : open;
     Profile q = p;
     q.certificates.push_back(HeldCertificate{cert.id, cert.levels[pick].id, held_from, {}});
-    auto r = check_level(cert, *nx.level, EvalContext{c, q, std::max(held_from, as_of)});
+    auto r = check_level(cert, *nx.level, EvalContext{c, q, std::max(held_from, as_of), false});  // its status only
     if (r.status == Outcome::eligible) {
       through = true;
       if (sitting) through_date = std::max(held_from, as_of);
@@ -282,8 +282,8 @@ void score_terms(const Catalog& c, CertificateSuggestion& s, double covers, doub
 
 CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, const Certificate& cert,
                               const std::vector<Target>& targets, const std::map<std::string, double>& needs,
-                              const SkillCredit& credit) {
-  EvalContext ctx{c, p, as_of};
+                              const SkillCredit& credit, bool prose) {
+  EvalContext ctx{c, p, as_of, prose};
   CertificateSuggestion s;
   s.certificate = &cert;
   for (const auto& l : cert.levels) s.levels.push_back(check_level(cert, l, ctx));
@@ -344,14 +344,14 @@ CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, co
 } // namespace
 
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
-                                                     const std::vector<RoleMatch>& ranked_roles) {
+                                                     const std::vector<RoleMatch>& ranked_roles, bool prose) {
   auto targets = targets_of(c, p, as_of, ranked_roles);
   auto needs = needs_of(c, targets);
   auto credit = skill_credit(c, p, as_of);
   std::vector<CertificateSuggestion> out;
   for (const auto& cert : c.certificates) {
     if (cert.levels.empty()) continue;
-    out.push_back(suggest(c, p, as_of, cert, targets, needs, credit));
+    out.push_back(suggest(c, p, as_of, cert, targets, needs, credit, prose));
   }
   std::stable_sort(out.begin(), out.end(), [](const CertificateSuggestion& a, const CertificateSuggestion& b) {
     if (a.below_floor != b.below_floor) return b.below_floor;
@@ -498,12 +498,13 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as
   return out;
 }
 
-Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category, size_t top) {
+Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category, size_t top,
+                         bool prose) {
   Recommendation r;
   r.as_of = as_of;
   // Certificates look at the best roles, so at least five are built in full.
   r.roles = rank_roles(c, p, as_of, category, top == 0 ? 0 : std::max<size_t>(top, 5));
-  r.certificates = rank_certificates(c, p, as_of, r.roles);
+  r.certificates = rank_certificates(c, p, as_of, r.roles, prose);
   r.next_actions = next_actions(c, p, as_of, r.roles, r.certificates);
   return r;
 }
