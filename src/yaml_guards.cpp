@@ -87,157 +87,199 @@ size_t skip_verbatim_tag(std::string_view line, size_t k) {
 // The same pass finds a ',' outside brackets where a document's top node starts or
 // ends (",", "- a\n,", "[a]\n,"): yaml-cpp 0.7 loops for ever on those, and no
 // YAML may start a value with ',' outside brackets anyway.
-ScanProblem scan_structure(std::string_view text, const Limits& lim) {
-  const int max_depth = lim.max_depth;
-  ScanCounts counts{lim, {}, {}, 0};
-  auto too_many = [&](size_t line_no, size_t col, bool list) {
-    ScanProblem p{static_cast<int>(line_no), static_cast<int>(col) + 1, false};
-    (list ? p.long_list : p.many_nodes) = true;
-    return p;
-  };
-  std::vector<size_t> indents;
-  int flow = 0;
-  int line_no = 0;
-  size_t start = 0;
-  // A value may start here; a quote starts a quoted scalar only where a value starts
-  // ("it's", "Bachelor's degree" are plain text, even inside brackets).
-  bool at_value_start = true;
-  // A quoted string may run over several lines: its lines are text, not structure.
-  bool in_single = false, in_double = false;
-  bool opened_as_value = false;  // the open bracket or quote outside brackets started a value
-  while (start < text.size()) {
-    ++line_no;
-    size_t nl = text.find('\n', start);
-    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    start = nl == std::string_view::npos ? text.size() : nl + 1;
-    size_t i = 0;
-    while (i < line.size() && line[i] == ' ') ++i;
-    if (flow == 0 && !in_single && !in_double) {
-      if (i >= line.size() || line[i] == '#' || line[i] == '\r') continue;
-      size_t indent = i;
-      if (indent == 0 && line.substr(0, 3) == "---" && (line.size() == 3 || line[3] == ' ' || line[3] == '\r')) {
-        i = 3;
-        while (i < line.size() && line[i] == ' ') ++i;
-        if (i >= line.size() || line[i] == '#' || line[i] == '\r') continue;
+class StructureScan {
+public:
+  explicit StructureScan(const Limits& lim) : m_lim(lim), m_counts{lim, {}, {}, 0} {}
+
+  ScanProblem run(std::string_view text) {
+    size_t start = 0;
+    while (start < text.size()) {
+      ++m_line_no;
+      size_t nl = text.find('\n', start);
+      std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+      start = nl == std::string_view::npos ? text.size() : nl + 1;
+      size_t i = 0;
+      while (i < line.size() && line[i] == ' ') ++i;
+      if (m_flow == 0 && !m_in_single && !m_in_double) {
+        Step step = block_start(line, i);
+        if (step == Step::stop) return m_problem;
+        if (step == Step::skip_line) continue;
       }
-      while (!indents.empty() && indents.back() > i) indents.pop_back();
-      if (indents.empty() || indents.back() < i) indents.push_back(i);
-      counts.block_items.resize(indents.size());
-      if (!counts.node()) return too_many(line_no, i, false);
-      bool dash_line = i < line.size() && line[i] == '-' &&
-                       (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' || line[i + 1] == '\r');
-      if (!dash_line) counts.block_items.back() = 0;  // a key at this indentation ends the list before it
-      // "- - - x" nests a sequence per dash on one line.
-      while (i < line.size() && (line[i] == '-' || line[i] == '?') &&
-             (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' || line[i + 1] == '\r')) {
-        if (static_cast<int>(indents.size()) + flow >= max_depth) return {line_no, static_cast<int>(i) + 1, false};
-        if (!counts.item(counts.block_items.back())) return too_many(line_no, i, counts.nodes <= lim.max_nodes);
-        i = std::min(i + 2, line.size());
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-        indents.push_back(i);
-        counts.block_items.push_back(0);
-      }
-      size_t k = i;
-      while (k < line.size() && (line[k] == '&' || line[k] == '!')) {  // an anchor or a tag first
-        k = skip_verbatim_tag(line, k);
-        while (k < line.size() && line[k] != ' ' && line[k] != ',') ++k;
-        while (k < line.size() && line[k] == ' ') ++k;
-      }
-      // No line starts with ',' outside brackets, not even one that would continue
-      // plain text over several lines: yaml-cpp 0.7 loops for ever on some of those
-      // ("t\n#\n ,"), and telling them apart is not worth the risk. Quote such text.
-      if (k < line.size() && line[k] == ',')
-        return {line_no, static_cast<int>(k) + 1, true};
+      if (scan_chars(line, i) == Step::stop) return m_problem;
+      if (too_deep(0)) return at(i);
     }
+    return {};
+  }
+
+private:
+  enum class Step { next, skip_line, stop };
+
+  /// A problem at 0-based column `col` of the current line.
+  ScanProblem at(size_t col, bool comma = false, bool trailing = false) const {
+    return {m_line_no, static_cast<int>(col) + 1, comma, trailing};
+  }
+  Step fail(ScanProblem p) {
+    m_problem = p;
+    return Step::stop;
+  }
+  Step too_many(size_t col, bool list) {
+    ScanProblem p = at(col);
+    (list ? p.long_list : p.many_nodes) = true;
+    return fail(p);
+  }
+  /// Nesting past the limit, counting `extra` more levels than are open.
+  bool too_deep(int extra) const { return static_cast<int>(m_indents.size()) + m_flow + extra > m_lim.max_depth; }
+  static bool blank_or_end(std::string_view line, size_t at) {
+    return at >= line.size() || line[at] == ' ' || line[at] == '\t' || line[at] == '\r';
+  }
+
+  // A line that starts outside brackets and quotes: its indentation, "- " entries
+  // (counted as list items), and a leading ','. `i` ends where the content starts.
+  Step block_start(std::string_view line, size_t& i) {
+    if (i >= line.size() || line[i] == '#' || line[i] == '\r') return Step::skip_line;
+    size_t indent = i;
+    if (indent == 0 && line.substr(0, 3) == "---" && (line.size() == 3 || line[3] == ' ' || line[3] == '\r')) {
+      i = 3;
+      while (i < line.size() && line[i] == ' ') ++i;
+      if (i >= line.size() || line[i] == '#' || line[i] == '\r') return Step::skip_line;
+    }
+    while (!m_indents.empty() && m_indents.back() > i) m_indents.pop_back();
+    if (m_indents.empty() || m_indents.back() < i) m_indents.push_back(i);
+    m_counts.block_items.resize(m_indents.size());
+    if (!m_counts.node()) return too_many(i, false);
+    bool dash_line = i < line.size() && line[i] == '-' && blank_or_end(line, i + 1);
+    if (!dash_line) m_counts.block_items.back() = 0;  // a key at this indentation ends the list before it
+    // "- - - x" nests a sequence per dash on one line.
+    while (i < line.size() && (line[i] == '-' || line[i] == '?') && blank_or_end(line, i + 1)) {
+      if (too_deep(1)) return fail(at(i));
+      if (!m_counts.item(m_counts.block_items.back())) return too_many(i, m_counts.nodes <= m_lim.max_nodes);
+      i = std::min(i + 2, line.size());
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      m_indents.push_back(i);
+      m_counts.block_items.push_back(0);
+    }
+    size_t k = i;
+    while (k < line.size() && (line[k] == '&' || line[k] == '!')) {  // an anchor or a tag first
+      k = skip_verbatim_tag(line, k);
+      while (k < line.size() && line[k] != ' ' && line[k] != ',') ++k;
+      while (k < line.size() && line[k] == ' ') ++k;
+    }
+    // No line starts with ',' outside brackets, not even one that would continue
+    // plain text over several lines: yaml-cpp 0.7 loops for ever on some of those
+    // ("t\n#\n ,"), and telling them apart is not worth the risk. Quote such text.
+    if (k < line.size() && line[k] == ',') return fail(at(k, true));
+    return Step::next;
+  }
+
+  // Outside brackets, a ',' can neither start a value nor follow one: yaml-cpp 0.7
+  // loops for ever, eating memory, on "{a: 1},", "\"a\",", "!," or "&a [1]," at the
+  // top of a document, and no YAML allows them anywhere else. m_at_value_start: a
+  // value may start here (line start, after "key: ", after an anchor or tag);
+  // closed_value: a bracketed or quoted value that started a value just ended.
+  // Inside brackets the flag carries over from the line before ("[\n 'a']").
+  Step scan_chars(std::string_view line, size_t i) {
     char last = 0;  // the last character that is not a blank or in a comment
-    // Outside brackets, a ',' can neither start a value nor follow one: yaml-cpp 0.7
-    // loops for ever, eating memory, on "{a: 1},", "\"a\",", "!," or "&a [1]," at the
-    // top of a document, and no YAML allows them anywhere else. at_value_start: a
-    // value may start here (line start, after "key: ", after an anchor or tag);
-    // closed_value: a bracketed or quoted value that started a value just ended.
-    // Inside brackets the flag carries over from the line before ("[\n 'a']").
-    if (flow == 0 && !in_single && !in_double) at_value_start = true;
+    if (m_flow == 0 && !m_in_single && !m_in_double) m_at_value_start = true;
     bool closed_value = false;
-    auto blank_or_end = [&](size_t at) { return at >= line.size() || line[at] == ' ' || line[at] == '\t' || line[at] == '\r'; };
     for (size_t k = i; k < line.size(); ++k) {
       char c = line[k];
       char before = last;
       if (c != ' ' && c != '\t' && c != '\r') last = c;
-      if (in_double || in_single) {
-        if (in_double && c == '\\') {
+      if (m_in_double || m_in_single) {
+        if (m_in_double && c == '\\') {
           ++k;
-        } else if (c == (in_double ? '"' : '\'')) {
-          in_double = in_single = false;
-          closed_value = flow == 0 && opened_as_value;
+        } else if (c == (m_in_double ? '"' : '\'')) {
+          m_in_double = m_in_single = false;
+          closed_value = m_flow == 0 && m_opened_as_value;
           // As in yaml-cpp's scanner, a new token starts right after a quoted one:
           // '"a""b"' is two strings ('it''s' reopens and goes on, which is the same here).
-          at_value_start = true;
+          m_at_value_start = true;
         }
         continue;
       }
-      if (c == '#' && (k == 0 || line[k - 1] == ' ' || line[k - 1] == '\t')) {
-        last = before;
-        break;
-      }
+      if (c == '#' && (k == 0 || line[k - 1] == ' ' || line[k - 1] == '\t')) break;
       if (c == ' ' || c == '\t' || c == '\r') continue;
-      if (flow > 0) {
-        if ((c == '"' || c == '\'') && at_value_start) {
-          (c == '"' ? in_double : in_single) = true;
-          at_value_start = false;
-        } else if (c == '[' || c == '{') {
-          ++flow;
-          at_value_start = true;
-          if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1, false};
-          counts.flow_items.push_back(1);  // the first item; each comma adds one
-          if (!counts.node()) return too_many(line_no, k, false);
-        } else if (c == ']' || c == '}') {
-          if (--flow == 0) closed_value = opened_as_value;
-          at_value_start = true;  // a new token starts after a bracketed one
-          if (!counts.flow_items.empty()) counts.flow_items.pop_back();
-        } else {
-          if (c == ',' && !counts.flow_items.empty() && !counts.item(counts.flow_items.back()))
-            return too_many(line_no, k, counts.nodes <= lim.max_nodes);
-          if (c == ':' && !counts.node()) return too_many(line_no, k, false);
-          // After ',', "key: " or '"key":' (JSON) a value starts.
-          at_value_start = c == ',' || ((c == ':' || c == '?') && blank_or_end(k + 1)) ||
-                           (c == ':' && (before == '"' || before == '\''));
-        }
-        continue;
-      }
-      if (c == ',') {
-        if (closed_value) return {line_no, static_cast<int>(k) + 1, false, true};
-        if (at_value_start) return {line_no, static_cast<int>(k) + 1, true};
-      }
-      closed_value = false;
-      if ((c == '&' || c == '!') && at_value_start) {
-        // An anchor or a tag: the value still starts after it.
-        k = skip_verbatim_tag(line, k);
-        while (k + 1 < line.size() && line[k + 1] != ' ' && line[k + 1] != ',') ++k;
-        continue;
-      }
-      if ((c == '"' || c == '\'') && at_value_start) {
-        (c == '"' ? in_double : in_single) = true;
-        opened_as_value = true;
-        at_value_start = false;
-      } else if ((c == '[' || c == '{') && at_value_start) {
-        // Only where a value starts: inside plain text ("2[", "a {b}") a bracket is text.
-        // Inside it a value (or key) starts: '{"a}": 1}' opens a quote, not text.
-        opened_as_value = true;
-        at_value_start = true;
-        ++flow;
-        if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(k) + 1, false};
-        counts.flow_items.assign(1, 1);
-        if (!counts.node()) return too_many(line_no, k, false);
-      } else if ((c == ':' || c == '-' || c == '?') && blank_or_end(k + 1)) {
-        at_value_start = c == ':' || at_value_start;  // "key: value", "- value", "? key"
-      } else {
-        at_value_start = false;
-      }
+      Step step = m_flow > 0 ? flow_char(line, k, c, before, closed_value) : block_char(line, k, c, closed_value);
+      if (step == Step::stop) return step;
     }
-    if (static_cast<int>(indents.size()) + flow > max_depth) return {line_no, static_cast<int>(i) + 1, false};
+    return Step::next;
   }
-  return {};
-}
+
+  // One character inside brackets.
+  Step flow_char(std::string_view line, size_t k, char c, char before, bool& closed_value) {
+    if ((c == '"' || c == '\'') && m_at_value_start) {
+      (c == '"' ? m_in_double : m_in_single) = true;
+      m_at_value_start = false;
+    } else if (c == '[' || c == '{') {
+      ++m_flow;
+      m_at_value_start = true;
+      if (too_deep(0)) return fail(at(k));
+      m_counts.flow_items.push_back(1);  // the first item; each comma adds one
+      if (!m_counts.node()) return too_many(k, false);
+    } else if (c == ']' || c == '}') {
+      if (--m_flow == 0) closed_value = m_opened_as_value;
+      m_at_value_start = true;  // a new token starts after a bracketed one
+      if (!m_counts.flow_items.empty()) m_counts.flow_items.pop_back();
+    } else {
+      if (c == ',' && !m_counts.flow_items.empty() && !m_counts.item(m_counts.flow_items.back()))
+        return too_many(k, m_counts.nodes <= m_lim.max_nodes);
+      if (c == ':' && !m_counts.node()) return too_many(k, false);
+      // After ',', "key: " or '"key":' (JSON) a value starts.
+      m_at_value_start = c == ',' || ((c == ':' || c == '?') && blank_or_end(line, k + 1)) ||
+                         (c == ':' && (before == '"' || before == '\''));
+    }
+    return Step::next;
+  }
+
+  // One character outside brackets; `k` moves past an anchor or a tag.
+  Step block_char(std::string_view line, size_t& k, char c, bool& closed_value) {
+    if (c == ',') {
+      if (closed_value) return fail(at(k, false, true));
+      if (m_at_value_start) return fail(at(k, true));
+    }
+    closed_value = false;
+    if ((c == '&' || c == '!') && m_at_value_start) {
+      // An anchor or a tag: the value still starts after it.
+      k = skip_verbatim_tag(line, k);
+      while (k + 1 < line.size() && line[k + 1] != ' ' && line[k + 1] != ',') ++k;
+      return Step::next;
+    }
+    if ((c == '"' || c == '\'') && m_at_value_start) {
+      (c == '"' ? m_in_double : m_in_single) = true;
+      m_opened_as_value = true;
+      m_at_value_start = false;
+    } else if ((c == '[' || c == '{') && m_at_value_start) {
+      // Only where a value starts: inside plain text ("2[", "a {b}") a bracket is text.
+      // Inside it a value (or key) starts: '{"a}": 1}' opens a quote, not text.
+      m_opened_as_value = true;
+      m_at_value_start = true;
+      ++m_flow;
+      if (too_deep(0)) return fail(at(k));
+      m_counts.flow_items.assign(1, 1);
+      if (!m_counts.node()) return too_many(k, false);
+    } else if ((c == ':' || c == '-' || c == '?') && blank_or_end(line, k + 1)) {
+      m_at_value_start = c == ':' || m_at_value_start;  // "key: value", "- value", "? key"
+    } else {
+      m_at_value_start = false;
+    }
+    return Step::next;
+  }
+
+  const Limits& m_lim;
+  ScanCounts m_counts;
+  ScanProblem m_problem;
+  std::vector<size_t> m_indents;
+  int m_flow = 0;
+  int m_line_no = 0;
+  // A value may start here; a quote starts a quoted scalar only where a value starts
+  // ("it's", "Bachelor's degree" are plain text, even inside brackets).
+  bool m_at_value_start = true;
+  // A quoted string may run over several lines: its lines are text, not structure.
+  bool m_in_single = false, m_in_double = false;
+  bool m_opened_as_value = false;  ///< the open bracket or quote outside brackets started a value
+};
+
+ScanProblem scan_structure(std::string_view text, const Limits& lim) { return StructureScan(lim).run(text); }
 
 // Reads the events of the first document, then up to three more documents, and
 // returns where the first thing past the first document is ({line, column},
