@@ -316,17 +316,19 @@ CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, co
   double related = related_value(c, p, cert, targets, related_why);
   double suits = soft_fit(s.suggested);
   score_terms(c, s, total > 0 ? covered / total : 0, related, suits,
-              T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss", cov.size(),
-                            need_ids.size()),
-                fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", need_ids.size(), cov.size())),
+              !prose ? Text{}
+                     : T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss",
+                                     cov.size(), need_ids.size()),
+                         fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", need_ids.size(), cov.size())),
               related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
                                   : related_why,
               !s.suggested.recommended ? T("the source states no \"suits\" condition", "来源未说明适合人群")
               : suits == 1.0           ? T("its \"suits\" condition fits you", "你符合其适合人群")
               : suits == 0             ? T("its \"suits\" condition does not fit you", "你不符合其适合人群")
                                        : T("your profile lacks data for its \"suits\" condition", "档案信息不足，无法判断是否适合"));
+  if (s.held) s.below_floor = true;
+  if (!prose) return s;  // the reasons are sentences
   if (s.held) {
-    s.below_floor = true;
     s.reasons.push_back(T("You hold its top level already", "你已持有该证书的最高等级"));
   } else {
     s.reasons.push_back(feasibility_text(s));
