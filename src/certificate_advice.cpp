@@ -99,7 +99,7 @@ bool outgrown(const Catalog& c, const Profile& p, Date as_of, const Certificate&
   if (!next.requires_rule) return readiness(c, credit, next) >= 0.5;
   Profile without = p;
   std::erase_if(without.certificates, [&](const HeldCertificate& h) { return h.id == cert.id; });
-  return check_level(cert, next, EvalContext{c, without, as_of}).status == Outcome::eligible;
+  return check_level(cert, next, EvalContext{c, without, as_of, false}).status == Outcome::eligible;
 }
 
 double soft_fit(const LevelResult& r) {
@@ -161,7 +161,7 @@ void route_next(const Catalog& c, const Profile& p, Date as_of, CertificateSugge
     Date held_from = sitting ? *parse_date(*sitting).date : open;
     Profile q = p;
     q.certificates.push_back(HeldCertificate{cert.id, cert.levels[pick].id, held_from, {}});
-    auto r = check_level(cert, *nx.level, EvalContext{c, q, std::max(held_from, as_of)});
+    auto r = check_level(cert, *nx.level, EvalContext{c, q, std::max(held_from, as_of), false});  // its status only
     if (r.status == Outcome::eligible) {
       through = true;
       if (sitting) through_date = std::max(held_from, as_of);
@@ -283,8 +283,8 @@ void score_terms(const Catalog& c, CertificateSuggestion& s, double covers, doub
 
 CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, const Certificate& cert,
                               const std::vector<Target>& targets, const std::map<std::string, double>& needs,
-                              const SkillCredit& credit) {
-  EvalContext ctx{c, p, as_of};
+                              const SkillCredit& credit, bool prose) {
+  EvalContext ctx{c, p, as_of, prose};
   CertificateSuggestion s;
   s.certificate = &cert;
   for (const auto& l : cert.levels) s.levels.push_back(check_level(cert, l, ctx));
@@ -317,17 +317,19 @@ CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, co
   double related = related_value(c, p, cert, targets, related_why);
   double suits = soft_fit(s.suggested);
   score_terms(c, s, total > 0 ? covered / total : 0, related, suits,
-              T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss", cov.size(),
-                            need_ids.size()),
-                fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", need_ids.size(), cov.size())),
+              !prose ? Text{}
+                     : T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss",
+                                     cov.size(), need_ids.size()),
+                         fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", need_ids.size(), cov.size())),
               related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
                                   : related_why,
               !s.suggested.recommended ? T("the source states no \"suits\" condition", "来源未说明适合人群")
               : suits == 1.0           ? T("its \"suits\" condition fits you", "你符合其适合人群")
               : suits == 0             ? T("its \"suits\" condition does not fit you", "你不符合其适合人群")
                                        : T("your profile lacks data for its \"suits\" condition", "档案信息不足，无法判断是否适合"));
+  if (s.held) s.below_floor = true;
+  if (!prose) return s;  // the reasons are sentences
   if (s.held) {
-    s.below_floor = true;
     s.reasons.push_back(T("You hold its top level already", "你已持有该证书的最高等级"));
   } else {
     s.reasons.push_back(feasibility_text(s));
@@ -345,14 +347,14 @@ CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, co
 } // namespace
 
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
-                                                     const std::vector<RoleMatch>& ranked_roles) {
+                                                     const std::vector<RoleMatch>& ranked_roles, bool prose) {
   auto targets = targets_of(c, p, as_of, ranked_roles);
   auto needs = needs_of(c, targets);
   auto credit = skill_credit(c, p, as_of);
   std::vector<CertificateSuggestion> out;
   for (const auto& cert : c.certificates) {
     if (cert.levels.empty()) continue;
-    out.push_back(suggest(c, p, as_of, cert, targets, needs, credit));
+    out.push_back(suggest(c, p, as_of, cert, targets, needs, credit, prose));
   }
   std::stable_sort(out.begin(), out.end(), [](const CertificateSuggestion& a, const CertificateSuggestion& b) {
     if (a.below_floor != b.below_floor) return b.below_floor;
@@ -499,12 +501,13 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as
   return out;
 }
 
-Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category, size_t top) {
+Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category, size_t top,
+                         bool prose) {
   Recommendation r;
   r.as_of = as_of;
   // Certificates look at the best roles, so at least five are built in full.
   r.roles = rank_roles(c, p, as_of, category, top == 0 ? 0 : std::max<size_t>(top, 5));
-  r.certificates = rank_certificates(c, p, as_of, r.roles);
+  r.certificates = rank_certificates(c, p, as_of, r.roles, prose);
   r.next_actions = next_actions(c, p, as_of, r.roles, r.certificates);
   return r;
 }

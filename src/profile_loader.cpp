@@ -24,11 +24,14 @@ std::string did_you_mean_zh(const std::string& guess) {
   return guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess);
 }
 
+/// Reads a profile from a yaml-cpp node or a JsonNode (the one-line JSON reader's
+/// tree): the same rules and messages for both.
+template <class Node>
 class ProfileReader {
 public:
   ProfileReader(YamlContext& ctx, const Catalog& c, Date as_of, Profile& p) : m_ctx(ctx), m_c(c), m_as_of(as_of), m_p(p) {}
 
-  void read(const YAML::Node& root) {
+  void read(const Node& root) {
     if (!check_map(m_ctx, root,
                    {"name", "age", "birth_date", "education", "experience", "skills", "certificates", "study_hours",
                     "goals"},
@@ -61,12 +64,12 @@ public:
   }
 
 private:
-  void education(const YAML::Node& e) {
+  void education(const Node& e) {
     // Nodes are built, never assigned: yaml-cpp's Node::operator= writes through.
     if (e.IsMap() && !check_map(m_ctx, e, {"level", "major", "status", "expected"}, "education")) return;
     if (e.IsMap()) education_status(e);
-    const YAML::Node level_node = e.IsMap() ? e["level"] : e;
-    const YAML::Node major_node = e.IsMap() ? e["major"] : YAML::Node();
+    const Node level_node = e.IsMap() ? e["level"] : e;
+    const Node major_node = e.IsMap() ? e["major"] : Node();
     if (level_node.IsDefined() && !is_null(level_node)) {
       if (auto s = get_string(m_ctx, level_node, "education.level")) {
         if (const auto* lvl = m_c.find_education(*s)) {
@@ -107,8 +110,8 @@ private:
   }
 
   // status: completed (the default) or in_progress, with the expected date.
-  void education_status(const YAML::Node& e) {
-    const YAML::Node status = e["status"], expected = e["expected"];
+  void education_status(const Node& e) {
+    const Node status = e["status"], expected = e["expected"];
     if (status.IsDefined() && !is_null(status)) {
       auto s = get_string(m_ctx, status, "education.status");
       if (s && *s == "in_progress") m_p.education_in_progress = true;
@@ -129,7 +132,7 @@ private:
     }
   }
 
-  void experience(const YAML::Node& seq) {
+  void experience(const Node& seq) {
     if (!seq.IsSequence()) {
       m_ctx.error(seq, msg("experience must be a list of jobs", "experience 应为工作经历列表"));
       return;
@@ -191,7 +194,7 @@ private:
     }
   }
 
-  void skills(const YAML::Node& seq) {
+  void skills(const Node& seq) {
     if (!seq.IsSequence()) {
       m_ctx.error(seq, msg("skills must be a list", "skills 应为列表"));
       return;
@@ -199,7 +202,7 @@ private:
     for (const auto& item : seq) {
       ProfileSkill s;
       if (item.IsMap() && !check_map(m_ctx, item, {"skill", "level"}, "skill")) continue;
-      const YAML::Node text_node = item.IsMap() ? item["skill"] : item;
+      const Node text_node = item.IsMap() ? item["skill"] : Node(item);
       if (item.IsMap()) {
         if (!text_node.IsDefined()) {
           m_ctx.error(item, msg("skill entry has no 'skill'", "技能条目缺少“skill”"));
@@ -227,7 +230,7 @@ private:
     }
   }
 
-  void certificates(const YAML::Node& seq) {
+  void certificates(const Node& seq) {
     if (!seq.IsSequence()) {
       m_ctx.error(seq, msg("certificates must be a list", "certificates 应为列表"));
       return;
@@ -277,7 +280,7 @@ private:
     }
   }
 
-  void study_hours(const YAML::Node& map) {
+  void study_hours(const Node& map) {
     if (!map.IsMap()) {
       m_ctx.error(map, msg("study_hours must map certificate ids to hours, e.g. {caip: 35}",
                            "study_hours 应为证书 id 到学时的映射，例如 {caip: 35}"));
@@ -296,14 +299,14 @@ private:
     }
   }
 
-  void goals(const YAML::Node& g) {
+  void goals(const Node& g) {
     if (!check_map(m_ctx, g, {"roles", "categories"}, "goals")) return;
     goal_items(g["roles"], ItemKind::role, m_p.goal_roles);
     goal_items(g["categories"], ItemKind::category, m_p.goal_categories);
   }
 
   // Goal roles or categories, each by id, name or alias; a problem points at its item.
-  void goal_items(const YAML::Node& list, ItemKind kind, std::vector<std::string>& out) {
+  void goal_items(const Node& list, ItemKind kind, std::vector<std::string>& out) {
     bool role = kind == ItemKind::role;
     const char* what = role ? "goals.roles" : "goals.categories";
     if (!list.IsDefined() || is_null(list)) return;
@@ -311,7 +314,7 @@ private:
       get_string_list(m_ctx, list, what);  // reports the type
       return;
     }
-    std::vector<YAML::Node> items;
+    std::vector<Node> items;
     if (list.IsScalar()) items.push_back(list);
     else
       for (const auto& item : list) items.push_back(item);
@@ -350,25 +353,32 @@ private:
 Profile read_profile_node(YamlContext& ctx, const YAML::Node& root, const Catalog& catalog, Date as_of) {
   Profile p;
   p.file = ctx.file();
-  ProfileReader(ctx, catalog, as_of, p).read(root);
+  ProfileReader<YAML::Node>(ctx, catalog, as_of, p).read(root);
+  return p;
+}
+
+Profile read_profile_json(YamlContext& ctx, const JsonNode& root, const Catalog& catalog, Date as_of) {
+  Profile p;
+  p.file = ctx.file();
+  ProfileReader<JsonNode>(ctx, catalog, as_of, p).read(root);
   return p;
 }
 
 Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, Diagnostics& diags,
                      const Limits& limits) {
   const Limits lim = limits.for_profile();
-  // One line of plain JSON (advisor batch) is read without the YAML machinery; if
-  // that reading finds anything to say, the YAML path reads it again for positions.
-  if (auto fast = parse_plain_json(file.text, lim.max_nodes)) {
-    Diagnostics quiet;
-    quiet.suggestions = false;
-    Profile p;
-    p.file = file.name;
-    YamlContext ctx(file.name, {}, quiet, lim);
-    try {
-      ProfileReader(ctx, catalog, as_of, p).read(*fast);
+  // One line of plain JSON (advisor batch) is read straight into the profile,
+  // with no yaml-cpp node in between; if that reading finds anything to say, the
+  // YAML path reads the text again, for the messages with their positions.
+  {
+    JsonDoc doc;
+    doc.values.reserve(file.text.size() / 8 + 8);
+    if (parse_json_doc(file.text, lim.max_nodes, doc)) {
+      Diagnostics quiet;
+      quiet.suggestions = false;
+      YamlContext ctx(file.name, {}, quiet, lim);
+      auto p = read_profile_json(ctx, JsonNode(&doc, 0), catalog, as_of);
       if (quiet.items.empty()) return p;
-    } catch (const YAML::Exception&) {
     }
   }
   Profile p;
@@ -384,7 +394,7 @@ Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, 
   auto root = YamlContext::parse(ctx, yaml.empty() ? std::string_view(file.text) : std::string_view(yaml));
   if (!root) return p;
   try {
-    ProfileReader(ctx, catalog, as_of, p).read(*root);
+    ProfileReader<YAML::Node>(ctx, catalog, as_of, p).read(*root);
   } catch (const YAML::Exception& e) {
     // A shape the reader did not expect: report it, never let yaml-cpp escape.
     ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),

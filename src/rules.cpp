@@ -152,7 +152,7 @@ namespace {
 
 class Evaluator {
 public:
-  explicit Evaluator(const EvalContext& ctx) : m_ctx(ctx), m_c(ctx.catalog), m_p(ctx.profile) {}
+  explicit Evaluator(const EvalContext& ctx) : m_ctx(ctx), m_c(ctx.catalog), m_p(ctx.profile), m_prose(ctx.prose) {}
 
   TraceNode eval(const Rule& r) {
     TraceNode t;
@@ -169,13 +169,13 @@ public:
     case RuleKind::skills: skills(r, t); break;
     case RuleKind::study_hours: study_hours(r, t); break;
     }
-    if (!r.reason.empty()) t.reason = r.reason;
+    if (m_prose && !r.reason.empty()) t.reason = r.reason;
     return t;
   }
 
 private:
   void combine(const Rule& r, TraceNode& t, bool all) {
-    t.reason = all ? T("All of the following", "同时满足以下全部条件") : T("Any one of the following", "满足以下任一条件");
+    if (m_prose) t.reason = all ? T("All of the following", "同时满足以下全部条件") : T("Any one of the following", "满足以下任一条件");
     bool any_fail = false, any_unknown = false, any_pass = false;
     for (const auto& c : r.children) {
       t.children.push_back(eval(c));
@@ -208,7 +208,7 @@ private:
   void negate(const Rule& r, TraceNode& t) {
     t.children.push_back(eval(r.children[0]));
     const auto& c = t.children.back();
-    t.reason = T("Not: " + c.reason.en, "不满足：" + c.reason.zh);
+    if (m_prose) t.reason = T("Not: " + c.reason.en, "不满足：" + c.reason.zh);
     t.outcome = c.outcome == Outcome::unknown ? Outcome::unknown
                 : c.outcome == Outcome::eligible ? Outcome::not_eligible
                                                  : Outcome::eligible;
@@ -216,6 +216,25 @@ private:
   }
 
   void age(const Rule& r, TraceNode& t) {
+    if (m_prose) age_text(r, t);
+    int a = 0;
+    if (m_p.birth_date) {
+      a = age_on(*m_p.birth_date, m_ctx.as_of);
+    } else if (m_p.age) {
+      a = *m_p.age;
+    } else {
+      t.outcome = Outcome::unknown;
+      t.missing_fields = {"age"};
+      if (m_prose) t.found = T("age or birth_date missing", "缺少年龄（age 或 birth_date）");
+      return;
+    }
+    if (m_prose) t.found = T(fmt::format("aged {}", a), fmt::format("{} 周岁", a));
+    bool ok = (!r.min_age || a >= *r.min_age) && (!r.max_age || a <= *r.max_age);
+    t.outcome = ok ? Outcome::eligible : Outcome::not_eligible;
+    if (!ok && r.min_age && a < *r.min_age && m_p.birth_date) t.passes_on = m_p.birth_date->add_years(*r.min_age);
+  }
+
+  void age_text(const Rule& r, TraceNode& t) {
     std::string req_en, req_zh;
     if (r.min_age && r.max_age) {
       req_en = fmt::format("aged {} to {}", *r.min_age, *r.max_age);
@@ -229,44 +248,33 @@ private:
     }
     t.required = T(req_en, req_zh);
     t.reason = T("Aged " + req_en.substr(5), req_zh);
-    int a = 0;
-    if (m_p.birth_date) {
-      a = age_on(*m_p.birth_date, m_ctx.as_of);
-    } else if (m_p.age) {
-      a = *m_p.age;
-    } else {
-      t.outcome = Outcome::unknown;
-      t.missing_fields = {"age"};
-      t.found = T("age or birth_date missing", "缺少年龄（age 或 birth_date）");
-      return;
-    }
-    t.found = T(fmt::format("aged {}", a), fmt::format("{} 周岁", a));
-    bool ok = (!r.min_age || a >= *r.min_age) && (!r.max_age || a <= *r.max_age);
-    t.outcome = ok ? Outcome::eligible : Outcome::not_eligible;
-    if (!ok && r.min_age && a < *r.min_age && m_p.birth_date) t.passes_on = m_p.birth_date->add_years(*r.min_age);
   }
 
   void education(const Rule& r, TraceNode& t) {
     const auto* need = m_c.education_level(r.education_min);
-    Text need_name = need ? need->name : T(r.education_min, r.education_min);
-    t.required = T(need_name.en + " or above", need_name.zh + "及以上");
-    t.reason = T("Education: " + t.required.en, "学历：" + t.required.zh);
+    if (m_prose) {
+      Text need_name = need ? need->name : T(r.education_min, r.education_min);
+      t.required = T(need_name.en + " or above", need_name.zh + "及以上");
+      t.reason = T("Education: " + t.required.en, "学历：" + t.required.zh);
+    }
     if (m_p.education.empty()) {
       t.outcome = Outcome::unknown;
       t.missing_fields = {"education"};
-      t.found = T("education missing", "缺少学历");
+      if (m_prose) t.found = T("education missing", "缺少学历");
       return;
     }
     const auto* have = m_c.education_level(m_p.education);
-    t.found = have ? have->name : T(m_p.education, m_p.education);
+    if (m_prose) t.found = have ? have->name : T(m_p.education, m_p.education);
     t.outcome = have && need && have->rank >= need->rank ? Outcome::eligible : Outcome::not_eligible;
     const auto& until = m_p.education_expected;
     if (!m_p.education_in_progress || (until && *until <= m_ctx.as_of)) return;
     // Studying for it: the level is held from the expected date on. Every degree
     // takes the lowest level of the ladder to enrol, so only that one is held now.
-    std::string when = until ? until->str() : std::string("?");
-    t.found = T(fmt::format("{} (in progress, expected {})", t.found.en, when),
-                fmt::format("{}（在读，预计 {} 毕业）", t.found.zh, when));
+    if (m_prose) {
+      std::string when = until ? until->str() : std::string("?");
+      t.found = T(fmt::format("{} (in progress, expected {})", t.found.en, when),
+                  fmt::format("{}（在读，预计 {} 毕业）", t.found.zh, when));
+    }
     int lowest = need ? need->rank : 0;
     for (const auto& l : m_c.education) lowest = std::min(lowest, l.rank);
     if (have && need && have->rank >= need->rank && need->rank > lowest) {
@@ -276,22 +284,24 @@ private:
   }
 
   void major(const Rule& r, TraceNode& t) {
-    std::string en, zh;
-    for (const auto& id : r.majors) {
-      const auto* m = m_c.major(id);
-      en += (en.empty() ? "" : ", ") + (m ? m->name.en : id);
-      zh += (zh.empty() ? "" : "、") + (m ? m->name.zh : id);
+    if (m_prose) {
+      std::string en, zh;
+      for (const auto& id : r.majors) {
+        const auto* m = m_c.major(id);
+        en += (en.empty() ? "" : ", ") + (m ? m->name.en : id);
+        zh += (zh.empty() ? "" : "、") + (m ? m->name.zh : id);
+      }
+      t.required = T("major in " + en, "专业为" + zh);
+      t.reason = T("Major in " + en, "专业为" + zh);
     }
-    t.required = T("major in " + en, "专业为" + zh);
-    t.reason = T("Major in " + en, "专业为" + zh);
     if (m_p.major.empty()) {
       t.outcome = Outcome::unknown;
       t.missing_fields = {"education.major"};
-      t.found = T("major missing", "缺少专业");
+      if (m_prose) t.found = T("major missing", "缺少专业");
       return;
     }
     const auto* have = m_p.major_known ? m_c.major(m_p.major) : nullptr;
-    t.found = have ? have->name : T(m_p.major, m_p.major);
+    if (m_prose) t.found = have ? have->name : T(m_p.major, m_p.major);
     t.outcome = Outcome::not_eligible;
     if (!have) return;
     size_t hi = m_c.major_by_id.at(m_p.major);
@@ -303,9 +313,41 @@ private:
   }
 
   void experience(const Rule& r, TraceNode& t) {
+    int need_months = years_to_months(r.min_years);
+    if (m_prose) experience_text(r, t, need_months);
+    if (!m_p.experience_given) {
+      t.outcome = Outcome::unknown;
+      t.missing_fields = {"experience"};
+      if (m_prose) t.found = T("experience missing", "缺少工作经历");
+      return;
+    }
+    auto m = measure_experience(m_c, m_p, r.domain, m_ctx.as_of);
+    if (m_prose) {
+      auto have = duration_text(m.months);
+      const Text& dname = t.subject;  // the domain's name, set by experience_text
+      t.found = !r.domain.empty() && m_c.domain(r.domain)
+                    ? T(fmt::format("{} of {} work{}", have.en, dname.en, m.ongoing ? ", ongoing" : ""),
+                        fmt::format("{}工作 {}{}", dname.zh, have.zh, m.ongoing ? "（在职中）" : ""))
+                    : T(fmt::format("{} of work{}", have.en, m.ongoing ? ", ongoing" : ""),
+                        fmt::format("工作 {}{}", have.zh, m.ongoing ? "（在职中）" : ""));
+    }
+    Date reached = m.virtual_start.add_months(need_months);
+    if (r.max_years && m.months > years_to_months(*r.max_years)) {
+      t.outcome = Outcome::not_eligible;  // past the range's top: time only moves further away
+      return;
+    }
+    if (reached <= m_ctx.as_of) {
+      t.outcome = Outcome::eligible;
+      return;
+    }
+    t.outcome = Outcome::not_eligible;
+    if (m.ongoing && (!m.grows_until || reached <= *m.grows_until)) t.passes_on = reached;
+  }
+
+  // The subject, what is required and the reason of an experience condition.
+  void experience_text(const Rule& r, TraceNode& t, int need_months) {
     const auto* d = r.domain.empty() ? nullptr : m_c.domain(r.domain);
     Text dname = d ? d->name : T("", "");
-    int need_months = years_to_months(r.min_years);
     if (d) dname.en = lower_first(dname.en);
     t.subject = d ? dname : T("", "");
     auto dur = duration_text(need_months);
@@ -326,37 +368,31 @@ private:
     }
     t.reason = T(std::string(1, static_cast<char>(std::toupper(t.required.en[0]))) + t.required.en.substr(1),
                  t.required.zh);
-    if (!m_p.experience_given) {
-      t.outcome = Outcome::unknown;
-      t.missing_fields = {"experience"};
-      t.found = T("experience missing", "缺少工作经历");
-      return;
-    }
-    auto m = measure_experience(m_c, m_p, r.domain, m_ctx.as_of);
-    auto have = duration_text(m.months);
-    t.found = d ? T(fmt::format("{} of {} work{}", have.en, dname.en, m.ongoing ? ", ongoing" : ""),
-                    fmt::format("{}工作 {}{}", dname.zh, have.zh, m.ongoing ? "（在职中）" : ""))
-                : T(fmt::format("{} of work{}", have.en, m.ongoing ? ", ongoing" : ""),
-                    fmt::format("工作 {}{}", have.zh, m.ongoing ? "（在职中）" : ""));
-    Date reached = m.virtual_start.add_months(need_months);
-    if (r.max_years && m.months > years_to_months(*r.max_years)) {
-      t.outcome = Outcome::not_eligible;  // past the range's top: time only moves further away
-      return;
-    }
-    if (reached <= m_ctx.as_of) {
-      t.outcome = Outcome::eligible;
-      return;
-    }
-    t.outcome = Outcome::not_eligible;
-    if (m.ongoing && (!m.grows_until || reached <= *m.grows_until)) t.passes_on = reached;
   }
 
   void holds(const Rule& r, TraceNode& t) {
     const auto* cert = m_c.certificate(r.certificate);
+    int need = cert && !r.level.empty() ? std::max(0, cert->level_index(r.level)) : 0;
+    if (m_prose) holds_text(r, t, cert, need);
+    t.outcome = Outcome::not_eligible;
+    for (const auto& h : m_p.certificates) {
+      if (h.id != r.certificate || !cert) continue;
+      if (h.date && *h.date > m_ctx.as_of) continue;
+      int have = cert->level_index(h.level);
+      if (have >= need) {
+        t.outcome = Outcome::eligible;
+        const auto& lname = cert->levels[static_cast<size_t>(have)].name;
+        if (m_prose) t.found = cert->levels.size() > 1 ? T("holds " + lname.en, "持有" + lname.zh) : T("held", "已持有");
+        return;
+      }
+      const auto& lname = cert->levels[static_cast<size_t>(have)].name;
+      if (m_prose) t.found = T("holds " + lname.en + " only", "仅持有" + lname.zh);
+    }
+  }
+
+  void holds_text(const Rule& r, TraceNode& t, const Certificate* cert, int need) {
     Text cname = cert ? cert->name : T(r.certificate, r.certificate);
-    int need = 0;
     if (cert && !r.level.empty()) {
-      need = std::max(0, cert->level_index(r.level));
       const auto& lname = cert->levels[static_cast<size_t>(need)].name;
       bool ladder = cert->levels.size() > 1;
       t.required = ladder ? T(fmt::format("hold {} – {} (or a higher level)", cname.en, lname.en),
@@ -366,32 +402,20 @@ private:
       t.required = T("hold " + cname.en, "持有" + cname.zh);
     }
     t.reason = T(std::string("Hold") + t.required.en.substr(4), t.required.zh);
-    t.outcome = Outcome::not_eligible;
     t.found = T("not held", "未持有");
-    for (const auto& h : m_p.certificates) {
-      if (h.id != r.certificate || !cert) continue;
-      if (h.date && *h.date > m_ctx.as_of) continue;
-      int have = cert->level_index(h.level);
-      if (have >= need) {
-        t.outcome = Outcome::eligible;
-        const auto& lname = cert->levels[static_cast<size_t>(have)].name;
-        t.found = cert->levels.size() > 1 ? T("holds " + lname.en, "持有" + lname.zh) : T("held", "已持有");
-        return;
-      }
-      const auto& lname = cert->levels[static_cast<size_t>(have)].name;
-      t.found = T("holds " + lname.en + " only", "仅持有" + lname.zh);
-    }
   }
 
   void skills(const Rule& r, TraceNode& t) {
-    std::string en, zh;
-    for (const auto& id : r.skill_ids) {
-      const auto* s = m_c.skill(id);
-      en += (en.empty() ? "" : ", ") + (s ? s->name.en : id);
-      zh += (zh.empty() ? "" : "、") + (s ? s->name.in(Lang::zh) : id);
+    if (m_prose) {
+      std::string en, zh;
+      for (const auto& id : r.skill_ids) {
+        const auto* s = m_c.skill(id);
+        en += (en.empty() ? "" : ", ") + (s ? s->name.en : id);
+        zh += (zh.empty() ? "" : "、") + (s ? s->name.in(Lang::zh) : id);
+      }
+      t.required = T(fmt::format("at least {} of: {}", r.min_count, en), fmt::format("至少掌握以下 {} 项：{}", r.min_count, zh));
+      t.reason = T(fmt::format("Skills: at least {} of {}", r.min_count, en), fmt::format("技能：{} 中至少 {} 项", zh, r.min_count));
     }
-    t.required = T(fmt::format("at least {} of: {}", r.min_count, en), fmt::format("至少掌握以下 {} 项：{}", r.min_count, zh));
-    t.reason = T(fmt::format("Skills: at least {} of {}", r.min_count, en), fmt::format("技能：{} 中至少 {} 项", zh, r.min_count));
     int count = 0;
     std::string found_en, found_zh;
     for (const auto& id : r.skill_ids) {
@@ -401,6 +425,7 @@ private:
         auto it = ps.id.empty() ? m_c.skill_by_id.end() : m_c.skill_by_id.find(ps.id);
         if (it != m_c.skill_by_id.end() && Catalog::tree_distance(m_c.skill_parent, it->second, target->second) >= 0) {
           ++count;
+          if (!m_prose) break;
           const auto& s = m_c.skills[target->second];
           found_en += (found_en.empty() ? "" : ", ") + s.name.en;
           found_zh += (found_zh.empty() ? "" : "、") + s.name.in(Lang::zh);
@@ -408,27 +433,31 @@ private:
         }
       }
     }
-    t.found = count ? T(fmt::format("{} ({})", count, found_en), fmt::format("{} 项（{}）", count, found_zh))
-                    : T("none of them", "均未掌握");
+    if (m_prose)
+      t.found = count ? T(fmt::format("{} ({})", count, found_en), fmt::format("{} 项（{}）", count, found_zh))
+                      : T("none of them", "均未掌握");
     t.outcome = count >= r.min_count ? Outcome::eligible : Outcome::not_eligible;
   }
 
   void study_hours(const Rule& r, TraceNode& t) {
-    const auto* cert = m_c.certificate(r.certificate);
-    Text cname = cert ? cert->name : T(r.certificate, r.certificate);
-    t.required = T(fmt::format("at least {} certified study hours for {}", fmt_num(r.min_hours), cname.en),
-                   fmt::format("{}认证学时至少 {} 学时", cname.zh, fmt_num(r.min_hours)));
-    t.reason = T(fmt::format("At least {} certified study hours", fmt_num(r.min_hours)),
-                 fmt::format("至少 {} 个认证学时", fmt_num(r.min_hours)));
     auto it = m_p.study_hours.find(r.certificate);
     double h = it == m_p.study_hours.end() ? 0 : it->second;
-    t.found = T(fmt::format("{} hours", fmt_num(h)), fmt::format("{} 学时", fmt_num(h)));
+    if (m_prose) {
+      const auto* cert = m_c.certificate(r.certificate);
+      Text cname = cert ? cert->name : T(r.certificate, r.certificate);
+      t.required = T(fmt::format("at least {} certified study hours for {}", fmt_num(r.min_hours), cname.en),
+                     fmt::format("{}认证学时至少 {} 学时", cname.zh, fmt_num(r.min_hours)));
+      t.reason = T(fmt::format("At least {} certified study hours", fmt_num(r.min_hours)),
+                   fmt::format("至少 {} 个认证学时", fmt_num(r.min_hours)));
+      t.found = T(fmt::format("{} hours", fmt_num(h)), fmt::format("{} 学时", fmt_num(h)));
+    }
     t.outcome = h >= r.min_hours ? Outcome::eligible : Outcome::not_eligible;
   }
 
   const EvalContext& m_ctx;
   const Catalog& m_c;
   const Profile& m_p;
+  bool m_prose;  ///< compose the texts (EvalContext::prose)
 };
 
 // ---- what would change the answer
@@ -450,7 +479,9 @@ bool can_sit_now(const Rule& r, const EvalContext& ctx) {
   if (!cert || cert->levels.empty() || t_holds_depth >= 4) return false;
   int need = r.level.empty() ? 0 : std::max(0, cert->level_index(r.level));
   ++t_holds_depth;
-  auto res = check_level(*cert, cert->levels[static_cast<size_t>(need)], ctx);
+  // Only the outcome is read: no texts to compose.
+  EvalContext quiet{ctx.catalog, ctx.profile, ctx.as_of, false};
+  auto res = check_level(*cert, cert->levels[static_cast<size_t>(need)], quiet);
   --t_holds_depth;
   return res.status == Outcome::eligible;
 }
@@ -597,6 +628,7 @@ LevelResult check_level(const Certificate& cert, const CertificateLevel& level, 
     r.earliest_date = r.trace->passes_on;
     r.next_sitting = next_sitting(cert, *r.earliest_date);
   }
+  if (!ctx.prose) return r;  // the changes are sentences
   auto opts = options(&*level.requires_rule, *r.trace, ctx);
   // Easiest first: an exam the person may sit today, then waiting (soonest first),
   // then the fewest things to do.

@@ -13,6 +13,7 @@
 #include "advisor/diagnostics.hpp"
 #include "advisor/limits.hpp"
 #include "advisor/model.hpp"
+#include "json_doc.hpp"
 
 namespace advisor {
 
@@ -30,8 +31,11 @@ public:
   const Limits& limits() const { return m_limits; }
 
   SourcePos pos(const YAML::Node& node) const;
+  SourcePos pos(const JsonNode& node) const { return node.pos(m_file); }
   void error(const YAML::Node& node, Text message);
+  void error(const JsonNode& node, Text message);
   void warning(const YAML::Node& node, Text message);
+  void warning(const JsonNode& node, Text message);
   void error_at(int line, int column, Text message, Severity sev = Severity::error);
   std::string line_text(int line) const;
 
@@ -50,24 +54,36 @@ private:
   Limits m_limits;
 };
 
+/// The converters below take either a yaml-cpp node or a JsonNode (the one-line
+/// JSON reader's tree): one set of rules for both, in yaml_convert.cpp.
+
 /// Checks node is a mapping whose keys are all in `allowed`; reports unknown keys
 /// with a "did you mean". `what` names the thing for the message ("role", "profile").
 bool check_map(YamlContext& ctx, const YAML::Node& node, std::initializer_list<std::string_view> allowed,
                std::string_view what);
+bool check_map(YamlContext& ctx, const JsonNode& node, std::initializer_list<std::string_view> allowed,
+               std::string_view what);
 
 std::optional<std::string> get_string(YamlContext& ctx, const YAML::Node& node, std::string_view what);
+std::optional<std::string> get_string(YamlContext& ctx, const JsonNode& node, std::string_view what);
 std::optional<Text> get_text(YamlContext& ctx, const YAML::Node& node, std::string_view what);
 std::optional<double> get_number(YamlContext& ctx, const YAML::Node& node, std::string_view what, double min,
                                  double max);
+std::optional<double> get_number(YamlContext& ctx, const JsonNode& node, std::string_view what, double min,
+                                 double max);
 std::optional<int> get_int(YamlContext& ctx, const YAML::Node& node, std::string_view what, int min, int max);
+std::optional<int> get_int(YamlContext& ctx, const JsonNode& node, std::string_view what, int min, int max);
 std::optional<bool> get_bool(YamlContext& ctx, const YAML::Node& node, std::string_view what);
 std::optional<Date> get_date(YamlContext& ctx, const YAML::Node& node, std::string_view what);
+std::optional<Date> get_date(YamlContext& ctx, const JsonNode& node, std::string_view what);
 /// A sequence of strings; a single string is accepted as a one-item list.
 std::vector<std::string> get_string_list(YamlContext& ctx, const YAML::Node& node, std::string_view what);
+std::vector<std::string> get_string_list(YamlContext& ctx, const JsonNode& node, std::string_view what);
 /// One string or a list: `source: x` or `sources: [x, y]`.
 std::vector<std::string> get_sources(YamlContext& ctx, const YAML::Node& map);
 
 bool is_null(const YAML::Node& node);
+inline bool is_null(const JsonNode& node) { return !node.IsDefined() || node.IsNull(); }
 
 /// The fast way in for a document that is one line of plain JSON (what `advisor
 /// batch` reads): builds the node yaml-cpp would build for it — same kinds, same

@@ -108,8 +108,10 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of
 
 /// Certificates, best first by value to the person (score rounded to hundredths), then
 /// feasibility (now, from a date, unknown, not yet), then id; those below the floor last.
+/// `prose` false: the levels are checked without prose (EvalContext::prose), for the
+/// brief forms; every score, status and date is the same.
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
-                                                     const std::vector<RoleMatch>& ranked_roles);
+                                                     const std::vector<RoleMatch>& ranked_roles, bool prose = true);
 
 /// What to do first, from the ranked roles and certificates (the goal role if any,
 /// else the best-fitting one).
@@ -118,9 +120,10 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as
                                      const std::vector<CertificateSuggestion>& certificates);
 
 /// Roles and certificates for a profile. `top` > 0 keeps only the best max(top, 5)
-/// roles (the five best inform the certificate ranking); 0 keeps them all.
+/// roles (the five best inform the certificate ranking); 0 keeps them all. `prose`
+/// false: for the brief forms, as in rank_certificates.
 Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "",
-                         size_t top = 0);
+                         size_t top = 0, bool prose = true);
 
 /// The given skills a syllabus covers: the same skill, one beneath it, or (unless
 /// `exact_only`) its direct parent.

@@ -54,6 +54,11 @@ struct EvalContext {
   const Catalog& catalog;
   const Profile& profile;
   Date as_of;
+  /// false: outcomes and dates only, for the brief forms that show nothing else.
+  /// The trace keeps its shape, outcomes, dates and missing fields, with no text
+  /// (reason, found, required, subject); check_level leaves `changes` empty.
+  /// Every outcome and date is the full evaluation's.
+  bool prose = true;
 };
 
 /// Evaluates a rule into a trace. Pure: no I/O, no clock.

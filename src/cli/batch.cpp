@@ -100,7 +100,7 @@ void write_result(JsonWriter& w, const Catalog& c, const Profile& p, Date as_of,
                   const JsonFragments* fragments) {
   switch (q.command) {
   case BatchCommand::recommend: {
-    auto rec = recommend(c, p, as_of, q.category, q.top);
+    auto rec = recommend(c, p, as_of, q.category, q.top, !q.brief);  // the brief form shows no prose
     if (q.brief)
       write_recommend_brief(w, rec, q.top);
     else
@@ -108,7 +108,8 @@ void write_result(JsonWriter& w, const Catalog& c, const Profile& p, Date as_of,
     return;
   }
   case BatchCommand::check: {
-    EvalContext ctx{c, p, as_of};
+    // The brief document shows outcomes and dates only: no prose is composed.
+    EvalContext ctx{c, p, as_of, !q.brief};
     std::vector<LevelResult> results;
     results.reserve(q.levels.size());
     for (auto [cert, level] : q.levels) results.push_back(check_level(*cert, *level, ctx));

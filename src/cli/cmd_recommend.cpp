@@ -112,7 +112,8 @@ int run_recommend(const RecommendOptions& o) {
   const auto& c = catalog();
   auto category = o.category.empty() ? std::string() : require_id(c, ItemKind::category, o.category);
   auto p = load_profile_file(o.profile);
-  auto rec = recommend(c, p, globals().as_of, category, o.top);  // only the roles shown are built in full
+  // Only the roles shown are built in full; the brief form composes no prose.
+  auto rec = recommend(c, p, globals().as_of, category, o.top, !o.brief);
   std::vector<const LevelResult*> ptrs;
   for (const auto& s : rec.certificates) ptrs.push_back(&s.suggested);
   warn_stale(ptrs);

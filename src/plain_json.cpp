@@ -1,0 +1,258 @@
+// The fast way in for one line of plain JSON: parse_plain_json, and the checks the
+// tests and fuzzers make of it against yaml-cpp.
+#include "yaml_reader.hpp"
+#include "json_doc.hpp"
+
+#include <algorithm>
+
+namespace advisor {
+
+namespace {
+
+/// Recursive descent over the plain subset, appending values in document order.
+class PlainJson {
+public:
+  PlainJson(std::string_view s, size_t max_nodes, JsonDoc& doc) : m_s(s), m_max_nodes(max_nodes), m_doc(doc) {}
+
+  bool document(size_t at) {
+    m_i = at;
+    if (value(0) == JsonDoc::k_none) return false;
+    skip_spaces();
+    return m_i == m_s.size();
+  }
+
+private:
+  static constexpr int k_max_depth = 16;
+  static constexpr size_t k_max_keys = 64;  ///< more: the YAML path, whose duplicate check is hashed
+  using Kind = JsonDoc::Kind;
+
+  void skip_spaces() {
+    while (m_i < m_s.size() && m_s[m_i] == ' ') ++m_i;
+  }
+
+  bool eat(char c) {
+    skip_spaces();
+    if (m_i < m_s.size() && m_s[m_i] == c) {
+      ++m_i;
+      return true;
+    }
+    return false;
+  }
+
+  /// A new value of `kind` at the current byte; its index.
+  std::uint32_t add(Kind kind, bool quoted = false) {
+    JsonDoc::Value v;
+    v.kind = kind;
+    v.quoted = quoted;
+    v.line = 1;
+    v.column = static_cast<std::uint32_t>(m_i + 1 - m_line_start);
+    m_doc.values.push_back(v);
+    return static_cast<std::uint32_t>(m_doc.values.size() - 1);
+  }
+
+  /// Links `child` after `last` (or first under `parent`); `last` becomes child.
+  void link(std::uint32_t parent, std::uint32_t& last, std::uint32_t child) {
+    (last == JsonDoc::k_none ? m_doc.values[parent].first : m_doc.values[last].next) = child;
+    last = child;
+  }
+
+  std::uint32_t value(int depth) {
+    skip_spaces();
+    // The node budget of YamlContext::parse counts keys and values alike.
+    if (m_i >= m_s.size() || depth > k_max_depth || ++m_nodes > m_max_nodes) return JsonDoc::k_none;
+    char c = m_s[m_i];
+    if (c == '{') return object(depth);
+    if (c == '[') return array(depth);
+    if (c == '"') return string();
+    if (c == '-' || (c >= '0' && c <= '9')) return number();
+    for (std::string_view word : {"true", "false"})
+      if (m_s.substr(m_i, word.size()) == word) {
+        auto at = add(Kind::scalar);
+        m_doc.values[at].text = m_s.substr(m_i, word.size());
+        m_i += word.size();
+        return at;
+      }
+    if (m_s.substr(m_i, 4) == "null") {
+      auto at = add(Kind::null);
+      m_i += 4;
+      return at;
+    }
+    return JsonDoc::k_none;
+  }
+
+  std::uint32_t object(int depth) {
+    auto map = add(Kind::map);
+    ++m_i;
+    if (eat('}')) return map;
+    std::uint32_t last = JsonDoc::k_none;
+    size_t keys = 0;
+    do {
+      skip_spaces();
+      if (m_i >= m_s.size() || m_s[m_i] != '"' || keys == k_max_keys || ++m_nodes > m_max_nodes)
+        return JsonDoc::k_none;
+      auto k = string();
+      if (k == JsonDoc::k_none || !eat(':')) return JsonDoc::k_none;
+      // A duplicate key is an error, reported with its line by the YAML path.
+      for (auto o = m_doc.values[map].first; o != JsonDoc::k_none; o = m_doc.values[m_doc.values[o].next].next)
+        if (m_doc.values[o].text == m_doc.values[k].text) return JsonDoc::k_none;
+      ++keys;
+      auto v = value(depth + 1);
+      if (v == JsonDoc::k_none) return JsonDoc::k_none;
+      link(map, last, k);
+      link(map, last, v);
+      ++m_doc.values[map].size;
+    } while (eat(','));
+    if (!eat('}')) return JsonDoc::k_none;
+    return map;
+  }
+
+  std::uint32_t array(int depth) {
+    auto seq = add(Kind::sequence);
+    ++m_i;
+    if (eat(']')) return seq;
+    std::uint32_t last = JsonDoc::k_none;
+    do {
+      auto v = value(depth + 1);
+      if (v == JsonDoc::k_none) return JsonDoc::k_none;
+      link(seq, last, v);
+      ++m_doc.values[seq].size;
+    } while (eat(','));
+    if (!eat(']')) return JsonDoc::k_none;
+    return seq;
+  }
+
+  /// A quoted string with no escapes, of printable UTF-8 (YAML's c-printable less
+  /// the BOM and the C1 controls); at the opening quote.
+  std::uint32_t string() {
+    auto at = add(Kind::scalar, true);
+    size_t start = ++m_i;
+    while (m_i < m_s.size()) {
+      auto b = static_cast<unsigned char>(m_s[m_i]);
+      if (b == '"') {
+        m_doc.values[at].text = m_s.substr(start, m_i - start);
+        ++m_i;
+        return at;
+      }
+      if (b < 0x20 || b == '\\' || b == 0x7F) return JsonDoc::k_none;
+      if (b < 0x80) {
+        ++m_i;
+        continue;
+      }
+      size_t n = utf8_sequence_length(m_s, m_i);
+      if (n == 0) return JsonDoc::k_none;
+      auto b1 = static_cast<unsigned char>(m_s[m_i + 1]);
+      if (b == 0xC2 && b1 < 0xA0) return JsonDoc::k_none;  // U+0080..U+009F
+      if (b == 0xEF && ((b1 == 0xBB && static_cast<unsigned char>(m_s[m_i + 2]) == 0xBF) ||
+                        (b1 == 0xBF && static_cast<unsigned char>(m_s[m_i + 2]) >= 0xBE)))
+        return JsonDoc::k_none;  // U+FEFF, U+FFFE, U+FFFF
+      m_i += n;
+    }
+    return JsonDoc::k_none;
+  }
+
+  /// JSON's number grammar, kept as the plain scalar text yaml-cpp would keep.
+  std::uint32_t number() {
+    auto at = add(Kind::scalar);
+    size_t start = m_i;
+    auto digits = [&] {
+      size_t from = m_i;
+      while (m_i < m_s.size() && m_s[m_i] >= '0' && m_s[m_i] <= '9') ++m_i;
+      return m_i - from;
+    };
+    if (m_s[m_i] == '-') ++m_i;
+    size_t int_start = m_i;
+    size_t n = digits();
+    if (n == 0 || (n > 1 && m_s[int_start] == '0')) return JsonDoc::k_none;
+    if (m_i < m_s.size() && m_s[m_i] == '.') {
+      ++m_i;
+      if (digits() == 0) return JsonDoc::k_none;
+    }
+    if (m_i < m_s.size() && (m_s[m_i] == 'e' || m_s[m_i] == 'E')) {
+      ++m_i;
+      if (m_i < m_s.size() && (m_s[m_i] == '+' || m_s[m_i] == '-')) ++m_i;
+      if (digits() == 0) return JsonDoc::k_none;
+    }
+    // A plain scalar runs on to the next ',' '}' ']' (or ": "): anything else
+    // glued to the digits would make yaml-cpp read a different scalar.
+    if (m_i < m_s.size() && m_s[m_i] != ',' && m_s[m_i] != '}' && m_s[m_i] != ']' && m_s[m_i] != ' ')
+      return JsonDoc::k_none;
+    m_doc.values[at].text = m_s.substr(start, m_i - start);
+    return at;
+  }
+
+  std::string_view m_s;
+  size_t m_max_nodes;
+  JsonDoc& m_doc;
+  size_t m_i = 0;
+  size_t m_line_start = 0;  ///< where the line of m_i starts (the text is one line)
+  size_t m_nodes = 0;
+};
+
+/// The node yaml-cpp builds for the value: same kinds, scalars, tags and order.
+YAML::Node to_yaml_node(const JsonNode& n) {
+  if (n.IsNull()) return YAML::Node(YAML::NodeType::Null);
+  if (n.IsScalar()) {
+    YAML::Node s{std::string(n.Scalar())};
+    s.SetTag(std::string(n.Tag()));
+    return s;
+  }
+  YAML::Node out(n.IsMap() ? YAML::NodeType::Map : YAML::NodeType::Sequence);
+  out.SetTag("?");
+  for (const auto& item : n) {
+    if (n.IsMap()) out.force_insert(to_yaml_node(item.first), to_yaml_node(item.second));
+    else out.push_back(to_yaml_node(item));
+  }
+  return out;
+}
+
+} // namespace
+
+bool parse_json_doc(std::string_view text, size_t max_nodes, JsonDoc& doc) {
+  doc.values.clear();
+  size_t at = 0;
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") at = 3;
+  while (text.size() > at && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  auto first = text.find_first_not_of(' ', at);
+  if (first == std::string_view::npos || text[first] != '{') return false;
+  // Columns count from the line's first byte, after a byte order mark as yaml-cpp does.
+  PlainJson reader(text.substr(at), max_nodes, doc);
+  return reader.document(first - at);
+}
+
+std::optional<YAML::Node> parse_plain_json(std::string_view text, size_t max_nodes) {
+  JsonDoc doc;
+  if (!parse_json_doc(text, max_nodes, doc)) return std::nullopt;
+  return to_yaml_node(JsonNode(&doc, 0));
+}
+
+bool same_node(const YAML::Node& a, const YAML::Node& b, std::string& why) {
+  if (a.Type() != b.Type()) return why = "kind", false;
+  if (a.IsNull()) return true;
+  if (a.Tag() != b.Tag()) return why = "tag '" + a.Tag() + "' vs '" + b.Tag() + "'", false;
+  if (a.IsScalar()) return a.Scalar() == b.Scalar() || (why = "scalar '" + a.Scalar() + "' vs '" + b.Scalar() + "'", false);
+  if (a.size() != b.size()) return why = "size", false;
+  auto ia = a.begin(), ib = b.begin();
+  for (; ia != a.end(); ++ia, ++ib) {
+    if (a.IsSequence()) {
+      if (!same_node(*ia, *ib, why)) return false;
+    } else if (!same_node(ia->first, ib->first, why) || !same_node(ia->second, ib->second, why)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<std::string> plain_json_disagrees(std::string_view text) {
+  auto fast = parse_plain_json(text);
+  if (!fast) return std::nullopt;
+  Diagnostics d;
+  YamlContext ctx("<text>", text, d);
+  auto slow = YamlContext::parse(ctx, text);
+  if (!slow) return "the YAML path refuses a text the fast reader takes";
+  if (!d.items.empty()) return "the YAML path reports on a text the fast reader takes";
+  std::string why;
+  if (!same_node(*fast, *slow, why)) return "the nodes differ: " + why;
+  return std::nullopt;
+}
+
+} // namespace advisor

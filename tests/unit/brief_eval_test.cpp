@@ -1,0 +1,187 @@
+// The brief forms evaluate without prose (EvalContext::prose = false): no reason,
+// found or required text, no "what would change". Their outcomes and dates must be
+// the full evaluation's, on every example profile and every certificate level, and
+// on generated profiles at several dates.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "advisor/matching.hpp"
+#include "advisor/rules.hpp"
+#include "support.hpp"
+
+using namespace advisor;
+
+namespace {
+
+/// Outcomes, dates and missing fields of a trace, all the way down; texts left out.
+void same_trace(const TraceNode& full, const TraceNode& brief) {
+  REQUIRE(full.kind == brief.kind);
+  REQUIRE(full.outcome == brief.outcome);
+  REQUIRE(full.passes_on == brief.passes_on);
+  REQUIRE(full.missing_fields == brief.missing_fields);
+  REQUIRE(full.children.size() == brief.children.size());
+  for (size_t i = 0; i < full.children.size(); ++i) same_trace(full.children[i], brief.children[i]);
+  // Nothing is composed for the brief form.
+  REQUIRE(brief.reason.en.empty());
+  REQUIRE(brief.found.en.empty());
+  REQUIRE(brief.required.en.empty());
+}
+
+/// Checks every level of every certificate both ways; returns how many levels were compared.
+size_t compare_all_levels(const Catalog& c, const Profile& p, Date as_of) {
+  size_t n = 0;
+  for (const auto& cert : c.certificates) {
+    for (const auto& level : cert.levels) {
+      INFO(cert.id << "/" << level.id << " on " << as_of.str());
+      auto full = check_level(cert, level, EvalContext{c, p, as_of});
+      auto brief = check_level(cert, level, EvalContext{c, p, as_of, false});
+      REQUIRE(outcome_id(full.status) == std::string(outcome_id(brief.status)));
+      REQUIRE(full.earliest_date == brief.earliest_date);
+      REQUIRE(full.next_sitting == brief.next_sitting);
+      REQUIRE(full.missing_fields == brief.missing_fields);
+      REQUIRE(full.stale == brief.stale);
+      REQUIRE(full.trace.has_value() == brief.trace.has_value());
+      if (full.trace) same_trace(*full.trace, *brief.trace);
+      REQUIRE(brief.changes.empty());
+      REQUIRE(full.recommended.has_value() == brief.recommended.has_value());
+      if (full.recommended) same_trace(*full.recommended, *brief.recommended);
+      ++n;
+    }
+  }
+  return n;
+}
+
+/// recommend with and without prose: the same roles, certificates, scores, statuses,
+/// dates and next actions (their ids), in the same order.
+void compare_recommend(const Catalog& c, const Profile& p, Date as_of) {
+  for (size_t top : {size_t{5}, size_t{0}}) {
+    auto full = recommend(c, p, as_of, "", top);
+    auto brief = recommend(c, p, as_of, "", top, false);
+    REQUIRE(full.roles.size() == brief.roles.size());
+    for (size_t i = 0; i < full.roles.size(); ++i) {
+      REQUIRE(full.roles[i].role == brief.roles[i].role);
+      REQUIRE(full.roles[i].score == brief.roles[i].score);
+    }
+    REQUIRE(full.certificates.size() == brief.certificates.size());
+    for (size_t i = 0; i < full.certificates.size(); ++i) {
+      const auto &a = full.certificates[i], &b = brief.certificates[i];
+      INFO(a.certificate->id);
+      REQUIRE(a.certificate == b.certificate);
+      REQUIRE(a.suggested.level == b.suggested.level);
+      REQUIRE(a.suggested.status == b.suggested.status);
+      REQUIRE(a.suggested.earliest_date == b.suggested.earliest_date);
+      REQUIRE(a.score == b.score);
+      REQUIRE(a.below_floor == b.below_floor);
+      REQUIRE(a.held == b.held);
+      REQUIRE(a.next_route == b.next_route);
+      REQUIRE(a.next_date == b.next_date);
+      REQUIRE(a.covers == b.covers);
+    }
+    REQUIRE(full.next_actions.size() == brief.next_actions.size());
+    for (size_t i = 0; i < full.next_actions.size(); ++i) {
+      REQUIRE(full.next_actions[i].kind == brief.next_actions[i].kind);
+      REQUIRE(full.next_actions[i].id == brief.next_actions[i].id);
+      REQUIRE(full.next_actions[i].level == brief.next_actions[i].level);
+      REQUIRE(full.next_actions[i].date == brief.next_actions[i].date);
+    }
+  }
+}
+
+template <class Items>
+const std::string& pick(std::mt19937& rng, const Items& items) {
+  return items[rng() % items.size()].id;
+}
+
+/// A random profile drawn from the catalogue: any mix of present and missing fields.
+Profile random_profile(std::mt19937& rng, const Catalog& c, Date as_of) {
+  Profile p;
+  p.file = "<generated>";
+  switch (rng() % 3) {
+  case 0: p.age = 16 + static_cast<int>(rng() % 50); break;
+  case 1: p.birth_date = as_of.add_days(-static_cast<int>(rng() % (60 * 365)) - 16 * 365); break;
+  default: break;
+  }
+  if (rng() % 5) p.education = pick(rng, c.education);
+  if (!p.education.empty() && rng() % 4 == 0) {
+    p.education_in_progress = true;
+    if (rng() % 3) p.education_expected = as_of.add_months(static_cast<int>(rng() % 30) - 6);
+  }
+  if (rng() % 3) {
+    p.major = pick(rng, c.majors);
+    p.major_known = true;
+  }
+  p.experience_given = rng() % 4 != 0;
+  for (size_t k = p.experience_given ? rng() % 4 : 0; k > 0; --k) {
+    ExperienceEntry e;
+    e.domains.push_back(pick(rng, c.domains));
+    if (rng() % 3 == 0) {
+      e.years = static_cast<double>(rng() % 12) / 2;
+    } else {
+      e.start = as_of.add_months(-static_cast<int>(rng() % 120) + 2);
+      if (rng() % 2) e.end = e.start->add_months(static_cast<int>(rng() % 60));
+    }
+    p.experience.push_back(e);
+  }
+  for (size_t k = rng() % 12; k > 0; --k) {
+    ProfileSkill s;
+    s.id = pick(rng, c.skills);
+    s.text = s.id;
+    p.skills.push_back(s);
+  }
+  for (size_t k = rng() % 3; k > 0; --k) {
+    const auto& cert = c.certificates[rng() % c.certificates.size()];
+    if (cert.levels.empty()) continue;
+    HeldCertificate h;
+    h.id = cert.id;
+    h.level = cert.levels[rng() % cert.levels.size()].id;
+    if (rng() % 2) h.date = as_of.add_months(static_cast<int>(rng() % 48) - 40);
+    p.certificates.push_back(h);
+  }
+  if (rng() % 2) p.study_hours[pick(rng, c.certificates)] = static_cast<double>(rng() % 200);
+  return p;
+}
+
+} // namespace
+
+TEST_CASE("brief evaluation gives the full one's outcomes and recommendations on every example profile and level", "[rules][brief]") {
+  const auto& c = testing::builtin();
+  size_t compared = 0;
+  for (const char* name : {"aigc-operator", "cs-graduate", "data-analyst", "designer", "it-manager", "marketer", "teacher"}) {
+    auto f = read_input_file(std::string(ADVISOR_SOURCE_DIR) + "/profiles/" + name + ".yaml");
+    Diagnostics d;
+    auto p = load_profile(f, c, testing::k_as_of, d);
+    INFO(name);
+    REQUIRE_FALSE(d.has_errors());
+    for (Date as_of : {testing::k_as_of, Date{2027, 9, 1}, Date{2030, 1, 15}}) {
+      compared += compare_all_levels(c, p, as_of);
+      compare_recommend(c, p, as_of);
+    }
+  }
+  REQUIRE(compared > 100);
+}
+
+TEST_CASE("brief evaluation gives the full one's outcomes on generated profiles", "[rules][brief]") {
+  const auto& c = testing::builtin();
+  std::mt19937 rng(2026);
+  size_t by_status[3] = {0, 0, 0};
+  size_t dated = 0;
+  for (int i = 0; i < 400; ++i) {
+    Date as_of = testing::k_as_of.add_days(static_cast<int>(rng() % 1500) - 300);
+    auto p = random_profile(rng, c, as_of);
+    INFO("profile " << i);
+    compare_all_levels(c, p, as_of);
+    if (i % 4 == 0) compare_recommend(c, p, as_of);
+    for (const auto& cert : c.certificates)
+      for (const auto& level : cert.levels) {
+        auto r = check_level(cert, level, EvalContext{c, p, as_of, false});
+        ++by_status[static_cast<int>(r.status)];
+        dated += r.earliest_date.has_value();
+      }
+  }
+  // Every outcome, and dates that time alone brings, must have been compared.
+  REQUIRE(by_status[0] > 100);
+  REQUIRE(by_status[1] > 100);
+  REQUIRE(by_status[2] > 100);
+  REQUIRE(dated > 20);
+}

@@ -1,0 +1,142 @@
+// One line of plain JSON is read straight into a Profile (parse_json_doc, then
+// ProfileReader over the JSON tree), with no yaml-cpp node in between. The promise:
+// for every line that reader takes, the profile and every message (text, severity,
+// line and column) are those the YAML path gives.
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+#include <random>
+
+#include "json_doc.hpp"
+#include "profile_reader.hpp"
+#include "support.hpp"
+
+using namespace advisor;
+
+namespace {
+
+std::string pos_str(const SourcePos& p) { return fmt::format("{}:{}:{}", p.file, p.line, p.column); }
+std::string date_str(const std::optional<Date>& d) { return d ? d->str() : "-"; }
+
+/// Every field of a profile, positions included, as text.
+std::string dump(const Profile& p, bool positions = true) {
+  auto pos_str = [&](const SourcePos& x) { return positions ? ::pos_str(x) : std::string(); };
+  std::string s = fmt::format("file={} name={} age={} birth={} edu={} inprog={} expected={} major={} known={} exp_given={}\n",
+                              p.file, p.name, p.age ? *p.age : -1, date_str(p.birth_date), p.education,
+                              p.education_in_progress, date_str(p.education_expected), p.major, p.major_known,
+                              p.experience_given);
+  for (const auto& e : p.experience)
+    s += fmt::format("exp {} [{}] {} {} {} {}\n", e.title, fmt::join(e.domains, ","), date_str(e.start), date_str(e.end),
+                     e.years ? *e.years : -1.0, pos_str(e.pos));
+  for (const auto& k : p.skills)
+    s += fmt::format("skill {} {} {} {}\n", k.text, k.id, k.level ? *k.level : -1, pos_str(k.pos));
+  for (const auto& c : p.certificates)
+    s += fmt::format("cert {} {} {} {}\n", c.id, c.level, date_str(c.date), pos_str(c.pos));
+  for (const auto& [id, h] : p.study_hours) s += fmt::format("hours {} {}\n", id, h);
+  s += fmt::format("roles [{}] categories [{}]\n", fmt::join(p.goal_roles, ","), fmt::join(p.goal_categories, ","));
+  return s;
+}
+
+std::string dump(const Diagnostics& d) {
+  std::string s;
+  for (const auto& x : d.items)
+    s += fmt::format("{} {}:{}:{} {} | {}\n", x.severity == Severity::error ? "E" : "W", x.file, x.line, x.column,
+                     x.message.en, x.message.zh);
+  return s;
+}
+
+const std::vector<std::pair<std::string, std::vector<std::string>>> k_fields = {
+    {"name", {R"("Li")", R"("王 伟")", "33", "null", "[]"}},
+    {"age", {"24", "0", "150", "151", "-1", "24.5", R"("24")", "1e1", "null", "true", "{}"}},
+    {"birth_date", {R"("2000-01-02")", R"("2000-13")", R"("2030-01")", "2000", "null"}},
+    {"education",
+     {R"("master")", R"("硕士")", R"("bachelor")", R"("phd-ish")", R"({"level":"master","major":"computer-science"})",
+      R"({"level":"bachelor","major":"basket weaving"})", R"({"level":"master","status":"in_progress","expected":"2027-07"})",
+      R"({"level":"master","status":"in_progress"})", R"({"level":"master","expected":"2027-07"})",
+      R"({"level":"master","status":"paused"})", R"({"levle":"master"})", "3", "[]", "null"}},
+    {"experience",
+     {R"([{"title":"dev","domains":["ai"],"years":3}])", R"([{"domains":["aigc"],"start":"2020-01","end":"2022-06"}])",
+      R"([{"domains":["ai"],"start":"2025-01"}])", R"([{"domains":["ai"],"start":"2027-01"}])",
+      R"([{"domains":["ai"],"end":"2022-06"}])", R"([{"domains":["ai"],"start":"2022-06","end":"2020-01"}])",
+      R"([{"domains":["ai"],"years":3,"start":"2020-01"}])", R"([{"domains":["ai"]}])", R"([{"years":2}])",
+      R"([{"domains":["spaceflight"],"years":2}])", R"([{"domains":"ai","years":"2"}])", R"([{"domains":["ai"],"years":81}])",
+      R"({"years":3})", "[1]", "[]", "null"}},
+    {"skills",
+     {R"(["python","sql"])", R"(["深度学习框架",{"skill":"pytorch","level":3}])", R"([{"skill":"python","level":6}])",
+      R"([{"level":2}])", R"([{"skill":"python","lvl":2}])", R"(["no such skill at all"])", R"([1, null])", R"("python")",
+      R"([[]])", "[]", "null"}},
+    {"certificates",
+     {R"([{"id":"caip","level":"standard"}])", R"([{"id":"caip"}])", R"([{"id":"caie","level":"level-1","date":"2024-05"}])",
+      R"([{"id":"caie","level":"level-9"}])", R"([{"id":"nope"}])", R"([{"level":"x"}])", R"([{"id":"caip","level":"standard","date":"2030-01"}])",
+      R"(["caip"])", R"({"id":"caip"})", "[]", "null"}},
+    {"study_hours", {R"({"caip":12})", R"({"caip":-1})", R"({"nope":3})", R"({"caip":"x"})", "[]", "null", "{}"}},
+    {"goals",
+     {R"({"roles":["machine-learning-engineer"]})", R"({"roles":"machine-learning-engineer"})", R"({"roles":["no-such-role"]})",
+      R"({"categories":["no-such"]})", R"({"role":["x"]})", R"({"roles":[1]})", "[]", "null", "{}"}},
+    {"nmae", {R"("x")"}},
+    {"中文", {"1"}},
+};
+
+std::string random_line(std::mt19937& rng) {
+  std::string line = "{";
+  std::vector<size_t> used;
+  for (size_t k = rng() % 6; k > 0; --k) {
+    size_t f = rng() % k_fields.size();
+    if (std::find(used.begin(), used.end(), f) != used.end()) continue;  // a duplicate goes to the YAML path
+    used.push_back(f);
+    const auto& [key, values] = k_fields[f];
+    if (line.size() > 1) line += rng() % 3 == 0 ? ", " : ",";
+    line += "\"" + key + "\"" + (rng() % 2 ? ": " : ":") + values[rng() % values.size()];
+  }
+  return line + "}";
+}
+
+} // namespace
+
+TEST_CASE("a JSON line read straight into a profile gives what the YAML path gives", "[fast][yaml][profile]") {
+  const auto& c = testing::builtin();
+  std::mt19937 rng(18);
+  size_t clean = 0, reported = 0;
+  for (int i = 0; i < 4000; ++i) {
+    std::string line = random_line(rng);
+    if (i % 4 == 0) line = "  " + line + " ";
+    JsonDoc doc;
+    INFO("line: " << line);
+    REQUIRE(parse_json_doc(line, Limits{}.max_profile_nodes, doc));
+    Diagnostics fast_d, slow_d;
+    YamlContext fast_ctx("<line 1>", line, fast_d);
+    auto fast = read_profile_json(fast_ctx, JsonNode(&doc, 0), c, testing::k_as_of);
+    YamlContext slow_ctx("<line 1>", line, slow_d);
+    auto root = YamlContext::parse(slow_ctx, line);
+    REQUIRE(root);
+    auto slow = read_profile_node(slow_ctx, *root, c, testing::k_as_of);
+    REQUIRE(dump(fast) == dump(slow));
+    REQUIRE(dump(fast_d) == dump(slow_d));
+    (fast_d.items.empty() ? clean : reported) += 1;
+  }
+  // Both outcomes must be exercised: profiles taken silently and profiles reported on.
+  REQUIRE(clean > 300);
+  REQUIRE(reported > 1000);
+}
+
+TEST_CASE("load_profile gives the same profile and messages for a JSON line by either path", "[fast][yaml][profile]") {
+  const auto& c = testing::builtin();
+  std::mt19937 rng(1818);
+  for (int i = 0; i < 500; ++i) {
+    std::string fast = random_line(rng);
+    // A tab after the opening brace is YAML white space outside the fast subset.
+    std::string slow = "{\t" + fast.substr(1);
+    JsonDoc doc;
+    REQUIRE(parse_json_doc(fast, Limits{}.max_profile_nodes, doc));
+    REQUIRE_FALSE(parse_json_doc(slow, Limits{}.max_profile_nodes, doc));
+    Diagnostics da, db;
+    auto a = load_profile(InputFile{"<line 1>", fast, true}, c, testing::k_as_of, da);
+    auto b = load_profile(InputFile{"<line 1>", slow, true}, c, testing::k_as_of, db);
+    INFO("line: " << fast);
+    // Messages are the YAML path's on both (a reported line is read again); the
+    // tab moves columns, so compare the texts.
+    REQUIRE(da.items.size() == db.items.size());
+    for (size_t k = 0; k < da.items.size(); ++k) REQUIRE(da.items[k].message.en == db.items[k].message.en);
+    REQUIRE(dump(a, false) == dump(b, false));
+  }
+}
