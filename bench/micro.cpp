@@ -1,10 +1,10 @@
 // Phase timings of advisor's core on one catalogue directory: YAML load vs
 // snapshot load vs ranking, and ranking cost against the profile's size.
 // Usage: advisor_micro_bench CATALOG_DIR [REPEATS]
+#include <fmt/format.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fmt/format.h>
 #include <functional>
 #include <string>
 #include <vector>
@@ -45,7 +45,7 @@ Profile profile_with(const Catalog& c, size_t n) {
   return p;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {

@@ -2,9 +2,9 @@
 // prints back as written, days() and from_days() are inverse, adding months keeps
 // the day or clamps it to the month's end, and adding then removing is the identity
 // whenever no clamping happened.
+#include <fuzzer/FuzzedDataProvider.h>
 #include <cstddef>
 #include <cstdint>
-#include <fuzzer/FuzzedDataProvider.h>
 #include <string>
 
 #include "advisor/date.hpp"
@@ -19,7 +19,9 @@ void require(bool ok, const char* what) {
   std::abort();
 }
 
-bool valid(const Date& d) { return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month); }
+bool valid(const Date& d) {
+  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+}
 
 void check_arithmetic(const Date& d, int months, long days) {
   require(valid(d), "a parsed date is a calendar date");
@@ -36,11 +38,13 @@ void check_arithmetic(const Date& d, int months, long days) {
   if (d.day <= 28) require(m.add_months(-months) == d, "add_months then remove is the identity");
   int years = months / 12;
   require(d.add_years(years) == d.add_months(years * 12), "a year is twelve months");
-  if (months >= 0) require(m >= d, "adding months never goes back");
-  else require(m <= d, "removing months never goes forward");
+  if (months >= 0)
+    require(m >= d, "adding months never goes back");
+  else
+    require(m <= d, "removing months never goes forward");
 }
 
-} // namespace
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider in(data, size);

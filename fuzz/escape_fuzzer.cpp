@@ -48,7 +48,7 @@ bool dot_quotes_escaped(std::string_view s) {
   return true;
 }
 
-} // namespace
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -65,6 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   require(no_controls(mermaid, true), "a Mermaid label has no control character");
   // The one markup it writes is the line break "<br/>".
   for (size_t at; (at = mermaid.find("<br/>")) != std::string::npos;) mermaid.replace(at, 5, " ");
-  require(mermaid.find_first_of("\"<>`\n") == std::string::npos, "a Mermaid label has no quote, bracket, backtick or newline");
+  require(mermaid.find_first_of("\"<>`\n") == std::string::npos,
+          "a Mermaid label has no quote, bracket, backtick or newline");
   return 0;
 }

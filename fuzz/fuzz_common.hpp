@@ -66,4 +66,4 @@ inline void evaluate_everything(const Catalog& c, const Profile& p, Date on) {
   for (const auto& s : rec.certificates) require(unit_score(s.score), "certificate scores are in [0, 1]");
 }
 
-} // namespace advisor::fuzz
+}  // namespace advisor::fuzz

@@ -1,15 +1,15 @@
 #include "advisor/atomic_write.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
-#include <filesystem>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <cstring>
+#include <filesystem>
 
 #include "advisor/util/bilingual.hpp"
 
@@ -23,7 +23,7 @@ WriteResult fail(const std::string& path, int err) {
   return WriteResult{false, T(fmt::format("cannot write '{}': {}; nothing was changed", path, std::strerror(err)),
                               fmt::format("无法写入“{}”：{}；原文件未改动", path, std::strerror(err)))};
 }
-} // namespace
+}  // namespace
 
 WriteResult write_file_atomically(const std::string& path, std::string_view content, bool force) {
   struct stat st {};
@@ -31,8 +31,9 @@ WriteResult write_file_atomically(const std::string& path, std::string_view cont
     if (S_ISDIR(st.st_mode))
       return WriteResult{false, T(fmt::format("'{}' is a directory", path), fmt::format("“{}”是目录", path))};
     if (!force)
-      return WriteResult{false, T(fmt::format("'{}' already exists; use --force to replace it", path),
-                                  fmt::format("“{}”已存在；如需覆盖请加 --force", path)),
+      return WriteResult{false,
+                         T(fmt::format("'{}' already exists; use --force to replace it", path),
+                           fmt::format("“{}”已存在；如需覆盖请加 --force", path)),
                          true};
   }
   auto dir = std::filesystem::path(path).parent_path();
@@ -63,8 +64,9 @@ WriteResult write_file_atomically(const std::string& path, std::string_view cont
       int err = errno;
       ::unlink(tmpl.c_str());
       if (err == EEXIST)
-        return WriteResult{false, T(fmt::format("'{}' already exists; use --force to replace it", path),
-                                    fmt::format("“{}”已存在；如需覆盖请加 --force", path)),
+        return WriteResult{false,
+                           T(fmt::format("'{}' already exists; use --force to replace it", path),
+                             fmt::format("“{}”已存在；如需覆盖请加 --force", path)),
                            true};
       return fail(path, err);
     }
@@ -129,13 +131,14 @@ int carry_over(const fs::path& dir, const fs::path& staging, const std::function
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     auto name = e.path().filename().string();
     if (files.count(name) || superseded(name)) continue;
-    fs::copy(e.path(), staging / name, fs::copy_options::recursive | fs::copy_options::copy_symlinks | fs::copy_options::create_hard_links, ec);
+    fs::copy(e.path(), staging / name,
+             fs::copy_options::recursive | fs::copy_options::copy_symlinks | fs::copy_options::create_hard_links, ec);
     if (ec) return ec.value();
   }
   return ec ? ec.value() : 0;
 }
 
-} // namespace
+}  // namespace
 
 void remove_stale_staging(const std::string& dir) {
   auto prefix = staging_prefix(dir);
@@ -188,4 +191,4 @@ WriteResult write_directory_staged(const std::string& dir, const std::map<std::s
   return WriteResult{true, {}};
 }
 
-} // namespace advisor
+}  // namespace advisor

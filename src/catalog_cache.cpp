@@ -18,12 +18,14 @@ namespace {
 constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape (tests/unit/snapshot_test.cpp
 // fails until the new layout is recorded there under the new number).
-constexpr uint32_t k_format = 6;  // 6: coverage_prior; 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and incomplete; 5: registration facts, sources' accessed date
+constexpr uint32_t k_format =
+    6;  // 6: coverage_prior; 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED,
+        // role barrier and incomplete; 5: registration facts, sources' accessed date
 
 struct Corrupt {};
 
 class Writer {
-public:
+ public:
   std::string buf;
 
   void u8(uint8_t v) { buf.push_back(static_cast<char>(v)); }
@@ -98,12 +100,12 @@ public:
     if (v) f64(*v);
   }
 
-private:
+ private:
   std::unordered_map<std::string, uint32_t> m_files;
 };
 
 class Reader {
-public:
+ public:
   explicit Reader(std::string_view data) : m_data(data) {}
 
   void need(size_t n) const {
@@ -214,7 +216,7 @@ public:
   }
   bool done() const { return m_at == m_data.size(); }
 
-private:
+ private:
   std::string_view m_data;
   size_t m_at = 0;
   std::vector<std::string> m_files;
@@ -271,8 +273,8 @@ void put_catalog(Writer& w, const Catalog& c) {
   w.text(c.caveat);
   const auto& s = c.scoring;
   for (double v : {s.w_essential, s.w_optional, s.w_use, s.w_experience, s.w_barrier, s.w_goals, s.partial_credit,
-                   s.coverage_prior, s.experience_saturation_years, s.inferred_per_year, s.inferred_cap, s.c_covers, s.c_related,
-                   s.c_suits, s.certificate_floor})
+                   s.coverage_prior, s.experience_saturation_years, s.inferred_per_year, s.inferred_cap, s.c_covers,
+                   s.c_related, s.c_suits, s.certificate_floor})
     w.f64(v);
   w.u32(static_cast<uint32_t>(s.barrier_penalty.size()));
   for (const auto& [k, v] : s.barrier_penalty) {
@@ -438,8 +440,8 @@ void get_catalog(Reader& r, Catalog& c) {
   c.caveat = r.text();
   auto& s = c.scoring;
   for (double* v : {&s.w_essential, &s.w_optional, &s.w_use, &s.w_experience, &s.w_barrier, &s.w_goals,
-                    &s.partial_credit, &s.coverage_prior, &s.experience_saturation_years, &s.inferred_per_year, &s.inferred_cap,
-                    &s.c_covers, &s.c_related, &s.c_suits, &s.certificate_floor})
+                    &s.partial_credit, &s.coverage_prior, &s.experience_saturation_years, &s.inferred_per_year,
+                    &s.inferred_cap, &s.c_covers, &s.c_related, &s.c_suits, &s.certificate_floor})
     *v = r.f64();
   s.barrier_penalty.clear();
   for (size_t n = r.count(12); n > 0; --n) {
@@ -557,7 +559,7 @@ bool references_resolve(const Catalog& c) {
       if (!c.skill_by_id.count(rs.skill)) return false;
   for (const auto* tree : {&c.skills, &c.domains, &c.majors})
     for (const auto& t : *tree)
-      if (!t.parent.empty() && !(tree == &c.skills     ? c.skill_by_id.count(t.parent)
+      if (!t.parent.empty() && !(tree == &c.skills    ? c.skill_by_id.count(t.parent)
                                  : tree == &c.domains ? c.domain_by_id.count(t.parent)
                                                       : c.major_by_id.count(t.parent)))
         return false;
@@ -566,7 +568,7 @@ bool references_resolve(const Catalog& c) {
   return true;
 }
 
-} // namespace
+}  // namespace
 
 uint64_t catalog_cache_key(const std::vector<InputFile>& files) {
   uint64_t h = fnv1a64(ADVISOR_VERSION);
@@ -636,11 +638,15 @@ std::optional<Catalog> read_snapshot(std::string_view data, std::optional<uint64
   }
 }
 
-} // namespace
+}  // namespace
 
-std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key) { return read_snapshot(data, key, true); }
+std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key) {
+  return read_snapshot(data, key, true);
+}
 
-std::optional<Catalog> deserialize_embedded_catalog(std::string_view data) { return read_snapshot(data, std::nullopt, false); }
+std::optional<Catalog> deserialize_embedded_catalog(std::string_view data) {
+  return read_snapshot(data, std::nullopt, false);
+}
 
 uint32_t catalog_snapshot_format() { return k_format; }
 
@@ -654,4 +660,4 @@ std::optional<uint64_t> snapshot_key_of(std::string_view data) {
   }
 }
 
-} // namespace advisor
+}  // namespace advisor

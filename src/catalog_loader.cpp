@@ -1,19 +1,19 @@
 // Catalogue loading: YAML files → plain structs. Reference checks live in
 // catalog_validate.cpp; this file only reads what is written.
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <set>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unordered_map>
-#include <unistd.h>
 
 #include "advisor/embedded.hpp"
 #include "advisor/limits.hpp"
@@ -30,21 +30,23 @@ namespace {
 
 [[noreturn]] void over_limit(const std::string& path, size_t max_bytes) {
   if (path == "<stdin>")
-    throw InputError(path, T(fmt::format("standard input is over the limit of {} bytes (raise it with "
-                                           "--max-file-size)", max_bytes),
-                               fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）", max_bytes)),
+    throw InputError(path,
+                     T(fmt::format("standard input is over the limit of {} bytes (raise it with "
+                                   "--max-file-size)",
+                                   max_bytes),
+                       fmt::format("标准输入超过上限 {} 字节（可用 --max-file-size 调高）", max_bytes)),
                      ErrorKind::invalid_input);
   // A pipe or device has no size to check beforehand: stop at the limit.
-  throw InputError(path, T(fmt::format("'{}' is over the limit of {} bytes (raise it with --max-file-size)", path,
-                                         max_bytes),
-                             fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path, max_bytes)),
+  throw InputError(path,
+                   T(fmt::format("'{}' is over the limit of {} bytes (raise it with --max-file-size)", path, max_bytes),
+                     fmt::format("“{}”超过上限 {} 字节（可用 --max-file-size 调高）", path, max_bytes)),
                    ErrorKind::invalid_input);
 }
 
 [[noreturn]] void cannot_read(const std::string& path, int err) {
   if (err == ENOENT || err == ENOTDIR)
-    throw InputError(path, T(fmt::format("cannot read '{}': no such file", path),
-                             fmt::format("无法读取“{}”：文件不存在", path)));
+    throw InputError(
+        path, T(fmt::format("cannot read '{}': no such file", path), fmt::format("无法读取“{}”：文件不存在", path)));
   if (err == EACCES)
     throw InputError(path, T(fmt::format("cannot read '{}': permission denied or unreadable", path),
                              fmt::format("无法读取“{}”：没有权限或不可读", path)));
@@ -87,8 +89,8 @@ InputFile read_path(const std::string& path, size_t max_bytes, bool regular_only
   int err = 0;
   if (S_ISDIR(st.st_mode)) {
     ::close(fd);
-    throw InputError(path, T(fmt::format("'{}' is a directory, not a file", path),
-                             fmt::format("“{}”是目录，不是文件", path)));
+    throw InputError(
+        path, T(fmt::format("'{}' is a directory, not a file", path), fmt::format("“{}”是目录，不是文件", path)));
   }
   if (regular_only && !S_ISREG(st.st_mode)) {
     ::close(fd);
@@ -99,12 +101,12 @@ InputFile read_path(const std::string& path, size_t max_bytes, bool regular_only
     ::close(fd);
     // Refused before reading: a 1 GB file costs nothing. invalid_input: the file is
     // there but is not acceptable input.
-    throw InputError(path,
-                     T(fmt::format("'{}' is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
-                                     path, st.st_size, max_bytes),
-                         fmt::format("“{}”有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", path,
-                                     st.st_size, max_bytes)),
-                     ErrorKind::invalid_input);
+    throw InputError(
+        path,
+        T(fmt::format("'{}' is {} bytes, over the limit of {} bytes (raise it with --max-file-size)", path, st.st_size,
+                      max_bytes),
+          fmt::format("“{}”有 {} 字节，超过上限 {} 字节（可用 --max-file-size 调高）", path, st.st_size, max_bytes)),
+        ErrorKind::invalid_input);
   }
   try {
     err = read_fd(fd, path, max_bytes, f.text);
@@ -117,7 +119,7 @@ InputFile read_path(const std::string& path, size_t max_bytes, bool regular_only
   return f;
 }
 
-} // namespace
+}  // namespace
 
 void check_stdin_readable() {
   struct stat st {};
@@ -155,25 +157,25 @@ std::string checked_entry(const fs::directory_entry& e, const fs::path& real_dir
   if (ec) cannot_read(path, ec.value());
   auto rel = target.lexically_relative(real_dir);
   if (rel.empty() || *rel.begin() == "..")
-    throw InputError(path, T(fmt::format("'{}' is a link to '{}', outside the catalogue directory '{}'", path,
-                                           target.string(), real_dir.string()),
-                               fmt::format("“{}”是指向“{}”的链接，在目录库“{}”之外", path, target.string(),
-                                           real_dir.string())),
+    throw InputError(path,
+                     T(fmt::format("'{}' is a link to '{}', outside the catalogue directory '{}'", path,
+                                   target.string(), real_dir.string()),
+                       fmt::format("“{}”是指向“{}”的链接，在目录库“{}”之外", path, target.string(), real_dir.string())),
                      ErrorKind::invalid_input);
   return path;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<InputFile> read_catalog_dir(const std::string& dir, const Limits& limits) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
-    throw InputError(dir, T(fmt::format("catalogue directory '{}' does not exist", dir),
-                            fmt::format("目录库“{}”不存在", dir)));
+    throw InputError(
+        dir, T(fmt::format("catalogue directory '{}' does not exist", dir), fmt::format("目录库“{}”不存在", dir)));
   }
   if (!fs::is_directory(dir, ec)) {
-    throw InputError(dir, T(fmt::format("catalogue '{}' is not a directory", dir),
-                            fmt::format("目录库“{}”不是目录", dir)));
+    throw InputError(dir,
+                     T(fmt::format("catalogue '{}' is not a directory", dir), fmt::format("目录库“{}”不是目录", dir)));
   }
   auto real_dir = fs::canonical(dir, ec);
   if (ec) cannot_read(dir, ec.value());
@@ -181,7 +183,8 @@ std::vector<InputFile> read_catalog_dir(const std::string& dir, const Limits& li
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     auto ext = e.path().extension().string();
     std::error_code kind;
-    if ((ext == ".yaml" || ext == ".yml") && !(e.is_directory(kind) && !kind)) names.push_back(checked_entry(e, real_dir));
+    if ((ext == ".yaml" || ext == ".yml") && !(e.is_directory(kind) && !kind))
+      names.push_back(checked_entry(e, real_dir));
   }
   if (ec) {
     throw InputError(dir, T(fmt::format("cannot list '{}': {}", dir, ec.message()),
@@ -329,15 +332,15 @@ std::vector<RegistrationFact> registration_facts(YamlContext& ctx, const YAML::N
   return out;
 }
 
-} // namespace
+}  // namespace
 
 static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, int depth, size_t& budget);
 
 // The one condition key a rule node has (all, any, not or a predicate); empty, with
 // a message, when it has none or more than one.
 static std::string rule_op(YamlContext& ctx, const YAML::Node& node) {
-  static constexpr std::string_view k_ops[] = {"all", "any", "not", "age", "education", "major",
-                                               "experience", "holds", "skills", "study_hours"};
+  static constexpr std::string_view k_ops[] = {"all",   "any",        "not",   "age",    "education",
+                                               "major", "experience", "holds", "skills", "study_hours"};
   std::string op;
   for (auto k : k_ops) {
     if (!node[std::string(k)].IsDefined()) continue;
@@ -362,14 +365,17 @@ static bool parse_all_any(YamlContext& ctx, const std::string& op, const YAML::N
                           Rule& r) {
   r.kind = op == "all" ? RuleKind::all : RuleKind::any;
   if (!v.IsSequence() || v.size() == 0) {
-    ctx.error(v, T(fmt::format("'{}' must be a non-empty list of rules", op), fmt::format("“{}”应为非空的规则列表", op)));
+    ctx.error(v,
+              T(fmt::format("'{}' must be a non-empty list of rules", op), fmt::format("“{}”应为非空的规则列表", op)));
     return false;
   }
   bool ok = true;
   for (const auto& c : v) {
     auto child = parse_rule(ctx, c, depth + 1, budget);
-    if (child) r.children.push_back(std::move(*child));
-    else ok = false;
+    if (child)
+      r.children.push_back(std::move(*child));
+    else
+      ok = false;
     if (budget == 0 && !child) break;  // one message for an oversized rule, not one per node left
   }
   return ok;
@@ -434,8 +440,10 @@ static bool parse_experience(YamlContext& ctx, const YAML::Node& v, Rule& r) {
     ok = false;
   }
   if (v["max_years"].IsDefined()) {
-    if (auto y = get_number(ctx, v["max_years"], "experience.max_years", 0, 80)) r.max_years = *y;
-    else ok = false;
+    if (auto y = get_number(ctx, v["max_years"], "experience.max_years", 0, 80))
+      r.max_years = *y;
+    else
+      ok = false;
   }
   return ok;
 }
@@ -516,16 +524,16 @@ static std::optional<Rule> parse_top_rule(YamlContext& ctx, const YAML::Node& no
   return r;
 }
 
-static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char* section,
-                             std::vector<TreeItem>& out) {
+static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char* section, std::vector<TreeItem>& out) {
   std::string what = std::string(section).substr(0, std::string(section).size() - 1);  // "skills" → "skill"
   for_each_item(ctx, seq, section, [&](const YAML::Node& item) {
     // Only majors carry a code (the Ministry of Education's major code); only domains imply skills.
     bool coded = what == "major", domain = what == "domain";
     bool keys_ok =
-        coded    ? check_map(ctx, item, {"id", "name", "code", "aliases", "parent", "source", "sources", "external_ids"}, what)
-        : domain ? check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "implies", "external_ids"},
-                             what)
+        coded ? check_map(ctx, item, {"id", "name", "code", "aliases", "parent", "source", "sources", "external_ids"},
+                          what)
+        : domain ? check_map(ctx, item,
+                             {"id", "name", "aliases", "parent", "source", "sources", "implies", "external_ids"}, what)
                  : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "external_ids"}, what);
     if (!keys_ok) return;
     TreeItem t;
@@ -631,12 +639,13 @@ static void parse_role_import_fields(YamlContext& ctx, const YAML::Node& item, R
 // certificate terms, and the constants of partial credit, experience and barriers.
 static void parse_scoring(YamlContext& ctx, const YAML::Node& s, Scoring& sc) {
   if (!check_map(ctx, s,
-                 {"weights", "partial_credit", "coverage_prior", "experience_saturation_years", "barrier_penalty", "inferred_skills",
-                  "certificates"},
+                 {"weights", "partial_credit", "coverage_prior", "experience_saturation_years", "barrier_penalty",
+                  "inferred_skills", "certificates"},
                  "scoring"))
     return;
   if (auto w = s["weights"];
-      w.IsDefined() && check_map(ctx, w, {"essential", "optional", "use", "experience", "barrier", "goals"}, "weights")) {
+      w.IsDefined() &&
+      check_map(ctx, w, {"essential", "optional", "use", "experience", "barrier", "goals"}, "weights")) {
     for (auto [k, dest] : {std::pair{"essential", &sc.w_essential}, std::pair{"optional", &sc.w_optional},
                            std::pair{"use", &sc.w_use}, std::pair{"experience", &sc.w_experience},
                            std::pair{"barrier", &sc.w_barrier}, std::pair{"goals", &sc.w_goals}})
@@ -648,7 +657,8 @@ static void parse_scoring(YamlContext& ctx, const YAML::Node& s, Scoring& sc) {
     if (inf["cap"].IsDefined()) sc.inferred_cap = get_number(ctx, inf["cap"], "cap", 0, 0.99).value_or(sc.inferred_cap);
   }
   if (auto cs = s["certificates"]; cs.IsDefined() && check_map(ctx, cs, {"weights", "floor"}, "scoring.certificates")) {
-    if (auto w = cs["weights"]; w.IsDefined() && check_map(ctx, w, {"covers", "related", "suits"}, "certificates.weights"))
+    if (auto w = cs["weights"];
+        w.IsDefined() && check_map(ctx, w, {"covers", "related", "suits"}, "certificates.weights"))
       for (auto [k, dest] :
            {std::pair{"covers", &sc.c_covers}, std::pair{"related", &sc.c_related}, std::pair{"suits", &sc.c_suits}})
         if (w[k].IsDefined()) *dest = get_number(ctx, w[k], k, 0, 1).value_or(*dest);
@@ -717,11 +727,10 @@ static void parse_category(YamlContext& ctx, const YAML::Node& item, Catalog& c)
       auto lvl = get_string(ctx, b["level"], "barrier.level").value_or("unstated");
       if (lvl != "high" && lvl != "fairly-high" && lvl != "moderate" && lvl != "unstated") {
         auto guess = closest_match(lvl, {"high", "fairly-high", "moderate", "unstated"});
-        ctx.error(b["level"],
-                  T(fmt::format("barrier level '{}' is not one of high, fairly-high, moderate, unstated{}", lvl,
-                                guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                    fmt::format("门槛等级“{}”不是 high、fairly-high、moderate、unstated 之一{}", lvl,
-                                guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
+        ctx.error(b["level"], T(fmt::format("barrier level '{}' is not one of high, fairly-high, moderate, unstated{}",
+                                            lvl, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+                                fmt::format("门槛等级“{}”不是 high、fairly-high、moderate、unstated 之一{}", lvl,
+                                            guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
       }
       cat.barrier.level = lvl;
     }
@@ -750,7 +759,8 @@ static std::optional<RoleSkill> parse_role_skill(YamlContext& ctx, const YAML::N
   rs.pos = ctx.pos(s["skill"]);
   if (s["need"].IsDefined()) {
     auto need = get_string(ctx, s["need"], "need").value_or("essential");
-    if (need == "optional") rs.essential = false;
+    if (need == "optional")
+      rs.essential = false;
     else if (need != "essential")
       ctx.error(s["need"], T(fmt::format("need must be 'essential' or 'optional', not '{}'", need),
                              fmt::format("need 应为“essential”或“optional”，而不是“{}”", need)));
@@ -817,8 +827,10 @@ static void parse_certificate(YamlContext& ctx, const YAML::Node& item, Catalog&
   Certificate cert;
   read_identity(ctx, item, "certificate", cert);
   cert.issuer = optional_text(ctx, item, "issuer");
-  if (item["verified_on"].IsDefined()) cert.verified_on = get_date(ctx, item["verified_on"], "verified_on");
-  else ctx.error(item, T("certificate has no 'verified_on' date", "证书缺少“verified_on”日期"));
+  if (item["verified_on"].IsDefined())
+    cert.verified_on = get_date(ctx, item["verified_on"], "verified_on");
+  else
+    ctx.error(item, T("certificate has no 'verified_on' date", "证书缺少“verified_on”日期"));
   cert.summary = optional_text(ctx, item, "summary");
   cert.exam = optional_text(ctx, item, "exam");
   if (auto s = item["sittings"]; !is_null(s)) parse_sittings(ctx, s, cert);
@@ -913,8 +925,8 @@ Catalog load_catalog(const std::vector<InputFile>& files, Diagnostics& diags, co
     try {
       parse_catalog_doc(ctx, *root, c, meta_dirs, fs::path(f.name).parent_path().string(), crosswalk);
     } catch (const YAML::Exception& e) {
-      ctx.error_at(e.mark.line + 1, e.mark.column + 1, T(fmt::format("unexpected structure: {}", e.msg),
-                                                         fmt::format("结构不符合预期：{}", e.msg)));
+      ctx.error_at(e.mark.line + 1, e.mark.column + 1,
+                   T(fmt::format("unexpected structure: {}", e.msg), fmt::format("结构不符合预期：{}", e.msg)));
     }
   }
   apply_crosswalk(c, crosswalk, diags);
@@ -931,10 +943,10 @@ std::optional<Rule> parse_rule_text(const std::string& yaml, Diagnostics& diags,
   try {
     return parse_top_rule(ctx, *root);
   } catch (const YAML::Exception& e) {
-    ctx.error_at(e.mark.line + 1, e.mark.column + 1, T(fmt::format("unexpected structure: {}", e.msg),
-                                                       fmt::format("结构不符合预期：{}", e.msg)));
+    ctx.error_at(e.mark.line + 1, e.mark.column + 1,
+                 T(fmt::format("unexpected structure: {}", e.msg), fmt::format("结构不符合预期：{}", e.msg)));
     return std::nullopt;
   }
 }
 
-} // namespace advisor
+}  // namespace advisor

@@ -28,19 +28,25 @@ void item_words(const Catalog& c, ItemKind kind, size_t i, Visit&& visit) {
     visit(item.name.en);
   };
   switch (kind) {
-  case ItemKind::role: names(c.roles[i]); break;
-  case ItemKind::category: names(c.categories[i]); break;
-  case ItemKind::certificate: names(c.certificates[i]); break;
-  case ItemKind::skill:
-    names(c.skills[i]);
-    for (const auto& a : c.skills[i].aliases) visit(a);
-    break;
+    case ItemKind::role:
+      names(c.roles[i]);
+      break;
+    case ItemKind::category:
+      names(c.categories[i]);
+      break;
+    case ItemKind::certificate:
+      names(c.certificates[i]);
+      break;
+    case ItemKind::skill:
+      names(c.skills[i]);
+      for (const auto& a : c.skills[i].aliases) visit(a);
+      break;
   }
 }
 
 constexpr size_t k_kinds = 4;
 
-} // namespace
+}  // namespace
 
 /// One normalised word of the catalogue and the item it names.
 struct SuggestionWord {
@@ -58,30 +64,42 @@ std::shared_ptr<SuggestionIndex> new_suggestion_index() { return std::make_share
 
 size_t Catalog::item_count(ItemKind kind) const {
   switch (kind) {
-  case ItemKind::role: return roles.size();
-  case ItemKind::category: return categories.size();
-  case ItemKind::certificate: return certificates.size();
-  case ItemKind::skill: return skills.size();
+    case ItemKind::role:
+      return roles.size();
+    case ItemKind::category:
+      return categories.size();
+    case ItemKind::certificate:
+      return certificates.size();
+    case ItemKind::skill:
+      return skills.size();
   }
   return 0;
 }
 
 const std::string& Catalog::item_id(ItemKind kind, size_t i) const {
   switch (kind) {
-  case ItemKind::role: return roles[i].id;
-  case ItemKind::category: return categories[i].id;
-  case ItemKind::certificate: return certificates[i].id;
-  case ItemKind::skill: break;
+    case ItemKind::role:
+      return roles[i].id;
+    case ItemKind::category:
+      return categories[i].id;
+    case ItemKind::certificate:
+      return certificates[i].id;
+    case ItemKind::skill:
+      break;
   }
   return skills[i].id;
 }
 
 const Text& Catalog::item_name(ItemKind kind, size_t i) const {
   switch (kind) {
-  case ItemKind::role: return roles[i].name;
-  case ItemKind::category: return categories[i].name;
-  case ItemKind::certificate: return certificates[i].name;
-  case ItemKind::skill: break;
+    case ItemKind::role:
+      return roles[i].name;
+    case ItemKind::category:
+      return categories[i].name;
+    case ItemKind::certificate:
+      return certificates[i].name;
+    case ItemKind::skill:
+      break;
   }
   return skills[i].name;
 }
@@ -163,4 +181,4 @@ std::vector<size_t> Catalog::search_skills(const std::string& text) const {
   return found;
 }
 
-} // namespace advisor
+}  // namespace advisor

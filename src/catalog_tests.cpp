@@ -1,8 +1,8 @@
 // Catalogue test cases: catalog/tests/*.yaml.
 #include "advisor/catalog_tests.hpp"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 
 #include "advisor/loader.hpp"
 
@@ -41,8 +41,9 @@ void check_profile_file_place(const std::string& path, const std::string& dir) {
   auto base = fs::weakly_canonical(dir.empty() ? fs::path(".") : fs::path(dir), ec);
   auto real = fs::weakly_canonical(path, ec);
   if (!ec && (inside(real, base) || (base.filename() == "tests" && inside(real, base.parent_path())))) return;
-  throw InputError(path, msg(fmt::format("profile_file '{}' is outside the test file's folder and the catalogue", path),
-                             fmt::format("profile_file“{}”不在测试文件所在目录或目录库之内", path)),
+  throw InputError(path,
+                   msg(fmt::format("profile_file '{}' is outside the test file's folder and the catalogue", path),
+                       fmt::format("profile_file“{}”不在测试文件所在目录或目录库之内", path)),
                    ErrorKind::invalid_input);
 }
 
@@ -111,7 +112,8 @@ void check_expectation(const Catalog& catalog, YamlContext& ctx, const YAML::Nod
     std::optional<std::string> want;
     if (!is_null(e["earliest_date"]))
       if (auto d = get_date(ctx, e["earliest_date"], "earliest_date")) want = d->str();
-    std::optional<std::string> got = r.earliest_date ? std::optional<std::string>(r.earliest_date->str()) : std::nullopt;
+    std::optional<std::string> got =
+        r.earliest_date ? std::optional<std::string>(r.earliest_date->str()) : std::nullopt;
     if (want != got)
       fail(e["earliest_date"], fmt::format("{}/{}: expected earliest_date {}, got {}", cid, lid, show(want), show(got)),
            fmt::format("{}/{}：期望 earliest_date 为 {}，实际为 {}", cid, lid, show(want), show(got)));
@@ -127,7 +129,8 @@ void check_expectation(const Catalog& catalog, YamlContext& ctx, const YAML::Nod
   }
 }
 
-void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, const std::string& dir, TestReport& report) {
+void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, const std::string& dir,
+              TestReport& report) {
   if (!check_map(ctx, item, {"name", "as_of", "profile", "profile_file", "expect"}, "test case")) return;
   CaseReport cr;
   cr.file = ctx.file();
@@ -153,7 +156,7 @@ void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, 
   report.cases.push_back(std::move(cr));
 }
 
-} // namespace
+}  // namespace
 
 TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile>& files, Diagnostics& diags,
                              const Limits& limits) {
@@ -172,12 +175,12 @@ TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile
     try {
       for (const auto& item : cases) run_case(catalog, ctx, item, dir, report);
     } catch (const YAML::Exception& e) {
-      ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
-                                                           fmt::format("结构不符合预期：{}", e.msg)));
+      ctx.error_at(e.mark.line + 1, e.mark.column + 1,
+                   msg(fmt::format("unexpected structure: {}", e.msg), fmt::format("结构不符合预期：{}", e.msg)));
     }
   }
   diags.sort();
   return report;
 }
 
-} // namespace advisor
+}  // namespace advisor

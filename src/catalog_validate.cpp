@@ -1,7 +1,7 @@
 // Cross-reference checks of a parsed catalogue, and its lookup tables.
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <functional>
 #include <set>
 
@@ -19,7 +19,7 @@ bool same_dir(const std::string& a, const std::string& b) {
 }
 
 class Checker {
-public:
+ public:
   Checker(Catalog& c, Diagnostics& d) : m_c(c), m_d(d) {}
 
   void at(const SourcePos& p, Text message, Severity sev = Severity::error) {
@@ -40,7 +40,7 @@ public:
       if (!fresh) {
         const auto& first = pos->second->pos;
         at(it.pos, T(fmt::format("duplicate {} id '{}' (first defined at {}:{})", what, it.id, first.file, first.line),
-                       fmt::format("{} id“{}”重复（首次定义于 {}:{}）", what, it.id, first.file, first.line)));
+                     fmt::format("{} id“{}”重复（首次定义于 {}:{}）", what, it.id, first.file, first.line)));
       }
     }
   }
@@ -54,8 +54,10 @@ public:
     ids.reserve(pool.size());
     for (const auto& x : pool) ids.push_back(x.id);
     auto guess = closest_match(id, ids);
-    at(p, T(fmt::format("unknown {} '{}'{}", what, id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-              fmt::format("未知的{}“{}”{}", zh_name(what), id, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
+    at(p,
+       T(fmt::format("unknown {} '{}'{}", what, id, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+         fmt::format("未知的{}“{}”{}", zh_name(what), id,
+                     guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
     return false;
   }
 
@@ -75,12 +77,12 @@ public:
   void sources(const std::vector<std::string>& ids, const SourcePos& p, std::string_view what, bool required) {
     if (required && ids.empty())
       at(p, T(fmt::format("{} names no source: every fact must cite one", what),
-                fmt::format("{}没有注明来源：每条信息都必须注明出处", zh_name(what))));
+              fmt::format("{}没有注明来源：每条信息都必须注明出处", zh_name(what))));
     for (const auto& s : ids) ref(s, m_c.sources, m_c.source_by_id, p, "source");
   }
 
-  void tree(std::vector<TreeItem>& items, const std::unordered_map<std::string, size_t>& index, std::vector<int>& parents,
-            std::string_view what) {
+  void tree(std::vector<TreeItem>& items, const std::unordered_map<std::string, size_t>& index,
+            std::vector<int>& parents, std::string_view what) {
     parents.assign(items.size(), -1);
     for (size_t i = 0; i < items.size(); ++i) {
       const auto& it = items[i];
@@ -118,52 +120,53 @@ public:
       } while (j != first);
       path += items[first].id;
       at(items[first].parent_pos.line ? items[first].parent_pos : items[first].pos,
-         T(fmt::format("{} parents form a cycle: {}", what, path), fmt::format("{}的上级形成循环：{}", zh_name(what), path)));
+         T(fmt::format("{} parents form a cycle: {}", what, path),
+           fmt::format("{}的上级形成循环：{}", zh_name(what), path)));
       parents[first] = -1;
     }
   }
 
   void rule(const Rule& r) {
     switch (r.kind) {
-    case RuleKind::all:
-    case RuleKind::any:
-    case RuleKind::not_:
-      for (const auto& c : r.children) rule(c);
-      break;
-    case RuleKind::age:
-      if (r.min_age && r.max_age && *r.min_age > *r.max_age)
-        at(r.pos, T("age min is above max: no one can pass", "age 的 min 大于 max：无人能满足"));
-      break;
-    case RuleKind::education:
-      ref(r.education_min, m_c.education, m_c.education_by_id, r.pos, "education level");
-      break;
-    case RuleKind::major:
-      for (const auto& m : r.majors) ref(m, m_c.majors, m_c.major_by_id, r.pos, "major");
-      break;
-    case RuleKind::experience:
-      if (!r.domain.empty()) ref(r.domain, m_c.domains, m_c.domain_by_id, r.pos, "domain");
-      if (r.max_years && *r.max_years < r.min_years)
-        at(r.pos, T("experience max_years is below min_years: no one can pass",
+      case RuleKind::all:
+      case RuleKind::any:
+      case RuleKind::not_:
+        for (const auto& c : r.children) rule(c);
+        break;
+      case RuleKind::age:
+        if (r.min_age && r.max_age && *r.min_age > *r.max_age)
+          at(r.pos, T("age min is above max: no one can pass", "age 的 min 大于 max：无人能满足"));
+        break;
+      case RuleKind::education:
+        ref(r.education_min, m_c.education, m_c.education_by_id, r.pos, "education level");
+        break;
+      case RuleKind::major:
+        for (const auto& m : r.majors) ref(m, m_c.majors, m_c.major_by_id, r.pos, "major");
+        break;
+      case RuleKind::experience:
+        if (!r.domain.empty()) ref(r.domain, m_c.domains, m_c.domain_by_id, r.pos, "domain");
+        if (r.max_years && *r.max_years < r.min_years)
+          at(r.pos, T("experience max_years is below min_years: no one can pass",
                       "experience 的 max_years 小于 min_years：无人能满足"));
-      break;
-    case RuleKind::holds:
-    case RuleKind::study_hours:
-      if (ref(r.certificate, m_c.certificates, m_c.certificate_by_id, r.pos, "certificate") && !r.level.empty()) {
-        const auto& cert = m_c.certificates[m_c.certificate_by_id.at(r.certificate)];
-        if (cert.level_index(r.level) < 0) {
-          std::vector<std::string> ids;
-          for (const auto& l : cert.levels) ids.push_back(l.id);
-          auto guess = closest_match(r.level, ids);
-          at(r.pos, T(fmt::format("certificate '{}' has no level '{}'{}", r.certificate, r.level,
+        break;
+      case RuleKind::holds:
+      case RuleKind::study_hours:
+        if (ref(r.certificate, m_c.certificates, m_c.certificate_by_id, r.pos, "certificate") && !r.level.empty()) {
+          const auto& cert = m_c.certificates[m_c.certificate_by_id.at(r.certificate)];
+          if (cert.level_index(r.level) < 0) {
+            std::vector<std::string> ids;
+            for (const auto& l : cert.levels) ids.push_back(l.id);
+            auto guess = closest_match(r.level, ids);
+            at(r.pos, T(fmt::format("certificate '{}' has no level '{}'{}", r.certificate, r.level,
                                     guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
                         fmt::format("证书“{}”没有等级“{}”{}", r.certificate, r.level,
                                     guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))));
+          }
         }
-      }
-      break;
-    case RuleKind::skills:
-      for (const auto& s : r.skill_ids) ref(s, m_c.skills, m_c.skill_by_id, r.pos, "skill");
-      break;
+        break;
+      case RuleKind::skills:
+        for (const auto& s : r.skill_ids) ref(s, m_c.skills, m_c.skill_by_id, r.pos, "skill");
+        break;
     }
   }
 
@@ -183,14 +186,14 @@ public:
     };
     std::function<bool(const Rule&)> can_pass = [&](const Rule& r) -> bool {
       switch (r.kind) {
-      case RuleKind::all:
-        return std::all_of(r.children.begin(), r.children.end(), can_pass);
-      case RuleKind::any:
-        return std::any_of(r.children.begin(), r.children.end(), can_pass);
-      case RuleKind::holds:
-        return holdable(r.certificate, r.level);
-      default:
-        return true;  // time, study or learning can meet it
+        case RuleKind::all:
+          return std::all_of(r.children.begin(), r.children.end(), can_pass);
+        case RuleKind::any:
+          return std::any_of(r.children.begin(), r.children.end(), can_pass);
+        case RuleKind::holds:
+          return holdable(r.certificate, r.level);
+        default:
+          return true;  // time, study or learning can meet it
       }
     };
     bool changed = true;
@@ -206,11 +209,11 @@ public:
     for (const auto& c : m_c.certificates)
       for (const auto& l : c.levels)
         if (!reachable.count({c.id, l.id}))
-          at(l.pos, T(fmt::format("level '{}/{}' can never be reached: its rule needs a certificate level that "
-                                    "itself depends on it (a cycle of 'holds')",
-                                    c.id, l.id),
-                        fmt::format("等级“{}/{}”永远无法达到：其规则要求的证书等级又依赖于它（holds 形成循环）", c.id,
-                                    l.id)));
+          at(l.pos,
+             T(fmt::format("level '{}/{}' can never be reached: its rule needs a certificate level that "
+                           "itself depends on it (a cycle of 'holds')",
+                           c.id, l.id),
+               fmt::format("等级“{}/{}”永远无法达到：其规则要求的证书等级又依赖于它（holds 形成循环）", c.id, l.id)));
   }
 
   void run() {
@@ -234,7 +237,7 @@ public:
     c.index();  // again: parents may have been cut where cycles were found
   }
 
-private:
+ private:
   /// The skill, domain and major trees; vocabulary is cited too: every skill and
   /// major names where it comes from.
   void vocabulary() {
@@ -269,7 +272,7 @@ private:
         if (!fresh && it->second != i && c.skills[it->second].id != s.id &&
             same_dir(c.skills[it->second].pos.file, s.pos.file))
           at(s.pos, T(fmt::format("skill '{}' and skill '{}' both answer to '{}'", c.skills[it->second].id, s.id, k),
-                        fmt::format("技能“{}”与“{}”都对应“{}”", c.skills[it->second].id, s.id, k)));
+                      fmt::format("技能“{}”与“{}”都对应“{}”", c.skills[it->second].id, s.id, k)));
       }
     }
   }
@@ -289,7 +292,7 @@ private:
         ref(s.skill, c.skills, c.skill_by_id, s.pos, "skill");
         if (!seen.insert(s.skill).second)
           at(s.pos, T(fmt::format("role '{}' lists skill '{}' twice", r.id, s.skill),
-                        fmt::format("岗位“{}”重复列出技能“{}”", r.id, s.skill)));
+                      fmt::format("岗位“{}”重复列出技能“{}”", r.id, s.skill)));
       }
       for (const auto& d : r.domains) ref(d, c.domains, c.domain_by_id, r.pos, "domain");
     }
@@ -318,7 +321,7 @@ private:
       sources(cl.sources, cl.pos, "claim", true);
       if (!cl.subject.empty() && !c.role_by_id.count(cl.subject) && !c.certificate_by_id.count(cl.subject))
         at(cl.pos, T(fmt::format("claim subject '{}' is neither a role nor a certificate", cl.subject),
-                       fmt::format("声明的对象“{}”既不是岗位也不是证书", cl.subject)));
+                     fmt::format("声明的对象“{}”既不是岗位也不是证书", cl.subject)));
     }
   }
 
@@ -426,14 +429,14 @@ void index_role_facts(Catalog& c) {
     auto cat = c.category_by_id.find(roles[r].category);
     if (cat != c.category_by_id.end()) c.role_category[r] = static_cast<int>(cat->second);
     const auto& ids = !roles[r].domains.empty() || cat == c.category_by_id.end() ? roles[r].domains
-                                                                                   : c.categories[cat->second].domains;
+                                                                                 : c.categories[cat->second].domains;
     for (const auto& d : ids)
       if (auto it = c.domain_by_id.find(d); it != c.domain_by_id.end())
         c.role_domains[r].push_back(static_cast<uint32_t>(it->second));
   }
 }
 
-} // namespace
+}  // namespace
 
 void validate_catalog(Catalog& catalog, Diagnostics& diags) { Checker(catalog, diags).run(); }
 
@@ -480,7 +483,7 @@ uint32_t set_root(std::vector<uint32_t>& up, uint32_t k) {
   return k;
 }
 
-} // namespace
+}  // namespace
 
 void Catalog::index_external_ids() {
   role_by_external_id.clear();
@@ -504,7 +507,8 @@ void Catalog::index_external_ids() {
       if (auto it = by_ext.find(ref.scheme + '\x1f' + normalize_key(ref.value)); it != by_ext.end())
         for (uint32_t j : it->second) up[set_root(up, j)] = set_root(up, static_cast<uint32_t>(i));
   std::unordered_map<uint32_t, std::vector<uint32_t>> members;
-  for (size_t i = 0; i < skills.size(); ++i) members[set_root(up, static_cast<uint32_t>(i))].push_back(static_cast<uint32_t>(i));
+  for (size_t i = 0; i < skills.size(); ++i)
+    members[set_root(up, static_cast<uint32_t>(i))].push_back(static_cast<uint32_t>(i));
   for (const auto& [root, set] : members) {
     if (set.size() < 2) continue;
     for (uint32_t a : set)
@@ -515,11 +519,12 @@ void Catalog::index_external_ids() {
 
 namespace {
 template <typename T>
-const T* lookup(const std::vector<T>& items, const std::unordered_map<std::string, size_t>& map, const std::string& id) {
+const T* lookup(const std::vector<T>& items, const std::unordered_map<std::string, size_t>& map,
+                const std::string& id) {
   auto it = map.find(id);
   return it == map.end() ? nullptr : &items[it->second];
 }
-} // namespace
+}  // namespace
 
 const TreeItem* Catalog::skill(const std::string& wanted) const { return lookup(skills, skill_by_id, wanted); }
 const TreeItem* Catalog::domain(const std::string& wanted) const { return lookup(domains, domain_by_id, wanted); }
@@ -528,7 +533,9 @@ const Role* Catalog::role(const std::string& wanted) const {
   if (const auto* r = lookup(roles, role_by_id, wanted)) return r;
   return lookup(roles, role_by_external_id, wanted);
 }
-const Category* Catalog::category(const std::string& wanted) const { return lookup(categories, category_by_id, wanted); }
+const Category* Catalog::category(const std::string& wanted) const {
+  return lookup(categories, category_by_id, wanted);
+}
 const Certificate* Catalog::certificate(const std::string& wanted) const {
   return lookup(certificates, certificate_by_id, wanted);
 }
@@ -561,4 +568,4 @@ int Catalog::tree_distance(const std::vector<int>& parents, size_t descendant, s
   return -1;
 }
 
-} // namespace advisor
+}  // namespace advisor

@@ -1,9 +1,9 @@
 // Certificate advice: which certificate, which level of a ladder, the fastest route to
 // the next level, and what to do first. Value to the person decides the order;
 // feasibility is shown and only breaks ties (docs/scoring.md).
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <map>
 #include <set>
 
@@ -45,7 +45,8 @@ std::vector<Target> targets_of(const Catalog& c, const Profile& p, Date as_of, c
   std::vector<Target> out;
   std::set<std::string> seen;
   for (const auto& id : p.goal_roles)
-    if (const auto* r = c.role(id); r && seen.insert(id).second) out.push_back({match_role(c, p, *r, as_of), 1.0, true});
+    if (const auto* r = c.role(id); r && seen.insert(id).second)
+      out.push_back({match_role(c, p, *r, as_of), 1.0, true});
   double best = ranked.empty() ? 0 : ranked.front().score;
   size_t fits = 0;
   for (const auto& m : ranked) {
@@ -127,8 +128,8 @@ size_t pick_level(const Catalog& c, const Profile& p, Date as_of, const Certific
   if (n > 1 && pick > start && held < static_cast<int>(pick) - 1) {
     const auto& lower = cert.levels[pick - 1].name;
     why = cert.levels[pick].requires_rule
-              ? T(fmt::format("{} rather than {}: the rules accept you at this level already", cert.levels[pick].name.en,
-                              lower.en),
+              ? T(fmt::format("{} rather than {}: the rules accept you at this level already",
+                              cert.levels[pick].name.en, lower.en),
                   fmt::format("建议{}而非{}：按规则你已可直接报考该等级", cert.levels[pick].name.zh, lower.zh))
               : T(fmt::format("{} rather than {}: you already know most of its syllabus", cert.levels[pick].name.en,
                               lower.en),
@@ -182,10 +183,11 @@ Text route_phrase(const CertificateSuggestion& s) {
   const auto& cur = s.suggested.level->name;
   if (s.next_route == "now") return T("open to you now", "现在即可报考");
   if (s.next_route == "through") {
-    Text t = s.next_date ? T(fmt::format("from {}, through the {} certificate (the fastest route)", s.next_date->str(), cur.en),
-                             fmt::format("取得{}证书后 {} 起可报考（最快路线）", cur.zh, s.next_date->str()))
-                         : T(fmt::format("as soon as you hold the {} certificate (its exam dates are not stated)", cur.en),
-                             fmt::format("取得{}证书后即可报考（来源未说明考试时间）", cur.zh));
+    Text t = s.next_date
+                 ? T(fmt::format("from {}, through the {} certificate (the fastest route)", s.next_date->str(), cur.en),
+                     fmt::format("取得{}证书后 {} 起可报考（最快路线）", cur.zh, s.next_date->str()))
+                 : T(fmt::format("as soon as you hold the {} certificate (its exam dates are not stated)", cur.en),
+                     fmt::format("取得{}证书后即可报考（来源未说明考试时间）", cur.zh));
     if (n.earliest_date) {
       t.en += fmt::format("; by experience alone, from {}", n.earliest_date->str());
       t.zh += fmt::format("；仅凭工作经验则 {} 起", n.earliest_date->str());
@@ -193,7 +195,8 @@ Text route_phrase(const CertificateSuggestion& s) {
     return t;
   }
   if (s.next_route == "wait")
-    return T(fmt::format("from {}, by experience", s.next_date->str()), fmt::format("凭工作经验 {} 起可报考", s.next_date->str()));
+    return T(fmt::format("from {}, by experience", s.next_date->str()),
+             fmt::format("凭工作经验 {} 起可报考", s.next_date->str()));
   return T("see advisor check for what it needs", "所需条件见 advisor check");
 }
 
@@ -207,12 +210,15 @@ Text feasibility_text(const CertificateSuggestion& s) {
   const auto& r = s.suggested;
   bool ladder = s.certificate->levels.size() > 1;
   if (r.status == Outcome::eligible)
-    return ladder ? T(fmt::format("You can sit {} now", r.level->name.en), fmt::format("现在即可报考{}", r.level->name.zh))
-                  : T("You can sit it now", "现在即可报考");
+    return ladder
+               ? T(fmt::format("You can sit {} now", r.level->name.en), fmt::format("现在即可报考{}", r.level->name.zh))
+               : T("You can sit it now", "现在即可报考");
   if (r.earliest_date)
-    return T(fmt::format("Eligible from {}", r.earliest_date->str()), fmt::format("{} 起可报考", r.earliest_date->str()));
+    return T(fmt::format("Eligible from {}", r.earliest_date->str()),
+             fmt::format("{} 起可报考", r.earliest_date->str()));
   if (r.status == Outcome::unknown) return T("Your profile lacks data to decide", "档案信息不足，无法判断");
-  return T("Not eligible yet: see `advisor check` for what would change that", "暂不符合报考条件：运行 advisor check 查看如何达到");
+  return T("Not eligible yet: see `advisor check` for what would change that",
+           "暂不符合报考条件：运行 advisor check 查看如何达到");
 }
 
 Text suits_text(const LevelResult& r) {
@@ -222,8 +228,12 @@ Text suits_text(const LevelResult& r) {
   // The Chinese reason already starts with 适合 ("suits"): do not say it twice.
   if (t.reason.zh.rfind("适合", 0) == 0) out.zh = t.reason.zh;
   if (!t.found.en.empty()) {
-    const char* verdict_en = t.outcome == Outcome::eligible ? "fits" : t.outcome == Outcome::unknown ? "unknown" : "outside it";
-    const char* verdict_zh = t.outcome == Outcome::eligible ? "符合" : t.outcome == Outcome::unknown ? "无法判断" : "不在此范围";
+    const char* verdict_en = t.outcome == Outcome::eligible  ? "fits"
+                             : t.outcome == Outcome::unknown ? "unknown"
+                                                             : "outside it";
+    const char* verdict_zh = t.outcome == Outcome::eligible  ? "符合"
+                             : t.outcome == Outcome::unknown ? "无法判断"
+                                                             : "不在此范围";
     out.en += fmt::format(" (you: {}, {})", t.found.en, verdict_en);
     out.zh += fmt::format("（你：{}，{}）", t.found.zh, verdict_zh);
   }
@@ -246,12 +256,14 @@ double related_value(const Catalog& c, const Profile& p, const Certificate& cert
       why = T("Related to your goal role " + role->name.en, "与你的目标岗位“" + role->name.in(Lang::zh) + "”相关");
     } else if (goal_cats.count(role->category) && v < 0.5) {
       v = 0.5;
-      why = T("Related to a role in a category you aim at: " + role->name.en, "与你目标类别中的岗位相关：" + role->name.in(Lang::zh));
+      why = T("Related to a role in a category you aim at: " + role->name.en,
+              "与你目标类别中的岗位相关：" + role->name.in(Lang::zh));
     }
     for (const auto& t : targets)
       if (!t.goal && t.match.role->id == id && 0.5 * t.weight > v) {
         v = 0.5 * t.weight;
-        why = T("Related to a role that fits you: " + role->name.en, "与你较匹配的岗位相关：" + role->name.in(Lang::zh));
+        why =
+            T("Related to a role that fits you: " + role->name.en, "与你较匹配的岗位相关：" + role->name.in(Lang::zh));
       }
   }
   return v;
@@ -297,7 +309,8 @@ CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, co
 
   // What the syllabus teaches of the needs: the certificate's own and its levels up to this one.
   std::vector<std::string> syllabus = cert.syllabus;
-  for (size_t i = 0; i <= pick; ++i) syllabus.insert(syllabus.end(), cert.levels[i].syllabus.begin(), cert.levels[i].syllabus.end());
+  for (size_t i = 0; i <= pick; ++i)
+    syllabus.insert(syllabus.end(), cert.levels[i].syllabus.begin(), cert.levels[i].syllabus.end());
   std::vector<std::string> need_ids;
   double total = 0;
   for (const auto& [id, w] : needs) {
@@ -309,24 +322,27 @@ CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, co
   // A syllabus that names only the parent of a needed skill teaches it in part.
   auto exact = syllabus_covers(c, syllabus, need_ids, true);
   for (const auto& id : cov)
-    covered += needs.at(id) * (std::find(exact.begin(), exact.end(), id) != exact.end() ? 1.0 : c.scoring.partial_credit);
+    covered +=
+        needs.at(id) * (std::find(exact.begin(), exact.end(), id) != exact.end() ? 1.0 : c.scoring.partial_credit);
   // Keep the order of importance: the most needed first.
-  std::stable_sort(cov.begin(), cov.end(), [&](const std::string& a, const std::string& b) { return needs.at(a) > needs.at(b); });
+  std::stable_sort(cov.begin(), cov.end(),
+                   [&](const std::string& a, const std::string& b) { return needs.at(a) > needs.at(b); });
   s.covers = cov;
   Text related_why;
   double related = related_value(c, p, cert, targets, related_why);
   double suits = soft_fit(s.suggested);
-  score_terms(c, s, total > 0 ? covered / total : 0, related, suits,
-              !prose ? Text{}
-                     : T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss",
-                                     cov.size(), need_ids.size()),
-                         fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", need_ids.size(), cov.size())),
-              related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
-                                  : related_why,
-              !s.suggested.recommended ? T("the source states no \"suits\" condition", "来源未说明适合人群")
-              : suits == 1.0           ? T("its \"suits\" condition fits you", "你符合其适合人群")
-              : suits == 0             ? T("its \"suits\" condition does not fit you", "你不符合其适合人群")
-                                       : T("your profile lacks data for its \"suits\" condition", "档案信息不足，无法判断是否适合"));
+  score_terms(
+      c, s, total > 0 ? covered / total : 0, related, suits,
+      !prose ? Text{}
+             : T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss", cov.size(),
+                             need_ids.size()),
+                 fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", need_ids.size(), cov.size())),
+      related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
+                          : related_why,
+      !s.suggested.recommended ? T("the source states no \"suits\" condition", "来源未说明适合人群")
+      : suits == 1.0           ? T("its \"suits\" condition fits you", "你符合其适合人群")
+      : suits == 0             ? T("its \"suits\" condition does not fit you", "你不符合其适合人群")
+                   : T("your profile lacks data for its \"suits\" condition", "档案信息不足，无法判断是否适合"));
   if (s.held) s.below_floor = true;
   if (!prose) return s;  // the reasons are sentences
   if (s.held) {
@@ -337,14 +353,15 @@ CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, co
   if (!level_why.empty()) s.reasons.push_back(level_why);
   if (!related_why.empty()) s.reasons.push_back(related_why);
   if (!s.covers.empty())
-    s.reasons.push_back(T("Syllabus covers skills your goal and best-fitting roles miss: " + join_names(c, s.covers, false),
-                          "考试大纲覆盖你欠缺的技能：" + join_names(c, s.covers, true)));
+    s.reasons.push_back(
+        T("Syllabus covers skills your goal and best-fitting roles miss: " + join_names(c, s.covers, false),
+          "考试大纲覆盖你欠缺的技能：" + join_names(c, s.covers, true)));
   if (s.suggested.recommended) s.reasons.push_back(suits_text(s.suggested));
   if (s.next_step) s.reasons.push_back(next_text(s));
   return s;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const std::vector<RoleMatch>& ranked_roles, bool prose) {
@@ -371,7 +388,8 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
 namespace {
 
 /// The role advice aims at: the first goal role, else the best-fitting one with evidence.
-std::optional<RoleMatch> focus_role(const Catalog& c, const Profile& p, Date as_of, const std::vector<RoleMatch>& ranked) {
+std::optional<RoleMatch> focus_role(const Catalog& c, const Profile& p, Date as_of,
+                                    const std::vector<RoleMatch>& ranked) {
   for (const auto& id : p.goal_roles)
     if (const auto* r = c.role(id)) return match_role(c, p, *r, as_of);
   for (const auto& m : ranked)
@@ -425,7 +443,8 @@ NextAction certificate_action(const Catalog& c, const CertificateSuggestion& s, 
       a.text.en += fmt::format(". It teaches {}, which {} needs", en, role.en);
       a.text.zh += fmt::format("。它涵盖{}所需的{}", role.in(Lang::zh), names_of(c, *focus, s, true));
     } else {
-      std::vector<std::string> ids(s.covers.begin(), s.covers.begin() + std::min<std::ptrdiff_t>(3, std::ssize(s.covers)));
+      std::vector<std::string> ids(s.covers.begin(),
+                                   s.covers.begin() + std::min<std::ptrdiff_t>(3, std::ssize(s.covers)));
       a.text.en += fmt::format(". It teaches {}, which roles that fit you need", join_names(c, ids, false));
       a.text.zh += fmt::format("。它涵盖与你较匹配的岗位所需的{}", join_names(c, ids, true));
     }
@@ -459,7 +478,7 @@ std::optional<std::string> key_skill(const Catalog& c, const RoleMatch& focus, c
   return best ? best : best_any;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as_of,
                                      const std::vector<RoleMatch>& ranked_roles,
@@ -474,9 +493,10 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as
     }
   if (first) out.push_back(certificate_action(c, *first, focus ? &*focus : nullptr));
   if (focus && !first && focus->missing.empty() && focus->partial.empty()) {
-    out.push_back(NextAction{"role", focus->role->id, "", std::nullopt,
-                             T(fmt::format("You have every skill {} asks for: it fits you now", focus->role->name.en),
-                               fmt::format("你已具备{}要求的全部技能：现在就适合这个岗位", focus->role->name.in(Lang::zh)))});
+    out.push_back(
+        NextAction{"role", focus->role->id, "", std::nullopt,
+                   T(fmt::format("You have every skill {} asks for: it fits you now", focus->role->name.en),
+                     fmt::format("你已具备{}要求的全部技能：现在就适合这个岗位", focus->role->name.in(Lang::zh)))});
   }
   if (focus) {
     if (auto k = key_skill(c, *focus, first ? first->covers : std::vector<std::string>{})) {
@@ -512,4 +532,4 @@ Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const s
   return r;
 }
 
-} // namespace advisor
+}  // namespace advisor

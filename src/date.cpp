@@ -1,7 +1,7 @@
 #include "advisor/date.hpp"
 
-#include <chrono>
 #include <fmt/format.h>
+#include <chrono>
 
 namespace advisor {
 
@@ -58,15 +58,15 @@ bool parse_digits(std::string_view s, int& out) {
   out = v;
   return true;
 }
-} // namespace
+}  // namespace
 
 DateParse parse_date(std::string_view text) {
   DateParse r;
   int y = 0, m = 0, d = 1;
   bool shape_ok = false;
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    shape_ok = parse_digits(text.substr(0, 4), y) && parse_digits(text.substr(5, 2), m) &&
-               parse_digits(text.substr(8, 2), d);
+    shape_ok =
+        parse_digits(text.substr(0, 4), y) && parse_digits(text.substr(5, 2), m) && parse_digits(text.substr(8, 2), d);
   } else if (text.size() == 7 && text[4] == '-') {
     shape_ok = parse_digits(text.substr(0, 4), y) && parse_digits(text.substr(5, 2), m);
     r.month_only = true;
@@ -87,8 +87,7 @@ DateParse parse_date(std::string_view text) {
     return r;
   }
   if (d < 1 || d > days_in_month(y, m)) {
-    r.error = fmt::format("'{}' is not a calendar date: {:04}-{:02} has {} days", text, y, m,
-                          days_in_month(y, m));
+    r.error = fmt::format("'{}' is not a calendar date: {:04}-{:02} has {} days", text, y, m, days_in_month(y, m));
     r.error_zh = fmt::format("“{}”不是有效日期：{:04}-{:02} 只有 {} 天", text, y, m, days_in_month(y, m));
     return r;
   }
@@ -102,4 +101,4 @@ Date today() {
   return Date::from_days(static_cast<long>(days));
 }
 
-} // namespace advisor
+}  // namespace advisor

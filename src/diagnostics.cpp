@@ -1,16 +1,15 @@
 #include "advisor/diagnostics.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace advisor {
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 size_t Diagnostics::error_count() const {
-  return static_cast<size_t>(std::count_if(items.begin(), items.end(), [](const Diagnostic& d) {
-    return d.severity == Severity::error;
-  }));
+  return static_cast<size_t>(
+      std::count_if(items.begin(), items.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 size_t Diagnostics::warning_count() const { return items.size() - error_count(); }
@@ -26,8 +25,8 @@ void Diagnostics::sort() {
 std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   std::string where = d.file;
   if (d.line > 0) where += fmt::format(":{}:{}", d.line, d.column > 0 ? d.column : 1);
-  const char* sev = d.severity == Severity::error ? (lang == Lang::zh ? "错误" : "error")
-                                                  : (lang == Lang::zh ? "警告" : "warning");
+  const char* sev =
+      d.severity == Severity::error ? (lang == Lang::zh ? "错误" : "error") : (lang == Lang::zh ? "警告" : "warning");
   std::string out = fmt::format("{}: {}: {}\n", where, sev, d.message.in(lang));
   if (!d.source_line.empty() && d.column > 0) {
     std::string line = d.source_line;
@@ -40,4 +39,4 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   return out;
 }
 
-} // namespace advisor
+}  // namespace advisor

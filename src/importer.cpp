@@ -3,9 +3,9 @@
 // loaders), every string double-quoted so any label survives the round trip.
 #include "advisor/importer.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <istream>
 #include <set>
@@ -33,8 +33,10 @@ std::string valid_utf8(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
     auto cp = util::next_code_point(s, i);
-    if (cp.length > 0) out.append(s.substr(i, cp.length));
-    else out += "\xEF\xBF\xBD";
+    if (cp.length > 0)
+      out.append(s.substr(i, cp.length));
+    else
+      out += "\xEF\xBF\xBD";
     i += std::max<size_t>(cp.length, 1);
   }
   return out;
@@ -92,9 +94,10 @@ void open_input(InputStream& f, const std::string& dir, const std::string& name)
   f.path = (fs::path(dir) / name).string();
   std::error_code ec;
   if (!fs::is_regular_file(f.path, ec))
-    throw ImportError(T(fmt::format("cannot read '{}': no such file (is '{}' the right data set directory?)", f.path, dir),
-                        fmt::format("无法读取“{}”：文件不存在（“{}”是正确的数据集目录吗？）", f.path, dir)),
-                      ErrorKind::input_missing);
+    throw ImportError(
+        T(fmt::format("cannot read '{}': no such file (is '{}' the right data set directory?)", f.path, dir),
+          fmt::format("无法读取“{}”：文件不存在（“{}”是正确的数据集目录吗？）", f.path, dir)),
+        ErrorKind::input_missing);
   f.size = fs::file_size(f.path, ec);
   f.in.open(f.path, std::ios::binary);
   if (!f.in)
@@ -246,11 +249,14 @@ std::string education_yaml() {
          "# UNESCO International Standard Classification of Education (ISCED 2011):\n"
          "# https://uis.unesco.org/en/topic/international-standard-classification-education-isced\n"
          "education:\n"
-         "  - {id: high-school, isced: \"3\", name: {zh: 高中/中专, en: Upper secondary education}, aliases: [高中, 中专, "
+         "  - {id: high-school, isced: \"3\", name: {zh: 高中/中专, en: Upper secondary education}, aliases: [高中, "
+         "中专, "
          "high school, secondary school, vocational school, upper secondary]}\n"
-         "  - {id: associate, isced: \"5\", name: {zh: 大专, en: Short-cycle tertiary education}, aliases: [大专, 专科, "
+         "  - {id: associate, isced: \"5\", name: {zh: 大专, en: Short-cycle tertiary education}, aliases: [大专, "
+         "专科, "
          "associate degree, associate, short-cycle tertiary]}\n"
-         "  - {id: bachelor, isced: \"6\", name: {zh: 本科, en: Bachelor's or equivalent}, aliases: [本科, 学士, bachelor, "
+         "  - {id: bachelor, isced: \"6\", name: {zh: 本科, en: Bachelor's or equivalent}, aliases: [本科, 学士, "
+         "bachelor, "
          "bachelor's, bachelors, undergraduate]}\n"
          "  - {id: master, isced: \"7\", name: {zh: 硕士, en: Master's or equivalent}, aliases: [硕士, 研究生, master, "
          "master's, masters, postgraduate]}\n"
@@ -394,7 +400,8 @@ EscoOccupations read_esco_occupations(InputStream& occ, ProgressMeter& meter, Di
   std::vector<std::string> fields;
   int line = 1, lines = 0;
   if (!next_csv_record(occ.in, fields, lines))
-    throw ImportError(T(fmt::format("'{}' is empty", occ.path), fmt::format("“{}”是空文件", occ.path)), ErrorKind::invalid_input);
+    throw ImportError(T(fmt::format("'{}' is empty", occ.path), fmt::format("“{}”是空文件", occ.path)),
+                      ErrorKind::invalid_input);
   auto col = columns(fields, {"conceptUri", "iscoGroup", "preferredLabel", "description"}, occ.path, "ESCO");
   size_t need = *std::max_element(col.begin(), col.end()) + 1;
   line += lines;
@@ -413,12 +420,14 @@ EscoOccupations read_esco_occupations(InputStream& occ, ProgressMeter& meter, Di
     }
     EscoOccupation o{trim(fields[col[0]]), trim(fields[col[2]]), trim(fields[col[1]]), trim(fields[col[3]])};
     if (o.uri.empty() || o.label.empty()) {
-      skipped(diags, occ.path, rec_line, T("skipped: no conceptUri or preferredLabel", "已跳过：缺少 conceptUri 或 preferredLabel"));
+      skipped(diags, occ.path, rec_line,
+              T("skipped: no conceptUri or preferredLabel", "已跳过：缺少 conceptUri 或 preferredLabel"));
       continue;
     }
     if (out.by_uri.count(o.uri)) {
-      skipped(diags, occ.path, rec_line,
-              T(fmt::format("skipped: occupation '{}' listed twice", o.uri), fmt::format("已跳过：职业“{}”重复", o.uri)));
+      skipped(
+          diags, occ.path, rec_line,
+          T(fmt::format("skipped: occupation '{}' listed twice", o.uri), fmt::format("已跳过：职业“{}”重复", o.uri)));
       continue;
     }
     out.by_uri.emplace(o.uri, out.list.size());
@@ -438,7 +447,8 @@ std::vector<EscoRelation> read_esco_relations(InputStream& rel, const EscoOccupa
   std::vector<EscoRelation> relations;
   std::string text;
   if (!getline_crlf(rel.in, text))
-    throw ImportError(T(fmt::format("'{}' is empty", rel.path), fmt::format("“{}”是空文件", rel.path)), ErrorKind::invalid_input);
+    throw ImportError(T(fmt::format("'{}' is empty", rel.path), fmt::format("“{}”是空文件", rel.path)),
+                      ErrorKind::invalid_input);
   auto rcol = columns(split_tabs(text), {"occupationUri", "relationType", "skillLabel"}, rel.path, "ESCO");
   size_t rneed = *std::max_element(rcol.begin(), rcol.end()) + 1;
   size_t unknown_occupations = 0;
@@ -496,7 +506,7 @@ CategoryOut isco_category(const std::string& isco) {
   char major = !isco.empty() && isco[0] >= '0' && isco[0] <= '9' ? isco[0] : '?';
   if (major == '?') return {"esco-isco-unknown", T("Not classified in ISCO-08", "未归入 ISCO-08")};
   return {std::string("esco-isco-") + major, T("ISCO " + std::string(1, major) + " " + k_isco_major.at(major).en,
-                                                "ISCO " + std::string(1, major) + " " + k_isco_major.at(major).zh)};
+                                               "ISCO " + std::string(1, major) + " " + k_isco_major.at(major).zh)};
 }
 
 Meta esco_meta() {
@@ -504,17 +514,23 @@ Meta esco_meta() {
   meta.id = "esco-1.2.0";
   meta.version = "1.2.0";
   meta.name = T("ESCO occupations and skills (v1.2.0, English)", "ESCO 职业与技能分类（v1.2.0，英文）");
-  meta.attribution = T("This service uses the ESCO classification of the European Commission.",
-                       "本服务使用欧盟委员会的 ESCO 分类。");
+  meta.attribution =
+      T("This service uses the ESCO classification of the European Commission.", "本服务使用欧盟委员会的 ESCO 分类。");
   meta.sources_yaml =
       "sources:\n"
       "  - id: \"esco-1.2.0\"\n"
-      "    title: " + text_yaml("ESCO（欧洲技能、能力、资格与职业分类）v1.2.0：职业", "ESCO (European Skills, Competences, Qualifications and Occupations) v1.2.0: occupations") + "\n"
+      "    title: " +
+      text_yaml("ESCO（欧洲技能、能力、资格与职业分类）v1.2.0：职业",
+                "ESCO (European Skills, Competences, Qualifications and Occupations) v1.2.0: occupations") +
+      "\n"
       "    publisher: \"European Commission\"\n"
       "    url: \"https://esco.ec.europa.eu/en/use-esco/download\"\n"
       "    file: \"occupations_en.csv\"\n"
       "  - id: \"esco-skill-relations\"\n"
-      "    title: " + text_yaml("ESCO 1.2.0 职业—技能关联（第三方整理）", "ESCO 1.2.0 occupation-skill relations (third-party extract)") + "\n"
+      "    title: " +
+      text_yaml("ESCO 1.2.0 职业—技能关联（第三方整理）",
+                "ESCO 1.2.0 occupation-skill relations (third-party extract)") +
+      "\n"
       "    publisher: \"victoriano/future-of-work-data, built from ESCO 1.2.0\"\n"
       "    url: \"https://github.com/victoriano/future-of-work-data\"\n"
       "    file: \"occupation_skill_relations.tsv\"\n";
@@ -524,7 +540,7 @@ Meta esco_meta() {
   return meta;
 }
 
-} // namespace
+}  // namespace
 
 ImportedCatalog import_esco(const std::string& dir, const ImportProgress& progress) {
   InputStream occ, rel;
@@ -608,7 +624,8 @@ void read_onet_rows(InputStream& in, const std::vector<std::string>& wanted, Pro
                     Row&& row) {
   std::string text;
   if (!getline_crlf(in.in, text))
-    throw ImportError(T(fmt::format("'{}' is empty", in.path), fmt::format("“{}”是空文件", in.path)), ErrorKind::invalid_input);
+    throw ImportError(T(fmt::format("'{}' is empty", in.path), fmt::format("“{}”是空文件", in.path)),
+                      ErrorKind::invalid_input);
   auto col = columns(split_tabs(text), wanted, in.path, "O*NET");
   size_t need = *std::max_element(col.begin(), col.end()) + 1;
   std::vector<std::string> picked(col.size());
@@ -632,7 +649,8 @@ OnetOccupations read_onet_occupations(InputStream& occ, ProgressMeter& meter, Di
   read_onet_rows(occ, {"O*NET-SOC Code", "Title", "Description"}, meter, diags, [&](auto& f, int line) {
     OnetOccupation o{f[0], f[1], f[2]};
     if (o.code.size() < 2 || o.title.empty() || out.by_code.count(o.code)) {
-      skipped(diags, occ.path, line, T("skipped: no code or title, or a code listed twice", "已跳过：缺少代码或名称，或代码重复"));
+      skipped(diags, occ.path, line,
+              T("skipped: no code or title, or a code listed twice", "已跳过：缺少代码或名称，或代码重复"));
       return;
     }
     out.by_code.emplace(o.code, out.list.size());
@@ -660,7 +678,8 @@ struct OnetSkills {
 
 void read_onet_technology(InputStream& tech, const OnetOccupations& occ, OnetSkills& out, ProgressMeter& meter,
                           Diagnostics& diags) {
-  read_onet_rows(tech, {"O*NET-SOC Code", "Example", "Commodity Title", "Hot Technology", "In Demand", "Commodity Code"},
+  read_onet_rows(tech,
+                 {"O*NET-SOC Code", "Example", "Commodity Title", "Hot Technology", "In Demand", "Commodity Code"},
                  meter, diags, [&](auto& f, int) {
                    auto it = occ.by_code.find(f[0]);
                    if (it == occ.by_code.end() || normalize_key(f[1]).empty()) return;
@@ -687,26 +706,27 @@ constexpr double k_onet_optional_importance = 3.0;
 
 void read_onet_basic_skills(InputStream& basic, const OnetOccupations& occ, OnetSkills& out, ProgressMeter& meter,
                             Diagnostics& diags) {
-  read_onet_rows(basic, {"O*NET-SOC Code", "Element Name", "Scale ID", "Data Value", "Recommend Suppress", "Element ID"},
-                 meter, diags, [&](auto& f, int line) {
-                   if (f[2] != "IM" || f[4] == "Y") return;  // importance only, and trusted values
-                   auto it = occ.by_code.find(f[0]);
-                   if (it == occ.by_code.end()) return;
-                   double importance = 0;
-                   try {
-                     importance = std::stod(f[3]);
-                   } catch (const std::exception&) {
-                     skipped(diags, basic.path, line, T("skipped: Data Value is not a number", "已跳过：Data Value 不是数字"));
-                     return;
-                   }
-                   if (importance < k_onet_optional_importance || normalize_key(f[1]).empty()) return;
-                   out.table.add(f[1]);
-                   if (!f[5].empty()) out.ids_of_label[f[1]]["onet_element"] = f[5];
-                   // The basic skills (Active Listening, Critical Thinking, …) are rated for
-                   // every occupation: they say little about which one a person fits, and
-                   // nobody lists them on a CV, so they are optional, weighted by importance.
-                   out.links.push_back({it->second, f[1], false, importance >= k_onet_essential_importance ? 1.0 : 0.5});
-                 });
+  read_onet_rows(
+      basic, {"O*NET-SOC Code", "Element Name", "Scale ID", "Data Value", "Recommend Suppress", "Element ID"}, meter,
+      diags, [&](auto& f, int line) {
+        if (f[2] != "IM" || f[4] == "Y") return;  // importance only, and trusted values
+        auto it = occ.by_code.find(f[0]);
+        if (it == occ.by_code.end()) return;
+        double importance = 0;
+        try {
+          importance = std::stod(f[3]);
+        } catch (const std::exception&) {
+          skipped(diags, basic.path, line, T("skipped: Data Value is not a number", "已跳过：Data Value 不是数字"));
+          return;
+        }
+        if (importance < k_onet_optional_importance || normalize_key(f[1]).empty()) return;
+        out.table.add(f[1]);
+        if (!f[5].empty()) out.ids_of_label[f[1]]["onet_element"] = f[5];
+        // The basic skills (Active Listening, Critical Thinking, …) are rated for
+        // every occupation: they say little about which one a person fits, and
+        // nobody lists them on a CV, so they are optional, weighted by importance.
+        out.links.push_back({it->second, f[1], false, importance >= k_onet_essential_importance ? 1.0 : 0.5});
+      });
 }
 
 // Job Zone (1-5, O*NET's preparation level) → the barrier to entry of the role:
@@ -743,7 +763,9 @@ std::vector<SkillOut> onet_skill_list(const OnetSkills& in, std::map<std::string
   std::set<std::string> taken, labels;
   for (const auto& [k, l] : in.table.label_of_key) labels.insert(l);
   ids = assign_ids(labels, "onet-", taken);
-  auto id_of = [&](const std::string& label) { return ids.at(in.table.label_of_key.at(in.table.key_of_label.at(label))); };
+  auto id_of = [&](const std::string& label) {
+    return ids.at(in.table.label_of_key.at(in.table.key_of_label.at(label)));
+  };
   std::set<std::string> commodity_ids;
   for (const auto& c : in.commodities) commodity_ids.insert(id_of(c));
   std::map<std::string, std::string> parent_of;  // skill id → parent id
@@ -783,13 +805,12 @@ std::vector<RoleOut> onet_roles(const OnetOccupations& occ, const std::map<std::
     std::string major = o.code.substr(0, 2);
     std::string cat_id = k_soc_major.count(major) ? "onet-soc-" + major : "onet-soc-other";
     if (!cats.count(cat_id))
-      cats[cat_id] = CategoryOut{cat_id, k_soc_major.count(major)
-                                             ? T("SOC " + major + " " + k_soc_major.at(major).en,
-                                                 "SOC " + major + " " + k_soc_major.at(major).zh)
-                                             : T("Other SOC groups", "其他 SOC 大类")};
+      cats[cat_id] = CategoryOut{cat_id, k_soc_major.count(major) ? T("SOC " + major + " " + k_soc_major.at(major).en,
+                                                                      "SOC " + major + " " + k_soc_major.at(major).zh)
+                                                                  : T("Other SOC groups", "其他 SOC 大类")};
     auto z = zones.find(o.code);
-    roles.push_back(RoleOut{id, o.title, cat_id, o.description, {{"onet_soc", o.code}},
-                            z == zones.end() ? "" : z->second, {}});
+    roles.push_back(
+        RoleOut{id, o.title, cat_id, o.description, {{"onet_soc", o.code}}, z == zones.end() ? "" : z->second, {}});
   }
   return roles;
 }
@@ -799,14 +820,17 @@ Meta onet_meta() {
   meta.id = "onet-29.2";
   meta.version = "29.2";
   meta.name = T("O*NET 29.2 occupations and technology skills", "O*NET 29.2 职业与技术技能");
-  meta.attribution = T("This product includes information from O*NET 29.2 Database by the U.S. Department of Labor, "
-                       "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.",
-                       "本产品包含来自美国劳工部就业与培训管理局（USDOL/ETA）O*NET 29.2 数据库的信息，依据 CC BY 4.0 "
-                       "许可使用。");
+  meta.attribution =
+      T("This product includes information from O*NET 29.2 Database by the U.S. Department of Labor, "
+        "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.",
+        "本产品包含来自美国劳工部就业与培训管理局（USDOL/ETA）O*NET 29.2 数据库的信息，依据 CC BY 4.0 "
+        "许可使用。");
   meta.sources_yaml =
       "sources:\n"
       "  - id: \"onet-29.2\"\n"
-      "    title: " + text_yaml("O*NET 29.2 数据库（2025 年 2 月）", "O*NET 29.2 Database (February 2025)") + "\n"
+      "    title: " +
+      text_yaml("O*NET 29.2 数据库（2025 年 2 月）", "O*NET 29.2 Database (February 2025)") +
+      "\n"
       "    publisher: \"U.S. Department of Labor, Employment and Training Administration (USDOL/ETA)\"\n"
       "    url: \"https://www.onetcenter.org/database.html\"\n"
       "    file: \"Occupation Data.txt, Technology Skills.txt, Skills.tsv, Job Zones.txt\"\n";
@@ -816,7 +840,7 @@ Meta onet_meta() {
   return meta;
 }
 
-} // namespace
+}  // namespace
 
 ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progress) {
   InputStream occ, tech, basic;
@@ -839,8 +863,8 @@ ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progre
   std::map<std::string, CategoryOut> cats;
   auto roles = onet_roles(occupations, zones, cats);
   for (const auto& l : found.links)
-    add_link(roles[l.occupation], ids.at(found.table.label_of_key.at(found.table.key_of_label.at(l.label))), l.essential,
-             l.weight);
+    add_link(roles[l.occupation], ids.at(found.table.label_of_key.at(found.table.key_of_label.at(l.label))),
+             l.essential, l.weight);
   std::vector<CategoryOut> cat_list;
   for (auto& [id, c] : cats) cat_list.push_back(std::move(c));
   meter.finish();
@@ -856,20 +880,22 @@ bool import_file_name(const std::string& name) {
     return true;
   for (const char* kind : {"roles", "skills"}) {
     std::string k = kind;
-    if (name.size() > k.size() + 5 && name.compare(0, k.size(), k) == 0 && name.compare(name.size() - 5, 5, ".yaml") == 0 &&
-        (name[k.size()] == '-' || name[k.size()] == '.'))
+    if (name.size() > k.size() + 5 && name.compare(0, k.size(), k) == 0 &&
+        name.compare(name.size() - 5, 5, ".yaml") == 0 && (name[k.size()] == '-' || name[k.size()] == '.'))
       return true;
   }
   return false;
 }
 
-} // namespace
+}  // namespace
 
 void write_imported(const ImportedCatalog& imported, const std::string& out_dir, bool force,
                     const std::function<void(int)>& step) {
   std::error_code ec;
   if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec))
-    throw ImportError(T(fmt::format("'{}' exists and is not a directory", out_dir), fmt::format("“{}”已存在且不是目录", out_dir)), ErrorKind::usage);
+    throw ImportError(
+        T(fmt::format("'{}' exists and is not a directory", out_dir), fmt::format("“{}”已存在且不是目录", out_dir)),
+        ErrorKind::usage);
   // Refuse before writing anything, so a refused import leaves no half catalogue.
   // Any file an import writes counts, not only those this one writes: a bigger
   // earlier import's roles-013.yaml would otherwise be loaded with the new files.
@@ -949,25 +975,37 @@ std::string yaml_quote(std::string_view raw) {
   for (size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\t': out += "\\t"; break;
-    case '\r': out += "\\r"; break;
-    case 0: out += "\\0"; break;
-    default:
-      if (c < 0x20 || c == 0x7F) {
-        out += fmt::format("\\x{:02x}", c);
-      } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) {
-        out += "\\N";  // NEL: a YAML line break
-        ++i;
-      } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                 (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-        out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\L" : "\\P";  // line and paragraph separators
-        i += 2;
-      } else {
-        out += static_cast<char>(c);
-      }
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case 0:
+        out += "\\0";
+        break;
+      default:
+        if (c < 0x20 || c == 0x7F) {
+          out += fmt::format("\\x{:02x}", c);
+        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) {
+          out += "\\N";  // NEL: a YAML line break
+          ++i;
+        } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+          out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\L" : "\\P";  // line and paragraph separators
+          i += 2;
+        } else {
+          out += static_cast<char>(c);
+        }
     }
   }
   out += '"';
@@ -994,4 +1032,4 @@ std::string slugify(std::string_view label, size_t max_len) {
   return out;
 }
 
-} // namespace advisor
+}  // namespace advisor

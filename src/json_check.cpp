@@ -9,7 +9,7 @@ namespace advisor {
 namespace {
 
 class StrictJson {
-public:
+ public:
   StrictJson(std::string_view s, int max_depth) : m_s(s), m_max_depth(max_depth) {}
 
   std::optional<JsonProblem> run(std::string& yaml) {
@@ -21,7 +21,7 @@ public:
     return std::nullopt;
   }
 
-private:
+ private:
   bool fail_at(size_t at, std::string en, std::string zh) {
     if (m_problem) return false;
     JsonProblem p;
@@ -52,7 +52,8 @@ private:
     char c = m_s[m_i];
     if (c == '{' || c == '[') {
       if (depth >= m_max_depth)
-        return bad(fmt::format("nesting deeper than {} levels", m_max_depth), fmt::format("嵌套超过 {} 层", m_max_depth));
+        return bad(fmt::format("nesting deeper than {} levels", m_max_depth),
+                   fmt::format("嵌套超过 {} 层", m_max_depth));
       return c == '{' ? object(depth) : array(depth);
     }
     if (c == '"') return string();
@@ -76,9 +77,9 @@ private:
     for (;;) {
       blanks();
       if (m_i >= m_s.size() || m_s[m_i] != '"')
-        return m_i < m_s.size() && m_s[m_i] == '}' ? bad("a comma before '}': JSON allows no trailing comma",
-                                                         "“}”之前有逗号：JSON 不允许末尾逗号")
-                                                   : bad("expected a \"key\" in double quotes", "此处应为双引号括起的\"键\"");
+        return m_i < m_s.size() && m_s[m_i] == '}'
+                   ? bad("a comma before '}': JSON allows no trailing comma", "“}”之前有逗号：JSON 不允许末尾逗号")
+                   : bad("expected a \"key\" in double quotes", "此处应为双引号括起的\"键\"");
       if (!string()) return false;
       blanks();
       if (m_i >= m_s.size() || m_s[m_i] != ':') return bad("expected ':' after the key", "键之后应为“:”");
@@ -120,7 +121,8 @@ private:
       if (b == '\\' && !escape()) return false;
       if (b != '\\') ++m_i;
     }
-    return fail_at(open, "a string is never closed: it runs to the end of the text", "字符串没有闭合：一直延续到文本末尾");
+    return fail_at(open, "a string is never closed: it runs to the end of the text",
+                   "字符串没有闭合：一直延续到文本末尾");
   }
 
   bool escape() {
@@ -128,7 +130,8 @@ private:
     if (m_i >= m_s.size()) return bad("a string is never closed", "字符串没有闭合");
     char e = m_s[m_i++];
     if (std::string_view("\"\\/bfnrt").find(e) != std::string_view::npos) return true;
-    if (e != 'u') return fail_at(at, fmt::format("'\\{}' is not a JSON escape", e), fmt::format("“\\{}”不是 JSON 转义", e));
+    if (e != 'u')
+      return fail_at(at, fmt::format("'\\{}' is not a JSON escape", e), fmt::format("“\\{}”不是 JSON 转义", e));
     auto hi = hex4();
     if (!hi) return fail_at(at, "'\\u' needs four hex digits", "“\\u”之后应有四位十六进制数字");
     if (*hi < 0xD800 || *hi > 0xDFFF) return true;
@@ -149,7 +152,10 @@ private:
     unsigned v = 0;
     for (int k = 0; k < 4; ++k) {
       char c = m_s[m_i + static_cast<size_t>(k)];
-      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      int d = c >= '0' && c <= '9'   ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                     : -1;
       if (d < 0) return std::nullopt;
       v = v * 16 + static_cast<unsigned>(d);
     }
@@ -168,7 +174,8 @@ private:
     size_t n = digits();
     if (n == 0) return bad("a number needs digits", "数字应有数位");
     if (n > 1 && m_s[start] == '0') return fail_at(start, "a number cannot start with 0", "数字不能以 0 开头");
-    if (m_i < m_s.size() && m_s[m_i] == '.' && (++m_i, digits() == 0)) return bad("digits must follow '.'", "“.”之后应有数位");
+    if (m_i < m_s.size() && m_s[m_i] == '.' && (++m_i, digits() == 0))
+      return bad("digits must follow '.'", "“.”之后应有数位");
     if (m_i < m_s.size() && (m_s[m_i] == 'e' || m_s[m_i] == 'E')) {
       ++m_i;
       if (m_i < m_s.size() && (m_s[m_i] == '+' || m_s[m_i] == '-')) ++m_i;
@@ -198,10 +205,10 @@ private:
   std::vector<std::pair<size_t, unsigned>> m_pairs;
 };
 
-} // namespace
+}  // namespace
 
 std::optional<JsonProblem> check_json(std::string_view text, int max_depth, std::string& yaml) {
   return StrictJson(text, max_depth).run(yaml);
 }
 
-} // namespace advisor
+}  // namespace advisor

@@ -25,4 +25,4 @@ struct JsonProblem {
 /// check of YamlContext::parse.
 std::optional<JsonProblem> check_json(std::string_view text, int max_depth, std::string& yaml);
 
-} // namespace advisor
+}  // namespace advisor

@@ -20,12 +20,12 @@ struct JsonDoc {
 
   struct Value {
     Kind kind = Kind::null;
-    bool quoted = false;              ///< a quoted string (yaml-cpp's tag "!"), not a plain scalar ("?")
-    std::uint32_t first = k_none;     ///< the first child; a mapping's children alternate key, value
-    std::uint32_t next = k_none;      ///< the next sibling
-    std::uint32_t size = 0;           ///< children: items of a sequence, pairs of a mapping
+    bool quoted = false;                 ///< a quoted string (yaml-cpp's tag "!"), not a plain scalar ("?")
+    std::uint32_t first = k_none;        ///< the first child; a mapping's children alternate key, value
+    std::uint32_t next = k_none;         ///< the next sibling
+    std::uint32_t size = 0;              ///< children: items of a sequence, pairs of a mapping
     std::uint32_t line = 0, column = 0;  ///< 1-based, of the value's first byte
-    std::string_view text;            ///< a scalar's text, inside the parsed line
+    std::string_view text;               ///< a scalar's text, inside the parsed line
   };
 
   std::vector<Value> values;  ///< values[0] is the root
@@ -40,7 +40,7 @@ struct JsonItem;
 /// A value of a JsonDoc, or an undefined one (a missing key), with the calls of
 /// YAML::Node the readers make.
 class JsonNode {
-public:
+ public:
   JsonNode() = default;
   JsonNode(const JsonDoc* doc, std::uint32_t at) : m_doc(doc), m_at(at) {}
 
@@ -59,14 +59,15 @@ public:
   /// A mapping's value for `key`; undefined when it has none or is not a mapping.
   JsonNode operator[](std::string_view key) const;
   SourcePos pos(const std::string& file) const {
-    return IsDefined() ? SourcePos{file, static_cast<int>(v().line), static_cast<int>(v().column)} : SourcePos{file, 0, 0};
+    return IsDefined() ? SourcePos{file, static_cast<int>(v().line), static_cast<int>(v().column)}
+                       : SourcePos{file, 0, 0};
   }
 
   class iterator;
   iterator begin() const;
   iterator end() const;
 
-private:
+ private:
   const JsonDoc::Value& v() const { return m_doc->values[m_at]; }
 
   const JsonDoc* m_doc = nullptr;
@@ -78,7 +79,7 @@ struct JsonItem : JsonNode {
 };
 
 class JsonNode::iterator {
-public:
+ public:
   iterator(const JsonDoc* doc, std::uint32_t at, bool map) : m_doc(doc), m_at(at), m_map(map) { load(); }
   const JsonItem& operator*() const { return m_item; }
   const JsonItem* operator->() const { return &m_item; }
@@ -90,7 +91,7 @@ public:
   bool operator!=(const iterator& o) const { return m_at != o.m_at; }
   bool operator==(const iterator& o) const { return m_at == o.m_at; }
 
-private:
+ private:
   void load() {
     if (m_at == JsonDoc::k_none) return;
     if (m_map) {
@@ -127,4 +128,4 @@ inline JsonNode JsonNode::operator[](std::string_view key) const {
 /// included); the caller then reads it through the YAML path, which reports.
 bool parse_json_doc(std::string_view text, size_t max_nodes, JsonDoc& doc);
 
-} // namespace advisor
+}  // namespace advisor

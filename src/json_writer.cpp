@@ -12,9 +12,7 @@ void append_json_string(std::string& out, std::string_view s) {
   const size_t mark = out.size();
   out += '"';
   size_t run = 0;  // start of the bytes not yet copied
-  auto flush = [&](size_t i) {
-    out.append(s.data() + run, i - run);
-  };
+  auto flush = [&](size_t i) { out.append(s.data() + run, i - run); };
   for (size_t i = 0; i < s.size();) {
     auto b = static_cast<unsigned char>(s[i]);
     if (b >= 0x20 && b != '"' && b != '\\' && b < 0x80) {
@@ -35,18 +33,32 @@ void append_json_string(std::string& out, std::string_view s) {
     }
     flush(i);
     switch (b) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\b': out += "\\b"; break;
-    case '\t': out += "\\t"; break;
-    case '\n': out += "\\n"; break;
-    case '\f': out += "\\f"; break;
-    case '\r': out += "\\r"; break;
-    default: {
-      static const char hex[] = "0123456789abcdef";
-      char esc[6] = {'\\', 'u', '0', '0', hex[b >> 4], hex[b & 15]};
-      out.append(esc, 6);
-    }
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default: {
+        static const char hex[] = "0123456789abcdef";
+        char esc[6] = {'\\', 'u', '0', '0', hex[b >> 4], hex[b & 15]};
+        out.append(esc, 6);
+      }
     }
     run = ++i;
   }
@@ -144,7 +156,7 @@ void append_nlohmann_layout(std::string& out, bool negative, std::string_view di
   }
 }
 
-} // namespace
+}  // namespace
 
 void append_json_number(std::string& out, double d) {
   // Multiples of 1e-4 below 1000 in size (every score and weight advisor writes:
@@ -220,4 +232,4 @@ JsonWriter& JsonWriter::raw_object_start(std::string_view json) {
   return *this;
 }
 
-} // namespace advisor
+}  // namespace advisor

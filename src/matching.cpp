@@ -2,11 +2,11 @@
 // terms kept in the result, so the output can show each one (docs/scoring.md).
 #include "advisor/matching.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <fmt/format.h>
 #include <set>
 #include <unordered_map>
 
@@ -23,7 +23,7 @@ template <typename Vec>
 auto find_credit(const Vec& credit, size_t skill) {
   return std::lower_bound(credit.begin(), credit.end(), std::make_pair(skill, -1.0));
 }
-} // namespace
+}  // namespace
 
 double SkillCredit::of(size_t skill) const {
   auto it = find_credit(credit, skill);
@@ -61,7 +61,7 @@ void spread(const Catalog& c, size_t skill, Credit start, std::unordered_map<siz
   }
 }
 
-} // namespace
+}  // namespace
 
 SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date> as_of) {
   std::unordered_map<size_t, Credit> best;
@@ -169,7 +169,8 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
   }
   for (const auto& cat : c.categories) f.barrier.push_back(barrier_value(c, cat, f.credit));
   for (auto k : f.credit.declared) f.use_total += c.skill_idf[k];
-  if (const auto* e = c.education_level(p.education); e && !e->isced.empty() && std::isdigit(static_cast<unsigned char>(e->isced[0])))
+  if (const auto* e = c.education_level(p.education);
+      e && !e->isced.empty() && std::isdigit(static_cast<unsigned char>(e->isced[0])))
     f.isced = e->isced[0] - '0';
   return f;
 }
@@ -234,8 +235,8 @@ TermValues term_values(const Catalog& c, const ProfileFacts& f, size_t ri, const
     set(k_bar, t.gated ? 0 : f.barrier[static_cast<size_t>(cat)]);
   }
   if (f.has_goals) set(k_goal, goal);
-  const std::array<double, k_terms> weights{sc.w_essential, sc.w_optional, sc.w_use, sc.w_experience, sc.w_barrier,
-                                            sc.w_goals};
+  const std::array<double, k_terms> weights{sc.w_essential,  sc.w_optional, sc.w_use,
+                                            sc.w_experience, sc.w_barrier,  sc.w_goals};
   double wsum = 0;
   for (int i = 0; i < k_terms; ++i)
     if (t.used[i]) wsum += weights[i];
@@ -296,9 +297,13 @@ Text barrier_detail(const Catalog& c, const ProfileFacts& f, const Role& role) {
   if (!role.barrier_level.empty()) {
     double fit = education_fit(f.isced, role.barrier_level);
     return T(fmt::format("barrier {} (the source's preparation level); your education {}", role.barrier_level,
-                         fit == 1 ? "meets it" : fit > 0 ? "is one level short of it" : "is short of it"),
+                         fit == 1  ? "meets it"
+                         : fit > 0 ? "is one level short of it"
+                                   : "is short of it"),
              fmt::format("门槛 {}（来源的准备程度等级）；你的学历{}", role.barrier_level,
-                         fit == 1 ? "满足" : fit > 0 ? "差一级" : "不足"));
+                         fit == 1  ? "满足"
+                         : fit > 0 ? "差一级"
+                                   : "不足"));
   }
   const auto* cat = c.category(role.category);
   static const std::map<std::string, std::pair<std::string, std::string>> k_level{
@@ -382,36 +387,40 @@ Text skill_term_detail(const RoleMatch& m, const Role& role, bool essential) {
       }
   for (const auto& pm : m.partial) part += pm.essential == essential ? 1 : 0;
   std::string pe = part ? fmt::format(", {} partly", part) : "", pz = part ? fmt::format("，{} 项部分满足", part) : "";
-  return essential ? T(fmt::format("{} of {} essential skills{}", full, n, pe), fmt::format("核心技能 {}/{}{}", full, n, pz))
-                   : T(fmt::format("{} of {} optional skills{}", full, n, pe), fmt::format("加分技能 {}/{}{}", full, n, pz));
+  return essential
+             ? T(fmt::format("{} of {} essential skills{}", full, n, pe), fmt::format("核心技能 {}/{}{}", full, n, pz))
+             : T(fmt::format("{} of {} optional skills{}", full, n, pe), fmt::format("加分技能 {}/{}{}", full, n, pz));
 }
 
 Text term_detail(const Catalog& c, const ProfileFacts& f, size_t ri, const RoleMatch& m, const TermValues& t, int i,
                  size_t used_skills) {
   const auto& role = c.roles[ri];
   switch (i) {
-  case k_ess: return skill_term_detail(m, role, true);
-  case k_opt: return skill_term_detail(m, role, false);
-  case k_use:
-    return T(fmt::format("uses {} of your {} skills (rarer skills weigh more)", used_skills, f.credit.declared.size()),
-             fmt::format("用到你 {} 项技能中的 {} 项（越少见的技能权重越高）", f.credit.declared.size(), used_skills));
-  case k_exp:
-  case k_bar:
-    if (t.gated)
-      return T("not counted: none of your skills matches this role", "不计分：你的技能与该岗位无一匹配");
-    return i == k_exp ? experience_detail(c, f, ri) : barrier_detail(c, f, role);
-  default: {
-    double v = t.value[k_goal];
-    return v == 1.0 ? T("one of your goal roles", "是你的目标岗位")
-           : v > 0  ? T("in a category you aim at", "属于你的目标类别")
-                    : T("not among your goals", "不在你的目标中");
-  }
+    case k_ess:
+      return skill_term_detail(m, role, true);
+    case k_opt:
+      return skill_term_detail(m, role, false);
+    case k_use:
+      return T(
+          fmt::format("uses {} of your {} skills (rarer skills weigh more)", used_skills, f.credit.declared.size()),
+          fmt::format("用到你 {} 项技能中的 {} 项（越少见的技能权重越高）", f.credit.declared.size(), used_skills));
+    case k_exp:
+    case k_bar:
+      if (t.gated) return T("not counted: none of your skills matches this role", "不计分：你的技能与该岗位无一匹配");
+      return i == k_exp ? experience_detail(c, f, ri) : barrier_detail(c, f, role);
+    default: {
+      double v = t.value[k_goal];
+      return v == 1.0 ? T("one of your goal roles", "是你的目标岗位")
+             : v > 0  ? T("in a category you aim at", "属于你的目标类别")
+                      : T("not among your goals", "不在你的目标中");
+    }
   }
 }
 
 void add_reasons(const Catalog& c, const ProfileFacts& f, RoleMatch& m) {
   if (!m.matched.empty())
-    m.reasons.push_back(T("You have " + skill_list(c, m.matched, false, 5), "已具备：" + skill_list(c, m.matched, true, 5)));
+    m.reasons.push_back(
+        T("You have " + skill_list(c, m.matched, false, 5), "已具备：" + skill_list(c, m.matched, true, 5)));
   for (const auto& pm : m.partial) {
     const auto* req = c.skill(pm.required);
     const auto* via = c.skill(pm.via);
@@ -420,11 +429,13 @@ void add_reasons(const Catalog& c, const ProfileFacts& f, RoleMatch& m) {
       auto dur = duration_text(f.experience.at(pm.inferred_domain).months);
       m.reasons.push_back(T(fmt::format("{} inferred from {} of {} work ({})", req->name.en, dur.en,
                                         lower_first(d->name.en), pct(pm.credit)),
-                            fmt::format("{}：由 {} {}工作经验推断（{}）", req->name.in(Lang::zh), dur.zh, d->name.in(Lang::zh), pct(pm.credit))));
+                            fmt::format("{}：由 {} {}工作经验推断（{}）", req->name.in(Lang::zh), dur.zh,
+                                        d->name.in(Lang::zh), pct(pm.credit))));
       continue;
     }
-    m.reasons.push_back(T(fmt::format("{} counts partly toward {} ({})", via->name.en, req->name.en, pct(pm.credit)),
-                          fmt::format("{}部分满足{}（{}）", via->name.in(Lang::zh), req->name.in(Lang::zh), pct(pm.credit))));
+    m.reasons.push_back(
+        T(fmt::format("{} counts partly toward {} ({})", via->name.en, req->name.en, pct(pm.credit)),
+          fmt::format("{}部分满足{}（{}）", via->name.in(Lang::zh), req->name.in(Lang::zh), pct(pm.credit))));
   }
   std::vector<std::string> miss_ess;
   for (size_t i = 0; i < m.missing.size(); ++i)
@@ -443,12 +454,12 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, const Role& role,
   auto n = classify(c, f, role, slot_credit, slot_via, m);
   auto t = term_values(c, f, ri, n);
   const auto& sc = c.scoring;
-  const std::array<double, k_terms> weights{sc.w_essential, sc.w_optional, sc.w_use, sc.w_experience, sc.w_barrier,
-                                            sc.w_goals};
+  const std::array<double, k_terms> weights{sc.w_essential,  sc.w_optional, sc.w_use,
+                                            sc.w_experience, sc.w_barrier,  sc.w_goals};
   for (int i = 0; i < k_terms; ++i)
     if (t.used[i])
-      m.terms.push_back(ScoreTerm{k_term_ids[i], t.value[i], weights[i], t.contribution[i],
-                                  term_detail(c, f, ri, m, t, i, n.used)});
+      m.terms.push_back(
+          ScoreTerm{k_term_ids[i], t.value[i], weights[i], t.contribution[i], term_detail(c, f, ri, m, t, i, n.used)});
   m.score = t.score;
   add_reasons(c, f, m);
   return m;
@@ -471,7 +482,7 @@ bool better(const RoleMatch& a, const RoleMatch& b) {
   return a.role->id < b.role->id;
 }
 
-} // namespace
+}  // namespace
 
 RoleMatch match_role(const Catalog& c, const Profile& p, const Role& role, Date as_of) {
   return match_with(c, facts_of(c, p, as_of), role);
@@ -526,7 +537,7 @@ Touched touch(const Catalog& c, const ProfileFacts& f) {
   return t;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of, const std::string& category,
                                   size_t limit) {
@@ -614,4 +625,4 @@ std::vector<CoveringCertificate> certificates_covering(const Catalog& c, const s
   return out;
 }
 
-} // namespace advisor
+}  // namespace advisor

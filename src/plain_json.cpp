@@ -1,7 +1,7 @@
 // The fast way in for one line of plain JSON: parse_plain_json, and the checks the
 // tests and fuzzers make of it against yaml-cpp.
-#include "yaml_reader.hpp"
 #include "json_doc.hpp"
+#include "yaml_reader.hpp"
 
 #include <algorithm>
 
@@ -11,7 +11,7 @@ namespace {
 
 /// Recursive descent over the plain subset, appending values in document order.
 class PlainJson {
-public:
+ public:
   PlainJson(std::string_view s, size_t max_nodes, JsonDoc& doc) : m_s(s), m_max_nodes(max_nodes), m_doc(doc) {}
 
   bool document(size_t at) {
@@ -21,7 +21,7 @@ public:
     return m_i == m_s.size();
   }
 
-private:
+ private:
   static constexpr int k_max_depth = 16;
   static constexpr size_t k_max_keys = 64;  ///< more: the YAML path, whose duplicate check is hashed
   using Kind = JsonDoc::Kind;
@@ -88,8 +88,7 @@ private:
     size_t keys = 0;
     do {
       skip_spaces();
-      if (m_i >= m_s.size() || m_s[m_i] != '"' || keys == k_max_keys || ++m_nodes > m_max_nodes)
-        return JsonDoc::k_none;
+      if (m_i >= m_s.size() || m_s[m_i] != '"' || keys == k_max_keys || ++m_nodes > m_max_nodes) return JsonDoc::k_none;
       auto k = string();
       if (k == JsonDoc::k_none || !eat(':')) return JsonDoc::k_none;
       // A duplicate key is an error, reported with its line by the YAML path.
@@ -199,13 +198,15 @@ YAML::Node to_yaml_node(const JsonNode& n) {
   YAML::Node out(n.IsMap() ? YAML::NodeType::Map : YAML::NodeType::Sequence);
   out.SetTag("?");
   for (const auto& item : n) {
-    if (n.IsMap()) out.force_insert(to_yaml_node(item.first), to_yaml_node(item.second));
-    else out.push_back(to_yaml_node(item));
+    if (n.IsMap())
+      out.force_insert(to_yaml_node(item.first), to_yaml_node(item.second));
+    else
+      out.push_back(to_yaml_node(item));
   }
   return out;
 }
 
-} // namespace
+}  // namespace
 
 bool parse_json_doc(std::string_view text, size_t max_nodes, JsonDoc& doc) {
   doc.values.clear();
@@ -229,7 +230,8 @@ bool same_node(const YAML::Node& a, const YAML::Node& b, std::string& why) {
   if (a.Type() != b.Type()) return why = "kind", false;
   if (a.IsNull()) return true;
   if (a.Tag() != b.Tag()) return why = "tag '" + a.Tag() + "' vs '" + b.Tag() + "'", false;
-  if (a.IsScalar()) return a.Scalar() == b.Scalar() || (why = "scalar '" + a.Scalar() + "' vs '" + b.Scalar() + "'", false);
+  if (a.IsScalar())
+    return a.Scalar() == b.Scalar() || (why = "scalar '" + a.Scalar() + "' vs '" + b.Scalar() + "'", false);
   if (a.size() != b.size()) return why = "size", false;
   auto ia = a.begin(), ib = b.begin();
   for (; ia != a.end(); ++ia, ++ib) {
@@ -255,4 +257,4 @@ std::optional<std::string> plain_json_disagrees(std::string_view text) {
   return std::nullopt;
 }
 
-} // namespace advisor
+}  // namespace advisor

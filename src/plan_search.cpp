@@ -21,7 +21,7 @@ std::vector<std::string> taught_up_to(const Certificate& cert, size_t level) {
   return out;
 }
 
-} // namespace
+}  // namespace
 
 void holds_refs(const Rule& r, std::vector<std::pair<std::string, std::string>>& out) {
   if (r.kind == RuleKind::holds) out.emplace_back(r.certificate, r.level);
@@ -195,8 +195,8 @@ void Search::aim(const std::vector<int>& start) {
     Profile p = m_p;
     for (size_t ci = 0; ci < can.size(); ++ci)
       if (can[ci] >= 0)
-        p.certificates.push_back(HeldCertificate{m_c.certificates[ci].id,
-                                                 m_c.certificates[ci].levels[static_cast<size_t>(can[ci])].id, m_as_of, {}});
+        p.certificates.push_back(HeldCertificate{
+            m_c.certificates[ci].id, m_c.certificates[ci].levels[static_cast<size_t>(can[ci])].id, m_as_of, {}});
     EvalContext ctx{m_c, p, m_as_of};
     for (size_t ci = 0; ci < can.size(); ++ci) {
       const auto& cert = m_c.certificates[ci];
@@ -231,8 +231,10 @@ std::vector<size_t> Search::expand(size_t idx) {
     for (int li = m_nodes[idx].held[ci] + 1; li <= m_scope.cap[ci]; ++li) {
       auto r = check_level(cert, cert.levels[static_cast<size_t>(li)], ctx);
       std::optional<Date> open;
-      if (r.status == Outcome::eligible) open = d;
-      else if (r.status == Outcome::not_eligible && r.earliest_date) open = r.earliest_date;
+      if (r.status == Outcome::eligible)
+        open = d;
+      else if (r.status == Outcome::not_eligible && r.earliest_date)
+        open = r.earliest_date;
       if (!open) continue;  // needs an action or data the rules cannot time
       Date sit = *open;
       std::optional<std::string> sitting;
@@ -275,4 +277,4 @@ std::vector<size_t> Search::expand(size_t idx) {
   return improved;
 }
 
-} // namespace advisor::plan_search
+}  // namespace advisor::plan_search

@@ -50,7 +50,7 @@ struct Node {
 
 /// The search itself: run() once, then read the states, the best one and the path to it.
 class Search {
-public:
+ public:
   Search(const Catalog& c, const Profile& p, Date as_of, const Scope& scope)
       : m_c(c), m_p(p), m_as_of(as_of), m_scope(scope) {}
 
@@ -78,7 +78,7 @@ public:
   /// ladders held, up to each target level.
   int progress(const std::vector<int>& held) const;
 
-private:
+ private:
   /// Sets the goal: per certificate, the highest target level some sequence of
   /// sittings and waiting can reach. Found as a fixpoint from a profile that holds
   /// every level found reachable so far; targets that need an action the rules cannot
@@ -103,4 +103,4 @@ private:
   bool m_capped = false;
 };
 
-} // namespace advisor::plan_search
+}  // namespace advisor::plan_search

@@ -4,8 +4,8 @@
 // catalogue plans without code changes.
 #include "advisor/planning.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <limits>
 #include <map>
 #include <set>
@@ -23,8 +23,8 @@ using util::T;
 namespace {
 
 using plan_search::holds_refs;
-using plan_search::scope_of;
 using plan_search::Scope;
+using plan_search::scope_of;
 using plan_search::Search;
 
 Text join(const std::vector<Text>& parts, const char* sep_en, const char* sep_zh) {
@@ -76,8 +76,8 @@ Text skill_names(const Catalog& c, const std::vector<std::string>& ids) {
 /// The branch of a rule the plan relies on, read from the trace at the date the level
 /// opens (`at_t`) beside the trace at the date the state was reached (`at_d`).
 struct Branch {
-  std::vector<Text> through;  ///< conditions relied on
-  std::vector<Text> instead;  ///< branches of an `any` not taken
+  std::vector<Text> through;                                    ///< conditions relied on
+  std::vector<Text> instead;                                    ///< branches of an `any` not taken
   std::vector<std::pair<const Rule*, const TraceNode*>> waits;  ///< met by time alone: rule, node at d
   std::vector<const Rule*> holds;                               ///< certificates relied on
 };
@@ -112,7 +112,8 @@ void choose_branch(const Rule& r, const TraceNode& at_t, const TraceNode& at_d, 
     };
     size_t pick = r.children.size();
     for (size_t i = 0; i < r.children.size(); ++i)
-      if (at_t.children[i].outcome == Outcome::eligible && (pick == r.children.size() || rank(i) < rank(pick))) pick = i;
+      if (at_t.children[i].outcome == Outcome::eligible && (pick == r.children.size() || rank(i) < rank(pick)))
+        pick = i;
     if (pick < r.children.size()) {
       choose_branch(r.children[pick], at_t.children[pick], at_d.children[pick], b);
       for (size_t i = 0; i < r.children.size(); ++i)
@@ -259,14 +260,15 @@ Text skill_reason(const Catalog& c, const Role& target, const std::vector<SkillI
     const auto* via = c.skill(it.partial->via);
     why.push_back(it.essential ? T(fmt::format("essential for {}; {} covers it only in part ({:.0f}%)", role.en,
                                                via->name.en, it.partial->credit * 100),
-                                   fmt::format("{}的核心技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
-                                               it.partial->credit * 100))
+                                   fmt::format("{}的核心技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh),
+                                               via->name.in(Lang::zh), it.partial->credit * 100))
                                : T(fmt::format("optional for {}; {} covers it only in part ({:.0f}%)", role.en,
                                                via->name.en, it.partial->credit * 100),
-                                   fmt::format("{}的加分技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh), via->name.in(Lang::zh),
-                                               it.partial->credit * 100)));
+                                   fmt::format("{}的加分技能；{}只部分覆盖（{:.0f}%）", role.in(Lang::zh),
+                                               via->name.in(Lang::zh), it.partial->credit * 100)));
   } else if (it.essential) {
-    why.push_back(T(fmt::format("essential for {} and missing", role.en), fmt::format("{}的核心技能，目前欠缺", role.zh)));
+    why.push_back(
+        T(fmt::format("essential for {} and missing", role.en), fmt::format("{}的核心技能，目前欠缺", role.zh)));
   } else {
     why.push_back(T(fmt::format("optional for {} (raises the score)", role.en),
                     fmt::format("{}的加分技能（可提高匹配度）", role.zh)));
@@ -299,13 +301,13 @@ Text skill_reason(const Catalog& c, const Role& target, const std::vector<SkillI
 /// A step before the final ordering: `after` holds internal ids.
 struct Draft {
   PlanStep step;
-  int group = 0;  ///< 0 profile, 1 skill, 2 dated, 3 undated certificate
+  int group = 0;                             ///< 0 profile, 1 skill, 2 dated, 3 undated certificate
   std::tuple<long, size_t, int, int> key{};  ///< order within the group (dependencies permitting)
 };
 
 /// The steps of a plan as they are built; a step's internal id is its index here.
 class Drafts {
-public:
+ public:
   size_t add(Draft d) {
     m_items.push_back(std::move(d));
     return m_items.size() - 1;
@@ -348,7 +350,7 @@ public:
     return out;
   }
 
-private:
+ private:
   std::vector<Draft> m_items;
 };
 
@@ -377,7 +379,7 @@ void add_skill_steps(const Catalog& c, const Profile& p, const Role& target, Dat
 /// reach, each a step with the reasons its rules give, and the experience and
 /// profile steps those rules wait for.
 class CertificateSteps {
-public:
+ public:
   CertificateSteps(const Catalog& c, const Role& target, Date as_of, Drafts& drafts)
       : m_c(c), m_target(target), m_as_of(as_of), m_drafts(drafts) {}
 
@@ -404,9 +406,8 @@ public:
       d.key = {to.date.days(), to.cert, to.level, 1};
       // The first level of a certificate says why the certificate is in the plan; the
       // levels after it are the rungs toward the level aimed at.
-      std::vector<Text> why{m_planned.count(cert.id)
-                                ? T("the next level of the same certificate", "同一证书的下一等级")
-                                : scope_text(m_c, m_target, scope, to.cert)};
+      std::vector<Text> why{m_planned.count(cert.id) ? T("the next level of the same certificate", "同一证书的下一等级")
+                                                     : scope_text(m_c, m_target, scope, to.cert)};
       if (!level.requires_rule) {
         why.push_back(T("no entry requirement stated by the source", "来源未说明报考条件"));
       } else {
@@ -450,7 +451,8 @@ public:
           why.push_back(T("needs: " + r.changes.front().text.en + " (no date: it takes an action, not just time)",
                           "需要：" + r.changes.front().text.zh + "（无法给出日期：需要行动，而非仅靠时间）"));
         } else if (search.capped()) {
-          why.push_back(T("the search stopped at its limit before reaching this level", "搜索在达到上限前未到达该等级"));
+          why.push_back(
+              T("the search stopped at its limit before reaching this level", "搜索在达到上限前未到达该等级"));
         }
         if (level.requires_rule) {
           std::vector<std::pair<std::string, std::string>> refs;
@@ -466,7 +468,7 @@ public:
     }
   }
 
-private:
+ private:
   /// "eligible through: …": the branch of a level's rules the plan relies on, read at
   /// `open` (when the level opens) beside `reached` (when the state before it is
   /// reached); the experience and certificate steps that branch waits for go into
@@ -572,7 +574,8 @@ private:
     auto f = field_name(field);
     // The key as written in the profile file, so the person knows what to type.
     std::string key = field == "age" ? "age / birth_date" : field;
-    d.step.name = T(fmt::format("Add {} to your profile ({})", f.en, key), fmt::format("在档案中补充{}（{}）", f.zh, key));
+    d.step.name =
+        T(fmt::format("Add {} to your profile ({})", f.en, key), fmt::format("在档案中补充{}（{}）", f.zh, key));
     d.step.reason = T("the rules need it to decide: " + needed_by.en, "规则需要它来判断：" + needed_by.zh);
     size_t id = m_drafts.add(std::move(d));
     m_profile.emplace(field, id);
@@ -591,7 +594,8 @@ private:
 // ------------------------------------------------------------------ dates
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
 }
 
 /// A level that needs an earlier certificate whose exam dates the source does not
@@ -611,8 +615,8 @@ void undate_after_unscheduled_exams(std::vector<PlanStep>& steps) {
       replace_all(st.reason.en, "no exam sittings stated by the source: dated when you become eligible",
                   "no exam sittings stated by the source");
       replace_all(st.reason.zh, "来源未说明考试时间：日期为符合报考条件之日", "来源未说明考试时间");
-      st.reason.en += fmt::format("; its date depends on when you pass step {}, whose exam dates the source does not state",
-                                  j + 1);
+      st.reason.en +=
+          fmt::format("; its date depends on when you pass step {}, whose exam dates the source does not state", j + 1);
       st.reason.zh += fmt::format("；日期取决于何时通过第 {} 步，而来源未说明其考试时间", j + 1);
       break;
     }
@@ -630,7 +634,7 @@ std::vector<std::string> certificate_needs(const RoleMatch& m) {
   return needs;
 }
 
-} // namespace
+}  // namespace
 
 // The steps come in the order they depend on one another: skills from the match,
 // certificate levels from the search (with the experience and profile steps their
@@ -656,4 +660,4 @@ Plan plan_path(const Catalog& catalog, const Profile& profile, const Role& targe
   return plan;
 }
 
-} // namespace advisor
+}  // namespace advisor

@@ -2,8 +2,8 @@
 // the catalogue. Unknown skills are warnings; everything else that is wrong is an error.
 #include <fmt/format.h>
 
-#include "json_check.hpp"
 #include "advisor/loader.hpp"
+#include "json_check.hpp"
 #include "profile_reader.hpp"
 
 namespace advisor {
@@ -28,27 +28,29 @@ std::string did_you_mean_zh(const std::string& guess) {
 /// tree): the same rules and messages for both.
 template <class Node>
 class ProfileReader {
-public:
-  ProfileReader(YamlContext& ctx, const Catalog& c, Date as_of, Profile& p) : m_ctx(ctx), m_c(c), m_as_of(as_of), m_p(p) {}
+ public:
+  ProfileReader(YamlContext& ctx, const Catalog& c, Date as_of, Profile& p)
+      : m_ctx(ctx), m_c(c), m_as_of(as_of), m_p(p) {}
 
   void read(const Node& root) {
-    if (!check_map(m_ctx, root,
-                   {"name", "age", "birth_date", "education", "experience", "skills", "certificates", "study_hours",
-                    "goals"},
-                   "profile"))
+    if (!check_map(
+            m_ctx, root,
+            {"name", "age", "birth_date", "education", "experience", "skills", "certificates", "study_hours", "goals"},
+            "profile"))
       return;
-    if (root["name"].IsDefined() && !is_null(root["name"])) m_p.name = get_string(m_ctx, root["name"], "name").value_or("");
+    if (root["name"].IsDefined() && !is_null(root["name"]))
+      m_p.name = get_string(m_ctx, root["name"], "name").value_or("");
     if (root["age"].IsDefined() && root["birth_date"].IsDefined()) {
-      m_ctx.error(root["age"], msg("give either 'age' or 'birth_date', not both",
-                                   "“age”与“birth_date”只需给出其一"));
+      m_ctx.error(root["age"], msg("give either 'age' or 'birth_date', not both", "“age”与“birth_date”只需给出其一"));
     }
     if (root["age"].IsDefined() && !is_null(root["age"])) m_p.age = get_int(m_ctx, root["age"], "age", 0, 150);
     if (root["birth_date"].IsDefined() && !is_null(root["birth_date"])) {
       m_p.birth_date = get_date(m_ctx, root["birth_date"], "birth_date");
       if (m_p.birth_date && *m_p.birth_date > m_as_of) {
-        m_ctx.error(root["birth_date"],
-                    msg(fmt::format("birth_date {} is after the evaluation date {}", m_p.birth_date->str(), m_as_of.str()),
-                        fmt::format("出生日期 {} 晚于评估日期 {}", m_p.birth_date->str(), m_as_of.str())));
+        m_ctx.error(
+            root["birth_date"],
+            msg(fmt::format("birth_date {} is after the evaluation date {}", m_p.birth_date->str(), m_as_of.str()),
+                fmt::format("出生日期 {} 晚于评估日期 {}", m_p.birth_date->str(), m_as_of.str())));
         m_p.birth_date.reset();
       }
     }
@@ -63,7 +65,7 @@ public:
     if (auto g = root["goals"]; g.IsDefined() && !is_null(g)) goals(g);
   }
 
-private:
+ private:
   void education(const Node& e) {
     // Nodes are built, never assigned: yaml-cpp's Node::operator= writes through.
     if (e.IsMap() && !check_map(m_ctx, e, {"level", "major", "status", "expected"}, "education")) return;
@@ -100,10 +102,11 @@ private:
           for (const auto& major : m_c.majors)
             for (const auto& a : major.aliases) words.push_back(a);
           auto guess = closest_match(*s, words);
-          m_ctx.warning(major_node,
-                        msg(fmt::format("major '{}' is not in the catalogue{}; rules about majors cannot match it", *s,
-                                        did_you_mean_en(guess)),
-                            fmt::format("专业“{}”不在目录库中{}；与专业有关的规则无法匹配它", *s, did_you_mean_zh(guess))));
+          m_ctx.warning(
+              major_node,
+              msg(fmt::format("major '{}' is not in the catalogue{}; rules about majors cannot match it", *s,
+                              did_you_mean_en(guess)),
+                  fmt::format("专业“{}”不在目录库中{}；与专业有关的规则无法匹配它", *s, did_you_mean_zh(guess))));
         }
       }
     }
@@ -114,7 +117,8 @@ private:
     const Node status = e["status"], expected = e["expected"];
     if (status.IsDefined() && !is_null(status)) {
       auto s = get_string(m_ctx, status, "education.status");
-      if (s && *s == "in_progress") m_p.education_in_progress = true;
+      if (s && *s == "in_progress")
+        m_p.education_in_progress = true;
       else if (s && *s != "completed")
         m_ctx.error(status, msg(fmt::format("unknown education status '{}' (known: completed, in_progress)", *s),
                                 fmt::format("未知的学业状态“{}”（可用：completed、in_progress）", *s)));
@@ -222,9 +226,10 @@ private:
           ++m_suggestions;
           guess = m_c.suggest(ItemKind::skill, *text);  // the catalogue's word index is built once
         }
-        m_ctx.warning(text_node,
-                      msg(fmt::format("unknown skill '{}'{}; kept, but it matches no role", *text, did_you_mean_en(guess)),
-                          fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", *text, did_you_mean_zh(guess))));
+        m_ctx.warning(
+            text_node,
+            msg(fmt::format("unknown skill '{}'{}; kept, but it matches no role", *text, did_you_mean_en(guess)),
+                fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", *text, did_you_mean_zh(guess))));
       }
       m_p.skills.push_back(std::move(s));
     }
@@ -255,9 +260,9 @@ private:
         h.level = get_string(m_ctx, item["level"], "level").value_or("");
         if (cert->level_index(h.level) < 0) {
           auto guess = closest_match(h.level, ids_of(cert->levels));
-          m_ctx.error(item["level"], msg(fmt::format("certificate '{}' has no level '{}'{}", h.id, h.level,
-                                                     did_you_mean_en(guess)),
-                                         fmt::format("证书“{}”没有等级“{}”{}", h.id, h.level, did_you_mean_zh(guess))));
+          m_ctx.error(item["level"],
+                      msg(fmt::format("certificate '{}' has no level '{}'{}", h.id, h.level, did_you_mean_en(guess)),
+                          fmt::format("证书“{}”没有等级“{}”{}", h.id, h.level, did_you_mean_zh(guess))));
           continue;
         }
       } else if (cert->levels.size() == 1) {
@@ -272,9 +277,10 @@ private:
       if (item["date"].IsDefined() && !is_null(item["date"])) {
         h.date = get_date(m_ctx, item["date"], "date");
         if (h.date && *h.date > m_as_of)
-          m_ctx.warning(item["date"], msg(fmt::format("obtained {}, after the evaluation date {}: not counted yet",
-                                                      h.date->str(), m_as_of.str()),
-                                          fmt::format("取得日期 {} 晚于评估日期 {}：暂不计入", h.date->str(), m_as_of.str())));
+          m_ctx.warning(item["date"],
+                        msg(fmt::format("obtained {}, after the evaluation date {}: not counted yet", h.date->str(),
+                                        m_as_of.str()),
+                            fmt::format("取得日期 {} 晚于评估日期 {}：暂不计入", h.date->str(), m_as_of.str())));
       }
       m_p.certificates.push_back(std::move(h));
     }
@@ -315,7 +321,8 @@ private:
       return;
     }
     std::vector<Node> items;
-    if (list.IsScalar()) items.push_back(list);
+    if (list.IsScalar())
+      items.push_back(list);
     else
       for (const auto& item : list) items.push_back(item);
     for (const auto& item : items) {
@@ -345,10 +352,10 @@ private:
   const Catalog& m_c;
   Date m_as_of;
   Profile& m_p;
-  size_t m_suggestions = 0;                 ///< "did you mean"s computed so far
+  size_t m_suggestions = 0;  ///< "did you mean"s computed so far
 };
 
-} // namespace
+}  // namespace
 
 Profile read_profile_node(YamlContext& ctx, const YAML::Node& root, const Catalog& catalog, Date as_of) {
   Profile p;
@@ -397,12 +404,12 @@ Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, 
     ProfileReader<YAML::Node>(ctx, catalog, as_of, p).read(*root);
   } catch (const YAML::Exception& e) {
     // A shape the reader did not expect: report it, never let yaml-cpp escape.
-    ctx.error_at(e.mark.line + 1, e.mark.column + 1, msg(fmt::format("unexpected structure: {}", e.msg),
-                                                         fmt::format("结构不符合预期：{}", e.msg)));
+    ctx.error_at(e.mark.line + 1, e.mark.column + 1,
+                 msg(fmt::format("unexpected structure: {}", e.msg), fmt::format("结构不符合预期：{}", e.msg)));
   }
   // In line order, as the catalogue's are, whatever order the keys were read in.
   diags.sort();
   return p;
 }
 
-} // namespace advisor
+}  // namespace advisor

@@ -11,4 +11,4 @@ Profile read_profile_node(YamlContext& ctx, const YAML::Node& root, const Catalo
 /// the same messages. load_profile uses it for plain JSON lines.
 Profile read_profile_json(YamlContext& ctx, const JsonNode& root, const Catalog& catalog, Date as_of);
 
-} // namespace advisor
+}  // namespace advisor

@@ -1,9 +1,9 @@
 // The eligibility engine: rule tree + profile + date → trace. Pure functions only.
 #include "advisor/rules.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <set>
 
 #include "advisor/util/bilingual.hpp"
@@ -18,13 +18,16 @@ std::string fmt_num(double v) {
   if (v == std::floor(v)) return fmt::format("{}", static_cast<long long>(v));
   return fmt::format("{:.1f}", v);
 }
-} // namespace
+}  // namespace
 
 const char* outcome_id(Outcome o) {
   switch (o) {
-  case Outcome::eligible: return "eligible";
-  case Outcome::not_eligible: return "not_eligible";
-  case Outcome::unknown: return "unknown";
+    case Outcome::eligible:
+      return "eligible";
+    case Outcome::not_eligible:
+      return "not_eligible";
+    case Outcome::unknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -80,7 +83,7 @@ bool in_domain(const Catalog& c, const ExperienceEntry& e, const std::string& do
   return false;
 }
 
-} // namespace
+}  // namespace
 
 ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of) {
   ExperienceMeasure m;
@@ -101,16 +104,20 @@ ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const s
     if (s >= today) continue;  // not started yet
     if (!e.end || end > today) {
       m.ongoing = true;
-      if (!e.end) open_ended = true;
-      else open_until = std::max(open_until, end);
+      if (!e.end)
+        open_ended = true;
+      else
+        open_until = std::max(open_until, end);
     }
     spans.emplace_back(s, std::min(end, today));
   }
   std::sort(spans.begin(), spans.end());
   std::vector<std::pair<long, long>> merged;  // overlapping jobs count once
   for (auto [s, e] : spans) {
-    if (merged.empty() || s > merged.back().second) merged.emplace_back(s, e);
-    else merged.back().second = std::max(merged.back().second, e);
+    if (merged.empty() || s > merged.back().second)
+      merged.emplace_back(s, e);
+    else
+      merged.back().second = std::max(merged.back().second, e);
   }
   // Finished spans are measured in calendar months plus days, not in days alone:
   // 2025-01-01 to 2026-01-01 is one year whatever the length of the year before
@@ -151,31 +158,53 @@ std::optional<std::string> next_sitting(const Certificate& cert, Date from) {
 namespace {
 
 class Evaluator {
-public:
+ public:
   explicit Evaluator(const EvalContext& ctx) : m_ctx(ctx), m_c(ctx.catalog), m_p(ctx.profile), m_prose(ctx.prose) {}
 
   TraceNode eval(const Rule& r) {
     TraceNode t;
     t.kind = r.kind;
     switch (r.kind) {
-    case RuleKind::all: combine(r, t, true); break;
-    case RuleKind::any: combine(r, t, false); break;
-    case RuleKind::not_: negate(r, t); break;
-    case RuleKind::age: age(r, t); break;
-    case RuleKind::education: education(r, t); break;
-    case RuleKind::major: major(r, t); break;
-    case RuleKind::experience: experience(r, t); break;
-    case RuleKind::holds: holds(r, t); break;
-    case RuleKind::skills: skills(r, t); break;
-    case RuleKind::study_hours: study_hours(r, t); break;
+      case RuleKind::all:
+        combine(r, t, true);
+        break;
+      case RuleKind::any:
+        combine(r, t, false);
+        break;
+      case RuleKind::not_:
+        negate(r, t);
+        break;
+      case RuleKind::age:
+        age(r, t);
+        break;
+      case RuleKind::education:
+        education(r, t);
+        break;
+      case RuleKind::major:
+        major(r, t);
+        break;
+      case RuleKind::experience:
+        experience(r, t);
+        break;
+      case RuleKind::holds:
+        holds(r, t);
+        break;
+      case RuleKind::skills:
+        skills(r, t);
+        break;
+      case RuleKind::study_hours:
+        study_hours(r, t);
+        break;
     }
     if (m_prose && !r.reason.empty()) t.reason = r.reason;
     return t;
   }
 
-private:
+ private:
   void combine(const Rule& r, TraceNode& t, bool all) {
-    if (m_prose) t.reason = all ? T("All of the following", "同时满足以下全部条件") : T("Any one of the following", "满足以下任一条件");
+    if (m_prose)
+      t.reason =
+          all ? T("All of the following", "同时满足以下全部条件") : T("Any one of the following", "满足以下任一条件");
     bool any_fail = false, any_unknown = false, any_pass = false;
     for (const auto& c : r.children) {
       t.children.push_back(eval(c));
@@ -184,8 +213,10 @@ private:
       any_unknown |= ct.outcome == Outcome::unknown;
       any_pass |= ct.outcome == Outcome::eligible;
     }
-    if (all) t.outcome = any_fail ? Outcome::not_eligible : any_unknown ? Outcome::unknown : Outcome::eligible;
-    else t.outcome = any_pass ? Outcome::eligible : any_unknown ? Outcome::unknown : Outcome::not_eligible;
+    if (all)
+      t.outcome = any_fail ? Outcome::not_eligible : any_unknown ? Outcome::unknown : Outcome::eligible;
+    else
+      t.outcome = any_pass ? Outcome::eligible : any_unknown ? Outcome::unknown : Outcome::not_eligible;
     std::set<std::string> missing;
     for (const auto& ct : t.children)
       if (ct.outcome == Outcome::unknown) missing.insert(ct.missing_fields.begin(), ct.missing_fields.end());
@@ -209,7 +240,7 @@ private:
     t.children.push_back(eval(r.children[0]));
     const auto& c = t.children.back();
     if (m_prose) t.reason = T("Not: " + c.reason.en, "不满足：" + c.reason.zh);
-    t.outcome = c.outcome == Outcome::unknown ? Outcome::unknown
+    t.outcome = c.outcome == Outcome::unknown    ? Outcome::unknown
                 : c.outcome == Outcome::eligible ? Outcome::not_eligible
                                                  : Outcome::eligible;
     t.missing_fields = c.missing_fields;
@@ -359,15 +390,16 @@ private:
                               : dur.en;
       std::string what_en = d ? fmt::format(" of {} work", dname.en) : std::string(" of work");
       std::string what_zh = d ? dname.zh + "工作经验" : std::string("工作经验");
-      t.required = T(fmt::format("{} to {}{}", lo_en, hi.en, what_en), fmt::format("{}至 {} {}", dur.zh, hi.zh, what_zh));
+      t.required =
+          T(fmt::format("{} to {}{}", lo_en, hi.en, what_en), fmt::format("{}至 {} {}", dur.zh, hi.zh, what_zh));
     } else if (d) {
       t.required = T(fmt::format("at least {} of {} work", dur.en, dname.en),
                      fmt::format("至少 {} {}工作经验", dur.zh, dname.zh));
     } else {
       t.required = T(fmt::format("at least {} of work", dur.en), fmt::format("至少 {} 工作经验", dur.zh));
     }
-    t.reason = T(std::string(1, static_cast<char>(std::toupper(t.required.en[0]))) + t.required.en.substr(1),
-                 t.required.zh);
+    t.reason =
+        T(std::string(1, static_cast<char>(std::toupper(t.required.en[0]))) + t.required.en.substr(1), t.required.zh);
   }
 
   void holds(const Rule& r, TraceNode& t) {
@@ -382,7 +414,8 @@ private:
       if (have >= need) {
         t.outcome = Outcome::eligible;
         const auto& lname = cert->levels[static_cast<size_t>(have)].name;
-        if (m_prose) t.found = cert->levels.size() > 1 ? T("holds " + lname.en, "持有" + lname.zh) : T("held", "已持有");
+        if (m_prose)
+          t.found = cert->levels.size() > 1 ? T("holds " + lname.en, "持有" + lname.zh) : T("held", "已持有");
         return;
       }
       const auto& lname = cert->levels[static_cast<size_t>(have)].name;
@@ -413,8 +446,10 @@ private:
         en += (en.empty() ? "" : ", ") + (s ? s->name.en : id);
         zh += (zh.empty() ? "" : "、") + (s ? s->name.in(Lang::zh) : id);
       }
-      t.required = T(fmt::format("at least {} of: {}", r.min_count, en), fmt::format("至少掌握以下 {} 项：{}", r.min_count, zh));
-      t.reason = T(fmt::format("Skills: at least {} of {}", r.min_count, en), fmt::format("技能：{} 中至少 {} 项", zh, r.min_count));
+      t.required =
+          T(fmt::format("at least {} of: {}", r.min_count, en), fmt::format("至少掌握以下 {} 项：{}", r.min_count, zh));
+      t.reason = T(fmt::format("Skills: at least {} of {}", r.min_count, en),
+                   fmt::format("技能：{} 中至少 {} 项", zh, r.min_count));
     }
     int count = 0;
     std::string found_en, found_zh;
@@ -518,28 +553,35 @@ Text step_text(const TraceNode& t, Date as_of) {
     std::string subject_zh = t.subject.zh;
     if (!subject_zh.empty() && static_cast<unsigned char>(subject_zh[0]) < 0x80) subject_zh = " " + subject_zh;
     std::string more_en;
-    if (months == 0) more_en = fmt::format("{} more day{}", days, days == 1 ? "" : "s");
-    else if (months < 12) more_en = fmt::format("{} more month{}", months, months == 1 ? "" : "s");
-    else if (months % 12 == 0) more_en = fmt::format("{} more year{}", months / 12, months == 12 ? "" : "s");
-    else more_en = duration_text(months).en + " more";
+    if (months == 0)
+      more_en = fmt::format("{} more day{}", days, days == 1 ? "" : "s");
+    else if (months < 12)
+      more_en = fmt::format("{} more month{}", months, months == 1 ? "" : "s");
+    else if (months % 12 == 0)
+      more_en = fmt::format("{} more year{}", months / 12, months == 12 ? "" : "s");
+    else
+      more_en = duration_text(months).en + " more";
     if (months > 0 && days > 0) more_en += fmt::format(" and {} day{}", days, days == 1 ? "" : "s");
     std::string dur_zh = months > 0 ? duration_text(months).zh : "";
     if (days > 0) dur_zh += fmt::format("{}{} 天", dur_zh.empty() ? "" : " ", days);
-    return T(fmt::format("{} of {}work (from {})", more_en, t.subject.en.empty() ? "" : t.subject.en + " ", t.passes_on->str()),
+    return T(fmt::format("{} of {}work (from {})", more_en, t.subject.en.empty() ? "" : t.subject.en + " ",
+                         t.passes_on->str()),
              fmt::format("再积累 {}的{}工作经验（{} 起满足）", dur_zh, subject_zh, t.passes_on->str()));
   }
   if (t.kind == RuleKind::education && t.passes_on)
-    return T(fmt::format("finish your {} (expected {})", lower_first(t.found.en.substr(0, t.found.en.find(" (in progress"))),
-                         t.passes_on->str()),
-             fmt::format("完成在读的{}学业（预计 {} 毕业）", t.found.zh.substr(0, t.found.zh.find("（在读")), t.passes_on->str()));
+    return T(fmt::format("finish your {} (expected {})",
+                         lower_first(t.found.en.substr(0, t.found.en.find(" (in progress"))), t.passes_on->str()),
+             fmt::format("完成在读的{}学业（预计 {} 毕业）", t.found.zh.substr(0, t.found.zh.find("（在读")),
+                         t.passes_on->str()));
   if (t.kind == RuleKind::age && t.passes_on)
     return T(fmt::format("wait until you are {} (on {})", t.required.en, t.passes_on->str()),
              fmt::format("等到{}（{}）", t.required.zh, t.passes_on->str()));
   if (t.kind == RuleKind::study_hours)
     return T(fmt::format("{} (you have {})", t.required.en, t.found.en),
              fmt::format("{}（目前 {}）", t.required.zh, t.found.zh));
-  if (t.kind == RuleKind::age) return T("be " + t.required.en + " (give birth_date for the exact date)",
-                                        "需" + t.required.zh + "（填写 birth_date 可算出确切日期）");
+  if (t.kind == RuleKind::age)
+    return T("be " + t.required.en + " (give birth_date for the exact date)",
+             "需" + t.required.zh + "（填写 birth_date 可算出确切日期）");
   return T(t.required.en, t.required.zh);
 }
 
@@ -550,59 +592,61 @@ std::vector<Option> options(const Rule* rule, const TraceNode& t, const EvalCont
     return rule && rule->children.size() == t.children.size() ? &rule->children[i] : nullptr;
   };
   switch (t.kind) {
-  case RuleKind::any: {
-    std::vector<Option> out;
-    for (size_t i = 0; i < t.children.size(); ++i) {
-      const auto& c = t.children[i];
-      if (c.outcome == Outcome::eligible) continue;
-      auto o = options(child_rule(i), c, ctx);
-      out.insert(out.end(), o.begin(), o.end());
+    case RuleKind::any: {
+      std::vector<Option> out;
+      for (size_t i = 0; i < t.children.size(); ++i) {
+        const auto& c = t.children[i];
+        if (c.outcome == Outcome::eligible) continue;
+        auto o = options(child_rule(i), c, ctx);
+        out.insert(out.end(), o.begin(), o.end());
+      }
+      return out;
     }
-    return out;
-  }
-  case RuleKind::all: {
-    std::vector<Option> acc{Option{}};
-    acc.front().now = true;
-    for (size_t i = 0; i < t.children.size(); ++i) {
-      const auto& c = t.children[i];
-      if (c.outcome == Outcome::eligible) continue;
-      auto o = options(child_rule(i), c, ctx);
-      std::vector<Option> next;
-      for (const auto& a : acc)
-        for (const auto& b : o) {
-          if (next.size() >= 16) break;  // a bounded list of alternatives is enough to act on
-          Option m = a;
-          m.steps.insert(m.steps.end(), b.steps.begin(), b.steps.end());
-          m.by_time = a.by_time && b.by_time;
-          m.now = a.now && b.now;
-          if (a.date && b.date) m.date = std::max(*a.date, *b.date);
-          else m.date = a.steps.empty() ? b.date : b.steps.empty() ? a.date : std::nullopt;
-          next.push_back(std::move(m));
-        }
-      acc = std::move(next);
+    case RuleKind::all: {
+      std::vector<Option> acc{Option{}};
+      acc.front().now = true;
+      for (size_t i = 0; i < t.children.size(); ++i) {
+        const auto& c = t.children[i];
+        if (c.outcome == Outcome::eligible) continue;
+        auto o = options(child_rule(i), c, ctx);
+        std::vector<Option> next;
+        for (const auto& a : acc)
+          for (const auto& b : o) {
+            if (next.size() >= 16) break;  // a bounded list of alternatives is enough to act on
+            Option m = a;
+            m.steps.insert(m.steps.end(), b.steps.begin(), b.steps.end());
+            m.by_time = a.by_time && b.by_time;
+            m.now = a.now && b.now;
+            if (a.date && b.date)
+              m.date = std::max(*a.date, *b.date);
+            else
+              m.date = a.steps.empty() ? b.date : b.steps.empty() ? a.date : std::nullopt;
+            next.push_back(std::move(m));
+          }
+        acc = std::move(next);
+      }
+      for (auto& o : acc) {
+        if (!o.by_time) o.date.reset();
+        if (o.steps.empty()) o.now = false;
+      }
+      return acc;
     }
-    for (auto& o : acc) {
-      if (!o.by_time) o.date.reset();
-      if (o.steps.empty()) o.now = false;
+    default: {
+      Option o;
+      o.steps.push_back(step_text(t, as_of));
+      o.by_time = t.passes_on.has_value();
+      o.date = t.passes_on;
+      if (rule && rule->kind == RuleKind::holds && t.outcome == Outcome::not_eligible && can_sit_now(*rule, ctx)) {
+        o.now = true;
+        o.steps.back().en += " (you can sit it now)";
+        o.steps.back().zh += "（现在即可报考）";
+      }
+      return {o};
     }
-    return acc;
-  }
-  default: {
-    Option o;
-    o.steps.push_back(step_text(t, as_of));
-    o.by_time = t.passes_on.has_value();
-    o.date = t.passes_on;
-    if (rule && rule->kind == RuleKind::holds && t.outcome == Outcome::not_eligible && can_sit_now(*rule, ctx)) {
-      o.now = true;
-      o.steps.back().en += " (you can sit it now)";
-      o.steps.back().zh += "（现在即可报考）";
-    }
-    return {o};
-  }
   }
 }
 
-} // namespace
+}  // namespace
 
 TraceNode evaluate(const Rule& rule, const EvalContext& ctx) { return Evaluator(ctx).eval(rule); }
 
@@ -653,4 +697,4 @@ LevelResult check_level(const Certificate& cert, const CertificateLevel& level, 
   return r;
 }
 
-} // namespace advisor
+}  // namespace advisor

@@ -1,9 +1,9 @@
 #include "advisor/text.hpp"
 
+#include <utf8proc.h>
 #include <algorithm>
 #include <cstdlib>
 #include <unordered_map>
-#include <utf8proc.h>
 
 namespace advisor {
 
@@ -33,7 +33,7 @@ void encode(utf8proc_int32_t cp, std::string& out) {
   out.append(reinterpret_cast<char*>(buf), static_cast<size_t>(n));
 }
 
-} // namespace
+}  // namespace
 
 size_t utf8_sequence_length(std::string_view s, size_t i) {
   auto at = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
@@ -100,7 +100,7 @@ bool plain_key_text(std::string_view text) {
   return true;
 }
 
-} // namespace
+}  // namespace
 
 std::string normalize_key(std::string_view text) {
   // The common case skips utf8proc; the unit tests check that this gives what
@@ -110,9 +110,8 @@ std::string normalize_key(std::string_view text) {
   utf8proc_uint8_t* out = nullptr;
   // NFKC maps full-width forms to ASCII; CASEFOLD folds case; STRIPMARK is not used
   // so that accents still distinguish words.
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                                UTF8PROC_IGNORE | UTF8PROC_LUMP);
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_LUMP);
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                         static_cast<utf8proc_ssize_t>(text.size()), &out, options);
   if (n < 0) return {};
@@ -194,7 +193,8 @@ std::vector<std::string> wrap_text(std::string_view text, int width) {
 
 std::string lower_first(std::string_view text) {
   std::string s(text);
-  if (s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  if (s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
+    s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return s;
 }
 
@@ -212,8 +212,7 @@ int edit_distance(const CodePoints& x, const CodePoints& y) {
     for (size_t j = 1; j <= n; ++j) {
       int sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
     }
     std::swap(prev2, prev);
     std::swap(prev, cur);
@@ -233,7 +232,7 @@ const CodePoints& candidate_key(const std::string& candidate) {
   return it->second;
 }
 
-} // namespace
+}  // namespace
 
 int edit_distance(std::string_view a, std::string_view b) { return edit_distance(decode(a), decode(b)); }
 
@@ -271,8 +270,10 @@ void append_hex(std::string& out, const char* prefix, unsigned v, int digits) {
 void escape_one(std::string& out, unsigned cp, bool invalid_byte, EscapeStyle style) {
   const char* x = style == EscapeStyle::dot ? "\\\\x" : "\\x";
   const char* u = style == EscapeStyle::dot ? "\\\\u" : "\\u";
-  if (invalid_byte || cp < 0x7F) append_hex(out, x, cp, 2);
-  else append_hex(out, u, cp, 4);
+  if (invalid_byte || cp < 0x7F)
+    append_hex(out, x, cp, 2);
+  else
+    append_hex(out, u, cp, 4);
 }
 
 void escape_plain(std::string& out, char c, EscapeStyle style) {
@@ -281,14 +282,29 @@ void escape_plain(std::string& out, char c, EscapeStyle style) {
     if (c == '\n') return void(out += "\\n");
   } else if (style == EscapeStyle::mermaid) {
     switch (c) {
-    case '#': out += "#35;"; return;
-    case '&': out += "#amp;"; return;
-    case '"': out += "#quot;"; return;
-    case '<': out += "#lt;"; return;
-    case '>': out += "#gt;"; return;
-    case '`': out += "#96;"; return;
-    case '\n': out += "<br/>"; return;
-    default: break;
+      case '#':
+        out += "#35;";
+        return;
+      case '&':
+        out += "#amp;";
+        return;
+      case '"':
+        out += "#quot;";
+        return;
+      case '<':
+        out += "#lt;";
+        return;
+      case '>':
+        out += "#gt;";
+        return;
+      case '`':
+        out += "#96;";
+        return;
+      case '\n':
+        out += "<br/>";
+        return;
+      default:
+        break;
     }
   }
   out += c;
@@ -300,7 +316,7 @@ bool keeps(char c, EscapeStyle style) {
   return static_cast<unsigned char>(c) >= 0x20 && c != 0x7F;
 }
 
-} // namespace
+}  // namespace
 
 std::string escape_controls(std::string_view s, EscapeStyle style) {
   std::string out;
@@ -308,8 +324,10 @@ std::string escape_controls(std::string_view s, EscapeStyle style) {
   for (size_t i = 0; i < s.size();) {
     auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      if (keeps(s[i], style)) escape_plain(out, s[i], style);
-      else escape_one(out, b, false, style);
+      if (keeps(s[i], style))
+        escape_plain(out, s[i], style);
+      else
+        escape_one(out, b, false, style);
       ++i;
       continue;
     }
@@ -320,8 +338,10 @@ std::string escape_controls(std::string_view s, EscapeStyle style) {
       continue;
     }
     auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if (b == 0xC2 && b1 < 0xA0) escape_one(out, b1, false, style);  // C1: U+0080..U+009F
-    else out.append(s.data() + i, n);
+    if (b == 0xC2 && b1 < 0xA0)
+      escape_one(out, b1, false, style);  // C1: U+0080..U+009F
+    else
+      out.append(s.data() + i, n);
     i += n;
   }
   return out;
@@ -342,4 +362,4 @@ bool has_controls(std::string_view s) {
   return false;
 }
 
-} // namespace advisor
+}  // namespace advisor

@@ -2,8 +2,8 @@
 // reports a wrong type or value as a bilingual diagnostic at the node.
 #include "yaml_reader.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 
 namespace advisor {
 
@@ -37,7 +37,8 @@ bool check_map_of(YamlContext& ctx, const Node& node, std::initializer_list<std:
   }
   for (const auto& kv : node) {
     if (!kv.first.IsScalar()) {
-      ctx.error(kv.first, msg(fmt::format("{} has a key that is not text", what), fmt::format("{} 的键不是文本", what)));
+      ctx.error(kv.first,
+                msg(fmt::format("{} has a key that is not text", what), fmt::format("{} 的键不是文本", what)));
       continue;
     }
     std::string_view key = kv.first.Scalar();
@@ -68,8 +69,7 @@ std::optional<std::string> get_string_of(YamlContext& ctx, const Node& node, std
 }
 
 template <class Node>
-std::optional<double> get_number_of(YamlContext& ctx, const Node& node, std::string_view what, double min,
-                                    double max) {
+std::optional<double> get_number_of(YamlContext& ctx, const Node& node, std::string_view what, double min, double max) {
   if (!node.IsScalar() || node.Tag() == "!") {
     type_error(ctx, node, what, "a number", "数字");
     return std::nullopt;
@@ -129,13 +129,15 @@ std::vector<std::string> get_string_list_of(YamlContext& ctx, const Node& node, 
   out.reserve(node.size());
   for (const auto& item : node) {
     // The item's name is only spelt out for a message.
-    if (item.IsScalar()) out.emplace_back(item.Scalar());
-    else get_string_of(ctx, item, fmt::format("an item of {}", what));
+    if (item.IsScalar())
+      out.emplace_back(item.Scalar());
+    else
+      get_string_of(ctx, item, fmt::format("an item of {}", what));
   }
   return out;
 }
 
-} // namespace
+}  // namespace
 
 bool check_map(YamlContext& ctx, const YAML::Node& node, std::initializer_list<std::string_view> allowed,
                std::string_view what) {
@@ -228,4 +230,4 @@ std::vector<std::string> get_sources(YamlContext& ctx, const YAML::Node& map) {
   return out;
 }
 
-} // namespace advisor
+}  // namespace advisor

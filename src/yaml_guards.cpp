@@ -6,12 +6,12 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <set>
+#include <sstream>
 #include <tuple>
 #include <unordered_map>
 
@@ -28,8 +28,10 @@ std::pair<int, int> first_bad_utf8(std::string_view text, unsigned char& bad) {
   while (i < text.size()) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {  // most of any file: no sequence to decode
-      if (c == '\n') ++line, col = 1;
-      else ++col;
+      if (c == '\n')
+        ++line, col = 1;
+      else
+        ++col;
       ++i;
       continue;
     }
@@ -54,8 +56,8 @@ std::pair<int, int> first_bad_utf8(std::string_view text, unsigned char& bad) {
 struct ScanProblem {
   int line = 0;
   int column = 0;
-  bool comma = false;     ///< a ',' where a value starts, outside brackets
-  bool trailing = false;  ///< a ',' after a complete bracketed or quoted value, outside brackets
+  bool comma = false;       ///< a ',' where a value starts, outside brackets
+  bool trailing = false;    ///< a ',' after a complete bracketed or quoted value, outside brackets
   bool long_list = false;   ///< a list with more items than Limits::max_list_items
   bool many_nodes = false;  ///< more nodes than Limits::max_nodes, by the scan's count
 };
@@ -88,7 +90,7 @@ size_t skip_verbatim_tag(std::string_view line, size_t k) {
 // ends (",", "- a\n,", "[a]\n,"): yaml-cpp 0.7 loops for ever on those, and no
 // YAML may start a value with ',' outside brackets anyway.
 class StructureScan {
-public:
+ public:
   explicit StructureScan(const Limits& lim) : m_lim(lim), m_counts{lim, {}, {}, 0} {}
 
   ScanProblem run(std::string_view text) {
@@ -111,7 +113,7 @@ public:
     return {};
   }
 
-private:
+ private:
   enum class Step { next, skip_line, stop };
 
   /// A problem at 0-based column `col` of the current line.
@@ -459,7 +461,7 @@ struct NodeWalk {
   }
 };
 
-} // namespace
+}  // namespace
 
 std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view text) {
   // The file size limit is applied where files are read (read_input_file), so that
@@ -469,8 +471,9 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
   unsigned char bad = 0;
   auto [bl, bc] = first_bad_utf8(text, bad);
   if (bl > 0) {
-    ctx.error_at(bl, bc, msg(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", bad),
-                             fmt::format("无效的 UTF-8 编码（字节 0x{:02X}）；请将文件存为 UTF-8", bad)));
+    ctx.error_at(bl, bc,
+                 msg(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", bad),
+                     fmt::format("无效的 UTF-8 编码（字节 0x{:02X}）；请将文件存为 UTF-8", bad)));
     return std::nullopt;
   }
   if (text.find('\0') != std::string_view::npos) {
@@ -493,17 +496,17 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
   auto problem = scan_structure(text, lim);
   if (problem.line > 0 && (problem.long_list || problem.many_nodes)) {
     ctx.error_at(problem.line, problem.column,
-                 problem.long_list
-                     ? msg(fmt::format("a list of more than {} items", lim.max_list_items),
-                           fmt::format("列表超过 {} 项", lim.max_list_items))
-                     : msg(fmt::format("the document has more than {} nodes", lim.max_nodes),
-                           fmt::format("文档超过 {} 个节点", lim.max_nodes)));
+                 problem.long_list ? msg(fmt::format("a list of more than {} items", lim.max_list_items),
+                                         fmt::format("列表超过 {} 项", lim.max_list_items))
+                                   : msg(fmt::format("the document has more than {} nodes", lim.max_nodes),
+                                         fmt::format("文档超过 {} 个节点", lim.max_nodes)));
     return std::nullopt;
   }
   if (problem.line > 0 && problem.trailing) {
-    ctx.error_at(problem.line, problem.column,
-                 msg("a ',' after a complete value, outside [ ] or { }: remove it (commas separate items only inside brackets)",
-                     "完整的值之后出现了“,”（不在 [ ] 或 { } 之内）：请删除它（逗号只在括号内分隔各项）"));
+    ctx.error_at(
+        problem.line, problem.column,
+        msg("a ',' after a complete value, outside [ ] or { }: remove it (commas separate items only inside brackets)",
+            "完整的值之后出现了“,”（不在 [ ] 或 { } 之内）：请删除它（逗号只在括号内分隔各项）"));
     return std::nullopt;
   }
   if (problem.line > 0 && problem.comma) {
@@ -512,8 +515,9 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
     return std::nullopt;
   }
   if (problem.line > 0) {
-    ctx.error_at(problem.line, problem.column, msg(fmt::format("nesting deeper than {} levels", lim.max_depth),
-                                                   fmt::format("嵌套超过 {} 层", lim.max_depth)));
+    ctx.error_at(
+        problem.line, problem.column,
+        msg(fmt::format("nesting deeper than {} levels", lim.max_depth), fmt::format("嵌套超过 {} 层", lim.max_depth)));
     return std::nullopt;
   }
   YAML::Node root;
@@ -529,8 +533,9 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
     std::string buffer = std::string(text) + "\n#";
     if (auto extra = content_after_first_document(buffer)) {
       if (auto [line, col] = second_document(text); line > 0) {
-        ctx.error_at(line, col, msg("a second YAML document starts here (after '---'); a file holds one document",
-                                    "此处开始了第二个 YAML 文档（在“---”之后）；一个文件只能有一个文档"));
+        ctx.error_at(line, col,
+                     msg("a second YAML document starts here (after '---'); a file holds one document",
+                         "此处开始了第二个 YAML 文档（在“---”之后）；一个文件只能有一个文档"));
       } else {
         ctx.error_at(extra->first, extra->second,
                      msg("unexpected text after the end of the document: a file holds one value at its top",
@@ -549,8 +554,9 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
       col = static_cast<int>(ctx.line_text(line).size()) + 1;
     }
     if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
-      ctx.error_at(line, col, msg("a quoted string is never closed: it runs to the end of the file",
-                                  "引号内的文本没有闭合：一直延续到文件末尾"));
+      ctx.error_at(line, col,
+                   msg("a quoted string is never closed: it runs to the end of the file",
+                       "引号内的文本没有闭合：一直延续到文件末尾"));
       return std::nullopt;
     }
     // yaml-cpp's messages for tab indentation ("illegal map value") do not say why.
@@ -583,4 +589,4 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
   return root;
 }
 
-} // namespace advisor
+}  // namespace advisor

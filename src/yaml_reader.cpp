@@ -11,7 +11,7 @@ namespace advisor {
 namespace {
 constexpr size_t k_lines_per_mark = 64;
 constexpr size_t k_shown_line_bytes = 300;
-} // namespace
+}  // namespace
 
 YamlContext::YamlContext(std::string file, std::string_view text, Diagnostics& diags, const Limits& limits)
     : m_file(std::move(file)), m_text(text), m_diags(diags), m_limits(limits) {}
@@ -87,4 +87,4 @@ void YamlContext::warning(const JsonNode& node, Text message) {
   error_at(p.line, p.column, std::move(message), Severity::warning);
 }
 
-} // namespace advisor
+}  // namespace advisor

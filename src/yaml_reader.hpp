@@ -23,7 +23,7 @@ inline Text msg(std::string en, std::string zh) { return Text{std::move(zh), std
 /// A document being read: its name, its text (for carets: it must outlive the
 /// context), the limits it is read under and where problems go.
 class YamlContext {
-public:
+ public:
   YamlContext(std::string file, std::string_view text, Diagnostics& diags, const Limits& limits = Limits{});
 
   const std::string& file() const { return m_file; }
@@ -43,7 +43,7 @@ public:
   /// UTF-8, nesting depth, node count, duplicate keys). Empty on a fatal problem.
   static std::optional<YAML::Node> parse(YamlContext& ctx, std::string_view text);
 
-private:
+ private:
   std::string m_file;
   std::string_view m_text;
   /// Where lines 1, 1 + k_lines_per_mark, … start; made on the first line_text().
@@ -69,8 +69,7 @@ std::optional<std::string> get_string(YamlContext& ctx, const JsonNode& node, st
 std::optional<Text> get_text(YamlContext& ctx, const YAML::Node& node, std::string_view what);
 std::optional<double> get_number(YamlContext& ctx, const YAML::Node& node, std::string_view what, double min,
                                  double max);
-std::optional<double> get_number(YamlContext& ctx, const JsonNode& node, std::string_view what, double min,
-                                 double max);
+std::optional<double> get_number(YamlContext& ctx, const JsonNode& node, std::string_view what, double min, double max);
 std::optional<int> get_int(YamlContext& ctx, const YAML::Node& node, std::string_view what, int min, int max);
 std::optional<int> get_int(YamlContext& ctx, const JsonNode& node, std::string_view what, int min, int max);
 std::optional<bool> get_bool(YamlContext& ctx, const YAML::Node& node, std::string_view what);
@@ -106,4 +105,4 @@ bool same_node(const YAML::Node& a, const YAML::Node& b, std::string& why);
 /// Returns what broke it, or nothing.
 std::optional<std::string> plain_json_disagrees(std::string_view text);
 
-} // namespace advisor
+}  // namespace advisor

@@ -36,4 +36,4 @@ WriteResult write_directory_staged(const std::string& dir, const std::map<std::s
 /// Removes the staging directories beside `dir` whose writer is no longer running.
 void remove_stale_staging(const std::string& dir);
 
-} // namespace advisor
+}  // namespace advisor

@@ -39,4 +39,4 @@ uint32_t catalog_snapshot_format();
 /// The key a whole, intact snapshot was written with; nullopt for anything else.
 std::optional<uint64_t> snapshot_key_of(std::string_view data);
 
-} // namespace advisor
+}  // namespace advisor

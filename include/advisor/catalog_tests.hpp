@@ -35,4 +35,4 @@ struct TestReport {
 TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile>& files, Diagnostics& diags,
                              const Limits& limits = Limits{});
 
-} // namespace advisor
+}  // namespace advisor

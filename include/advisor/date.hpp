@@ -48,4 +48,4 @@ DateParse parse_date(std::string_view text);
 /// Today's date from the system clock (UTC).
 Date today();
 
-} // namespace advisor
+}  // namespace advisor

@@ -37,4 +37,4 @@ struct Diagnostics {
 /// the way compilers print, so editors can jump to it.
 std::string format_diagnostic(const Diagnostic& d, Lang lang);
 
-} // namespace advisor
+}  // namespace advisor

@@ -19,4 +19,4 @@ const std::vector<EmbeddedFile>& embedded_catalog();
 /// cannot: the tool that writes the snapshot is built from it).
 const std::vector<EmbeddedFile>& embedded_snapshot();
 
-} // namespace advisor
+}  // namespace advisor

@@ -18,14 +18,14 @@ enum class ErrorKind {
 
 /// An error the core throws: its kind and a message in both languages.
 class Error : public std::runtime_error {
-public:
+ public:
   Error(ErrorKind kind, Text message) : std::runtime_error(message.en), m_kind(kind), m_message(std::move(message)) {}
   ErrorKind kind() const { return m_kind; }
   const Text& message() const { return m_message; }
 
-private:
+ private:
   ErrorKind m_kind;
   Text m_message;
 };
 
-} // namespace advisor
+}  // namespace advisor

@@ -24,7 +24,7 @@ inline constexpr size_t k_import_skills_per_file = 2500;
 /// an input that is not the expected data set (invalid_input), an output refused
 /// (usage) or that cannot be written (output_failed).
 class ImportError : public Error {
-public:
+ public:
   ImportError(Text message, ErrorKind kind) : Error(kind, std::move(message)) {}
 };
 
@@ -39,7 +39,7 @@ struct ImportedCatalog {
   std::map<std::string, std::string> files;  ///< file name → YAML text
   size_t roles = 0, skills = 0, links = 0, categories = 0;
   size_t incomplete = 0;  ///< roles the source lists no skills for (written with `incomplete: true`)
-  Diagnostics diags;  ///< input rows skipped, as warnings with file:line
+  Diagnostics diags;      ///< input rows skipped, as warnings with file:line
 };
 
 /// ESCO 1.2.0: occupations_en.csv (RFC 4180) and occupation_skill_relations.tsv in dir.
@@ -73,4 +73,4 @@ std::string yaml_quote(std::string_view s);
 /// runs of anything else become one '-', at most max_len characters.
 std::string slugify(std::string_view label, size_t max_len = 60);
 
-} // namespace advisor
+}  // namespace advisor

@@ -13,7 +13,7 @@
 namespace advisor {
 
 class JsonWriter {
-public:
+ public:
   /// Appends to `out`; indent < 0 writes one line, otherwise `indent` spaces a level.
   explicit JsonWriter(std::string& out, int indent = -1) : m_out(out), m_indent(indent) {}
 
@@ -45,7 +45,7 @@ public:
   /// True once the document written so far is complete (every container closed).
   bool done() const { return m_stack.empty() && m_wrote; }
 
-private:
+ private:
   void before_value();
   void next_element();  ///< the separator and indent before an element or member
   template <typename Int>
@@ -70,4 +70,4 @@ void append_json_string(std::string& out, std::string_view s);
 /// "1e-05"), byte for byte.
 void append_json_number(std::string& out, double d);
 
-} // namespace advisor
+}  // namespace advisor

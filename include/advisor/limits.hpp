@@ -29,4 +29,4 @@ struct Limits {
   }
 };
 
-} // namespace advisor
+}  // namespace advisor

@@ -14,12 +14,12 @@ namespace advisor {
 /// input_missing) or refused before it is parsed (over a size limit, a link out of
 /// the catalogue: invalid_input).
 class InputError : public Error {
-public:
+ public:
   InputError(std::string path, Text message, ErrorKind kind = ErrorKind::input_missing)
       : Error(kind, std::move(message)), m_path(std::move(path)) {}
   const std::string& path() const { return m_path; }
 
-private:
+ private:
   std::string m_path;
 };
 
@@ -72,4 +72,4 @@ Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, 
 /// A rule parsed from YAML text (for tests and tools): catalogue file syntax.
 std::optional<Rule> parse_rule_text(const std::string& yaml, Diagnostics& diags, const Limits& limits = Limits{});
 
-} // namespace advisor
+}  // namespace advisor

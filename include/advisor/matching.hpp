@@ -34,28 +34,28 @@ struct RoleMatch {
   const Role* role = nullptr;
   double score = 0;
   std::vector<ScoreTerm> terms;
-  std::vector<std::string> matched;            ///< skill ids met fully
-  std::vector<PartialMatch> partial;           ///< skill ids met partly
-  std::vector<std::string> missing;            ///< not met at all: essential first, in role order
-  std::vector<bool> missing_essential;         ///< parallel to missing
+  std::vector<std::string> matched;     ///< skill ids met fully
+  std::vector<PartialMatch> partial;    ///< skill ids met partly
+  std::vector<std::string> missing;     ///< not met at all: essential first, in role order
+  std::vector<bool> missing_essential;  ///< parallel to missing
   std::vector<Text> reasons;
 };
 
 /// A certificate suggestion: the level that suits the person and the next step after it.
 struct CertificateSuggestion {
   const Certificate* certificate = nullptr;
-  LevelResult suggested;                  ///< the level that suits the person (see docs/scoring.md)
-  std::optional<LevelResult> next_step;   ///< the level after it
+  LevelResult suggested;                 ///< the level that suits the person (see docs/scoring.md)
+  std::optional<LevelResult> next_step;  ///< the level after it
   /// The fastest route to the next step the rules allow: "now" (open today), "through"
   /// (sit the suggested level, then the next through it), "wait" (time alone), or "" (none).
   std::string next_route;
-  std::optional<Date> next_date;          ///< the date of that route, when it can be known
-  std::vector<LevelResult> levels;        ///< every level, in ladder order
-  double score = 0;                       ///< value to this person: sum of `terms`
-  std::vector<ScoreTerm> terms;           ///< covers | related | suits
-  bool below_floor = false;               ///< under the catalogue's relevance floor: recommend leaves it out
-  bool held = false;                      ///< the person holds its top level already
-  std::vector<std::string> covers;        ///< missing skills of the goal and best-fitting roles its syllabus covers
+  std::optional<Date> next_date;    ///< the date of that route, when it can be known
+  std::vector<LevelResult> levels;  ///< every level, in ladder order
+  double score = 0;                 ///< value to this person: sum of `terms`
+  std::vector<ScoreTerm> terms;     ///< covers | related | suits
+  bool below_floor = false;         ///< under the catalogue's relevance floor: recommend leaves it out
+  bool held = false;                ///< the person holds its top level already
+  std::vector<std::string> covers;  ///< missing skills of the goal and best-fitting roles its syllabus covers
   std::vector<Text> reasons;
 };
 
@@ -78,9 +78,9 @@ struct CoveringCertificate {
 /// Everything `recommend` shows.
 struct Recommendation {
   Date as_of;
-  std::vector<RoleMatch> roles;                      ///< best first
-  std::vector<CertificateSuggestion> certificates;   ///< best first (below_floor ones last)
-  std::vector<NextAction> next_actions;              ///< what to do first, then the step after
+  std::vector<RoleMatch> roles;                     ///< best first
+  std::vector<CertificateSuggestion> certificates;  ///< best first (below_floor ones last)
+  std::vector<NextAction> next_actions;             ///< what to do first, then the step after
 };
 
 /// Resolved skill indices of a profile with the credit each catalogue skill gets
@@ -133,4 +133,4 @@ std::vector<std::string> syllabus_covers(const Catalog& c, const std::vector<std
 /// Certificates (and levels) whose syllabus covers any of the given skills, most first.
 std::vector<CoveringCertificate> certificates_covering(const Catalog& c, const std::vector<std::string>& skills);
 
-} // namespace advisor
+}  // namespace advisor

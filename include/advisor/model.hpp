@@ -33,13 +33,13 @@ struct Rule {
 
   // Predicate parameters (only those of the kind are set).
   std::optional<int> min_age, max_age;
-  std::string education_min;             ///< education level id
-  std::vector<std::string> majors;       ///< major ids
-  std::string domain;                    ///< experience domain; empty = all work
+  std::string education_min;        ///< education level id
+  std::vector<std::string> majors;  ///< major ids
+  std::string domain;               ///< experience domain; empty = all work
   double min_years = 0;
-  std::optional<double> max_years;       ///< experience: a range's upper end ("suits 1–3 years")
-  std::string certificate, level;        ///< holds / study_hours
-  std::vector<std::string> skill_ids;    ///< skills predicate
+  std::optional<double> max_years;     ///< experience: a range's upper end ("suits 1–3 years")
+  std::string certificate, level;      ///< holds / study_hours
+  std::vector<std::string> skill_ids;  ///< skills predicate
   int min_count = 1;
   double min_hours = 0;
 
@@ -92,7 +92,7 @@ struct TreeItem {
   /// Domains only: skills that years of work in the domain imply (credited in part,
   /// shown as inferred).
   std::vector<std::string> implies;
-  std::string code;  ///< majors: the Ministry of Education's major code (e.g. 510201); empty elsewhere
+  std::string code;                  ///< majors: the Ministry of Education's major code (e.g. 510201); empty elsewhere
   ExternalIds external_ids;          ///< skills of an imported catalogue
   std::vector<ExternalRef> same_as;  ///< skills: the outside skills this one equals (catalog/crosswalk.yaml)
   SourcePos pos;
@@ -201,8 +201,7 @@ struct Claim {
 /// defaults are the built-in catalogue's, so an imported catalogue scores the same way.
 struct Scoring {
   // Roles: weighted mean of the terms in use.
-  double w_essential = 0.35, w_optional = 0.05, w_use = 0.20, w_experience = 0.15, w_barrier = 0.10,
-         w_goals = 0.15;
+  double w_essential = 0.35, w_optional = 0.05, w_use = 0.20, w_experience = 0.15, w_barrier = 0.10, w_goals = 0.15;
   double partial_credit = 0.5;
   /// Coverage of a role's essential skills is shrunk as if the role also asked for this
   /// many typical skills the person lacks: a role that asks for one generic skill gives
@@ -257,8 +256,8 @@ struct Catalog {
   std::vector<Claim> claims;
 
   // Lookup tables, built by index().
-  std::unordered_map<std::string, size_t> source_by_id, education_by_id, major_by_id, domain_by_id,
-      skill_by_id, category_by_id, role_by_id, certificate_by_id;
+  std::unordered_map<std::string, size_t> source_by_id, education_by_id, major_by_id, domain_by_id, skill_by_id,
+      category_by_id, role_by_id, certificate_by_id;
   std::unordered_map<std::string, size_t> skill_by_key;      ///< normalised id/name/alias → skill
   std::unordered_map<std::string, size_t> education_by_key;  ///< normalised id/name/alias → level
   std::unordered_map<std::string, size_t> major_by_key;
@@ -340,8 +339,8 @@ struct ExperienceEntry {
 };
 
 struct ProfileSkill {
-  std::string text;        ///< as written
-  std::string id;          ///< resolved catalogue id; empty when unknown
+  std::string text;  ///< as written
+  std::string id;    ///< resolved catalogue id; empty when unknown
   std::optional<int> level;
   SourcePos pos;
 };
@@ -363,7 +362,7 @@ struct Profile {
   /// it counts from education_expected (when given) on.
   bool education_in_progress = false;
   std::optional<Date> education_expected;
-  std::string major;      ///< major id when known, else the text as written
+  std::string major;  ///< major id when known, else the text as written
   bool major_known = false;
   std::vector<ExperienceEntry> experience;
   bool experience_given = false;
@@ -373,4 +372,4 @@ struct Profile {
   std::vector<std::string> goal_roles, goal_categories;
 };
 
-} // namespace advisor
+}  // namespace advisor

@@ -30,7 +30,7 @@ struct Plan {
   Date as_of;
   const Role* target = nullptr;
   std::vector<PlanStep> steps;
-  double score_now = 0;  ///< the role's fit today (match_role)
+  double score_now = 0;        ///< the role's fit today (match_role)
   size_t states_explored = 0;  ///< certificate states the search settled
   bool search_capped = false;  ///< the state cap was hit: the plan may not be the quickest
 };
@@ -44,4 +44,4 @@ constexpr size_t k_plan_max_states = 10'000;
 /// no I/O, no clock.
 Plan plan_path(const Catalog& catalog, const Profile& profile, const Role& target, Date as_of);
 
-} // namespace advisor
+}  // namespace advisor

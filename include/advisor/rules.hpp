@@ -28,11 +28,11 @@ struct TraceNode {
 
 /// One way to turn a failing level into a passing one: one branch of an `any`.
 struct Change {
-  Text text;                       ///< e.g. "8 more months of AIGC work (from 2027-07-01)"
-  std::optional<Date> date;        ///< when time alone does it; empty for actions
-  bool by_time = false;            ///< nothing to do but wait
-  bool now = false;                ///< an exam the person may sit today (ranked first)
-  std::vector<Text> steps;         ///< the individual conditions to meet
+  Text text;                 ///< e.g. "8 more months of AIGC work (from 2027-07-01)"
+  std::optional<Date> date;  ///< when time alone does it; empty for actions
+  bool by_time = false;      ///< nothing to do but wait
+  bool now = false;          ///< an exam the person may sit today (ranked first)
+  std::vector<Text> steps;   ///< the individual conditions to meet
 };
 
 /// The verdict on one certificate level.
@@ -40,13 +40,13 @@ struct LevelResult {
   const Certificate* certificate = nullptr;
   const CertificateLevel* level = nullptr;
   Outcome status = Outcome::unknown;
-  std::optional<Date> earliest_date;  ///< not eligible now but time alone will do it
+  std::optional<Date> earliest_date;        ///< not eligible now but time alone will do it
   std::optional<std::string> next_sitting;  ///< YYYY-MM
   std::vector<std::string> missing_fields;
-  std::vector<Change> changes;      ///< easiest first; empty when eligible
-  std::optional<TraceNode> trace;   ///< the hard rule; empty when the level has none
+  std::vector<Change> changes;           ///< easiest first; empty when eligible
+  std::optional<TraceNode> trace;        ///< the hard rule; empty when the level has none
   std::optional<TraceNode> recommended;  ///< the soft rule, if any
-  bool stale = false;               ///< rules verified more than a year before as_of
+  bool stale = false;                    ///< rules verified more than a year before as_of
 };
 
 /// What the evaluation needs: the catalogue, the person, the date.
@@ -73,9 +73,9 @@ std::optional<std::string> next_sitting(const Certificate& cert, Date from);
 
 /// Experience in a domain (and its sub-domains) at a date.
 struct ExperienceMeasure {
-  double years = 0;     ///< total, union of dated intervals plus undated years
-  int months = 0;       ///< the same in whole months (for display)
-  bool ongoing = false; ///< grows with time
+  double years = 0;      ///< total, union of dated intervals plus undated years
+  int months = 0;        ///< the same in whole months (for display)
+  bool ongoing = false;  ///< grows with time
   /// As if all of it were one job started on this date and still going on: the
   /// date N years of it are reached is virtual_start + N years.
   Date virtual_start;
@@ -89,4 +89,4 @@ int age_on(Date birth, Date on);
 /// Text for a number of months: "4 months", "1 year 2 months".
 Text duration_text(int months);
 
-} // namespace advisor
+}  // namespace advisor

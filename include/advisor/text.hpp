@@ -74,4 +74,4 @@ int edit_distance(std::string_view a, std::string_view b);
 /// The candidate closest to word, when close enough to be a likely misspelling.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
-} // namespace advisor
+}  // namespace advisor

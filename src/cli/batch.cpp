@@ -1,20 +1,20 @@
 #include "batch.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <fmt/format.h>
 #include <new>
 #include <optional>
 #include <thread>
 
 #include "advisor/limits.hpp"
-#include "common.hpp"
 #include "advisor/loader.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/planning.hpp"
 #include "advisor/rules.hpp"
 #include "advisor/util/bilingual.hpp"
+#include "common.hpp"
 #include "to_json.hpp"
 
 namespace advisor::cli {
@@ -55,14 +55,15 @@ std::optional<Profile> read_line_profile(const Catalog& c, std::string_view& lin
   auto first = line.find_first_not_of(" \t");
   if (first == std::string_view::npos) {
     error = whole_line_error(line_no, util::T("empty line: each line must hold one profile as a JSON object",
-                                               "空行：每行应为一个 JSON 对象形式的档案"));
+                                              "空行：每行应为一个 JSON 对象形式的档案"));
     return std::nullopt;
   }
   // JSON Lines: one object per line. yaml-cpp would also take YAML such as "age: 3",
   // which would hide a line that is not what the format promises.
   if (line[first] != '{') {
-    error = whole_line_error(line_no, util::T("the line is not a JSON object: each line must hold one profile, starting with {",
-                                               "该行不是 JSON 对象：每行应为一个以 { 开头的档案"));
+    error = whole_line_error(line_no,
+                             util::T("the line is not a JSON object: each line must hold one profile, starting with {",
+                                     "该行不是 JSON 对象：每行应为一个以 { 开头的档案"));
     return std::nullopt;
   }
   Diagnostics diags;
@@ -89,8 +90,9 @@ std::optional<Profile> read_line_profile(const Catalog& c, std::string_view& lin
     if (!first_error && d.severity == Severity::error) first_error = &d;
     all.push_back(diagnostic_json(d));
   }
-  Json path = first_error->line > 0 ? Json(fmt::format("{}:{}:{}", first_error->file, first_error->line, first_error->column))
-                                    : Json(nullptr);
+  Json path = first_error->line > 0
+                  ? Json(fmt::format("{}:{}:{}", first_error->file, first_error->line, first_error->column))
+                  : Json(nullptr);
   error = error_output(line_no, first_error->message, path, all);
   return std::nullopt;
 }
@@ -99,45 +101,45 @@ std::optional<Profile> read_line_profile(const Catalog& c, std::string_view& lin
 void write_result(JsonWriter& w, const Catalog& c, const Profile& p, Date as_of, const BatchRequest& q,
                   const JsonFragments* fragments) {
   switch (q.command) {
-  case BatchCommand::recommend: {
-    auto rec = recommend(c, p, as_of, q.category, q.top, !q.brief);  // the brief form shows no prose
-    if (q.brief)
-      write_recommend_brief(w, rec, q.top);
-    else
-      write_recommend(w, c, p, rec, q.top, fragments);
-    return;
-  }
-  case BatchCommand::check: {
-    // The brief document shows outcomes and dates only: no prose is composed.
-    EvalContext ctx{c, p, as_of, !q.brief};
-    std::vector<LevelResult> results;
-    results.reserve(q.levels.size());
-    for (auto [cert, level] : q.levels) results.push_back(check_level(*cert, *level, ctx));
-    if (q.brief)
-      write_check_brief(w, results, as_of);
-    else
-      w.raw(dump_line(check_json(c, results, as_of)));
-    return;
-  }
-  case BatchCommand::gap: {
-    auto m = match_role(c, p, *q.role, as_of);
-    if (q.brief) {
-      write_gap_brief(w, *q.role, m, as_of);
+    case BatchCommand::recommend: {
+      auto rec = recommend(c, p, as_of, q.category, q.top, !q.brief);  // the brief form shows no prose
+      if (q.brief)
+        write_recommend_brief(w, rec, q.top);
+      else
+        write_recommend(w, c, p, rec, q.top, fragments);
       return;
     }
-    std::vector<std::string> needs = m.missing;
-    for (const auto& pm : m.partial) needs.push_back(pm.required);
-    write_gap(w, c, *q.role, m, certificates_covering(c, needs), as_of);
-    return;
-  }
-  case BatchCommand::plan: {
-    auto plan = plan_path(c, p, *q.role, as_of);
-    if (q.brief)
-      write_plan_brief(w, plan);
-    else
-      w.raw(dump_line(plan_json(plan)));
-    return;
-  }
+    case BatchCommand::check: {
+      // The brief document shows outcomes and dates only: no prose is composed.
+      EvalContext ctx{c, p, as_of, !q.brief};
+      std::vector<LevelResult> results;
+      results.reserve(q.levels.size());
+      for (auto [cert, level] : q.levels) results.push_back(check_level(*cert, *level, ctx));
+      if (q.brief)
+        write_check_brief(w, results, as_of);
+      else
+        w.raw(dump_line(check_json(c, results, as_of)));
+      return;
+    }
+    case BatchCommand::gap: {
+      auto m = match_role(c, p, *q.role, as_of);
+      if (q.brief) {
+        write_gap_brief(w, *q.role, m, as_of);
+        return;
+      }
+      std::vector<std::string> needs = m.missing;
+      for (const auto& pm : m.partial) needs.push_back(pm.required);
+      write_gap(w, c, *q.role, m, certificates_covering(c, needs), as_of);
+      return;
+    }
+    case BatchCommand::plan: {
+      auto plan = plan_path(c, p, *q.role, as_of);
+      if (q.brief)
+        write_plan_brief(w, plan);
+      else
+        w.raw(dump_line(plan_json(plan)));
+      return;
+    }
   }
 }
 
@@ -155,7 +157,7 @@ BatchLine answer(const Catalog& c, std::string_view line, size_t line_no, Date a
   return out;
 }
 
-} // namespace
+}  // namespace
 
 BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Date as_of, const BatchRequest& request,
                      const JsonFragments* fragments, std::string buffer) {
@@ -165,7 +167,8 @@ BatchLine batch_line(const Catalog& c, std::string_view line, size_t line_no, Da
   } catch (const std::bad_alloc&) {
     return {whole_line_error(line_no, util::T("out of memory", "内存不足")), false};
   } catch (const std::exception& e) {
-    return {whole_line_error(line_no, util::T(fmt::format("internal error: {}", e.what()), fmt::format("内部错误：{}", e.what()))),
+    return {whole_line_error(
+                line_no, util::T(fmt::format("internal error: {}", e.what()), fmt::format("内部错误：{}", e.what()))),
             false};
   }
 }
@@ -177,8 +180,9 @@ std::string batch_line_output(const Catalog& c, std::string_view line, size_t li
 }
 
 std::string batch_oversize_output(size_t line_no, size_t bytes, size_t limit) {
-  return whole_line_error(line_no, util::T(fmt::format("the line is {} bytes, over the limit of {} bytes (docs/limits.md)", bytes, limit),
-                                           fmt::format("该行有 {} 字节，超过上限 {} 字节（见 docs/limits.md）", bytes, limit)));
+  return whole_line_error(
+      line_no, util::T(fmt::format("the line is {} bytes, over the limit of {} bytes (docs/limits.md)", bytes, limit),
+                       fmt::format("该行有 {} 字节，超过上限 {} 字节（见 docs/limits.md）", bytes, limit)));
 }
 
 LineReader::LineReader(std::istream& in, size_t max_line_bytes)
@@ -285,4 +289,4 @@ BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& 
   return summary;
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -27,12 +27,12 @@ using LevelRef = std::pair<const Certificate*, const CertificateLevel*>;
 /// of the answer. The same for every line of the run.
 struct BatchRequest {
   BatchCommand command = BatchCommand::recommend;
-  bool brief = false;         ///< the compact document (docs/json.md), not the full one
-  size_t top = 5;             ///< recommend: roles shown (0 = all)
-  std::string category;       ///< recommend: only roles of this category ("" = all)
-  const Role* role = nullptr;  ///< gap, plan: the target role
+  bool brief = false;            ///< the compact document (docs/json.md), not the full one
+  size_t top = 5;                ///< recommend: roles shown (0 = all)
+  std::string category;          ///< recommend: only roles of this category ("" = all)
+  const Role* role = nullptr;    ///< gap, plan: the target role
   std::vector<LevelRef> levels;  ///< check: the levels, in the order asked
-  size_t line_offset = 0;     ///< added to every line number (shards of one input)
+  size_t line_offset = 0;        ///< added to every line number (shards of one input)
 };
 
 /// One output line, without its newline, and whether the input line succeeded.
@@ -58,7 +58,7 @@ std::string batch_oversize_output(size_t line_no, size_t bytes, size_t limit);
 /// Reads lines of any length in fixed-size chunks: a line over the limit is counted
 /// and skipped, never buffered whole, so memory stays flat whatever the input.
 class LineReader {
-public:
+ public:
   LineReader(std::istream& in, size_t max_line_bytes);
 
   /// The next line, without its "\n" (or "\r\n"). Returns false at the end of input.
@@ -66,7 +66,7 @@ public:
   /// says how long it was.
   bool next(std::string& line, bool& too_long, size_t& bytes);
 
-private:
+ private:
   bool fill();
 
   std::istream& m_in;
@@ -88,4 +88,4 @@ struct BatchSummary {
 BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& out, Date as_of,
                               const BatchRequest& request, size_t jobs);
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -1,15 +1,15 @@
 #include "cached_catalog.hpp"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-#include <fcntl.h>
-#include <iostream>
-#include <unistd.h>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
-#include <sys/stat.h>
+#include <iostream>
 
 #include "advisor/atomic_write.hpp"
 #include "advisor/catalog_cache.hpp"
@@ -41,7 +41,8 @@ std::optional<fs::path> cache_dir() {
   if (xdg && *xdg) {
     // XDG_CACHE_HOME itself may be made (the XDG rule), but only in a folder that exists.
     auto parent = fs::path(xdg).lexically_normal().parent_path();
-    if (fs::is_directory(xdg, ec) || (!parent.empty() && fs::is_directory(parent, ec))) return fs::path(xdg) / "advisor";
+    if (fs::is_directory(xdg, ec) || (!parent.empty() && fs::is_directory(parent, ec)))
+      return fs::path(xdg) / "advisor";
     return std::nullopt;
   }
   const char* home = std::getenv("HOME");
@@ -75,7 +76,8 @@ std::optional<std::string> read_snapshot(const fs::path& path, size_t yaml_bytes
     discard_snapshot(path, "it is a directory", "它是目录");
   } else if (!S_ISREG(st.st_mode)) {
     discard_snapshot(path, "it is not a regular file", "它不是普通文件");
-  } else if (st.st_size <= 0 || static_cast<uint64_t>(st.st_size) > k_snapshot_bytes_per_yaml_byte * yaml_bytes + (1u << 20)) {
+  } else if (st.st_size <= 0 ||
+             static_cast<uint64_t>(st.st_size) > k_snapshot_bytes_per_yaml_byte * yaml_bytes + (1u << 20)) {
     discard_snapshot(path, "its size is implausible", "其大小不合常理");
   } else {
     data.emplace(static_cast<size_t>(st.st_size), '\0');
@@ -106,7 +108,7 @@ uint64_t snapshot_key(const std::vector<InputFile>& files) {
 
 fs::path snapshot_path(const fs::path& dir, uint64_t key) { return dir / fmt::format("catalog-{:016x}.bin", key); }
 
-} // namespace
+}  // namespace
 
 std::optional<Catalog> load_builtin_snapshot() {
   const auto& files = embedded_snapshot();
@@ -145,4 +147,4 @@ void store_cached_catalog(const std::vector<InputFile>& files, const Catalog& ca
   for (size_t i = k_cache_keep; i < snapshots.size(); ++i) fs::remove(snapshots[i].second, ec);
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -26,4 +26,4 @@ std::optional<Catalog> load_cached_catalog(const std::vector<InputFile>& files);
 /// (the cache is an optimisation, never a reason to fail a command).
 void store_cached_catalog(const std::vector<InputFile>& files, const Catalog& catalog);
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -15,11 +15,8 @@ struct CompletionRule {
   const char* kind;
 };
 constexpr CompletionRule k_completion_rules[] = {
-    {"*", "--role", "ids:roles"},
-    {"*", "--category", "ids:categories"},
-    {"check", "targets", "ids:levels"},
-    {"batch", "targets", "ids:levels"},
-    {"show", "id", "ids-of-first"},
+    {"*", "--role", "ids:roles"},       {"*", "--category", "ids:categories"}, {"check", "targets", "ids:levels"},
+    {"batch", "targets", "ids:levels"}, {"show", "id", "ids-of-first"},
 };
 
 // IsMember checks describe themselves as "{a,b,c}" inside the type name
@@ -59,9 +56,12 @@ CliOption describe_option(const std::string& path, const CLI::Option& opt) {
       std::transform(o.value_name.begin(), o.value_name.end(), o.value_name.begin(),
                      [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     }
-    if (!o.choices.empty()) o.completion = "words";
-    else if (o.value_name.rfind("FILE", 0) == 0) o.completion = "files";
-    else if (o.value_name.rfind("DIR", 0) == 0) o.completion = "dirs";
+    if (!o.choices.empty())
+      o.completion = "words";
+    else if (o.value_name.rfind("FILE", 0) == 0)
+      o.completion = "files";
+    else if (o.value_name.rfind("DIR", 0) == 0)
+      o.completion = "dirs";
     std::string key = o.names.empty() ? o.positional_name : o.names.back();
     for (const auto& r : k_completion_rules)
       if ((std::string(r.path) == "*" || r.path == path) && r.name == key) o.completion = r.kind;
@@ -87,7 +87,7 @@ void walk(const CLI::App& app, const std::string& path, std::vector<CliCommand>&
   for (const auto* s : subs) walk(*s, path.empty() ? s->get_name() : path + " " + s->get_name(), out);
 }
 
-} // namespace
+}  // namespace
 
 std::vector<CliCommand> describe_cli(const CLI::App& root) {
   std::vector<CliCommand> out;
@@ -118,4 +118,4 @@ std::vector<CliOption> options_in_scope(const std::vector<CliCommand>& commands,
   return out;
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -6,18 +6,18 @@
 
 namespace CLI {
 class App;
-}
+}  // namespace CLI
 
 namespace advisor::cli {
 
 /// One option or positional argument of a command.
 struct CliOption {
-  std::vector<std::string> names;    ///< "--lang", "-h"; empty for a positional
-  std::string positional_name;       ///< "targets"; empty for an option
-  std::string value_name;            ///< "FILE", "ID"; empty for a flag
-  bool flag = false;                 ///< takes no value
+  std::vector<std::string> names;  ///< "--lang", "-h"; empty for a positional
+  std::string positional_name;     ///< "targets"; empty for an option
+  std::string value_name;          ///< "FILE", "ID"; empty for a flag
+  bool flag = false;               ///< takes no value
   bool required = false;
-  bool repeats = false;              ///< a positional that takes any number of values
+  bool repeats = false;  ///< a positional that takes any number of values
   std::string description;
   std::vector<std::string> choices;  ///< fixed values (from IsMember checks)
   /// What completes its value: "files", "dirs", "words" (choices), "ids:KIND"
@@ -31,10 +31,10 @@ struct CliCommand {
   std::string path;  ///< words after `advisor`, space-separated; "" for the root
   std::string description;
   std::string footer;
-  std::vector<std::string> subcommands;      ///< visible child names, in definition order
+  std::vector<std::string> subcommands;  ///< visible child names, in definition order
   std::vector<std::string> subcommand_descriptions;
-  std::vector<CliOption> options;            ///< its own options (not inherited ones)
-  std::vector<CliOption> positionals;        ///< in order
+  std::vector<CliOption> options;      ///< its own options (not inherited ones)
+  std::vector<CliOption> positionals;  ///< in order
 };
 
 /// The visible commands depth-first, root first; hidden ones (empty group) skipped.
@@ -50,4 +50,4 @@ void setup_man(CLI::App& app);
 /// The man page in roff, generated from the command tree.
 std::string render_man_page(const CLI::App& root);
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -1,9 +1,9 @@
 // advisor batch [--command recommend|check|gap|plan] [CERT[/LEVEL]...] [--role ID] [--top N]
 //               [--category ID] [--brief] [--input FILE|-] [--jobs N] [--line-offset N]
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 
@@ -56,9 +56,10 @@ BatchRequest make_request(const Catalog& c, const BatchOptions& o) {
   if (o.command == "recommend") {
     q.command = BatchCommand::recommend;
     if (!o.category.empty() && !c.category(o.category))
-      throw CommandError{k_exit_usage,
-                         T(fmt::format("unknown category '{}'", o.category), fmt::format("未知的岗位类别“{}”", o.category)),
-                         T("see them all with: advisor list categories", "可运行 advisor list categories 查看全部")};
+      throw CommandError{
+          k_exit_usage,
+          T(fmt::format("unknown category '{}'", o.category), fmt::format("未知的岗位类别“{}”", o.category)),
+          T("see them all with: advisor list categories", "可运行 advisor list categories 查看全部")};
     q.category = o.category;
   } else if (o.command == "check") {
     q.command = BatchCommand::check;
@@ -71,7 +72,6 @@ BatchRequest make_request(const Catalog& c, const BatchOptions& o) {
 }
 
 int run_batch(const BatchOptions& o) {
-
   // The catalogue first: a broken catalogue fails the run before any line is read.
   const auto& c = catalog();
   const auto request = make_request(c, o);
@@ -86,14 +86,16 @@ int run_batch(const BatchOptions& o) {
   } else {
     std::error_code ec;
     if (std::filesystem::is_directory(o.input, ec))
-      throw CommandError{k_exit_no_input, T(fmt::format("{}: is a directory, not a file", o.input),
-                                            fmt::format("{}：是目录而不是文件", o.input)),
-                         {}};
+      throw CommandError{
+          k_exit_no_input,
+          T(fmt::format("{}: is a directory, not a file", o.input), fmt::format("{}：是目录而不是文件", o.input)),
+          {}};
     file.open(o.input, std::ios::binary);
     if (!file)
-      throw CommandError{k_exit_no_input, T(fmt::format("{}: cannot open the file", o.input),
-                                            fmt::format("{}：无法打开文件", o.input)),
-                         T("give a JSON Lines file, or - for standard input", "请给出 JSON Lines 文件，或用 - 表示标准输入")};
+      throw CommandError{
+          k_exit_no_input,
+          T(fmt::format("{}: cannot open the file", o.input), fmt::format("{}：无法打开文件", o.input)),
+          T("give a JSON Lines file, or - for standard input", "请给出 JSON Lines 文件，或用 - 表示标准输入")};
     in = &file;
   }
   // Batch is the one command that streams: its lines go straight to stdout as they
@@ -105,8 +107,9 @@ int run_batch(const BatchOptions& o) {
   std::cout.flush();
   if (!std::cout) return output_failed(errno != 0 ? errno : EIO);
   if (in->bad())
-    throw CommandError{k_exit_no_input, T(fmt::format("cannot read {}: read error", o.input == "-" ? "standard input" : o.input),
-                                          fmt::format("无法读取{}：读取出错", o.input == "-" ? "标准输入" : o.input)),
+    throw CommandError{k_exit_no_input,
+                       T(fmt::format("cannot read {}: read error", o.input == "-" ? "standard input" : o.input),
+                         fmt::format("无法读取{}：读取出错", o.input == "-" ? "标准输入" : o.input)),
                        {}};
   if (summary.failed) {
     std::cerr << fmt::format("advisor: {}: {}\n", tr("error", "错误"),
@@ -117,7 +120,7 @@ int run_batch(const BatchOptions& o) {
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_batch(CLI::App& app) {
   auto o = std::make_shared<BatchOptions>();
@@ -135,23 +138,25 @@ void setup_batch(CLI::App& app) {
   sub->add_flag("--brief", o->brief, "Each result is the command's brief document: ids, statuses, dates, scores");
   sub->add_option("--input", o->input, "JSON Lines file, one profile object per line (default -: standard input)")
       ->type_name("FILE|-");
-  sub->add_option("--jobs", o->jobs,
-                  fmt::format("Worker threads, 1 to {}; output order is input order whatever N (default 1)", k_max_jobs))
+  sub->add_option(
+         "--jobs", o->jobs,
+         fmt::format("Worker threads, 1 to {}; output order is input order whatever N (default 1)", k_max_jobs))
       ->type_name("N")
       ->check(CLI::Range(1LL, static_cast<long long>(k_max_jobs)));
   sub->add_option("--line-offset", o->line_offset,
                   "Add N to every line number: the first line is N+1 (a shard of a larger input; default 0)")
       ->type_name("N")
       ->check(non_negative());
-  sub->footer("Examples:\n  advisor batch --input people.jsonl > answers.jsonl\n"
-              "  advisor batch --jobs 2 < people.jsonl | jq -r 'select(.ok) | .result.roles[0].id'\n"
-              "  advisor batch --command check --brief caip < people.jsonl\n"
-              "  advisor batch --command plan --role prompt-engineer --brief < people.jsonl\n"
-              "  parallel --pipe --keep-order -N 10000 'advisor batch --line-offset $(( ({#}-1)*10000 ))' < people.jsonl\n"
-              "Output: {\"line\": N, \"ok\": true, \"result\": <the command's document>} or\n"
-              "        {\"line\": N, \"ok\": false, \"error\": {\"message\", \"path\", \"diagnostics\"}}\n"
-              "Docs: docs/json.md. Exit: 0 every line succeeded; 2 usage; 65 a line failed; 66 input missing.");
+  sub->footer(
+      "Examples:\n  advisor batch --input people.jsonl > answers.jsonl\n"
+      "  advisor batch --jobs 2 < people.jsonl | jq -r 'select(.ok) | .result.roles[0].id'\n"
+      "  advisor batch --command check --brief caip < people.jsonl\n"
+      "  advisor batch --command plan --role prompt-engineer --brief < people.jsonl\n"
+      "  parallel --pipe --keep-order -N 10000 'advisor batch --line-offset $(( ({#}-1)*10000 ))' < people.jsonl\n"
+      "Output: {\"line\": N, \"ok\": true, \"result\": <the command's document>} or\n"
+      "        {\"line\": N, \"ok\": false, \"error\": {\"message\", \"path\", \"diagnostics\"}}\n"
+      "Docs: docs/json.md. Exit: 0 every line succeeded; 2 usage; 65 a line failed; 66 input missing.");
   add_runner(sub, [o] { return run_batch(*o); });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

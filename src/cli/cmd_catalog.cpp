@@ -1,8 +1,8 @@
 // advisor catalog validate [DIR] | catalog test [FILE...] | catalog import esco|onet DIR --out DIR
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <filesystem>
-#include <fmt/format.h>
 #include <iostream>
 
 #include "advisor/catalog_tests.hpp"
@@ -21,8 +21,9 @@ struct TestOptions {
 };
 
 Json counts_json(const Catalog& c) {
-  return Json{{"roles", c.roles.size()},       {"categories", c.categories.size()}, {"skills", c.skills.size()},
-              {"certificates", c.certificates.size()}, {"domains", c.domains.size()}, {"claims", c.claims.size()},
+  return Json{{"roles", c.roles.size()},     {"categories", c.categories.size()},
+              {"skills", c.skills.size()},   {"certificates", c.certificates.size()},
+              {"domains", c.domains.size()}, {"claims", c.claims.size()},
               {"sources", c.sources.size()}};
 }
 
@@ -46,7 +47,8 @@ int run_validate(const ValidateOptions& o) {
       j["counts"] = counts_json(c);
       emit_json(j);
     } else {
-      out() << trf("catalogue OK: {}, {}, {}\n", "目录库有效：{}，{}，{}\n", count_of(c.roles.size(), "role", "roles", "个岗位"),
+      out() << trf("catalogue OK: {}, {}, {}\n", "目录库有效：{}，{}，{}\n",
+                   count_of(c.roles.size(), "role", "roles", "个岗位"),
                    count_of(c.skills.size(), "skill", "skills", "项技能"),
                    count_of(c.certificates.size(), "certificate", "certificates", "个证书"));
     }
@@ -69,12 +71,12 @@ int run_validate(const ValidateOptions& o) {
     emit_json(j);
     if (diags.has_errors()) report_on_failure() = true;
   } else if (!diags.has_errors()) {
-    out() << trf("catalogue OK: {}, {}, {}{}\n", "目录库有效：{}，{}，{}{}\n", count_of(c.roles.size(), "role", "roles", "个岗位"),
-                 count_of(c.skills.size(), "skill", "skills", "项技能"),
-                 count_of(c.certificates.size(), "certificate", "certificates", "个证书"),
-                 diags.warning_count()
-                     ? trf(" ({})", "（{}）", count_of(diags.warning_count(), "warning", "warnings", "条警告"))
-                     : "");
+    out() << trf(
+        "catalogue OK: {}, {}, {}{}\n", "目录库有效：{}，{}，{}{}\n",
+        count_of(c.roles.size(), "role", "roles", "个岗位"), count_of(c.skills.size(), "skill", "skills", "项技能"),
+        count_of(c.certificates.size(), "certificate", "certificates", "个证书"),
+        diags.warning_count() ? trf(" ({})", "（{}）", count_of(diags.warning_count(), "warning", "warnings", "条警告"))
+                              : "");
   }
   if (diags.has_errors()) {
     auto n = diags.error_count();
@@ -115,9 +117,10 @@ int run_test(const TestOptions& o) {
   print_diagnostics(diags);
   if (diags.has_errors()) {
     auto n = diags.error_count();
-    throw CommandError{k_exit_invalid,
-                       T(fmt::format("{} error{} in the test files", n, n == 1 ? "" : "s"), fmt::format("测试文件中有 {} 处错误", n)),
-                       {}};
+    throw CommandError{
+        k_exit_invalid,
+        T(fmt::format("{} error{} in the test files", n, n == 1 ? "" : "s"), fmt::format("测试文件中有 {} 处错误", n)),
+        {}};
   }
   size_t failed = report.failed_cases();
   if (globals().json) {
@@ -126,9 +129,14 @@ int run_test(const TestOptions& o) {
     for (const auto& cr : report.cases) {
       Json fails = Json::array();
       for (const auto& f : cr.failures)
-        fails.push_back(Json{{"file", cr.file}, {"line", f.line}, {"column", f.column}, {"message", text_json(f.message)}});
-      cases.push_back(Json{{"file", cr.file}, {"line", cr.line}, {"name", cr.name}, {"passed", cr.failures.empty()},
-                           {"checks", cr.checks}, {"failures", fails}});
+        fails.push_back(
+            Json{{"file", cr.file}, {"line", f.line}, {"column", f.column}, {"message", text_json(f.message)}});
+      cases.push_back(Json{{"file", cr.file},
+                           {"line", cr.line},
+                           {"name", cr.name},
+                           {"passed", cr.failures.empty()},
+                           {"checks", cr.checks},
+                           {"failures", fails}});
     }
     j["cases"] = cases;
     j["passed"] = report.cases.size() - failed;
@@ -137,7 +145,8 @@ int run_test(const TestOptions& o) {
   } else {
     for (const auto& cr : report.cases) {
       for (const auto& f : cr.failures)
-        out() << fmt::format("{}:{}:{}: {}: {} ({})\n", cr.file, f.line, f.column, red(tr("FAIL", "失败")), tr(f.message), cr.name);
+        out() << fmt::format("{}:{}:{}: {}: {} ({})\n", cr.file, f.line, f.column, red(tr("FAIL", "失败")),
+                             tr(f.message), cr.name);
     }
     out() << trf("{}, {}: {} passed, {} failed\n", "{}，{}：{} 个通过，{} 个失败\n",
                  count_of(report.cases.size(), "case", "cases", "个用例"),
@@ -146,7 +155,7 @@ int run_test(const TestOptions& o) {
   return failed ? k_exit_not_eligible : k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_catalog(CLI::App& app) {
   auto* cat = app.add_subcommand("catalog", "Check, test and import catalogues");
@@ -155,17 +164,22 @@ void setup_catalog(CLI::App& app) {
   auto v = std::make_shared<ValidateOptions>();
   auto* val = cat->add_subcommand("validate", "Check a catalogue and report every problem as file:line:column");
   val->add_option("dir", v->dir, "Catalogue directory (default: the catalogue in use)")->type_name("DIR");
-  val->footer("Examples:\n  advisor catalog validate\n  advisor catalog validate my-catalog/ --json\n"
-              "Exit: 0 clean (warnings allowed); 65 errors; 66 directory missing.");
+  val->footer(
+      "Examples:\n  advisor catalog validate\n  advisor catalog validate my-catalog/ --json\n"
+      "Exit: 0 clean (warnings allowed); 65 errors; 66 directory missing.");
   add_runner(val, [v] { return run_validate(*v); });
 
   auto t = std::make_shared<TestOptions>();
-  auto* test = cat->add_subcommand("test", "Run catalogue test cases: a profile, a date, the expected outcome per level");
-  test->add_option("files", t->files, "Test files (default: catalog/tests/*.yaml beside the catalogue)")->type_name("FILE");
-  test->footer("Example:\n  advisor catalog test catalog/tests/*.yaml\nExit: 0 all pass; 1 an expectation failed; 65 invalid test file.");
+  auto* test =
+      cat->add_subcommand("test", "Run catalogue test cases: a profile, a date, the expected outcome per level");
+  test->add_option("files", t->files, "Test files (default: catalog/tests/*.yaml beside the catalogue)")
+      ->type_name("FILE");
+  test->footer(
+      "Example:\n  advisor catalog test catalog/tests/*.yaml\nExit: 0 all pass; 1 an expectation failed; 65 invalid "
+      "test file.");
   add_runner(test, [t] { return run_test(*t); });
 
   setup_catalog_import(*cat);
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -1,6 +1,6 @@
 // advisor check --profile FILE CERT[/LEVEL]... [--explain]
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "render.hpp"
 #include "to_json.hpp"
@@ -18,8 +18,8 @@ struct CheckOptions {
 
 /// "cert" or "cert/level" → the levels meant, each by id (any case) or name; unknown
 /// or ambiguous names are usage errors with a suggestion or the candidates.
-std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_targets(const Catalog& c,
-                                                                                    const std::vector<std::string>& targets) {
+std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_targets(
+    const Catalog& c, const std::vector<std::string>& targets) {
   std::vector<std::pair<const Certificate*, const CertificateLevel*>> out;
   if (targets.empty()) {
     for (const auto& cert : c.certificates)
@@ -52,7 +52,8 @@ std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_targ
       throw CommandError{k_exit_usage,
                          T(fmt::format("certificate '{}' has no level '{}'{}", cert->id, lid,
                                        guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                           fmt::format("证书“{}”没有等级“{}”{}", cert->id, lid, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
+                           fmt::format("证书“{}”没有等级“{}”{}", cert->id, lid,
+                                       guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
                          T(fmt::format("its levels: {}", all), fmt::format("它的等级：{}", all))};
     }
     out.emplace_back(cert, &cert->levels[static_cast<size_t>(li)]);
@@ -94,7 +95,9 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
     leaves(*r.trace, ls);
     for (const auto* l : ls) {
       const char* mark = l->outcome == Outcome::eligible ? "✓" : l->outcome == Outcome::not_eligible ? "✗" : "?";
-      std::string m = l->outcome == Outcome::eligible ? green(mark) : l->outcome == Outcome::not_eligible ? red(mark) : yellow(mark);
+      std::string m = l->outcome == Outcome::eligible       ? green(mark)
+                      : l->outcome == Outcome::not_eligible ? red(mark)
+                                                            : yellow(mark);
       s += fmt::format("  {} {} {}\n", m, tr(l->reason), dim(trf("[found: {}]", "[实际：{}]", tr(l->found))));
     }
     if (r.trace->kind == RuleKind::any && ls.size() > 1)
@@ -120,7 +123,11 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
   std::vector<std::string> srcs = r.level->sources.empty() ? cert.sources : r.level->sources;
   std::string ids;
   for (const auto& x : srcs) ids += (ids.empty() ? "" : ", ") + x;
-  if (!ids.empty()) s += "  " + dim(tr("Source: ", "来源：") + ids + tr(" (advisor show certificate ", "（advisor show certificate ") + cert.id + tr(")", "）")) + "\n";
+  if (!ids.empty())
+    s += "  " +
+         dim(tr("Source: ", "来源：") + ids + tr(" (advisor show certificate ", "（advisor show certificate ") +
+             cert.id + tr(")", "）")) +
+         "\n";
   (void)c;
   return s;
 }
@@ -154,27 +161,32 @@ int run_check(const CheckOptions& o) {
   return all_ok ? k_exit_ok : k_exit_not_eligible;
 }
 
-} // namespace
+}  // namespace
 
-std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_levels(const Catalog& c,
-                                                                                   const std::vector<std::string>& targets) {
+std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_levels(
+    const Catalog& c, const std::vector<std::string>& targets) {
   return resolve_targets(c, targets);
 }
 
 void setup_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();
   auto* sub = app.add_subcommand("check", "Can I sit these certificate levels? Why not, and from when?");
-  sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
-  sub->add_option("targets", o->targets, "CERT or CERT/LEVEL (default: every level of every certificate)")->type_name("CERT[/LEVEL]");
+  sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")
+      ->required()
+      ->type_name("FILE");
+  sub->add_option("targets", o->targets, "CERT or CERT/LEVEL (default: every level of every certificate)")
+      ->type_name("CERT[/LEVEL]");
   sub->add_flag("--explain", o->explain, "Show the whole rule trace as a tree");
   sub->add_flag("--brief", o->brief, "Print the brief JSON document: status and dates per level (docs/json.md)");
-  sub->footer("Examples:\n"
-              "  advisor check --profile me.yaml aigc-application-engineer\n"
-              "  advisor check --profile me.yaml aigc-application-engineer/mid --explain\n"
-              "  advisor check --profile me.yaml caip --as-of 2027-01-01 --json\n"
-              "  advisor check --profile me.yaml --brief | jq -r '.results[] | select(.status == \"eligible\") | .level'\n"
-              "Exit: 0 every named level eligible; 1 any not eligible or unknown; 2 usage; 65 invalid profile; 66 missing profile.");
+  sub->footer(
+      "Examples:\n"
+      "  advisor check --profile me.yaml aigc-application-engineer\n"
+      "  advisor check --profile me.yaml aigc-application-engineer/mid --explain\n"
+      "  advisor check --profile me.yaml caip --as-of 2027-01-01 --json\n"
+      "  advisor check --profile me.yaml --brief | jq -r '.results[] | select(.status == \"eligible\") | .level'\n"
+      "Exit: 0 every named level eligible; 1 any not eligible or unknown; 2 usage; 65 invalid profile; 66 missing "
+      "profile.");
   add_runner(sub, [o] { return run_check(*o); });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -5,8 +5,8 @@
 // tree, option names and the values of IsMember checks are written into the script
 // as case tables, so they always match the binary that printed them. Catalogue ids
 // are not: they depend on --catalog, so the scripts ask the binary for them.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli_model.hpp"
 #include "common.hpp"
@@ -126,7 +126,8 @@ std::string sh_tables(const std::vector<CliCommand>& cmds, const std::string& pr
     for (const auto& o : options_in_scope(cmds, c.path)) {
       auto kind = value_kind(o);
       if (kind.empty()) continue;
-      for (const auto& n : o.names) s += fmt::format("    {}) echo {} ;;\n", sh_quote(c.path + "|" + n), sh_quote(kind));
+      for (const auto& n : o.names)
+        s += fmt::format("    {}) echo {} ;;\n", sh_quote(c.path + "|" + n), sh_quote(kind));
     }
   s += "  esac\n}\n\n";
   s += "# How positional argument number $2 (from 0) of command $1 completes.\n";
@@ -180,7 +181,8 @@ std::string sh_walk(const std::string& prefix, const std::string& words, int fir
 }
 
 std::string bash_script(const std::vector<CliCommand>& cmds) {
-  std::string s = "# bash " + fmt::format(fmt::runtime(k_header), fmt::arg("version", ADVISOR_VERSION), fmt::arg("shell", "bash"));
+  std::string s =
+      "# bash " + fmt::format(fmt::runtime(k_header), fmt::arg("version", ADVISOR_VERSION), fmt::arg("shell", "bash"));
   s += "# Load it with: source <(advisor completion bash)\n\n";
   s += sh_tables(cmds, "_advisor", false);
   s += "_advisor() {\n";
@@ -341,7 +343,8 @@ complete -c advisor -f -a '(__advisor_complete)'
 )sh";
 
 std::string fish_script(const std::vector<CliCommand>& cmds) {
-  std::string s = "# fish " + fmt::format(fmt::runtime(k_header), fmt::arg("version", ADVISOR_VERSION), fmt::arg("shell", "fish"));
+  std::string s =
+      "# fish " + fmt::format(fmt::runtime(k_header), fmt::arg("version", ADVISOR_VERSION), fmt::arg("shell", "fish"));
   s += "# Install it as ~/.config/fish/completions/advisor.fish, or load it with: advisor completion fish | source\n\n";
   s += "function __advisor_commands\n    switch \"$argv[1]\"\n";
   for (const auto& c : cmds) {
@@ -373,8 +376,8 @@ std::string fish_script(const std::vector<CliCommand>& cmds) {
   s += "function __advisor_positional\n    switch \"$argv[1]|$argv[2]\"\n";
   for (const auto& c : cmds)
     for (const auto& [index, kind] : positional_patterns(c))
-      s += "        case " + fish_quote(c.path + "|") + (index == "*" ? "'*'" : fish_quote(index)) + "\n            echo " +
-           fish_quote(kind) + "\n";
+      s += "        case " + fish_quote(c.path + "|") + (index == "*" ? "'*'" : fish_quote(index)) +
+           "\n            echo " + fish_quote(kind) + "\n";
   s += "    end\nend\n\n";
   s += k_fish_complete;
   return s;
@@ -382,9 +385,12 @@ std::string fish_script(const std::vector<CliCommand>& cmds) {
 
 int run_completion(const CLI::App& root, const CompletionOptions& o) {
   auto cmds = describe_cli(root);
-  if (o.shell == "bash") out() << bash_script(cmds);
-  else if (o.shell == "zsh") out() << zsh_script(cmds);
-  else out() << fish_script(cmds);
+  if (o.shell == "bash")
+    out() << bash_script(cmds);
+  else if (o.shell == "zsh")
+    out() << zsh_script(cmds);
+  else
+    out() << fish_script(cmds);
   return k_exit_ok;
 }
 
@@ -411,18 +417,19 @@ int run_complete_ids(const IdsOptions& o) {
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_completion(CLI::App& app) {
   auto o = std::make_shared<CompletionOptions>();
   auto* sub = app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
   sub->add_option("shell", o->shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
-  sub->footer("Examples:\n"
-              "  source <(advisor completion bash)              # this bash session\n"
-              "  advisor completion bash > ~/.local/share/bash-completion/completions/advisor\n"
-              "  advisor completion zsh > ~/.zfunc/_advisor     # with fpath+=(~/.zfunc) before compinit\n"
-              "  advisor completion fish > ~/.config/fish/completions/advisor.fish\n"
-              "Certificate, role, skill and category ids complete from the catalogue in use (--catalog).");
+  sub->footer(
+      "Examples:\n"
+      "  source <(advisor completion bash)              # this bash session\n"
+      "  advisor completion bash > ~/.local/share/bash-completion/completions/advisor\n"
+      "  advisor completion zsh > ~/.zfunc/_advisor     # with fpath+=(~/.zfunc) before compinit\n"
+      "  advisor completion fish > ~/.config/fish/completions/advisor.fish\n"
+      "Certificate, role, skill and category ids complete from the catalogue in use (--catalog).");
   const CLI::App* root = &app;
   add_runner(sub, [root, o] { return run_completion(*root, *o); });
 
@@ -436,4 +443,4 @@ void setup_completion(CLI::App& app) {
   add_runner(hidden, [ids] { return run_complete_ids(*ids); });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -1,10 +1,10 @@
 // advisor catalog import esco|onet DIR --out DIR [--force]
+#include <fmt/format.h>
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
-#include <fmt/format.h>
 #include <iostream>
-#include <unistd.h>
 
 #include "advisor/importer.hpp"
 #include "common.hpp"
@@ -71,14 +71,15 @@ int run_import(const ImportOptions& o) {
                imported.links, imported.categories, o.out,
                n ? trf(" ({} rows skipped, see above)", "（跳过 {} 行，见上）", n) : "");
   if (imported.incomplete > 0)
-    out() << trf("{} roles have no skills in the source: marked incomplete, left out of ranking, shown by `show role`\n",
-                 "{} 个岗位在来源中没有技能：已标为不完整，不参与排名，可用 show role 查看\n", imported.incomplete);
+    out() << trf(
+        "{} roles have no skills in the source: marked incomplete, left out of ranking, shown by `show role`\n",
+        "{} 个岗位在来源中没有技能：已标为不完整，不参与排名，可用 show role 查看\n", imported.incomplete);
   out() << trf("use it with: advisor --catalog {} recommend --profile FILE  (add --catalog builtin to combine)\n",
                "用法：advisor --catalog {} recommend --profile FILE（加 --catalog builtin 可与内置目录合用）\n", o.out);
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_catalog_import(CLI::App& catalog) {
   auto o = std::make_shared<ImportOptions>();
@@ -89,13 +90,14 @@ void setup_catalog_import(CLI::App& catalog) {
   sub->add_option("dir", o->dir, "Directory holding the data set's files")->required()->type_name("DIR");
   sub->add_option("--out", o->out, "Catalogue directory to write (created if missing)")->required()->type_name("DIR");
   sub->add_flag("--force", o->force, "Replace catalogue files that already exist");
-  sub->footer("Examples:\n"
-              "  advisor catalog import esco ~/data/esco-1.2.0 --out esco/\n"
-              "  advisor catalog import onet ~/data/onet-29.2 --out onet/\n"
-              "  advisor --catalog builtin --catalog esco/ recommend --profile me.yaml\n"
-              "Exit: 0 written; 2 output exists (use --force); 65 not the expected data; 66 input missing.\n"
-              "Docs: docs/import.md");
+  sub->footer(
+      "Examples:\n"
+      "  advisor catalog import esco ~/data/esco-1.2.0 --out esco/\n"
+      "  advisor catalog import onet ~/data/onet-29.2 --out onet/\n"
+      "  advisor --catalog builtin --catalog esco/ recommend --profile me.yaml\n"
+      "Exit: 0 written; 2 output exists (use --force); 65 not the expected data; 66 input missing.\n"
+      "Docs: docs/import.md");
   add_runner(sub, [o] { return run_import(*o); });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -1,6 +1,6 @@
 // advisor list roles|categories|certificates|skills [--category ID] [--search WORD]
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <set>
 
@@ -47,8 +47,7 @@ int list_roles(const Catalog& c, const ListOptions& o) {
     Json j = json_doc();
     Json arr = Json::array();
     for (const auto& r : c.roles)
-      if (o.category.empty() || r.category == o.category)
-      {
+      if (o.category.empty() || r.category == o.category) {
         Json rj{{"id", r.id}, {"name", text_json(r.name)}, {"category", r.category}};
         add_external_ids(rj, r.external_ids);
         arr.push_back(rj);
@@ -73,7 +72,9 @@ int list_roles(const Catalog& c, const ListOptions& o) {
   }
   out() << t.render();
   out() << "\n"
-        << tr(T(fmt::format("{} role{} in {} categor{}", n, n == 1 ? "" : "s", cats.size(), cats.size() == 1 ? "y" : "ies"), fmt::format("共 {} 个岗位，{} 个类别", n, cats.size())))
+        << tr(T(fmt::format("{} role{} in {} categor{}", n, n == 1 ? "" : "s", cats.size(),
+                            cats.size() == 1 ? "y" : "ies"),
+                fmt::format("共 {} 个岗位，{} 个类别", n, cats.size())))
         << "\n";
   return k_exit_ok;
 }
@@ -85,7 +86,8 @@ int list_certificates(const Catalog& c) {
     for (const auto& cert : c.certificates) {
       Json levels = Json::array();
       for (const auto& l : cert.levels) levels.push_back(Json{{"id", l.id}, {"name", text_json(l.name)}});
-      arr.push_back(Json{{"id", cert.id}, {"name", text_json(cert.name)}, {"issuer", text_json(cert.issuer)}, {"levels", levels}});
+      arr.push_back(Json{
+          {"id", cert.id}, {"name", text_json(cert.name)}, {"issuer", text_json(cert.issuer)}, {"levels", levels}});
     }
     j["certificates"] = arr;
     emit_json(j);
@@ -117,7 +119,9 @@ int list_skills(const Catalog& c, const ListOptions& o) {
     Json arr = Json::array();
     for (size_t i = 0; i < c.skills.size(); ++i)
       if (const auto& s = c.skills[i]; shown(i)) {
-        Json sj{{"id", s.id}, {"name", text_json(s.name)}, {"parent", s.parent.empty() ? Json(nullptr) : Json(s.parent)},
+        Json sj{{"id", s.id},
+                {"name", text_json(s.name)},
+                {"parent", s.parent.empty() ? Json(nullptr) : Json(s.parent)},
                 {"aliases", s.aliases}};
         add_external_ids(sj, s.external_ids);
         arr.push_back(sj);
@@ -132,7 +136,8 @@ int list_skills(const Catalog& c, const ListOptions& o) {
     if (const auto& s = c.skills[i]; shown(i)) t.rows.push_back({s.id, tr(s.name), s.parent});
   if (t.rows.empty() && !o.search.empty()) {
     // Nothing to list is not an error: say so on stderr, so stdout stays a (empty) table.
-    std::cerr << "advisor: " << tr(T(fmt::format("no skill matches '{}'", o.search), fmt::format("没有与“{}”匹配的技能", o.search)))
+    std::cerr << "advisor: "
+              << tr(T(fmt::format("no skill matches '{}'", o.search), fmt::format("没有与“{}”匹配的技能", o.search)))
               << "\n";
     return k_exit_ok;
   }
@@ -152,7 +157,7 @@ int run_list(ListOptions o) {
   return list_skills(c, o);
 }
 
-} // namespace
+}  // namespace
 
 void setup_list(CLI::App& app) {
   auto o = std::make_shared<ListOptions>();
@@ -160,13 +165,16 @@ void setup_list(CLI::App& app) {
   sub->add_option("what", o->what, "roles, categories, certificates or skills")
       ->required()
       ->check(CLI::IsMember({"roles", "categories", "certificates", "skills"}));
-  sub->add_option("--category", o->category, "Only this role category, by id or name (roles; skills those roles ask for)")
+  sub->add_option("--category", o->category,
+                  "Only this role category, by id or name (roles; skills those roles ask for)")
       ->type_name("ID");
   sub->add_option("--search", o->search, "Skills whose id, name or an alias contains this word (any case or width)")
       ->type_name("WORD");
-  sub->footer("Examples:\n  advisor list roles\n  advisor list roles --category design --lang zh\n  advisor list roles --category 设计类\n"
-              "  advisor list categories\n  advisor list skills --search excel\n  advisor list certificates --json");
+  sub->footer(
+      "Examples:\n  advisor list roles\n  advisor list roles --category design --lang zh\n  advisor list roles "
+      "--category 设计类\n"
+      "  advisor list categories\n  advisor list skills --search excel\n  advisor list certificates --json");
   add_runner(sub, [o] { return run_list(*o); });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

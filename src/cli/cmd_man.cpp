@@ -1,10 +1,10 @@
 // The hidden `advisor __man`: the man page advisor(1) in roff, generated from the
 // CLI11 definitions at build time (CMakeLists.txt) so it lists what the parser accepts.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "cli_model.hpp"
 #include "advisor/util/utf8.hpp"
+#include "cli_model.hpp"
 #include "common.hpp"
 
 namespace advisor::cli {
@@ -114,7 +114,7 @@ void footer_section(std::string& s, const std::string& footer) {
   if (literal) s += ".fi\n";
 }
 
-} // namespace
+}  // namespace
 
 std::string render_man_page(const CLI::App& root) {
   auto cmds = describe_cli(root);
@@ -187,4 +187,4 @@ void setup_man(CLI::App& app) {
   });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -1,6 +1,6 @@
 // advisor plan --profile FILE --role ID [--format text|json|dot|mermaid]
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "advisor/planning.hpp"
 #include "advisor/rules.hpp"
@@ -23,8 +23,7 @@ struct PlanOptions {
 std::string step_what(const PlanStep& s) {
   const auto& name = tr(s.name);
   if (s.kind == "skill") return trf("Learn {}", "学习{}", name);
-  if (s.kind == "certificate")
-    return trf("Sit {}", "报考{}", name);
+  if (s.kind == "certificate") return trf("Sit {}", "报考{}", name);
   if (s.kind == "experience") return trf("Reach: {}", "积累：{}", name);
   return name;
 }
@@ -54,13 +53,14 @@ std::string step_why(const PlanStep& s) {
   return why;
 }
 
-
 /// The plan's total: how long its dated steps take, and what is left undated.
 std::string total_line(const Plan& plan) {
   size_t undated = 0, skills = 0;
   for (const auto& st : plan.steps) {
-    if (st.kind == "skill") ++skills;
-    else if (!st.sitting && !st.earliest_date) ++undated;
+    if (st.kind == "skill")
+      ++skills;
+    else if (!st.sitting && !st.earliest_date)
+      ++undated;
   }
   auto last = finish_date(plan);
   std::string s;
@@ -79,10 +79,12 @@ std::string total_line(const Plan& plan) {
   } else {
     s = tr("Total: every dated step can happen now", "合计：所有有日期的步骤现在即可进行");
   }
-  if (skills) s += trf(", plus the time {} skill{} take to learn", "，另加学习 {} 项技能{}所需的时间", skills,
-                       globals().lang == Lang::zh ? "" : (skills == 1 ? "" : "s"));
-  if (undated) s += trf(" and {} step{} without a date", "，以及 {} 个暂无日期的步骤{}", undated,
-                        globals().lang == Lang::zh ? "" : (undated == 1 ? "" : "s"));
+  if (skills)
+    s += trf(", plus the time {} skill{} take to learn", "，另加学习 {} 项技能{}所需的时间", skills,
+             globals().lang == Lang::zh ? "" : (skills == 1 ? "" : "s"));
+  if (undated)
+    s += trf(" and {} step{} without a date", "，以及 {} 个暂无日期的步骤{}", undated,
+             globals().lang == Lang::zh ? "" : (undated == 1 ? "" : "s"));
   return s + tr(".", "。");
 }
 
@@ -90,11 +92,13 @@ std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
   std::string s;
   const auto& role = *plan.target;
   std::string who = p.name.empty() ? "" : p.name;
-  s += bold(who.empty() ? trf("Plan to {} on {}", "{}的路径规划（{}）", tr(role.name), plan.as_of.str())
-                        : trf("Plan for {} to {} on {}", "{}：{}的路径规划（{}）", who, tr(role.name), plan.as_of.str()));
+  s += bold(who.empty()
+                ? trf("Plan to {} on {}", "{}的路径规划（{}）", tr(role.name), plan.as_of.str())
+                : trf("Plan for {} to {} on {}", "{}：{}的路径规划（{}）", who, tr(role.name), plan.as_of.str()));
   s += "  " + dim(role.id) + "\n";
   if (const auto* cat = c.category(role.category)) s += dim(tr(cat->name)) + "\n";
-  s += trf("Fit today: {:.2f} (advisor gap shows every term)", "当前匹配度：{:.2f}（advisor gap 可查看各项得分）", plan.score_now) +
+  s += trf("Fit today: {:.2f} (advisor gap shows every term)", "当前匹配度：{:.2f}（advisor gap 可查看各项得分）",
+           plan.score_now) +
        "\n\n";
   if (plan.steps.empty()) {
     s += tr("Nothing to do: you have every skill the role asks for and no related certificate is left to sit.",
@@ -110,12 +114,13 @@ std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
   }
   s += t.render();
   s += "\n" + wrapped(bold(total_line(plan)), 0) + "\n";
-  s += wrapped(tr("Dates are the earliest each step can happen, assuming you pass every exam at the first sitting you "
-                  "can take. Learning a skill or earning study hours takes as long as it takes, so those steps have no "
-                  "date.",
-                  "日期为每一步最早可完成的时间，并假设每次考试都在第一个可参加的考期通过。学习技能、积累学时所需时间因人而异，"
-                  "因此这些步骤没有日期。"),
-               0);
+  s += wrapped(
+      tr("Dates are the earliest each step can happen, assuming you pass every exam at the first sitting you "
+         "can take. Learning a skill or earning study hours takes as long as it takes, so those steps have no "
+         "date.",
+         "日期为每一步最早可完成的时间，并假设每次考试都在第一个可参加的考期通过。学习技能、积累学时所需时间因人而异，"
+         "因此这些步骤没有日期。"),
+      0);
   if (plan.search_capped)
     s += wrapped(trf("The search stopped after {} states; the plan may not be the quickest.",
                      "搜索在 {} 个状态后停止，规划可能不是最快的。", plan.states_explored),
@@ -123,7 +128,6 @@ std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
   if (!c.caveat.empty()) s += dim(tr(c.caveat)) + "\n";
   return s;
 }
-
 
 /// A node's label: the step and its date, one per line.
 std::vector<std::string> node_lines(const Plan& plan, size_t i) {
@@ -159,10 +163,12 @@ std::string render_dot(const Plan& plan) {
     auto lines = node_lines(plan, i);
     // A certificate step with no date waits on something only the person can do: dashed.
     bool open_ended = plan.steps[i].kind == "certificate" && !plan.steps[i].earliest_date;
-    s += fmt::format("  s{} [label=\"{}\\n{}\", fillcolor=\"{}\"{}];\n", i + 1, dot_escape(lines[0]), dot_escape(lines[1]),
-                     dot_fill(plan.steps[i].kind), open_ended ? ", style=\"rounded,filled,dashed\"" : "");
+    s += fmt::format("  s{} [label=\"{}\\n{}\", fillcolor=\"{}\"{}];\n", i + 1, dot_escape(lines[0]),
+                     dot_escape(lines[1]), dot_fill(plan.steps[i].kind),
+                     open_ended ? ", style=\"rounded,filled,dashed\"" : "");
   }
-  s += fmt::format("  target [label=\"{}\", shape=doubleoctagon, fillcolor=\"#d2e3fc\"];\n", dot_escape(tr(plan.target->name)));
+  s += fmt::format("  target [label=\"{}\", shape=doubleoctagon, fillcolor=\"#d2e3fc\"];\n",
+                   dot_escape(tr(plan.target->name)));
   for (size_t i = 0; i < plan.steps.size(); ++i)
     for (auto a : plan.steps[i].after) s += fmt::format("  s{} -> s{};\n", a + 1, i + 1);
   auto sink = leads_to_target(plan);
@@ -229,32 +235,40 @@ int run_plan(const PlanOptions& o) {
     JsonWriter w(doc, k_json_indent);
     write_plan_brief(w, plan);
     emit_json_text(doc);
-  } else if (format == "json") emit_json(plan_json(plan));
-  else if (format == "dot") out() << render_dot(plan);
-  else if (format == "mermaid") out() << render_mermaid(plan);
-  else out() << render_text(c, p, plan);
+  } else if (format == "json")
+    emit_json(plan_json(plan));
+  else if (format == "dot")
+    out() << render_dot(plan);
+  else if (format == "mermaid")
+    out() << render_mermaid(plan);
+  else
+    out() << render_text(c, p, plan);
   return k_exit_ok;
 }
 
-} // namespace
-
+}  // namespace
 
 void setup_plan(CLI::App& app) {
   auto o = std::make_shared<PlanOptions>();
-  auto* sub = app.add_subcommand("plan", "The road to a role: skills to learn, certificates to sit, in order and dated");
-  sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
+  auto* sub =
+      app.add_subcommand("plan", "The road to a role: skills to learn, certificates to sit, in order and dated");
+  sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")
+      ->required()
+      ->type_name("FILE");
   sub->add_option("--role", o->role, "Target role id (see advisor list roles)")->required()->type_name("ID");
   o->format_option = sub->add_option("--format", o->format, "Output: text (default), json, dot (Graphviz) or mermaid")
                          ->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))
                          ->type_name("FORMAT");
-  sub->add_flag("--brief", o->brief, "Print the brief JSON document: the steps by kind, id, level and date (docs/json.md)")
+  sub->add_flag("--brief", o->brief,
+                "Print the brief JSON document: the steps by kind, id, level and date (docs/json.md)")
       ->excludes(o->format_option);
-  sub->footer("Examples:\n"
-              "  advisor plan --profile profiles/cs-graduate.yaml --role ai-solution-architect\n"
-              "  advisor plan --profile me.yaml --role prompt-engineer --lang zh --json\n"
-              "  advisor plan --profile me.yaml --role ai-content-creator --format dot | dot -Tsvg > plan.svg\n"
-              "Docs: docs/plan.md");
+  sub->footer(
+      "Examples:\n"
+      "  advisor plan --profile profiles/cs-graduate.yaml --role ai-solution-architect\n"
+      "  advisor plan --profile me.yaml --role prompt-engineer --lang zh --json\n"
+      "  advisor plan --profile me.yaml --role ai-content-creator --format dot | dot -Tsvg > plan.svg\n"
+      "Docs: docs/plan.md");
   add_runner(sub, [o] { return run_plan(*o); });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -1,6 +1,6 @@
 // advisor profile validate FILE  (profile init lives in cmd_profile_init.cpp)
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "to_json.hpp"
@@ -45,14 +45,15 @@ int run_validate_profile(const ValidateProfileOptions& o) {
   }
   if (diags.has_errors()) {
     auto n = diags.error_count();
-    std::cerr << terminal_safe(fmt::format("advisor: {}: {}\n", tr("error", "错误"),
-                                           trf("{} error{} in {}", "{2} 中有 {0} 处错误", n, n == 1 ? "" : "s", f.name)));
+    std::cerr << terminal_safe(
+        fmt::format("advisor: {}: {}\n", tr("error", "错误"),
+                    trf("{} error{} in {}", "{2} 中有 {0} 处错误", n, n == 1 ? "" : "s", f.name)));
     return k_exit_invalid;
   }
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_profile(CLI::App& app) {
   auto* prof = app.add_subcommand("profile", "Create and check profiles");
@@ -60,9 +61,11 @@ void setup_profile(CLI::App& app) {
   auto o = std::make_shared<ValidateProfileOptions>();
   auto* val = prof->add_subcommand("validate", "Check a profile and report every problem as file:line:column");
   val->add_option("file", o->file, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
-  val->footer("Example:\n  advisor profile validate profiles/cs-graduate.yaml\nExit: 0 valid (warnings allowed); 65 errors; 66 missing.");
+  val->footer(
+      "Example:\n  advisor profile validate profiles/cs-graduate.yaml\nExit: 0 valid (warnings allowed); 65 errors; 66 "
+      "missing.");
   add_runner(val, [o] { return run_validate_profile(*o); });
   setup_profile_init(*prof);
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

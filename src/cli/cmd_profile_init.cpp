@@ -6,14 +6,14 @@
 // escape code is printed). Every answer is checked as it is given; a bad one is
 // asked again with the reason. The profile is written atomically, then loaded back
 // with the same loader every command uses.
-#include <CLI/CLI.hpp>
-#include <algorithm>
 #include <fmt/format.h>
-#include <iostream>
-#include <nlohmann/json.hpp>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "advisor/atomic_write.hpp"
 #include "advisor/util/utf8.hpp"
@@ -64,9 +64,11 @@ std::string yaml_scalar(const std::string& s) {
     plain = std::isalpha(first) || first >= 0x80;
   }
   for (unsigned char c : s)
-    if (plain && !(std::isalnum(c) || c >= 0x80 || c == '-' || c == '_' || c == '.' || c == ' ' || c == '/')) plain = false;
+    if (plain && !(std::isalnum(c) || c >= 0x80 || c == '-' || c == '_' || c == '.' || c == ' ' || c == '/'))
+      plain = false;
   std::string lower = s;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (std::find(reserved.begin(), reserved.end(), lower) != reserved.end()) plain = false;
   // Full-width punctuation that YAML would read as a flow indicator is never in
   // the ASCII set above, so CJK text stays plain.
@@ -109,12 +111,13 @@ struct Answers {
 
 std::string render_yaml(const Answers& a) {
   std::string s;
-  s += trf("# Profile written by `advisor profile init` (advisor {}).\n", "# 由 `advisor profile init` 生成的档案（advisor {}）。\n",
-           ADVISOR_VERSION);
-  s += tr("# Edit it freely; check it with `advisor profile validate FILE`, then try\n"
-          "# `advisor recommend --profile FILE`. Dates are YYYY-MM or YYYY-MM-DD.\n",
-          "# 可随意修改；用 `advisor profile validate FILE` 检查，再试试\n"
-          "# `advisor recommend --profile FILE`。日期写作 YYYY-MM 或 YYYY-MM-DD。\n");
+  s += trf("# Profile written by `advisor profile init` (advisor {}).\n",
+           "# 由 `advisor profile init` 生成的档案（advisor {}）。\n", ADVISOR_VERSION);
+  s +=
+      tr("# Edit it freely; check it with `advisor profile validate FILE`, then try\n"
+         "# `advisor recommend --profile FILE`. Dates are YYYY-MM or YYYY-MM-DD.\n",
+         "# 可随意修改；用 `advisor profile validate FILE` 检查，再试试\n"
+         "# `advisor recommend --profile FILE`。日期写作 YYYY-MM 或 YYYY-MM-DD。\n");
   if (!a.name.empty()) s += "name: " + yaml_scalar(a.name) + "\n";
   if (!a.age.empty()) s += "age: " + a.age + "\n";
   if (!a.birth_date.empty()) s += "birth_date: " + a.birth_date + "\n";
@@ -124,8 +127,10 @@ std::string render_yaml(const Answers& a) {
     s += "}\n";
   }
   if (a.experience_known) {
-    if (a.jobs.empty()) s += tr("experience: []   # no work experience\n", "experience: []   # 没有工作经历\n");
-    else s += "experience:\n";
+    if (a.jobs.empty())
+      s += tr("experience: []   # no work experience\n", "experience: []   # 没有工作经历\n");
+    else
+      s += "experience:\n";
     for (const auto& j : a.jobs) {
       s += "  - {";
       if (!j.title.empty()) s += "title: " + yaml_scalar(j.title) + ", ";
@@ -199,16 +204,15 @@ std::string guess_named(const std::vector<Named>& items, const std::string& text
 
 /// Reads answers and prints questions; knows whether a person is typing.
 class Questionnaire {
-public:
+ public:
   Questionnaire() {
     m_tty = ::isatty(STDIN_FILENO) == 1;
     const auto& g = globals();
     const char* no_color = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");
     // Questions go to stderr: colour follows it, not stdout (which may be the profile).
-    m_color = g.color == "always" ||
-              (g.color == "auto" && m_tty && ::isatty(STDERR_FILENO) == 1 && !(no_color && *no_color) &&
-               !(term && std::string(term) == "dumb"));
+    m_color = g.color == "always" || (g.color == "auto" && m_tty && ::isatty(STDERR_FILENO) == 1 &&
+                                      !(no_color && *no_color) && !(term && std::string(term) == "dumb"));
   }
 
   bool tty() const { return m_tty; }
@@ -311,24 +315,31 @@ public:
     return true;
   }
 
-private:
+ private:
   bool m_tty = false;
   bool m_color = false;
   bool m_eof = false;
 };
 
 class ProfileInterview {
-public:
+ public:
   ProfileInterview(const Catalog& c, Questionnaire& q)
-      : m_c(c), m_q(q), m_skills(named_of(c.skills)), m_domains(named_of(c.domains)), m_roles(named_of(c.roles)),
-        m_certificates(named_of(c.certificates)), m_majors(named_of(c.majors)), m_categories(named_of(c.categories)) {}
+      : m_c(c),
+        m_q(q),
+        m_skills(named_of(c.skills)),
+        m_domains(named_of(c.domains)),
+        m_roles(named_of(c.roles)),
+        m_certificates(named_of(c.certificates)),
+        m_majors(named_of(c.majors)),
+        m_categories(named_of(c.categories)) {}
 
   Answers run() {
     Answers a;
-    m_q.say(tr("This writes a profile for advisor. Enter takes the default shown in [brackets];\n"
-               "type a few letters and ? to list matching names (e.g. py?). Ctrl-D ends early.",
-               "以下问题将生成一份 advisor 档案。直接回车即采用 [方括号] 中的默认值；\n"
-               "输入几个字母再加 ? 可列出匹配的名称（例如 py?）。Ctrl-D 可提前结束。"));
+    m_q.say(
+        tr("This writes a profile for advisor. Enter takes the default shown in [brackets];\n"
+           "type a few letters and ? to list matching names (e.g. py?). Ctrl-D ends early.",
+           "以下问题将生成一份 advisor 档案。直接回车即采用 [方括号] 中的默认值；\n"
+           "输入几个字母再加 ? 可列出匹配的名称（例如 py?）。Ctrl-D 可提前结束。"));
     m_q.say("");
     a.name = m_q.ask(tr("Name (optional)", "姓名（可不填）"), tr("none", "无")).value_or("");
     age(a);
@@ -341,12 +352,12 @@ public:
     return a;
   }
 
-private:
+ private:
   void age(Answers& a) {
     while (true) {
       // Full-width digits typed on a Chinese keyboard (２８) read as 28.
       auto text = util::nfkc(m_q.ask_required(tr("Age, or birth date YYYY-MM-DD", "年龄，或出生日期 YYYY-MM-DD"),
-                                                 tr("age or birth date", "年龄或出生日期")));
+                                              tr("age or birth date", "年龄或出生日期")));
       if (std::all_of(text.begin(), text.end(), [](unsigned char ch) { return std::isdigit(ch); })) {
         int n = text.size() > 3 ? 999 : std::stoi(text);
         if (n >= 14 && n <= 100) {
@@ -394,12 +405,15 @@ private:
         words.insert(words.end(), l.aliases.begin(), l.aliases.end());
       }
       auto g = closest_match(text, words);
-      m_q.note(g.empty() ? trf("unknown education level '{}': give one of {}", "未知的学历“{}”：请填 {} 之一", text, levels)
-                         : trf("unknown education level '{}' (did you mean '{}'?)", "未知的学历“{}”（是否想写“{}”？）", text, g));
+      m_q.note(
+          g.empty()
+              ? trf("unknown education level '{}': give one of {}", "未知的学历“{}”：请填 {} 之一", text, levels)
+              : trf("unknown education level '{}' (did you mean '{}'?)", "未知的学历“{}”（是否想写“{}”？）", text, g));
     }
     while (true) {
-      auto text = m_q.ask(tr("Major (e.g. computer-science; ? lists them)", "专业（例如 computer-science；输入 ? 列出）"),
-                          tr("none", "无"));
+      auto text =
+          m_q.ask(tr("Major (e.g. computer-science; ? lists them)", "专业（例如 computer-science；输入 ? 列出）"),
+                  tr("none", "无"));
       if (!text || text->empty()) return;
       if (m_q.list_if_asked(*text, m_majors)) continue;
       if (auto kept = resolve(*text, m_majors, tr("major", "专业"))) a.major = *kept;
@@ -409,18 +423,19 @@ private:
 
   /// A name the catalogue does not know: offer the closest one, or keep it as
   /// written (rules about it cannot match), or drop it. nullopt = dropped.
-  std::optional<std::string> resolve(const std::string& text, const std::vector<Named>& items, const std::string& what) {
+  std::optional<std::string> resolve(const std::string& text, const std::vector<Named>& items,
+                                     const std::string& what) {
     std::string current = text;
     while (true) {
       if (const auto* n = find_named(items, current)) return n->id;
       // Skills: only a close match is offered (the catalogue's rule for "did you mean").
       auto guess = &items == &m_skills ? m_c.suggest(ItemKind::skill, current) : guess_named(items, current);
-      m_q.note(guess.empty()
-                   ? trf("{} '{}' is not in the catalogue (a few letters and ? list names)",
-                         "{}“{}”不在目录库中（输入几个字母加 ? 可列出名称）", what, current)
-                   : trf("{} '{}' is not in the catalogue (did you mean '{}'?)", "{}“{}”不在目录库中（是否想写“{}”？）", what,
-                         current, guess));
-      auto a = m_q.ask(guess.empty() ? trf("  Type another name, = to keep '{}' as written, - to drop it", "  请重新输入，= 保留“{}”原样，- 舍弃", current)
+      m_q.note(guess.empty() ? trf("{} '{}' is not in the catalogue (a few letters and ? list names)",
+                                   "{}“{}”不在目录库中（输入几个字母加 ? 可列出名称）", what, current)
+                             : trf("{} '{}' is not in the catalogue (did you mean '{}'?)",
+                                   "{}“{}”不在目录库中（是否想写“{}”？）", what, current, guess));
+      auto a = m_q.ask(guess.empty() ? trf("  Type another name, = to keep '{}' as written, - to drop it",
+                                           "  请重新输入，= 保留“{}”原样，- 舍弃", current)
                                      : trf("  Enter accepts '{}'; or type another name, = keeps '{}', - drops it",
                                            "  回车采用“{}”；或重新输入，= 保留“{}”原样，- 舍弃", guess, current),
                        guess.empty() ? "=" : guess);
@@ -435,14 +450,15 @@ private:
 
   void experience(Answers& a) {
     // Skipped (empty) or end of input: experience stays unknown, not "none".
-    auto held = m_q.ask_yes_no_skip(tr("Have you held a job (work experience)? y/n, Enter skips",
-                                       "是否有工作经历？是/否，回车跳过"));
+    auto held = m_q.ask_yes_no_skip(
+        tr("Have you held a job (work experience)? y/n, Enter skips", "是否有工作经历？是/否，回车跳过"));
     if (!held) return;
     a.experience_known = true;
     if (!*held) return;
     std::string ids;
     for (const auto& d : m_c.domains) ids += (ids.empty() ? "" : ", ") + d.id;
-    m_q.say(trf("Experience domains (each job counts toward the ones you name): {}", "经验领域（每段经历计入所填领域）：{}", ids));
+    m_q.say(trf("Experience domains (each job counts toward the ones you name): {}",
+                "经验领域（每段经历计入所填领域）：{}", ids));
     do {
       Job j;
       j.title = m_q.ask(tr("  Job title (optional)", "  职位名称（可不填）"), tr("none", "无")).value_or("");
@@ -458,8 +474,9 @@ private:
             continue;
           }
           auto g = guess_named(m_domains, item);
-          m_q.note(g.empty() ? trf("unknown domain '{}'", "未知的领域“{}”", item)
-                             : trf("unknown domain '{}' (did you mean '{}'?)", "未知的领域“{}”（是否想写“{}”？）", item, g));
+          m_q.note(g.empty()
+                       ? trf("unknown domain '{}'", "未知的领域“{}”", item)
+                       : trf("unknown domain '{}' (did you mean '{}'?)", "未知的领域“{}”（是否想写“{}”？）", item, g));
           ok = false;
         }
         if (!ok) j.domains.clear();
@@ -472,9 +489,9 @@ private:
   void job_dates(Job& j) {
     std::optional<Date> start;
     while (true) {
-      auto text = util::nfkc(m_q.ask_required(tr("  Start YYYY-MM[-DD], or years if undated",
-                                                    "  开始时间 YYYY-MM[-DD]，或不写日期而填年数"),
-                                                 tr("the job's start or years", "该经历的开始时间或年数")));
+      auto text = util::nfkc(m_q.ask_required(
+          tr("  Start YYYY-MM[-DD], or years if undated", "  开始时间 YYYY-MM[-DD]，或不写日期而填年数"),
+          tr("the job's start or years", "该经历的开始时间或年数")));
       auto d = parse_date(text);
       if (d.date) {
         if (*d.date > globals().as_of) {
@@ -487,16 +504,19 @@ private:
       }
       char* end = nullptr;
       double years = std::strtod(text.c_str(), &end);
-      if (end && *end == '\0' && text.find_first_not_of("0123456789.") == std::string::npos && years > 0 && years <= 80) {
+      if (end && *end == '\0' && text.find_first_not_of("0123456789.") == std::string::npos && years > 0 &&
+          years <= 80) {
         j.years = text;
         return;
       }
       m_q.note(trf("'{}' is neither a date nor a number of years: {} (e.g. 2024-07 or 3)",
-                   "“{}”既不是日期也不是年数：{}（例如 2024-07 或 3）", text, globals().lang == Lang::zh ? d.error_zh : d.error));
+                   "“{}”既不是日期也不是年数：{}（例如 2024-07 或 3）", text,
+                   globals().lang == Lang::zh ? d.error_zh : d.error));
     }
     while (true) {
-      auto text = m_q.ask(tr("  End YYYY-MM[-DD] (empty while you still hold it)", "  结束时间 YYYY-MM[-DD]（仍在职则留空）"),
-                          tr("ongoing", "至今"));
+      auto text =
+          m_q.ask(tr("  End YYYY-MM[-DD] (empty while you still hold it)", "  结束时间 YYYY-MM[-DD]（仍在职则留空）"),
+                  tr("ongoing", "至今"));
       if (!text || text->empty()) return;
       text = util::nfkc(*text);
       auto d = parse_date(*text);
@@ -544,7 +564,8 @@ private:
       if (!cert) {
         auto g = guess_named(m_certificates, cid);
         m_q.note(g.empty() ? trf("unknown certificate '{}'", "未知的证书“{}”", cid)
-                           : trf("unknown certificate '{}' (did you mean '{}'?)", "未知的证书“{}”（是否想写“{}”？）", cid, g));
+                           : trf("unknown certificate '{}' (did you mean '{}'?)", "未知的证书“{}”（是否想写“{}”？）",
+                                 cid, g));
         continue;
       }
       std::string levels;
@@ -552,7 +573,8 @@ private:
       if (lid.empty() && cert->levels.size() == 1) lid = cert->levels.front().id;
       if (lid.empty() || cert->level_index(lid) < 0) {
         m_q.note(lid.empty() ? trf("say which level: {}/LEVEL, one of {}", "请注明等级：{}/等级，可选 {}", cid, levels)
-                             : trf("certificate '{}' has no level '{}' (levels: {})", "证书“{}”没有等级“{}”（可选：{}）", cid, lid, levels));
+                             : trf("certificate '{}' has no level '{}' (levels: {})",
+                                   "证书“{}”没有等级“{}”（可选：{}）", cid, lid, levels));
         continue;
       }
       Held h{cid, cert->levels.size() == 1 ? "" : lid, ""};
@@ -578,14 +600,15 @@ private:
     for (const auto& cert : m_c.certificates) {
       if (!cert.study_hours) continue;
       while (true) {
-        auto text = m_q.ask(trf("Certified study hours towards {} ({} needed)", "已完成的 {} 认证学时（要求 {}）", cert.id,
-                                *cert.study_hours),
+        auto text = m_q.ask(trf("Certified study hours towards {} ({} needed)", "已完成的 {} 认证学时（要求 {}）",
+                                cert.id, *cert.study_hours),
                             tr("none", "无"));
         if (!text || text->empty()) break;
         auto h = util::nfkc(*text);
         char* end = nullptr;
         double hours = std::strtod(h.c_str(), &end);
-        if (end && *end == '\0' && h.find_first_not_of("0123456789.") == std::string::npos && hours >= 0 && hours <= 100000) {
+        if (end && *end == '\0' && h.find_first_not_of("0123456789.") == std::string::npos && hours >= 0 &&
+            hours <= 100000) {
           a.study_hours.emplace_back(cert.id, h);
           break;
         }
@@ -616,8 +639,9 @@ private:
 
   void goal_categories(Answers& a) {
     while (true) {
-      auto text = m_q.ask(tr("Role categories you aim at, comma-separated (? lists them)", "目标岗位类别，逗号分隔（输入 ? 列出）"),
-                          tr("none", "无"));
+      auto text = m_q.ask(
+          tr("Role categories you aim at, comma-separated (? lists them)", "目标岗位类别，逗号分隔（输入 ? 列出）"),
+          tr("none", "无"));
       if (!text || text->empty()) return;
       if (m_q.list_if_asked(*text, m_categories)) continue;
       if (auto ids = named_ids(*text, m_categories, "category", "岗位类别")) {
@@ -634,7 +658,8 @@ private:
 
   void goal_roles(Answers& a) {
     while (true) {
-      auto text = m_q.ask(tr("Roles you aim at, comma-separated ids or names (? lists them)", "目标岗位，逗号分隔的 ID 或名称（输入 ? 列出）"),
+      auto text = m_q.ask(tr("Roles you aim at, comma-separated ids or names (? lists them)",
+                             "目标岗位，逗号分隔的 ID 或名称（输入 ? 列出）"),
                           tr("none", "无"));
       if (!text || text->empty()) return;
       if (m_q.list_if_asked(*text, m_roles)) continue;
@@ -657,12 +682,13 @@ int run_profile_init(const InitOptions& o) {
   // Refuse before asking anything, not after the person has answered every question.
   struct stat st {};
   if (!to_stdout && ::stat(path.c_str(), &st) == 0 && (!o.force || S_ISDIR(st.st_mode)))
-    throw CommandError{k_exit_usage,
-                       S_ISDIR(st.st_mode) ? T(fmt::format("'{}' is a directory", path), fmt::format("“{}”是目录", path))
-                                           : T(fmt::format("'{}' already exists; nothing was changed", path),
-                                               fmt::format("“{}”已存在；未做任何改动", path)),
-                       T(fmt::format("name another file, or add --force to replace it: advisor profile init {} --force", path),
-                         fmt::format("请换一个文件名，或加 --force 覆盖：advisor profile init {} --force", path))};
+    throw CommandError{
+        k_exit_usage,
+        S_ISDIR(st.st_mode) ? T(fmt::format("'{}' is a directory", path), fmt::format("“{}”是目录", path))
+                            : T(fmt::format("'{}' already exists; nothing was changed", path),
+                                fmt::format("“{}”已存在；未做任何改动", path)),
+        T(fmt::format("name another file, or add --force to replace it: advisor profile init {} --force", path),
+          fmt::format("请换一个文件名，或加 --force 覆盖：advisor profile init {} --force", path))};
   Questionnaire q;
   auto answers = ProfileInterview(c, q).run();
   std::string yaml = render_yaml(answers);
@@ -673,12 +699,12 @@ int run_profile_init(const InitOptions& o) {
   } else {
     auto w = write_file_atomically(path, yaml, o.force);
     if (!w.ok && w.exists)  // lost a race to another writer: the same answer as the check before
-      throw CommandError{k_exit_usage,
-                         T(fmt::format("'{}' already exists; nothing was changed", path),
-                           fmt::format("“{}”已存在；未做任何改动", path)),
-                         T(fmt::format("name another file, or add --force to replace it: advisor profile init {} --force",
-                                       path),
-                           fmt::format("请换一个文件名，或加 --force 覆盖：advisor profile init {} --force", path))};
+      throw CommandError{
+          k_exit_usage,
+          T(fmt::format("'{}' already exists; nothing was changed", path),
+            fmt::format("“{}”已存在；未做任何改动", path)),
+          T(fmt::format("name another file, or add --force to replace it: advisor profile init {} --force", path),
+            fmt::format("请换一个文件名，或加 --force 覆盖：advisor profile init {} --force", path))};
     if (!w.ok)
       throw CommandError{k_exit_no_input, w.error,
                          T("choose a writable place, e.g. advisor profile init ~/profile.yaml",
@@ -700,28 +726,33 @@ int run_profile_init(const InitOptions& o) {
                            count_of(p.certificates.size(), "certificate", "certificates", "个证书"));
   std::string report = to_stdout ? trf("profile OK ({})\n", "档案有效（{}）\n", counts)
                                  : trf("{}: profile OK ({})\n", "{}：档案有效（{}）\n", path, counts);
-  std::string next = to_stdout ? "" :
-                     trf("next: advisor recommend --profile {}\n", "下一步：advisor recommend --profile {}\n", path);
+  std::string next =
+      to_stdout ? "" : trf("next: advisor recommend --profile {}\n", "下一步：advisor recommend --profile {}\n", path);
   // With the profile on stdout, the report must not mix into it.
-  if (to_stdout) std::cerr << terminal_safe(report);
-  else out() << report << next;
+  if (to_stdout)
+    std::cerr << terminal_safe(report);
+  else
+    out() << report << next;
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_profile_init(CLI::App& profile) {
   auto o = std::make_shared<InitOptions>();
-  auto* sub = profile.add_subcommand("init", "Answer a few questions to write a profile (works with piped answers too)");
-  sub->add_option("file", o->file, "Where to write it (default profile.yaml; - for standard output)")->type_name("FILE");
+  auto* sub =
+      profile.add_subcommand("init", "Answer a few questions to write a profile (works with piped answers too)");
+  sub->add_option("file", o->file, "Where to write it (default profile.yaml; - for standard output)")
+      ->type_name("FILE");
   sub->add_flag("--force", o->force, "Replace the file if it exists");
-  sub->footer("Examples:\n"
-              "  advisor profile init                 # asks, then writes profile.yaml\n"
-              "  advisor profile init me.yaml --lang zh\n"
-              "  advisor profile init - < answers.txt > me.yaml   # one answer per line\n"
-              "Exit: 0 written and valid; 2 the file exists (use --force) or a required answer is missing;\n"
-              "65 the written profile does not load; 66 the file cannot be written.");
+  sub->footer(
+      "Examples:\n"
+      "  advisor profile init                 # asks, then writes profile.yaml\n"
+      "  advisor profile init me.yaml --lang zh\n"
+      "  advisor profile init - < answers.txt > me.yaml   # one answer per line\n"
+      "Exit: 0 written and valid; 2 the file exists (use --force) or a required answer is missing;\n"
+      "65 the written profile does not load; 66 the file cannot be written.");
   add_runner(sub, [o] { return run_profile_init(*o); });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -1,8 +1,8 @@
 // advisor recommend --profile FILE [--top N] [--category ID]
 // advisor gap --profile FILE --role ID
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "advisor/matching.hpp"
 #include "render.hpp"
@@ -83,10 +83,14 @@ std::string render_certificate(const Catalog& c, const CertificateSuggestion& cs
   const auto& r = cs.suggested;
   std::string title = certificate_level_name(cert, r.level);
   std::string when;
-  if (r.status == Outcome::eligible) when = green(tr("eligible now", "现在可报考"));
-  else if (r.earliest_date) when = yellow(trf("eligible from {}", "{} 起可报考", r.earliest_date->str()));
-  else if (r.status == Outcome::unknown) when = yellow(tr("unknown: profile lacks data", "无法判断：档案信息不足"));
-  else when = red(tr("not eligible yet", "暂不符合"));
+  if (r.status == Outcome::eligible)
+    when = green(tr("eligible now", "现在可报考"));
+  else if (r.earliest_date)
+    when = yellow(trf("eligible from {}", "{} 起可报考", r.earliest_date->str()));
+  else if (r.status == Outcome::unknown)
+    when = yellow(tr("unknown: profile lacks data", "无法判断：档案信息不足"));
+  else
+    when = red(tr("not eligible yet", "暂不符合"));
   s += fmt::format("{:>2}. {}  {}\n", rank, bold(title), dim(cert.id + "/" + r.level->id));
   std::string line = "    " + when;
   // A sitting is only worth naming once there is a date to aim from.
@@ -96,15 +100,18 @@ std::string render_certificate(const Catalog& c, const CertificateSuggestion& cs
   s += line + "\n";
   if (r.status == Outcome::eligible || r.earliest_date) s += wrapped("- " + registration_summary(cert), 4);
   s += render_terms(cs.terms, 4);
-  if (r.status != Outcome::eligible && !r.changes.empty()) s += wrapped(tr("- needs: ", "- 需要：") + tr(r.changes.front().text), 4);
+  if (r.status != Outcome::eligible && !r.changes.empty())
+    s += wrapped(tr("- needs: ", "- 需要：") + tr(r.changes.front().text), 4);
   for (size_t i = 1; i < cs.reasons.size(); ++i) s += wrapped("- " + tr(cs.reasons[i]), 4);
   size_t claims = 0;
   for (const auto& cl : c.claims) claims += cl.subject == cert.id ? 1 : 0;
   // The sources' figures are claims, not facts: point to them rather than repeat them here.
   if (claims)
-    s += "    " + dim(trf("{} figure{} quoted from the sources, unverified: advisor show certificate {}",
-                            "来源中有 {} 条数据{}（未经核实）：advisor show certificate {}", claims,
-                            globals().lang == Lang::zh ? "" : (claims == 1 ? "" : "s"), cert.id)) + "\n";
+    s += "    " +
+         dim(trf("{} figure{} quoted from the sources, unverified: advisor show certificate {}",
+                 "来源中有 {} 条数据{}（未经核实）：advisor show certificate {}", claims,
+                 globals().lang == Lang::zh ? "" : (claims == 1 ? "" : "s"), cert.id)) +
+         "\n";
   return s;
 }
 
@@ -149,7 +156,9 @@ int run_recommend(const RecommendOptions& o) {
     }
     s << render_certificate(c, cs, ++shown);
   }
-  if (shown == 0) s << "  " << tr("none relevant to your goals or best-fitting roles", "没有与你的目标或最匹配岗位相关的证书") << "\n";
+  if (shown == 0)
+    s << "  " << tr("none relevant to your goals or best-fitting roles", "没有与你的目标或最匹配岗位相关的证书")
+      << "\n";
   if (left_out)
     s << "  "
       << dim(trf("{} more left out (value below {:.2f}, or unrelated to your goals and best-fitting roles): "
@@ -158,8 +167,7 @@ int run_recommend(const RecommendOptions& o) {
                  "--all-certificates 可查看",
                  left_out, c.scoring.certificate_floor))
       << "\n";
-  s << "\n"
-    << bold(tr("ROLES (score = sum of the terms shown)", "岗位（得分 = 下列各项之和）")) << "\n";
+  s << "\n" << bold(tr("ROLES (score = sum of the terms shown)", "岗位（得分 = 下列各项之和）")) << "\n";
   size_t n = o.top == 0 ? rec.roles.size() : std::min(o.top, rec.roles.size());
   for (size_t i = 0; i < n; ++i) s << render_role(c, rec.roles[i], i + 1) << (i + 1 < n ? "\n" : "");
   size_t incomplete = 0;  // roles the source lists no skills for: never ranked (docs/import.md)
@@ -196,13 +204,15 @@ int run_gap(const GapOptions& o) {
     return k_exit_ok;
   }
   auto& s = out();
-  s << bold(trf("Gap to {} on {}", "{}差距分析（{}）", tr(role.name), globals().as_of.str())) << "  "
-    << dim(role.id) << "\n";
+  s << bold(trf("Gap to {} on {}", "{}差距分析（{}）", tr(role.name), globals().as_of.str())) << "  " << dim(role.id)
+    << "\n";
   s << trf("score {:.2f}", "得分 {:.2f}", m.score) << "\n" << render_terms(m, 2) << "\n";
   s << bold(tr("Matched", "已具备")) << "\n"
     << (m.matched.empty() ? "  " + tr("none yet", "暂无") + "\n" : wrapped(skill_names(c, m.matched), 2));
   if (!m.partial.empty()) {
-    s << bold(tr("Partly matched (through the skill hierarchy or your experience)", "部分满足（通过技能层级或工作经验）")) << "\n";
+    s << bold(tr("Partly matched (through the skill hierarchy or your experience)",
+                 "部分满足（通过技能层级或工作经验）"))
+      << "\n";
     for (const auto& pm : m.partial) s << "  " << partial_line(c, pm) << "\n";
   }
   s << bold(tr("Missing (essential first)", "欠缺（核心技能在前）")) << "\n";
@@ -222,22 +232,26 @@ int run_gap(const GapOptions& o) {
   return k_exit_ok;
 }
 
-} // namespace
+}  // namespace
 
 void setup_recommend(CLI::App& app) {
   auto o = std::make_shared<RecommendOptions>();
   auto* sub = app.add_subcommand("recommend", "Which certificates can I sit and which roles fit me, with every reason");
-  sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");
+  sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")
+      ->required()
+      ->type_name("FILE");
   sub->add_option("--top", o->top, "How many roles to show, 0 to 100000 (0 = all; default 5)")
       ->type_name("N")
       ->check(CLI::Range(0LL, 100000LL));
   sub->add_option("--category", o->category, "Only roles of this category (id or name)")->type_name("ID");
   sub->add_flag("--all-certificates", o->all_certificates,
                 "Also show certificates below the catalogue's relevance floor");
-  sub->add_flag("--brief", o->brief, "Print the brief JSON document: role and certificate ids with scores (docs/json.md)");
-  sub->footer("Examples:\n  advisor recommend --profile profiles/cs-graduate.yaml\n"
-              "  advisor recommend --profile me.yaml --top 10 --category design --lang zh\n"
-              "  advisor recommend --profile me.yaml --json | jq '.roles[0].name.en'");
+  sub->add_flag("--brief", o->brief,
+                "Print the brief JSON document: role and certificate ids with scores (docs/json.md)");
+  sub->footer(
+      "Examples:\n  advisor recommend --profile profiles/cs-graduate.yaml\n"
+      "  advisor recommend --profile me.yaml --top 10 --category design --lang zh\n"
+      "  advisor recommend --profile me.yaml --json | jq '.roles[0].name.en'");
   add_runner(sub, [o] { return run_recommend(*o); });
 
   auto g = std::make_shared<GapOptions>();
@@ -249,4 +263,4 @@ void setup_recommend(CLI::App& app) {
   add_runner(gap, [g] { return run_gap(*g); });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

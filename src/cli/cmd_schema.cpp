@@ -1,8 +1,8 @@
 // advisor schema [NAME]: the JSON Schemas of the --json outputs (docs/schema/),
 // printed from the copies compiled into the binary (cmake/embed_schemas.cmake).
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <fmt/format.h>
 
 #include "advisor/embedded.hpp"
 #include "common.hpp"
@@ -31,8 +31,9 @@ std::string short_name(std::string_view file) {
 /// which the file names, "check-brief.schema.json" < "check.schema.json", reverse).
 std::vector<EmbeddedFile> by_short_name(const std::vector<EmbeddedFile>& files) {
   std::vector<EmbeddedFile> sorted = files;
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const EmbeddedFile& a, const EmbeddedFile& b) { return short_name(a.name) < short_name(b.name); });
+  std::stable_sort(sorted.begin(), sorted.end(), [](const EmbeddedFile& a, const EmbeddedFile& b) {
+    return short_name(a.name) < short_name(b.name);
+  });
   return sorted;
 }
 
@@ -62,21 +63,23 @@ int run_schema(const SchemaOptions& o) {
     names.push_back(short_name(s.name));
   }
   auto guess = suggest(o.name, names);
-  throw CommandError{k_exit_usage,
-                     T(fmt::format("unknown schema '{}'{}", o.name, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                       fmt::format("未知的模式“{}”{}", o.name, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
-                     T("see them all with: advisor schema", "可运行 advisor schema 查看全部")};
+  throw CommandError{
+      k_exit_usage,
+      T(fmt::format("unknown schema '{}'{}", o.name, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+        fmt::format("未知的模式“{}”{}", o.name, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess))),
+      T("see them all with: advisor schema", "可运行 advisor schema 查看全部")};
 }
 
-} // namespace
+}  // namespace
 
 void setup_schema(CLI::App& app) {
   auto o = std::make_shared<SchemaOptions>();
   auto* sub = app.add_subcommand("schema", "Print the JSON Schema of a command's --json output (or list them)");
   sub->add_option("name", o->name, "Schema name, e.g. recommend (default: list the names)")->type_name("NAME");
-  sub->footer("Examples:\n  advisor schema\n  advisor schema recommend > recommend.schema.json\n"
-              "Docs: docs/json.md. Exit: 0 ok; 2 unknown name.");
+  sub->footer(
+      "Examples:\n  advisor schema\n  advisor schema recommend > recommend.schema.json\n"
+      "Docs: docs/json.md. Exit: 0 ok; 2 unknown name.");
   add_runner(sub, [o] { return run_schema(*o); });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

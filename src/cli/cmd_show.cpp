@@ -1,6 +1,6 @@
 // advisor show role|certificate|skill ID
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "advisor/matching.hpp"
 #include "render.hpp"
@@ -106,7 +106,10 @@ int show_role(const Catalog& c, const std::string& text) {
       if (rr == r->id) related.push_back(&cert);
   if (globals().json) {
     Json j = json_doc();
-    Json role{{"id", r->id}, {"name", text_json(r->name)}, {"category", r->category}, {"definition", text_json(r->definition)}};
+    Json role{{"id", r->id},
+              {"name", text_json(r->name)},
+              {"category", r->category},
+              {"definition", text_json(r->definition)}};
     add_import_fields(role, *r);
     Json skills = Json::array();
     for (const auto& s : r->skills) {
@@ -120,8 +123,11 @@ int show_role(const Catalog& c, const std::string& text) {
     for (const auto& t : r->company_types) ct.push_back(text_json(t));
     role["company_types"] = ct;
     if (cat)
-      role["category_info"] = Json{{"id", cat->id}, {"name", text_json(cat->name)}, {"transition", text_json(cat->transition)},
-                                   {"barrier", Json{{"level", cat->barrier.level}, {"text", text_json(cat->barrier.text)},
+      role["category_info"] = Json{{"id", cat->id},
+                                   {"name", text_json(cat->name)},
+                                   {"transition", text_json(cat->transition)},
+                                   {"barrier", Json{{"level", cat->barrier.level},
+                                                    {"text", text_json(cat->barrier.text)},
                                                     {"skills", cat->barrier.skills}}}};
     Json rc = Json::array();
     for (const auto* cert : related) rc.push_back(cert->id);
@@ -160,8 +166,11 @@ int show_role(const Catalog& c, const std::string& text) {
 }
 
 Json certificate_json(const Catalog& c, const Certificate& cert, const EvalContext& ctx) {
-  Json cj{{"id", cert.id}, {"name", text_json(cert.name)}, {"issuer", text_json(cert.issuer)},
-          {"summary", text_json(cert.summary)}, {"exam", text_json(cert.exam)}};
+  Json cj{{"id", cert.id},
+          {"name", text_json(cert.name)},
+          {"issuer", text_json(cert.issuer)},
+          {"summary", text_json(cert.summary)},
+          {"exam", text_json(cert.exam)}};
   cj["verified_on"] = date_or_null(cert.verified_on);
   Json reg = Json::array();
   for (const auto& f : cert.registration)
@@ -190,7 +199,8 @@ Json certificate_json(const Catalog& c, const Certificate& cert, const EvalConte
   cj["levels"] = levels;
   Json claims = Json::array();
   for (const auto& cl : c.claims)
-    if (cl.subject == cert.id) claims.push_back(Json{{"id", cl.id}, {"text", text_json(cl.text)}, {"sources", cl.sources}});
+    if (cl.subject == cert.id)
+      claims.push_back(Json{{"id", cl.id}, {"text", text_json(cl.text)}, {"sources", cl.sources}});
   cj["claims"] = claims;
   cj["caveat"] = text_json(c.caveat);
   cj["sources"] = sources_json(c, cert.sources);
@@ -200,7 +210,8 @@ Json certificate_json(const Catalog& c, const Certificate& cert, const EvalConte
 void print_certificate(std::ostream& o, const Catalog& c, const Certificate& cert, const EvalContext& ctx) {
   o << bold(tr(cert.name)) << "  " << dim(cert.id) << "\n";
   if (!cert.issuer.empty()) o << tr("Issuer: ", "发证机构：") << tr(cert.issuer) << "\n";
-  if (cert.verified_on) o << tr("Rules verified against sources on: ", "规则核对日期：") << cert.verified_on->str() << "\n";
+  if (cert.verified_on)
+    o << tr("Rules verified against sources on: ", "规则核对日期：") << cert.verified_on->str() << "\n";
   if (!cert.summary.empty()) o << "\n" << wrapped(tr(cert.summary), 0);
   if (!cert.exam.empty()) o << "\n" << bold(tr("Exam", "考试")) << "\n" << wrapped(tr(cert.exam), 2);
   o << bold(tr("Sittings", "考试时间")) << "\n";
@@ -213,12 +224,16 @@ void print_certificate(std::ostream& o, const Catalog& c, const Certificate& cer
   }
   o << bold(tr("Registration", "报名")) << "\n" << render_registration(cert, 2);
   if (cert.study_hours) o << bold(tr("Study hours", "学时")) << "\n  " << *cert.study_hours << "\n";
-  if (!cert.syllabus.empty()) o << bold(tr("Syllabus", "考试大纲")) << "\n" << wrapped(skill_names(c, cert.syllabus), 2);
+  if (!cert.syllabus.empty())
+    o << bold(tr("Syllabus", "考试大纲")) << "\n" << wrapped(skill_names(c, cert.syllabus), 2);
   for (const auto& l : cert.levels) {
-    o << "\n" << bold(cert.levels.size() > 1 ? tr(l.name) + " (" + l.id + ")" : tr("Entry requirements", "报考条件")) << "\n";
+    o << "\n"
+      << bold(cert.levels.size() > 1 ? tr(l.name) + " (" + l.id + ")" : tr("Entry requirements", "报考条件")) << "\n";
     if (cert.levels.size() > 1) o << "  " << tr("Entry requirements:", "报考条件：") << "\n";
-    if (l.requires_rule) o << render_trace(evaluate(*l.requires_rule, ctx), 4, false);
-    else o << "    " << tr("none stated by the source", "来源未说明任何报考条件") << "\n";
+    if (l.requires_rule)
+      o << render_trace(evaluate(*l.requires_rule, ctx), 4, false);
+    else
+      o << "    " << tr("none stated by the source", "来源未说明任何报考条件") << "\n";
     if (l.recommended) {
       o << "  " << tr("Recommended (soft: scores, never blocks):", "建议条件（仅影响排序，不影响报考）：") << "\n";
       o << render_trace(evaluate(*l.recommended, ctx), 4, false);
@@ -270,7 +285,8 @@ int show_skill(const Catalog& c, const std::string& text) {
     sj["ancestors"] = chain;
     sj["children"] = children;
     Json rj = Json::array();
-    for (auto [r, ess] : roles) rj.push_back(Json{{"id", r->id}, {"name", text_json(r->name)}, {"need", ess ? "essential" : "optional"}});
+    for (auto [r, ess] : roles)
+      rj.push_back(Json{{"id", r->id}, {"name", text_json(r->name)}, {"need", ess ? "essential" : "optional"}});
     sj["roles"] = rj;
     std::string cov_json;
     JsonWriter w(cov_json);
@@ -297,7 +313,8 @@ int show_skill(const Catalog& c, const std::string& text) {
   if (!roles.empty()) {
     o << "\n" << bold(tr("Roles that ask for it", "需要它的岗位")) << "\n";
     Table t;
-    for (auto [r, ess] : roles) t.rows.push_back({"  " + r->id, tr(r->name), ess ? tr("essential", "核心") : tr("optional", "加分")});
+    for (auto [r, ess] : roles)
+      t.rows.push_back({"  " + r->id, tr(r->name), ess ? tr("essential", "核心") : tr("optional", "加分")});
     o << t.render();
   }
   if (!cov.empty()) {
@@ -317,15 +334,19 @@ int run_show(const ShowOptions& o) {
   return show_skill(c, o.id);
 }
 
-} // namespace
+}  // namespace
 
 void setup_show(CLI::App& app) {
   auto o = std::make_shared<ShowOptions>();
   auto* sub = app.add_subcommand("show", "Show one role, certificate or skill in full, with its sources");
-  sub->add_option("what", o->what, "role, certificate or skill")->required()->check(CLI::IsMember({"role", "certificate", "skill"}));
+  sub->add_option("what", o->what, "role, certificate or skill")
+      ->required()
+      ->check(CLI::IsMember({"role", "certificate", "skill"}));
   sub->add_option("id", o->id, "Its id, in any case, or its zh or en name or an alias")->required();
-  sub->footer("Examples:\n  advisor show certificate aigc-application-engineer\n  advisor show role ai-product-manager --lang zh\n  advisor show role AI产品经理\n  advisor show skill PyTorch");
+  sub->footer(
+      "Examples:\n  advisor show certificate aigc-application-engineer\n  advisor show role ai-product-manager --lang "
+      "zh\n  advisor show role AI产品经理\n  advisor show skill PyTorch");
   add_runner(sub, [o] { return run_show(*o); });
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -2,17 +2,17 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fmt/format.h>
 #include <iostream>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "advisor/limits.hpp"
-#include "cached_catalog.hpp"
 #include "advisor/text.hpp"
+#include "cached_catalog.hpp"
 
 namespace advisor::cli {
 
@@ -53,7 +53,7 @@ std::string env(const char* name) {
   const char* v = std::getenv(name);
   return v ? v : "";
 }
-} // namespace
+}  // namespace
 
 Lang pick_language(const std::string& flag) {
   std::string lang = flag;
@@ -85,9 +85,12 @@ void resolve_globals() {
     g.as_of = today();
   }
   bool tty = ::isatty(STDOUT_FILENO) == 1;
-  if (g.color == "always") g.use_color = true;
-  else if (g.color == "never") g.use_color = false;
-  else g.use_color = tty && env("NO_COLOR").empty() && env("TERM") != "dumb";
+  if (g.color == "always")
+    g.use_color = true;
+  else if (g.color == "never")
+    g.use_color = false;
+  else
+    g.use_color = tty && env("NO_COLOR").empty() && env("TERM") != "dumb";
   g.width = 0;
   if (tty) {
     struct winsize ws {};
@@ -102,8 +105,8 @@ void resolve_globals() {
 }
 
 int output_failed(int error_number) {
-  std::cerr << fmt::format("advisor: {}: {}: {}\n", tr("error", "错误"), tr("writing standard output", "写入标准输出失败"),
-                           std::strerror(error_number));
+  std::cerr << fmt::format("advisor: {}: {}: {}\n", tr("error", "错误"),
+                           tr("writing standard output", "写入标准输出失败"), std::strerror(error_number));
   return k_exit_io;
 }
 
@@ -172,10 +175,10 @@ const Catalog& catalog() {
   if (diags.has_errors()) {
     auto n = diags.error_count();
     loaded.reset();
-    throw CommandError{k_exit_invalid,
-                       T(fmt::format("the catalogue has {} error{}", n, n == 1 ? "" : "s"),
-                         fmt::format("目录库有 {} 处错误", n)),
-                       T("fix them, then run: advisor catalog validate DIR", "修正后运行：advisor catalog validate DIR")};
+    throw CommandError{
+        k_exit_invalid,
+        T(fmt::format("the catalogue has {} error{}", n, n == 1 ? "" : "s"), fmt::format("目录库有 {} 处错误", n)),
+        T("fix them, then run: advisor catalog validate DIR", "修正后运行：advisor catalog validate DIR")};
   }
   return *loaded;
 }
@@ -194,11 +197,11 @@ Profile load_profile_file(const std::string& path) {
   print_diagnostics(diags);
   if (diags.has_errors()) {
     auto n = diags.error_count();
-    throw CommandError{k_exit_invalid,
-                       T(fmt::format("the profile has {} error{}", n, n == 1 ? "" : "s"),
-                         fmt::format("档案有 {} 处错误", n)),
-                       T(fmt::format("fix them, then check with: advisor profile validate {}", path),
-                         fmt::format("修正后可用此命令检查：advisor profile validate {}", path))};
+    throw CommandError{
+        k_exit_invalid,
+        T(fmt::format("the profile has {} error{}", n, n == 1 ? "" : "s"), fmt::format("档案有 {} 处错误", n)),
+        T(fmt::format("fix them, then check with: advisor profile validate {}", path),
+          fmt::format("修正后可用此命令检查：advisor profile validate {}", path))};
   }
   return p;
 }
@@ -212,7 +215,7 @@ std::string sgr(const std::string& s, const char* code) {
   if (!globals().use_color || s.empty()) return s;
   return fmt::format("{}[{}m{}{}[0m", k_color_mark, code, s, k_color_mark);
 }
-} // namespace
+}  // namespace
 
 std::string terminal_safe(std::string_view text) {
   if (!has_controls(text)) return std::string(text);
@@ -256,7 +259,7 @@ int visible_width(const std::string& s) {
   }
   return display_width(plain);
 }
-} // namespace
+}  // namespace
 
 // A cell cut to at most `columns` display columns, with "…" when cut: a 5 MB name
 // must not become a 5 MB column that every other row is padded to.
@@ -351,7 +354,9 @@ Json json_doc() {
   return j;
 }
 
-void emit_json(const Json& doc) { out() << doc.dump(k_json_indent, ' ', false, Json::error_handler_t::replace) << "\n"; }
+void emit_json(const Json& doc) {
+  out() << doc.dump(k_json_indent, ' ', false, Json::error_handler_t::replace) << "\n";
+}
 
 void emit_json_text(const std::string& doc) { out() << doc << "\n"; }
 
@@ -363,14 +368,18 @@ struct KindWords {
 };
 KindWords kind_words(ItemKind kind) {
   switch (kind) {
-  case ItemKind::role: return {"role", "岗位", "roles"};
-  case ItemKind::category: return {"category", "岗位类别", "categories"};
-  case ItemKind::certificate: return {"certificate", "证书", "certificates"};
-  case ItemKind::skill: break;
+    case ItemKind::role:
+      return {"role", "岗位", "roles"};
+    case ItemKind::category:
+      return {"category", "岗位类别", "categories"};
+    case ItemKind::certificate:
+      return {"certificate", "证书", "certificates"};
+    case ItemKind::skill:
+      break;
   }
   return {"skill", "技能", "skills"};
 }
-} // namespace
+}  // namespace
 
 const std::string& require_id(const Catalog& c, ItemKind kind, const std::string& text) {
   auto found = c.resolve(kind, text);
@@ -386,10 +395,10 @@ const std::string& require_id(const Catalog& c, ItemKind kind, const std::string
                     : T(fmt::format("see them all with: advisor list {}", w.list),
                         fmt::format("可运行 advisor list {} 查看全部", w.list));
     throw CommandError{k_exit_usage,
-                       T(fmt::format("unknown {} '{}'{}{}", w.en, text, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess),
-                                     none_en),
-                         fmt::format("未知的{}“{}”{}{}", w.zh, text, guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess),
-                                     none_zh)),
+                       T(fmt::format("unknown {} '{}'{}{}", w.en, text,
+                                     guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess), none_en),
+                         fmt::format("未知的{}“{}”{}{}", w.zh, text,
+                                     guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess), none_zh)),
                        hint};
   }
   std::string en, zh;
@@ -417,4 +426,4 @@ const Role& require_role(const Catalog& c, const std::string& text) {
   return *c.role(require_id(c, ItemKind::role, text));
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -19,7 +19,7 @@ namespace CLI {
 class App;
 class Validator;
 class Error;
-}
+}  // namespace CLI
 
 namespace advisor::cli {
 
@@ -49,7 +49,7 @@ struct GlobalOptions {
   bool json = false;
   std::string color = "auto";
   long long max_file_size = 0;  ///< --max-file-size; 0: the defaults of Limits
-  bool no_cache = false;  ///< --no-cache: always load the catalogue from YAML
+  bool no_cache = false;        ///< --no-cache: always load the catalogue from YAML
 
   Lang lang = Lang::en;  ///< resolved
   Date as_of;            ///< resolved
@@ -116,8 +116,8 @@ CLI::Validator non_negative();
 
 /// "CERT" or "CERT/LEVEL" → the levels meant (every level of every certificate when
 /// `targets` is empty); an unknown id is a usage error (exit 2) with a "did you mean".
-std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_levels(const Catalog& c,
-                                                                                   const std::vector<std::string>& targets);
+std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_levels(
+    const Catalog& c, const std::vector<std::string>& targets);
 
 /// What bold(), green()… write where a colour sequence's ESC goes: a byte that
 /// never occurs in UTF-8, so terminal_safe() can tell the colours advisor writes
@@ -182,4 +182,4 @@ void setup_completion(CLI::App& app);
 void setup_catalog_import(CLI::App& catalog);
 void setup_profile_init(CLI::App& profile);
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -16,7 +16,7 @@ constexpr std::pair<ErrorKind, ExitCode> k_exit_codes[] = {
     {ErrorKind::internal, k_exit_internal},
 };
 
-} // namespace
+}  // namespace
 
 int exit_code(ErrorKind kind) {
   for (const auto& [k, code] : k_exit_codes)
@@ -24,4 +24,4 @@ int exit_code(ErrorKind kind) {
   return k_exit_internal;
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

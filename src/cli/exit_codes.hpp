@@ -17,4 +17,4 @@ enum ExitCode : int {
 /// The exit code for a kind of core error: the one place kinds become codes.
 int exit_code(ErrorKind kind);
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -17,4 +17,4 @@ Lang early_language(int argc, char** argv);
 /// Returns the English texts that have no translation (none, in a release).
 std::vector<std::string> localize_help(CLI::App& app, Lang lang);
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -1,10 +1,10 @@
 // advisor: parse arguments, run one subcommand, map the outcome to an exit code.
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <cerrno>
-#include <fmt/format.h>
 #include <iostream>
-#include <fcntl.h>
-#include <unistd.h>
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
@@ -66,8 +66,8 @@ Text parse_error_text(const CLI::ParseError& e) {
     auto set = what.find(" not in {");
     auto colon = what.find(": ");
     if (set != std::string::npos && colon != std::string::npos && colon < set)
-      return zh(fmt::format("{} 的取值“{}”无效，可选：{}", what.substr(0, colon), what.substr(colon + 2, set - colon - 2),
-                            what.substr(set + 8)));
+      return zh(fmt::format("{} 的取值“{}”无效，可选：{}", what.substr(0, colon),
+                            what.substr(colon + 2, set - colon - 2), what.substr(set + 8)));
     return zh("参数取值无效");
   }
   if (dynamic_cast<const CLI::ConversionError*>(&e)) return zh("参数取值的类型不对");
@@ -83,15 +83,16 @@ Text parse_error_text(const CLI::ParseError& e) {
 void add_global_options(CLI::App& app, bool& version) {
   app.fallthrough();
   app.require_subcommand(0, 1);
-  app.footer("Examples:\n"
-             "  advisor recommend --profile profiles/cs-graduate.yaml\n"
-             "  advisor check --profile me.yaml aigc-application-engineer\n"
-             "  advisor gap --profile me.yaml --role ai-solution-architect\n"
-             "  advisor list roles --lang zh\n\n"
-             "Exit codes: 0 ok; 1 a checked level is not eligible or unknown; 2 usage; 65 invalid\n"
-             "profile or catalogue; 66 input missing or unreadable; 70 internal error; 74 writing\n"
-             "the output failed.\n"
-             "Docs: docs/cli.md");
+  app.footer(
+      "Examples:\n"
+      "  advisor recommend --profile profiles/cs-graduate.yaml\n"
+      "  advisor check --profile me.yaml aigc-application-engineer\n"
+      "  advisor gap --profile me.yaml --role ai-solution-architect\n"
+      "  advisor list roles --lang zh\n\n"
+      "Exit codes: 0 ok; 1 a checked level is not eligible or unknown; 2 usage; 65 invalid\n"
+      "profile or catalogue; 66 input missing or unreadable; 70 internal error; 74 writing\n"
+      "the output failed.\n"
+      "Docs: docs/cli.md");
   auto& g = globals();
   app.add_option("--catalog", g.catalogs,
                  "Catalogue directory (repeatable; 'builtin' names the built-in one). Default: ADVISOR_CATALOG "
@@ -134,8 +135,10 @@ void recover_lang(int argc, char** argv) {
   auto& g = globals();
   for (int i = 1; i < argc && g.lang_flag.empty(); ++i) {
     std::string a = argv[i];
-    if (a == "--lang" && i + 1 < argc) g.lang_flag = argv[i + 1];
-    else if (a.rfind("--lang=", 0) == 0) g.lang_flag = a.substr(7);
+    if (a == "--lang" && i + 1 < argc)
+      g.lang_flag = argv[i + 1];
+    else if (a.rfind("--lang=", 0) == 0)
+      g.lang_flag = a.substr(7);
   }
   if (g.lang_flag != "zh" && g.lang_flag != "en") g.lang_flag.clear();
 }
@@ -172,10 +175,11 @@ int usage_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) 
     }
     if (!known) {
       auto guess = suggest(first, visible);
-      print_error(T(fmt::format("unknown command '{}'{}", first,
-                                guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
-                    fmt::format("未知的命令“{}”{}", first, guess.empty() ? "" : fmt::format("（是否想用“{}”？）", guess))),
-                  hint);
+      print_error(
+          T(fmt::format("unknown command '{}'{}", first,
+                        guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)),
+            fmt::format("未知的命令“{}”{}", first, guess.empty() ? "" : fmt::format("（是否想用“{}”？）", guess))),
+          hint);
       return k_exit_usage;
     }
   }
@@ -208,9 +212,10 @@ int run_parsed(CLI::App& app, bool version) {
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"advisor: career paths into AI work — which certificates you can sit, which roles fit, "
-               "and the road to them.",
-               "advisor"};
+  CLI::App app{
+      "advisor: career paths into AI work — which certificates you can sit, which roles fit, "
+      "and the road to them.",
+      "advisor"};
   bool version = false;
   add_global_options(app, version);
   add_subcommands(app);
@@ -258,7 +263,7 @@ void hold_closed_stdin() {
   }
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv) {
   hold_closed_stdin();

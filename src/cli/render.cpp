@@ -6,9 +6,12 @@ namespace advisor::cli {
 
 std::string verdict(Outcome o) {
   switch (o) {
-  case Outcome::eligible: return green(tr("eligible", "符合"));
-  case Outcome::not_eligible: return red(tr("not eligible", "不符合"));
-  case Outcome::unknown: return yellow(tr("unknown", "无法判断"));
+    case Outcome::eligible:
+      return green(tr("eligible", "符合"));
+    case Outcome::not_eligible:
+      return red(tr("not eligible", "不符合"));
+    case Outcome::unknown:
+      return yellow(tr("unknown", "无法判断"));
   }
   return {};
 }
@@ -18,7 +21,9 @@ std::string render_trace(const TraceNode& t, int indent, bool outcomes) {
   std::string s = pad;
   if (outcomes) {
     const char* mark = t.outcome == Outcome::eligible ? "✓" : t.outcome == Outcome::not_eligible ? "✗" : "?";
-    std::string m = t.outcome == Outcome::eligible ? green(mark) : t.outcome == Outcome::not_eligible ? red(mark) : yellow(mark);
+    std::string m = t.outcome == Outcome::eligible       ? green(mark)
+                    : t.outcome == Outcome::not_eligible ? red(mark)
+                                                         : yellow(mark);
     s += m + " ";
   } else {
     s += "- ";
@@ -113,9 +118,12 @@ std::string render_registration(const Certificate& cert, int indent) {
     const char* en;
     const char* zh;
   };
-  static constexpr Row k_rows[] = {{"ask", "Ask: ", "咨询："},           {"site", "Official site: ", "官方网站："},
-                                   {"how", "How to register: ", "报名方式："}, {"format", "Exam format: ", "考试形式："},
-                                   {"fee", "Fee: ", "费用："},             {"sittings", "Sittings: ", "考试时间："}};
+  static constexpr Row k_rows[] = {{"ask", "Ask: ", "咨询："},
+                                   {"site", "Official site: ", "官方网站："},
+                                   {"how", "How to register: ", "报名方式："},
+                                   {"format", "Exam format: ", "考试形式："},
+                                   {"fee", "Fee: ", "费用："},
+                                   {"sittings", "Sittings: ", "考试时间："}};
   std::string s;
   for (const auto& row : k_rows) {
     const auto* f = cert.registration_fact(row.about);
@@ -129,4 +137,4 @@ std::string render_registration(const Certificate& cert, int indent) {
   return s;
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -41,4 +41,4 @@ std::string render_registration(const Certificate& cert, int indent);
 /// "Suits: …" for a certificate level; the Chinese sources' "适合…" is not doubled.
 std::string suits_text(const Text& suits);
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -10,16 +10,26 @@ Json date_or_null(const std::optional<Date>& d) { return d ? Json(d->str()) : Js
 
 static const char* kind_id(RuleKind k) {
   switch (k) {
-  case RuleKind::all: return "all";
-  case RuleKind::any: return "any";
-  case RuleKind::not_: return "not";
-  case RuleKind::age: return "age";
-  case RuleKind::education: return "education";
-  case RuleKind::major: return "major";
-  case RuleKind::experience: return "experience";
-  case RuleKind::holds: return "holds";
-  case RuleKind::skills: return "skills";
-  case RuleKind::study_hours: return "study_hours";
+    case RuleKind::all:
+      return "all";
+    case RuleKind::any:
+      return "any";
+    case RuleKind::not_:
+      return "not";
+    case RuleKind::age:
+      return "age";
+    case RuleKind::education:
+      return "education";
+    case RuleKind::major:
+      return "major";
+    case RuleKind::experience:
+      return "experience";
+    case RuleKind::holds:
+      return "holds";
+    case RuleKind::skills:
+      return "skills";
+    case RuleKind::study_hours:
+      return "study_hours";
   }
   return "all";
 }
@@ -117,9 +127,8 @@ double rounded(double x) { return rounded_score(x); }
 /// the catalogue alone (names, skill references, claims) is copied from text written
 /// once by this same code, so the bytes are the same either way.
 class DocWriter {
-public:
-  DocWriter(JsonWriter& w, const Catalog& c, const JsonFragments* f)
-      : w(w), c(c), f(f && w.compact() ? f : nullptr) {}
+ public:
+  DocWriter(JsonWriter& w, const Catalog& c, const JsonFragments* f) : w(w), c(c), f(f && w.compact() ? f : nullptr) {}
 
   JsonWriter& w;
   const Catalog& c;
@@ -310,11 +319,11 @@ public:
     w.end_array();
   }
 
-private:
+ private:
   const JsonFragments* f;
 };
 
-} // namespace
+}  // namespace
 
 JsonFragments::JsonFragments(const Catalog& c) {
   // Written by DocWriter without fragments, so a copy is what it would have written.
@@ -419,12 +428,13 @@ void warn_stale(const std::vector<const LevelResult*>& results) {
     list += (list.empty() ? "" : ", ") + fmt::format("{} ({})", r->certificate->id, r->certificate->verified_on->str());
   }
   if (list.empty()) return;
-  std::cerr << fmt::format("advisor: {}: {}\n", tr("warning", "警告"),
-                           tr(T(fmt::format("certificate rules last verified more than a year before {}: {}; "
-                                            "rules change, so confirm with the issuer",
-                                            globals().as_of.str(), list),
-                                fmt::format("以下证书的规则核对时间距 {} 已超过一年：{}；规则可能已变，请向发证机构确认",
-                                            globals().as_of.str(), list))));
+  std::cerr << fmt::format(
+      "advisor: {}: {}\n", tr("warning", "警告"),
+      tr(T(fmt::format("certificate rules last verified more than a year before {}: {}; "
+                       "rules change, so confirm with the issuer",
+                       globals().as_of.str(), list),
+           fmt::format("以下证书的规则核对时间距 {} 已超过一年：{}；规则可能已变，请向发证机构确认",
+                       globals().as_of.str(), list))));
 }
 
 /// When the last dated step can be done: its sitting month, else its date.
@@ -460,4 +470,4 @@ Json plan_json(const Plan& plan) {
   return j;
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -65,4 +65,4 @@ Json date_or_null(const std::optional<Date>& d);
 /// Warns on stderr, once, about certificates whose rules are over a year old.
 void warn_stale(const std::vector<const LevelResult*>& results);
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

@@ -53,7 +53,7 @@ void open_document(JsonWriter& w, Date as_of) {
   date_value(w, as_of);
 }
 
-} // namespace
+}  // namespace
 
 void write_check_brief(JsonWriter& w, const std::vector<LevelResult>& results, Date as_of) {
   open_document(w, as_of);
@@ -83,7 +83,12 @@ void write_recommend_brief(JsonWriter& w, const Recommendation& r, size_t top) {
   open_document(w, r.as_of);
   w.key("roles").begin_array();
   for (size_t i = 0; i < r.roles.size() && (top == 0 || i < top); ++i)
-    w.begin_object().key("id").value(r.roles[i].role->id).key("score").value(rounded_score(r.roles[i].score)).end_object();
+    w.begin_object()
+        .key("id")
+        .value(r.roles[i].role->id)
+        .key("score")
+        .value(rounded_score(r.roles[i].score))
+        .end_object();
   w.end_array().key("certificates").begin_array();
   for (const auto& s : r.certificates) {
     if (s.below_floor) continue;  // as in the full document without --all-certificates
@@ -128,4 +133,4 @@ void write_plan_brief(JsonWriter& w, const Plan& plan) {
   w.end_array().end_object();
 }
 
-} // namespace advisor::cli
+}  // namespace advisor::cli

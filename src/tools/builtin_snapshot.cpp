@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
   advisor::Diagnostics diags;
   auto catalog = advisor::load_catalog(files, diags);
   if (!diags.items.empty()) {
-    for (const auto& d : diags.items) std::fprintf(stderr, "%s\n", advisor::format_diagnostic(d, advisor::Lang::en).c_str());
+    for (const auto& d : diags.items)
+      std::fprintf(stderr, "%s\n", advisor::format_diagnostic(d, advisor::Lang::en).c_str());
     std::fprintf(stderr, "advisor_builtin_snapshot: the built-in catalogue must load without diagnostics\n");
     return 1;
   }

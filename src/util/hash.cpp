@@ -11,4 +11,4 @@ uint64_t fnv1a64(std::string_view data, uint64_t seed) {
   return h;
 }
 
-} // namespace advisor::util
+}  // namespace advisor::util

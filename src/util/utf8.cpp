@@ -1,7 +1,7 @@
 #include "advisor/util/utf8.hpp"
 
-#include <cstdlib>
 #include <utf8proc.h>
+#include <cstdlib>
 
 #include "advisor/text.hpp"
 
@@ -29,4 +29,4 @@ std::string nfkc(std::string_view text) {
   return s;
 }
 
-} // namespace advisor::util
+}  // namespace advisor::util

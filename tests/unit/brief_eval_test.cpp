@@ -98,9 +98,14 @@ Profile random_profile(std::mt19937& rng, const Catalog& c, Date as_of) {
   Profile p;
   p.file = "<generated>";
   switch (rng() % 3) {
-  case 0: p.age = 16 + static_cast<int>(rng() % 50); break;
-  case 1: p.birth_date = as_of.add_days(-static_cast<int>(rng() % (60 * 365)) - 16 * 365); break;
-  default: break;
+    case 0:
+      p.age = 16 + static_cast<int>(rng() % 50);
+      break;
+    case 1:
+      p.birth_date = as_of.add_days(-static_cast<int>(rng() % (60 * 365)) - 16 * 365);
+      break;
+    default:
+      break;
   }
   if (rng() % 5) p.education = pick(rng, c.education);
   if (!p.education.empty() && rng() % 4 == 0) {
@@ -142,12 +147,14 @@ Profile random_profile(std::mt19937& rng, const Catalog& c, Date as_of) {
   return p;
 }
 
-} // namespace
+}  // namespace
 
-TEST_CASE("brief evaluation gives the full one's outcomes and recommendations on every example profile and level", "[rules][brief]") {
+TEST_CASE("brief evaluation gives the full one's outcomes and recommendations on every example profile and level",
+          "[rules][brief]") {
   const auto& c = testing::builtin();
   size_t compared = 0;
-  for (const char* name : {"aigc-operator", "cs-graduate", "data-analyst", "designer", "it-manager", "marketer", "teacher"}) {
+  for (const char* name :
+       {"aigc-operator", "cs-graduate", "data-analyst", "designer", "it-manager", "marketer", "teacher"}) {
     auto f = read_input_file(std::string(ADVISOR_SOURCE_DIR) + "/profiles/" + name + ".yaml");
     Diagnostics d;
     auto p = load_profile(f, c, testing::k_as_of, d);

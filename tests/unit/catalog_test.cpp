@@ -40,7 +40,7 @@ void check_sources(const Catalog& c, const std::vector<std::string>& ids, const 
   }
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("the built-in catalogue validates with no errors and no warnings", "[core][catalog]") {
   Diagnostics d;
@@ -87,8 +87,8 @@ TEST_CASE("certificate ids and level ids are exactly those scripts rely on", "[c
   std::vector<std::string> ids;
   for (const auto& x : c.certificates) ids.push_back(x.id);
   std::sort(ids.begin(), ids.end());
-  CHECK(ids == std::vector<std::string>{"ai-engineer", "aigc-application-engineer", "aigc-prompt-engineer", "caie",
-                                        "caip"});
+  CHECK(ids ==
+        std::vector<std::string>{"ai-engineer", "aigc-application-engineer", "aigc-prompt-engineer", "caie", "caip"});
   CHECK(level_ids(*c.certificate("aigc-application-engineer")) == std::vector<std::string>{"junior", "mid", "senior"});
   CHECK(level_ids(*c.certificate("caie")) == std::vector<std::string>{"level-1", "level-2"});
   // Single-level certificates have exactly one level.

@@ -9,7 +9,7 @@ using advisor::parse_date;
 
 namespace {
 Date d(int y, int m, int day) { return Date{y, m, day}; }
-} // namespace
+}  // namespace
 
 TEST_CASE("a full date parses to itself", "[core][date]") {
   auto r = parse_date("2025-07-15");

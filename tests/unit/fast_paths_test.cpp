@@ -19,8 +19,35 @@ using Doc = nlohmann::ordered_json;
 namespace {
 
 const std::vector<std::string> k_pieces = {
-    "a", "Z", " ", "data", "中文", "é", "😀", "\"", "\\", "/", "\x01", "\x1f", "\x7f", "\n", "\t", "\r", "\b", "\f",
-    "\xff", "\xc3", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80", "\xe2\x82", "\xc2\x85", "\xef\xbb\xbf", "#", ": ", ",",
+    "a",
+    "Z",
+    " ",
+    "data",
+    "中文",
+    "é",
+    "😀",
+    "\"",
+    "\\",
+    "/",
+    "\x01",
+    "\x1f",
+    "\x7f",
+    "\n",
+    "\t",
+    "\r",
+    "\b",
+    "\f",
+    "\xff",
+    "\xc3",
+    "\xed\xa0\x80",
+    "\xc0\xaf",
+    "\xf4\x90\x80\x80",
+    "\xe2\x82",
+    "\xc2\x85",
+    "\xef\xbb\xbf",
+    "#",
+    ": ",
+    ",",
 };
 
 std::string random_string(std::mt19937& rng, bool awkward) {
@@ -31,25 +58,42 @@ std::string random_string(std::mt19937& rng, bool awkward) {
 }
 
 Doc random_doc(std::mt19937& rng, int depth) {
-  static const double doubles[] = {0.0, -0.0, 1.0, 0.1154, 0.0001, 1e-05, 1e21, 123456789.125, 3e-300, 0.5, 2.0 / 3,
-                                   std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()};
+  static const double doubles[] = {0.0,
+                                   -0.0,
+                                   1.0,
+                                   0.1154,
+                                   0.0001,
+                                   1e-05,
+                                   1e21,
+                                   123456789.125,
+                                   3e-300,
+                                   0.5,
+                                   2.0 / 3,
+                                   std::numeric_limits<double>::quiet_NaN(),
+                                   std::numeric_limits<double>::infinity()};
   switch (depth > 3 ? rng() % 6 : rng() % 8) {
-  case 0: return random_string(rng, true);
-  case 1: return doubles[rng() % std::size(doubles)];
-  case 2: return static_cast<std::int64_t>(rng()) - (1LL << 31);
-  case 3: return static_cast<std::uint64_t>(rng()) << 32;
-  case 4: return rng() % 2 == 0;
-  case 5: return nullptr;
-  case 6: {
-    Doc a = Doc::array();
-    for (size_t i = rng() % 4; i > 0; --i) a.push_back(random_doc(rng, depth + 1));
-    return a;
-  }
-  default: {
-    Doc o = Doc::object();
-    for (size_t i = rng() % 4; i > 0; --i) o[random_string(rng, true)] = random_doc(rng, depth + 1);
-    return o;
-  }
+    case 0:
+      return random_string(rng, true);
+    case 1:
+      return doubles[rng() % std::size(doubles)];
+    case 2:
+      return static_cast<std::int64_t>(rng()) - (1LL << 31);
+    case 3:
+      return static_cast<std::uint64_t>(rng()) << 32;
+    case 4:
+      return rng() % 2 == 0;
+    case 5:
+      return nullptr;
+    case 6: {
+      Doc a = Doc::array();
+      for (size_t i = rng() % 4; i > 0; --i) a.push_back(random_doc(rng, depth + 1));
+      return a;
+    }
+    default: {
+      Doc o = Doc::object();
+      for (size_t i = rng() % 4; i > 0; --i) o[random_string(rng, true)] = random_doc(rng, depth + 1);
+      return o;
+    }
   }
 }
 
@@ -89,7 +133,7 @@ std::optional<YAML::Node> slow_parse(const std::string& text, bool& clean) {
   return node;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("JsonWriter writes the bytes nlohmann's dump writes, compact and pretty", "[fast][json]") {
   std::mt19937 rng(20261123);
@@ -122,14 +166,33 @@ TEST_CASE("parse_plain_json builds the node yaml-cpp builds, or leaves the line 
   // Lines built from profile-shaped pieces, then mutated: whenever the fast reader
   // takes a line, the YAML path must take it too, silently, and build the same node.
   const std::vector<std::string> values = {
-      R"("master")", R"(33)", R"(-1)", R"(0.5)", R"(1e3)", R"(true)", R"(false)", R"(null)", R"("中文 skill")",
-      R"(["python","sql"])", R"([])", R"({})", R"({"level":"master","major":"cs"})", R"("")", R"("a: b # c")",
-      R"([{"id":"caie","level":"level-1"}])", R"("2020-09")", R"(007)", R"(1.)", R"("x\"y")", R"("tab	in")",
+      R"("master")",
+      R"(33)",
+      R"(-1)",
+      R"(0.5)",
+      R"(1e3)",
+      R"(true)",
+      R"(false)",
+      R"(null)",
+      R"("中文 skill")",
+      R"(["python","sql"])",
+      R"([])",
+      R"({})",
+      R"({"level":"master","major":"cs"})",
+      R"("")",
+      R"("a: b # c")",
+      R"([{"id":"caie","level":"level-1"}])",
+      R"("2020-09")",
+      R"(007)",
+      R"(1.)",
+      R"("x\"y")",
+      R"("tab	in")",
   };
-  const std::vector<std::string> keys = {"name", "age", "education", "skills", "certificates", "experience", "age",
-                                         "study_hours", "中文"};
-  const std::vector<std::string> noise = {" ", "\t", ",", ":", "\"", "\\", "{", "}", "[", "]", "#", "é", "\x01", "-",
-                                          "0", "e", "null", "\n", "\xef\xbb\xbf", "  ", "'", "&a", "*a", "!!str ", "?"};
+  const std::vector<std::string> keys = {"name",       "age", "education",   "skills", "certificates",
+                                         "experience", "age", "study_hours", "中文"};
+  const std::vector<std::string> noise = {
+      " ", "\t", ",", ":",    "\"", "\\",           "{",  "}", "[",  "]",  "#",      "é", "\x01",
+      "-", "0",  "e", "null", "\n", "\xef\xbb\xbf", "  ", "'", "&a", "*a", "!!str ", "?"};
   std::mt19937 rng(7);
   size_t taken = 0, compared = 0;
   for (int i = 0; i < 20000; ++i) {

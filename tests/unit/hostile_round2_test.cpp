@@ -5,16 +5,16 @@
 
 #include "support.hpp"
 
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <csignal>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "advisor/atomic_write.hpp"
 #include "advisor/limits.hpp"
@@ -51,18 +51,24 @@ std::map<std::string, std::string> read_dir(const fs::path& dir) {
 
 bool is_import(const std::string& name) { return name.rfind("roles", 0) == 0 || name == "catalog.yaml"; }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a JSON surrogate pair is one character; a lone surrogate is refused", "[hostile][json]") {
-  auto ok = load(R"({"name": "\ud83d\ude00 Wang", "age": 30})" "\n", true);
+  auto ok = load(R"({"name": "\ud83d\ude00 Wang", "age": 30})"
+                 "\n",
+                 true);
   CHECK(ok.diags.items.empty());
   CHECK(ok.profile.name == "\xF0\x9F\x98\x80 Wang");
-  auto lone = load(R"({"name": "\ude00", "age": 30})" "\n", true);
-  CHECK(lone.first() == "p.json:1:11: error: JSON: '\\ude00' is half of a UTF-16 surrogate pair, without its other half");
+  auto lone = load(R"({"name": "\ude00", "age": 30})"
+                   "\n",
+                   true);
+  CHECK(lone.first() ==
+        "p.json:1:11: error: JSON: '\\ude00' is half of a UTF-16 surrogate pair, without its other half");
 }
 
 TEST_CASE("a .json profile is JSON: a trailing comma is refused with its place", "[hostile][json]") {
-  CHECK(load("{\"age\": 30,}\n", true).first() == "p.json:1:12: error: JSON: a comma before '}': JSON allows no trailing comma");
+  CHECK(load("{\"age\": 30,}\n", true).first() ==
+        "p.json:1:12: error: JSON: a comma before '}': JSON allows no trailing comma");
   CHECK(load("{\"age\": 30,}\n", false).diags.items.empty());  // YAML's flow mapping allows it
   CHECK(load("{\n  \"age\": 030\n}\n", true).first() == "p.json:2:10: error: JSON: a number cannot start with 0");
   CHECK(load("{'age': 30}\n", true).first() == "p.json:1:2: error: JSON: expected a \"key\" in double quotes");
@@ -85,7 +91,8 @@ TEST_CASE("a huge list is refused by the scan, before yaml-cpp builds it", "[hos
 
 TEST_CASE("control characters are escaped for the terminal, DOT and Mermaid", "[hostile][escape]") {
   CHECK(escape_controls("a\x1b[2Jb\x07\r\tc\n") == "a\\x1b[2Jb\\x07\\x0d\tc\n");
-  CHECK(escape_controls("x\xC2\x9B" "2J\x7F") == "x\\u009b2J\\u007f");
+  CHECK(escape_controls("x\xC2\x9B"
+                        "2J\x7F") == "x\\u009b2J\\u007f");
   CHECK(escape_controls("bad \xFF byte") == "bad \\xff byte");
   CHECK(escape_controls("数据\n", EscapeStyle::line) == "数据\\x0a");
   CHECK(escape_controls("say \"hi\"\\\n\x1b", EscapeStyle::dot) == "say \\\"hi\\\"\\\\\\n\\\\x1b");
@@ -99,7 +106,8 @@ TEST_CASE("an unknown skill's suggestion is computed a bounded number of times",
   for (int i = 0; i < 50; ++i) text += fmt::format("  - pytroch{}\n", i % 10);
   auto l = load(text, false);
   REQUIRE(l.diags.items.size() == 50);
-  CHECK(l.diags.items[0].message.en == "unknown skill 'pytroch0' (did you mean 'pytorch'?); kept, but it matches no role");
+  CHECK(l.diags.items[0].message.en ==
+        "unknown skill 'pytroch0' (did you mean 'pytorch'?); kept, but it matches no role");
   CHECK(l.diags.items[20].message.en == "unknown skill 'pytroch0'; kept, but it matches no role");
   Limits none;
   none.max_suggestions = 0;
@@ -109,8 +117,8 @@ TEST_CASE("an unknown skill's suggestion is computed a bounded number of times",
 TEST_CASE("a staged directory write killed at any point leaves the old files or the new", "[hostile][import]") {
   Scratch s;
   auto dir = s.path / "out";
-  const std::map<std::string, std::string> old_files{{"catalog.yaml", "old\n"}, {"roles-000.yaml", "old roles\n"},
-                                                     {"roles-001.yaml", "old more\n"}};
+  const std::map<std::string, std::string> old_files{
+      {"catalog.yaml", "old\n"}, {"roles-000.yaml", "old roles\n"}, {"roles-001.yaml", "old more\n"}};
   const std::map<std::string, std::string> new_files{{"catalog.yaml", "new\n"}, {"roles-000.yaml", "new roles\n"}};
   for (int kill_at = 1; kill_at <= 5; ++kill_at) {
     fs::remove_all(dir);

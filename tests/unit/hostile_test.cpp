@@ -5,15 +5,15 @@
 
 #include "support.hpp"
 
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include "advisor/atomic_write.hpp"
 #include "advisor/limits.hpp"
@@ -62,7 +62,7 @@ void spit(const std::string& path, const std::string& text) {
 /// built-in catalogue is loaded first, so that the lowered limit applies only to the
 /// test's own input, whichever test runs first.
 
-} // namespace
+}  // namespace
 
 // ------------------------------------------------------------------ size, depth, nodes
 
@@ -76,8 +76,9 @@ TEST_CASE("a 1 GB file is refused from its size alone, before any of it is read"
     FAIL("a 1 GB file was read");
   } catch (const InputError& e) {
     CHECK(e.kind() == ErrorKind::invalid_input);
-    CHECK(e.message().en == "'" + path + "' is 1073741824 bytes, over the limit of 67108864 bytes (raise it with "
-                                         "--max-file-size)");
+    CHECK(e.message().en == "'" + path +
+                                "' is 1073741824 bytes, over the limit of 67108864 bytes (raise it with "
+                                "--max-file-size)");
   }
 }
 
@@ -104,7 +105,8 @@ TEST_CASE("100,000 nested flow brackets are refused by the text scan, before yam
   CHECK(l.first() == "p.yaml:1:72: error: nesting deeper than 64 levels");
 }
 
-TEST_CASE("100,000 nested block sequences are refused by the text scan, before yaml-cpp recurses", "[hostile][limits]") {
+TEST_CASE("100,000 nested block sequences are refused by the text scan, before yaml-cpp recurses",
+          "[hostile][limits]") {
   auto l = load("skills:\n" + repeat("- ", 100000) + "python\n");
   CHECK(l.first() == "p.yaml:2:127: error: nesting deeper than 64 levels");
 }
@@ -169,7 +171,9 @@ TEST_CASE("a rule of more than max_rule_nodes nodes is refused", "[hostile][limi
 // ------------------------------------------------------------------ encodings and YAML traps
 
 TEST_CASE("a UTF-8 byte order mark is accepted", "[hostile][input]") {
-  auto l = load("\xEF\xBB\xBF" "age: 30\neducation: master\n");
+  auto l = load(
+      "\xEF\xBB\xBF"
+      "age: 30\neducation: master\n");
   CHECK(l.diags.items.empty());
   CHECK(l.profile.age == 30);
   CHECK(l.profile.education == "master");
@@ -184,13 +188,15 @@ TEST_CASE("CRLF line ends are accepted and positions still count lines", "[hosti
 }
 
 TEST_CASE("invalid UTF-8 is refused at its line and column", "[hostile][input]") {
-  CHECK(load("age: 30\nname: caf\xE9\n").first() == "p.yaml:2:10: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8");
+  CHECK(load("age: 30\nname: caf\xE9\n").first() ==
+        "p.yaml:2:10: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8");
   CHECK(load("name: \xED\xA0\x80\n").first() == "p.yaml:1:7: error: invalid UTF-8 (byte 0xED); save the file as UTF-8");
   CHECK(load("name: \xC0\xAF\n").first() == "p.yaml:1:7: error: invalid UTF-8 (byte 0xC0); save the file as UTF-8");
 }
 
 TEST_CASE("a tab used for indentation gets a message that says so", "[hostile][input]") {
-  CHECK(load("skills:\n\t- python\n").first() == "p.yaml:2:1: error: a tab indents this line; YAML indents with spaces only");
+  CHECK(load("skills:\n\t- python\n").first() ==
+        "p.yaml:2:1: error: a tab indents this line; YAML indents with spaces only");
   CHECK(load("education:\n  level: master\n\tmajor: x\n").first() ==
         "p.yaml:3:1: error: a tab indents this line; YAML indents with spaces only");
   // A tab after the indentation is just a space.
@@ -198,14 +204,17 @@ TEST_CASE("a tab used for indentation gets a message that says so", "[hostile][i
 }
 
 TEST_CASE("duplicate keys are reported with the line of the first", "[hostile][input]") {
-  CHECK(load("name: a\nage: 30\nage: 31\n").first() == "p.yaml:3:1: error: duplicate key 'age' (first given at line 2)");
-  CHECK(load("{\"age\": 30, \"age\": 31}\n").first() == "p.yaml:1:13: error: duplicate key 'age' (first given at line 1)");
+  CHECK(load("name: a\nage: 30\nage: 31\n").first() ==
+        "p.yaml:3:1: error: duplicate key 'age' (first given at line 2)");
+  CHECK(load("{\"age\": 30, \"age\": 31}\n").first() ==
+        "p.yaml:1:13: error: duplicate key 'age' (first given at line 1)");
 }
 
 TEST_CASE("a quote never closed is an error, not a name that swallows the file", "[hostile][input]") {
   auto l = load("name: \"Wang\nage: 30\nskills: [python]\n");
   CHECK(l.first() == "p.yaml:3:17: error: a quoted string is never closed: it runs to the end of the file");
-  CHECK(load("name: 'Wang\nage: 30").first() == "p.yaml:2:8: error: a quoted string is never closed: it runs to the end of the file");
+  CHECK(load("name: 'Wang\nage: 30").first() ==
+        "p.yaml:2:8: error: a quoted string is never closed: it runs to the end of the file");
   // A quoted string over several lines is fine.
   auto ok = load("name: \"Wang\n  Fang\"\nage: 30\n");
   CHECK(ok.diags.items.empty());
@@ -216,8 +225,8 @@ TEST_CASE("every input a fuzzer ever hung yaml-cpp on is answered, not looped on
   // Whatever the scan's checks say of them, each must come back with an error: the
   // loader calls YAML::Load, which reads one document, not LoadAll, which loops for
   // ever on a token it cannot place (yaml-cpp issue 1040).
-  for (const char* text : {",", "!,", "&a ,", "'',1\x02", "{a: 1},", "t\n#\n ,", "2[\n#\n,", "\"/\n\",\"\"\n",
-                           "- a\n,\n", "[a]\n  ,\n"}) {
+  for (const char* text :
+       {",", "!,", "&a ,", "'',1\x02", "{a: 1},", "t\n#\n ,", "2[\n#\n,", "\"/\n\",\"\"\n", "- a\n,\n", "[a]\n  ,\n"}) {
     INFO(text);
     CHECK(load(text).diags.has_errors());
   }
@@ -243,7 +252,8 @@ TEST_CASE("a second YAML document is an error, not silently ignored", "[hostile]
 TEST_CASE("empty files, NUL bytes and comment-only files are refused", "[hostile][input]") {
   CHECK(load("").first() == "p.yaml: error: file is empty");
   CHECK(load("# only a comment\n\n").first() == "p.yaml: error: file is empty");
-  CHECK(load(std::string("age: 30\0\n", 9)).first() == "p.yaml: error: file contains a NUL byte: it is not a text file");
+  CHECK(load(std::string("age: 30\0\n", 9)).first() ==
+        "p.yaml: error: file contains a NUL byte: it is not a text file");
 }
 
 TEST_CASE("numbers out of range and dates that do not exist are refused", "[hostile][input]") {
@@ -297,7 +307,8 @@ TEST_CASE("writing where the folder does not exist or is a file fails with a mes
   ScratchDir dir;
   auto r = write_file_atomically(dir.file("missing/me.yaml"), "x\n", false);
   CHECK_FALSE(r.ok);
-  CHECK(r.error.en == "cannot write '" + dir.file("missing/me.yaml") + "': No such file or directory; nothing was changed");
+  CHECK(r.error.en ==
+        "cannot write '" + dir.file("missing/me.yaml") + "': No such file or directory; nothing was changed");
   spit(dir.file("plain"), "x");
   auto r2 = write_file_atomically(dir.file("plain/me.yaml"), "x\n", true);
   CHECK_FALSE(r2.ok);
@@ -392,8 +403,9 @@ TEST_CASE("an apostrophe inside a bracketed value does not hide a comma that han
   // quoted string, so the scan lost count of the brackets and missed the ',' that
   // starts a later line, on which yaml-cpp loops for ever.
   Diagnostics d;
-  load_catalog({InputFile{"c.yaml", "education:\n  - id: bachelor\n    name: {zh: 本科, en: Bachelor's degree}\n"
-                                    "  - id: doctorate\n,    name: {zh: 博士, en: Doctorate}\n"}},
+  load_catalog({InputFile{"c.yaml",
+                          "education:\n  - id: bachelor\n    name: {zh: 本科, en: Bachelor's degree}\n"
+                          "  - id: doctorate\n,    name: {zh: 博士, en: Doctorate}\n"}},
                d);
   REQUIRE_FALSE(d.items.empty());
   auto text = format_diagnostic(d.items.front(), Lang::en);
@@ -434,5 +446,6 @@ TEST_CASE("thousands of unknown skills are each reported, the first with a sugge
   for (int i = 0; i < 5000; ++i) text += fmt::format("  - pytroch{}\n", i % 10);
   auto l = load(text);
   CHECK(l.diags.items.size() == 5000);
-  CHECK(l.first() == "p.yaml:2:5: warning: unknown skill 'pytroch0' (did you mean 'pytorch'?); kept, but it matches no role");
+  CHECK(l.first() ==
+        "p.yaml:2:5: warning: unknown skill 'pytroch0' (did you mean 'pytorch'?); kept, but it matches no role");
 }

@@ -1,11 +1,11 @@
 // Imports of real ESCO and O*NET data: the committed slices in tests/data/ (50
 // occupations each) always; the full files in $ADVISOR_DATA_DIR in the tests tagged
 // [.full-data], which CTest runs as scale/import-full-data (SKIPPED when unset).
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
-#include <unistd.h>
 
 #include "advisor/importer.hpp"
 #include "advisor/loader.hpp"
@@ -77,7 +77,7 @@ bool no_english_in_zh(const Catalog& c) {
   return true;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("the ESCO slice imports with concept URIs, English-only labels and the education ladder", "[import]") {
   auto a = import_esco((k_slices / "esco-1.2.0").string());
@@ -118,7 +118,8 @@ TEST_CASE("the O*NET slice imports with SOC codes, Job Zone barriers and incompl
   CHECK_FALSE(ds->incomplete);
   CHECK(c.role("onet-accountants-and-auditors")->name.in(Lang::zh) == "Accountants and Auditors (en)");
   CHECK(no_english_in_zh(c));
-  auto py = std::find_if(ds->skills.begin(), ds->skills.end(), [](const RoleSkill& s) { return s.skill == "onet-python"; });
+  auto py =
+      std::find_if(ds->skills.begin(), ds->skills.end(), [](const RoleSkill& s) { return s.skill == "onet-python"; });
   REQUIRE(py != ds->skills.end());
   CHECK(py->essential);
   CHECK(py->weight == 2.0);
@@ -234,9 +235,10 @@ TEST_CASE("the full imports keep every external id, no English in zh, and flag i
 
 TEST_CASE("a crosswalk entry naming an unknown skill or source is an error", "[import]") {
   Diagnostics d;
-  load_catalog({InputFile{"x.yaml", "sources:\n  - {id: s, title: S}\nskills:\n  - {id: a, name: A}\n"
-                                    "crosswalk:\n  - {skill: b, same_as: {esco_label: [B]}, sources: [s]}\n"
-                                    "  - {skill: a, same_as: {esco_label: [A]}, sources: [t]}\n"}},
+  load_catalog({InputFile{"x.yaml",
+                          "sources:\n  - {id: s, title: S}\nskills:\n  - {id: a, name: A}\n"
+                          "crosswalk:\n  - {skill: b, same_as: {esco_label: [B]}, sources: [s]}\n"
+                          "  - {skill: a, same_as: {esco_label: [A]}, sources: [t]}\n"}},
                d);
   std::string all = all_diagnostics(d);
   CHECK(all.find("x.yaml:6:5: error: crosswalk names unknown skill 'b'") != std::string::npos);

@@ -1,11 +1,11 @@
 // The ESCO / O*NET importer, the catalogue snapshot and limited ranking. The import
 // tests on real data are in import_data_test.cpp.
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
 #include "advisor/catalog_cache.hpp"
 #include "advisor/embedded.hpp"
@@ -25,7 +25,7 @@ std::string all_diagnostics(const Diagnostics& d) {
   return s;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a CSV record keeps quoted commas, doubled quotes and newlines", "[scale][import]") {
   std::istringstream in("a,\"b, c\",\"say \"\"hi\"\"\"\r\n\"line one\r\nline two\",x\r\nlast");
@@ -52,8 +52,9 @@ TEST_CASE("yaml_quote escapes quotes, backslashes and control characters", "[sca
 
 TEST_CASE("quoted labels survive a round trip through the catalogue loader", "[scale][import]") {
   std::string odd = "C++ \"modern\" \\ tools: {a, b} # not a comment\n- next line\t\x02 é 中文";
-  std::string yaml = "sources:\n  - {id: s, title: {zh: t, en: t}}\nskills:\n  - {id: odd, name: {zh: " + yaml_quote(odd) +
-                     ", en: " + yaml_quote(odd) + "}, source: s}\n";
+  std::string yaml =
+      "sources:\n  - {id: s, title: {zh: t, en: t}}\nskills:\n  - {id: odd, name: {zh: " + yaml_quote(odd) +
+      ", en: " + yaml_quote(odd) + "}, source: s}\n";
   Diagnostics d;
   auto c = load_catalog({InputFile{"odd.yaml", yaml}}, d);
   INFO(all_diagnostics(d));
@@ -136,8 +137,7 @@ TEST_CASE("a catalogue snapshot reads back whole, and a damaged one is refused",
   CHECK(catalog_cache_key(other) != catalog_cache_key(other_edited));
 }
 
-TEST_CASE("the snapshot compiled into advisor is the built-in catalogue's, as its YAML loads today",
-          "[scale][cache]") {
+TEST_CASE("the snapshot compiled into advisor is the built-in catalogue's, as its YAML loads today", "[scale][cache]") {
   const auto& embedded = embedded_snapshot();
   REQUIRE(embedded.size() == 1);
   std::string_view snap = embedded.front().text;

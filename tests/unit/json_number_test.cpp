@@ -20,7 +20,7 @@ std::string ours(double d) {
 
 std::string theirs(double d) { return nlohmann::json(d).dump(); }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("numbers on the fast path are written as nlohmann writes them", "[json]") {
   // Every multiple of 1e-4 from -20 to 20, then a stride through -1000..1000: what

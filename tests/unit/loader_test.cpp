@@ -22,7 +22,7 @@ std::string load_errors(const std::string& yaml, Lang lang = Lang::en) {
   return printed(d, lang);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a clean small catalogue loads with no diagnostics", "[core][loader]") {
   Diagnostics d;
@@ -342,7 +342,10 @@ TEST_CASE("a cycle in domains is reported in both languages", "[core][loader]") 
 
 TEST_CASE("a catalogue with a parent cycle can still be used without looping", "[core][loader]") {
   Diagnostics d;
-  auto c = load_catalog({InputFile{"t.yaml", "sources: [{id: s, title: S}]\nskills:\n  - {id: a, name: A, parent: b, source: s}\n  - {id: b, name: B, parent: a, source: s}\n"}}, d);
+  auto c = load_catalog({InputFile{"t.yaml",
+                                   "sources: [{id: s, title: S}]\nskills:\n  - {id: a, name: A, parent: b, source: "
+                                   "s}\n  - {id: b, name: B, parent: a, source: s}\n"}},
+                        d);
   CHECK(d.error_count() == 1);
   // The cycle is cut where it was reported, so walking up terminates.
   CHECK(Catalog::tree_distance(c.skill_parent, 0, 1) == -1);
@@ -377,8 +380,9 @@ t.yaml:3:19: error: name lacks its 'en' text
   // `{en: D}` alone is no error (only the missing sources are): a source's English-only
   // label (ESCO, O*NET) stays English only, never copied into zh. Every skill cites a source.
   Diagnostics d;
-  auto c = load_catalog({InputFile{"t.yaml", "sources:\n  - {id: s, title: Source}\n"
-                                             "skills:\n  - {id: d, name: {en: Data mining}, source: s}\n"}},
+  auto c = load_catalog({InputFile{"t.yaml",
+                                   "sources:\n  - {id: s, title: Source}\n"
+                                   "skills:\n  - {id: d, name: {en: Data mining}, source: s}\n"}},
                         d);
   INFO(printed(d));
   REQUIRE_FALSE(d.has_errors());
@@ -389,7 +393,8 @@ t.yaml:3:19: error: name lacks its 'en' text
 }
 
 TEST_CASE("a certificate level behind a cycle of holds can never be reached", "[core][loader]") {
-  CHECK(load_errors(R"(sources:
+  CHECK(
+      load_errors(R"(sources:
   - {id: s, title: Source}
 certificates:
   - id: loop
@@ -405,7 +410,8 @@ certificates:
         name: Two
         requires:
           holds: {certificate: loop, level: one}
-)") == R"(t.yaml:9:9: error: level 'loop/one' can never be reached: its rule needs a certificate level that itself depends on it (a cycle of 'holds')
+)") ==
+      R"(t.yaml:9:9: error: level 'loop/one' can never be reached: its rule needs a certificate level that itself depends on it (a cycle of 'holds')
           - id: one
             ^
 t.yaml:13:9: error: level 'loop/two' can never be reached: its rule needs a certificate level that itself depends on it (a cycle of 'holds')
@@ -483,9 +489,10 @@ t.yaml:13:5: error: unknown key 'colour' in role (known keys: id, name, category
 
 TEST_CASE("problems in several files are all reported, file by file", "[core][loader]") {
   Diagnostics d;
-  load_catalog({InputFile{"b.yaml", "skills:\n  - {id: x, name: X, parent: yy, source: s}\nsources: [{id: s, title: S}]\n"},
-                InputFile{"a.yaml", "skills:\n  - {id: y, name: Y, nmae: Y, source: s}\n"}},
-               d);
+  load_catalog(
+      {InputFile{"b.yaml", "skills:\n  - {id: x, name: X, parent: yy, source: s}\nsources: [{id: s, title: S}]\n"},
+       InputFile{"a.yaml", "skills:\n  - {id: y, name: Y, nmae: Y, source: s}\n"}},
+      d);
   REQUIRE(d.items.size() == 2);
   CHECK(d.items[0].file == "a.yaml");
   CHECK(d.items[1].file == "b.yaml");
@@ -508,7 +515,8 @@ TEST_CASE("invalid UTF-8 is refused at its position", "[core][loader]") {
 
 TEST_CASE("parse_rule_text reads one rule and reports its problems", "[core][loader]") {
   Diagnostics d;
-  auto r = parse_rule_text("any:\n  - experience: {domain: aigc, min_years: 1}\n  - holds: {certificate: x, level: junior}\n", d);
+  auto r = parse_rule_text(
+      "any:\n  - experience: {domain: aigc, min_years: 1}\n  - holds: {certificate: x, level: junior}\n", d);
   CHECK(printed(d) == "");
   REQUIRE(r);
   CHECK(r->kind == RuleKind::any);
@@ -536,12 +544,14 @@ TEST_CASE("parse_rule_text reads one rule and reports its problems", "[core][loa
 
 TEST_CASE("format_diagnostic prints position, severity, the line and a caret", "[core][loader]") {
   Diagnostic d{"me.yaml", 7, 5, Severity::error, Text{"未知的技能“pytroch”", "unknown skill 'pytroch'"}, "  - pytroch"};
-  CHECK(format_diagnostic(d, Lang::en) == "me.yaml:7:5: error: unknown skill 'pytroch'\n"
-                                          "      - pytroch\n"
-                                          "        ^\n");
-  CHECK(format_diagnostic(d, Lang::zh) == "me.yaml:7:5: 错误: 未知的技能“pytroch”\n"
-                                          "      - pytroch\n"
-                                          "        ^\n");
+  CHECK(format_diagnostic(d, Lang::en) ==
+        "me.yaml:7:5: error: unknown skill 'pytroch'\n"
+        "      - pytroch\n"
+        "        ^\n");
+  CHECK(format_diagnostic(d, Lang::zh) ==
+        "me.yaml:7:5: 错误: 未知的技能“pytroch”\n"
+        "      - pytroch\n"
+        "        ^\n");
   d.severity = Severity::warning;
   CHECK(format_diagnostic(d, Lang::en).rfind("me.yaml:7:5: warning: ", 0) == 0);
   CHECK(format_diagnostic(d, Lang::zh).rfind("me.yaml:7:5: 警告: ", 0) == 0);
@@ -551,9 +561,10 @@ TEST_CASE("the caret sits under the column by display width on a CJK line", "[co
   // Column 44 is a byte column: "skills: [" (9) + "机器学习, " (14) + "深度学习框架, " (20) = 43.
   std::string line = "skills: [机器学习, 深度学习框架, pytroch]";
   Diagnostic d{"p.yaml", 2, 44, Severity::warning, Text{"未知", "unknown"}, line};
-  CHECK(format_diagnostic(d, Lang::en) == "p.yaml:2:44: warning: unknown\n"
-                                          "    skills: [机器学习, 深度学习框架, pytroch]\n"
-                                          "                                     ^\n");
+  CHECK(format_diagnostic(d, Lang::en) ==
+        "p.yaml:2:44: warning: unknown\n"
+        "    skills: [机器学习, 深度学习框架, pytroch]\n"
+        "                                     ^\n");
   // 9 + 10 + 14 = 33 columns precede the caret: display width, not bytes.
   auto text = format_diagnostic(d, Lang::en);
   auto caret_line = text.substr(text.rfind('\n', text.size() - 2) + 1);

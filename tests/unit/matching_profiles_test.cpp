@@ -51,7 +51,7 @@ std::string describe(const std::vector<RoleMatch>& ms) {
   return s;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a designer is pointed at design roles first", "[core][matching][profiles]") {
   // Ten years of graphic and UI design, Photoshop/Illustrator/Sketch and Midjourney:

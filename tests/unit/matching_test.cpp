@@ -196,7 +196,7 @@ std::vector<std::string> term_ids(const RoleMatch& m) {
   return ids;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("each score term of a role is computed from the catalogue's factors", "[core][matching]") {
   // python (held), deep-learning-frameworks (through pytorch, one level: 0.5), sql missing.
@@ -311,10 +311,10 @@ TEST_CASE("experience counts only in the role's domains, a sub-domain toward its
 TEST_CASE("the barrier term loses the shortfall times the barrier level's penalty", "[core][matching]") {
   // Each person has skill evidence for the role (or aims at it) but none of the
   // category's background skills.
-  CHECK(term(match(person({"sql"}), "ml"), "barrier")->value == Approx(0.0));               // high: 1 - 1.0
+  CHECK(term(match(person({"sql"}), "ml"), "barrier")->value == Approx(0.0));                // high: 1 - 1.0
   CHECK(term(match(person({"communication"}), "artist"), "barrier")->value == Approx(0.5));  // moderate: 1 - 0.5
   auto aims = person({});
-  aims.goal_roles = {"a-ops"};  // a goal role counts without skill evidence
+  aims.goal_roles = {"a-ops"};                                          // a goal role counts without skill evidence
   CHECK(term(match(aims, "a-ops"), "barrier")->value == Approx(0.75));  // unstated: 1 - 0.25
   CHECK(term(match(aims, "a-ops"), "barrier")->detail.en == "barrier not stated; background met 0%");
   CHECK(term(match(person({"drawing"}), "artist"), "barrier")->value == Approx(1.0));
@@ -438,7 +438,8 @@ TEST_CASE("a limited ranking returns the same best roles as the full one", "[cor
 
 TEST_CASE("a role with no matched skill never outranks one with some, unless it is a goal", "[core][matching]") {
   auto evidence = [](const RoleMatch& m) { return !m.matched.empty() || !m.partial.empty(); };
-  for (const auto& skills : std::vector<std::vector<std::string>>{{"sql"}, {"communication"}, {"pytorch"}, {"drawing"}}) {
+  for (const auto& skills :
+       std::vector<std::vector<std::string>>{{"sql"}, {"communication"}, {"pytorch"}, {"drawing"}}) {
     for (double years : {0.0, 2.0, 10.0}) {
       auto ranked = rank_roles(cat(), person(skills, years), k_day);
       INFO(skills.front() << ", " << years << " years");
@@ -548,7 +549,7 @@ std::vector<std::string> cert_order(const std::vector<CertificateSuggestion>& s)
   for (const auto& x : s) ids.push_back(x.certificate->id + "/" + x.suggested.level->id);
   return ids;
 }
-} // namespace
+}  // namespace
 
 TEST_CASE("certificates rank by value, then feasibility, then id; below-floor ones last", "[core][matching]") {
   // Half a year of ongoing ai work: `sooner` opens in 6 months, `later` in 18.
@@ -720,8 +721,7 @@ TEST_CASE("certificates_covering finds syllabi that teach a missing skill or its
   CHECK(certificates_covering(cat(), {"drawing"}).empty());
 }
 
-TEST_CASE("a syllabus covers its skill's parts and its direct children, not every descendant",
-          "[core][matching]") {
+TEST_CASE("a syllabus covers its skill's parts and its direct children, not every descendant", "[core][matching]") {
   Catalog c = cat();
   Certificate broad;
   broad.id = "dl-course";
@@ -753,7 +753,8 @@ TEST_CASE("recommend ranks roles and certificates together", "[core][matching]")
   CHECK(rec.roles[0].role->id == "illustrator");
 }
 
-TEST_CASE("coverage_prior shrinks essential coverage as if the role asked for more typical skills", "[core][matching]") {
+TEST_CASE("coverage_prior shrinks essential coverage as if the role asked for more typical skills",
+          "[core][matching]") {
   auto load_with = [](const std::string& prior) {
     std::string yaml = k_catalog;
     auto at = yaml.find("coverage_prior: 0");
@@ -786,7 +787,8 @@ TEST_CASE("coverage_prior shrinks essential coverage as if the role asked for mo
   CHECK(ml_one / ml_none > essential(one, "illustrator", {"drawing"}));
 }
 
-TEST_CASE("a role's own barrier (an O*NET Job Zone) is a term only where the education falls short", "[core][matching]") {
+TEST_CASE("a role's own barrier (an O*NET Job Zone) is a term only where the education falls short",
+          "[core][matching]") {
   std::string yaml = std::string(k_catalog) + R"(education:
   - {id: associate, name: Associate, isced: "5"}
   - {id: bachelor, name: Bachelor, isced: "6"}

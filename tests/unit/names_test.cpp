@@ -50,7 +50,7 @@ Profile profile_of(const std::string& yaml, Diagnostics& d) {
   return load_profile(InputFile{"me.yaml", yaml}, builtin(), k_as_of, d);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("an id resolves in any case or width, and so do the zh and en names", "[core][names]") {
   CHECK(resolved(ItemKind::certificate, "CAIP") == std::vector<std::string>{"caip"});
@@ -154,7 +154,8 @@ TEST_CASE("a degree in progress needs its expected date, and only then", "[core]
   CHECK(printed(c).find("unknown education status 'studying'") != std::string::npos);
 }
 
-TEST_CASE("registration facts are loaded with their sources, and an uncited one is an error", "[core][names][catalog]") {
+TEST_CASE("registration facts are loaded with their sources, and an uncited one is an error",
+          "[core][names][catalog]") {
   const auto* caip = builtin().certificate("caip");
   REQUIRE(caip);
   const auto* sittings = caip->registration_fact("sittings");

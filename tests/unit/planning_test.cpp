@@ -2,8 +2,8 @@
 // quicker branch of an `any`, certificates defined only here, skills in order.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -88,7 +88,8 @@ std::string replace(std::string s, const std::string& what, const std::string& w
 
 std::string ladder(const std::string& junior_rule = "", const std::string& sittings = "") {
   std::string s = replace(k_ladder, "JUNIOR_RULE", junior_rule);
-  if (!sittings.empty()) s = replace(s, "    source: src\n    levels:", "    sittings: " + sittings + "\n    source: src\n    levels:");
+  if (!sittings.empty())
+    s = replace(s, "    source: src\n    levels:", "    sittings: " + sittings + "\n    source: src\n    levels:");
   return s;
 }
 
@@ -138,10 +139,11 @@ bool depends(const PlanStep& s, size_t on) { return std::find(s.after.begin(), s
 
 const char* k_graduate = "age: 24\neducation: {level: bachelor}\nskills: [machine learning]\n";
 // Four months into an AIGC job on 2026-11-23.
-const char* k_operator = "age: 27\neducation: {level: bachelor}\nskills: [machine learning]\n"
-                         "experience:\n  - {title: AIGC 运营, domains: [aigc], start: 2026-07-23}\n";
+const char* k_operator =
+    "age: 27\neducation: {level: bachelor}\nskills: [machine learning]\n"
+    "experience:\n  - {title: AIGC 运营, domains: [aigc], start: 2026-07-23}\n";
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a plan sits a certificate ladder junior before mid before senior", "[plan]") {
   auto c = load(ladder());
@@ -353,15 +355,17 @@ TEST_CASE("many independent certificates plan without exploring every subset", "
   std::string certs = "skills:\n";
   for (int i = 0; i < 16; ++i)
     certs += fmt::format("  - {{id: k{0:02}, name: {{zh: 技能{0}, en: Skill {0}}}, source: src}}\n", i);
-  certs += "roles:\n  - id: polymath\n    name: {zh: 通才, en: Polymath}\n    category: content\n"
-           "    source: src\n    skills:\n";
+  certs +=
+      "roles:\n  - id: polymath\n    name: {zh: 通才, en: Polymath}\n    category: content\n"
+      "    source: src\n    skills:\n";
   for (int i = 0; i < 16; ++i) certs += fmt::format("      - {{skill: k{:02}, need: essential}}\n", i);
   certs += "certificates:\n";
   for (int i = 0; i < 16; ++i)
-    certs += fmt::format("  - {{id: c{0:02}, name: {{zh: 证书{0}, en: Certificate {0}}}, verified_on: 2026-06-01, "
-                         "related_roles: [polymath], syllabus: [k{0:02}], sittings: [{1}], source: src, "
-                         "levels: [{{id: standard, name: {{zh: 单一级别, en: Single level}}}}]}}\n",
-                         i, i % 12 + 1);
+    certs += fmt::format(
+        "  - {{id: c{0:02}, name: {{zh: 证书{0}, en: Certificate {0}}}, verified_on: 2026-06-01, "
+        "related_roles: [polymath], syllabus: [k{0:02}], sittings: [{1}], source: src, "
+        "levels: [{{id: standard, name: {{zh: 单一级别, en: Single level}}}}]}}\n",
+        i, i % 12 + 1);
   auto c = load(certs);
   auto plan = plan_for(c, profile(c, k_graduate), "polymath");
   CHECK_FALSE(plan.search_capped);

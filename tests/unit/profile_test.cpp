@@ -30,7 +30,7 @@ std::vector<std::string> skill_ids(const Profile& p) {
   return ids;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("education levels are recognised by their Chinese names", "[core][profile]") {
   CHECK(load("education: 大专\n").profile.education == "associate");
@@ -50,9 +50,10 @@ TEST_CASE("a major is recognised by alias; an unknown one is kept with a warning
   CHECK(unknown.profile.major == "考古学");
   CHECK_FALSE(unknown.profile.major_known);
   CHECK_FALSE(unknown.diags.has_errors());
-  CHECK(unknown.printed == "me.yaml:1:35: warning: major '考古学' is not in the catalogue; rules about majors cannot match it\n"
-                           "    education: {level: 本科, major: 考古学}\n"
-                           "                                    ^\n");
+  CHECK(unknown.printed ==
+        "me.yaml:1:35: warning: major '考古学' is not in the catalogue; rules about majors cannot match it\n"
+        "    education: {level: 本科, major: 考古学}\n"
+        "                                    ^\n");
 }
 
 TEST_CASE("an unknown education level is an error with the known levels", "[core][profile]") {
@@ -95,7 +96,8 @@ skills:
   - 机器学习
 age: 30
 )");
-  CHECK(l.printed == R"(me.yaml:4:5: warning: unknown skill 'pytroch' (did you mean 'pytorch'?); kept, but it matches no role
+  CHECK(l.printed ==
+        R"(me.yaml:4:5: warning: unknown skill 'pytroch' (did you mean 'pytorch'?); kept, but it matches no role
       - pytroch
         ^
 )");
@@ -118,15 +120,17 @@ TEST_CASE("an unknown skill warning is in Chinese too", "[core][profile]") {
 
 TEST_CASE("a skill nothing resembles is kept without a suggestion", "[core][profile]") {
   auto l = load("skills: [underwater basket weaving]\n");
-  CHECK(l.printed == "me.yaml:1:10: warning: unknown skill 'underwater basket weaving'; kept, but it matches no role\n"
-                     "    skills: [underwater basket weaving]\n"
-                     "             ^\n");
+  CHECK(l.printed ==
+        "me.yaml:1:10: warning: unknown skill 'underwater basket weaving'; kept, but it matches no role\n"
+        "    skills: [underwater basket weaving]\n"
+        "             ^\n");
 }
 
 TEST_CASE("unknown keys in a profile are errors", "[core][profile]") {
   auto l = load("name: x\nhobbies: [chess]\neducation: {level: 本科, majr: cs}\n");
-  CHECK(l.printed ==
-        R"(me.yaml:2:1: error: unknown key 'hobbies' in profile (known keys: name, age, birth_date, education, experience, skills, certificates, study_hours, goals)
+  CHECK(
+      l.printed ==
+      R"(me.yaml:2:1: error: unknown key 'hobbies' in profile (known keys: name, age, birth_date, education, experience, skills, certificates, study_hours, goals)
     hobbies: [chess]
     ^
 me.yaml:3:28: error: unknown key 'majr' in education (did you mean 'major'?)
@@ -184,16 +188,18 @@ me.yaml:5:14: error: study_hours must map certificate ids to hours, e.g. {caip: 
 }
 
 TEST_CASE("a quoted number is text, not a number", "[core][profile]") {
-  CHECK(load("age: \"30\"\n").printed == "me.yaml:1:6: error: age must be a number, not '30'\n"
-                                          "    age: \"30\"\n"
-                                          "         ^\n");
+  CHECK(load("age: \"30\"\n").printed ==
+        "me.yaml:1:6: error: age must be a number, not '30'\n"
+        "    age: \"30\"\n"
+        "         ^\n");
 }
 
 TEST_CASE("an end date before the start date is an error at the end date", "[core][profile]") {
   auto l = load("experience:\n  - {title: 工程师, domains: [aigc], start: 2025-06, end: 2025-01}\n");
-  CHECK(l.printed == "me.yaml:2:62: error: end 2025-01-01 is before start 2025-06-01\n"
-                     "      - {title: 工程师, domains: [aigc], start: 2025-06, end: 2025-01}\n"
-                     "                                                              ^\n");
+  CHECK(l.printed ==
+        "me.yaml:2:62: error: end 2025-01-01 is before start 2025-06-01\n"
+        "      - {title: 工程师, domains: [aigc], start: 2025-06, end: 2025-01}\n"
+        "                                                              ^\n");
   CHECK(l.profile.experience.empty());
 }
 
@@ -228,9 +234,10 @@ me.yaml:5:25: error: unknown experience domain 'aigcc' (did you mean 'aigc'?)
 
 TEST_CASE("a job starting after the evaluation date is a warning and is kept", "[core][profile]") {
   auto l = load("experience:\n  - {domains: [ai], start: 2027-01}\n");
-  CHECK(l.printed == "me.yaml:2:28: warning: starts 2027-01-01, after the evaluation date 2026-11-23: not counted yet\n"
-                     "      - {domains: [ai], start: 2027-01}\n"
-                     "                               ^\n");
+  CHECK(l.printed ==
+        "me.yaml:2:28: warning: starts 2027-01-01, after the evaluation date 2026-11-23: not counted yet\n"
+        "      - {domains: [ai], start: 2027-01}\n"
+        "                               ^\n");
   CHECK(l.profile.experience.size() == 1);
 }
 
@@ -251,7 +258,9 @@ TEST_CASE("held certificates are checked against the catalogue", "[core][profile
   - {id: caip}
   - {id: ai-engineer, date: 2027-03-01}
 )");
-  CHECK(l.printed == R"(me.yaml:2:5: error: certificate 'aigc-application-engineer' has levels (junior, mid, senior): say which with 'level'
+  CHECK(
+      l.printed ==
+      R"(me.yaml:2:5: error: certificate 'aigc-application-engineer' has levels (junior, mid, senior): say which with 'level'
       - {id: aigc-application-engineer}
         ^
 me.yaml:3:10: error: unknown certificate 'aigc-aplication-engineer' (did you mean 'aigc-application-engineer'?)
@@ -285,9 +294,10 @@ me.yaml:1:72: error: unknown category 'desing' (did you mean 'design'?)
 
 TEST_CASE("study hours name a known certificate", "[core][profile]") {
   auto l = load("study_hours: {caip: 20, capi: 3}\n");
-  CHECK(l.printed == "me.yaml:1:25: error: unknown certificate 'capi' (did you mean 'caip'?)\n"
-                     "    study_hours: {caip: 20, capi: 3}\n"
-                     "                            ^\n");
+  CHECK(l.printed ==
+        "me.yaml:1:25: error: unknown certificate 'capi' (did you mean 'caip'?)\n"
+        "    study_hours: {caip: 20, capi: 3}\n"
+        "                            ^\n");
   CHECK(l.profile.study_hours.at("caip") == 20);
 }
 
@@ -353,14 +363,15 @@ goals: {roles: [machine-learning-engineer], categories: [product]}
 
 TEST_CASE("a JSON profile's errors have positions too", "[core][profile]") {
   auto l = load("{\"age\": 30, \"skils\": [\"python\"]}\n", "me.json");
-  CHECK(l.printed == "me.json:1:13: error: unknown key 'skils' in profile (did you mean 'skills'?)\n"
-                     "    {\"age\": 30, \"skils\": [\"python\"]}\n"
-                     "                ^\n");
+  CHECK(l.printed ==
+        "me.json:1:13: error: unknown key 'skils' in profile (did you mean 'skills'?)\n"
+        "    {\"age\": 30, \"skils\": [\"python\"]}\n"
+        "                ^\n");
 }
 
 TEST_CASE("every example profile in profiles/ loads without errors", "[core][profile]") {
-  for (const char* name : {"aigc-operator", "cs-graduate", "data-analyst", "designer", "it-manager", "marketer",
-                           "teacher"}) {
+  for (const char* name :
+       {"aigc-operator", "cs-graduate", "data-analyst", "designer", "it-manager", "marketer", "teacher"}) {
     INFO(name);
     auto f = read_input_file(std::string(ADVISOR_SOURCE_DIR) + "/profiles/" + name + ".yaml");
     Diagnostics d;

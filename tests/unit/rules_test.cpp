@@ -126,7 +126,7 @@ std::vector<std::string> change_texts(const LevelResult& r, Lang lang = Lang::en
 
 const Date k_day{2026, 11, 23};
 
-} // namespace
+}  // namespace
 
 // ---------------------------------------------------------------- three outcomes
 
@@ -175,9 +175,10 @@ TEST_CASE("all of unknown and not eligible is not eligible: the known fail decid
 TEST_CASE("all of unknown and eligible is unknown and lists every missing field once", "[core][rules]") {
   Profile p;
   p.education = "bachelor";
-  auto t = eval("all: [{age: {min: 18}}, {education: {min: associate}}, {major: {in: [computing]}}, "
-                "{age: {max: 60}}]",
-                p, k_day);
+  auto t = eval(
+      "all: [{age: {min: 18}}, {education: {min: associate}}, {major: {in: [computing]}}, "
+      "{age: {max: 60}}]",
+      p, k_day);
   CHECK(t.outcome == Outcome::unknown);
   CHECK(t.missing_fields == std::vector<std::string>{"age", "education.major"});
 }
@@ -226,8 +227,8 @@ TEST_CASE("missing age makes ai-engineer unknown with missing field age", "[core
   CHECK(r.missing_fields == std::vector<std::string>{"age"});
   CHECK_FALSE(r.earliest_date);
   CHECK_FALSE(r.next_sitting);
-  CHECK(change_texts(r) == std::vector<std::string>{
-                               "add age or birth_date to the profile (needed for: Aged 18 or over)"});
+  CHECK(change_texts(r) ==
+        std::vector<std::string>{"add age or birth_date to the profile (needed for: Aged 18 or over)"});
 }
 
 // ---------------------------------------------------------------- dates
@@ -305,8 +306,8 @@ TEST_CASE("experience without a domain counts all work", "[core][rules]") {
 
 TEST_CASE("overlapping jobs are counted once", "[core][rules]") {
   // 2024-01..2025-01 and 2024-07..2025-07 overlap for half a year: 18 months in all.
-  Profile p = with_jobs({job({"aigc"}, Date{2024, 1, 1}, Date{2025, 1, 1}),
-                         job({"aigc", "it"}, Date{2024, 7, 1}, Date{2025, 7, 1})});
+  Profile p = with_jobs(
+      {job({"aigc"}, Date{2024, 1, 1}, Date{2025, 1, 1}), job({"aigc", "it"}, Date{2024, 7, 1}, Date{2025, 7, 1})});
   auto m = measure_experience(tiny(), p, "aigc", k_day);
   CHECK(m.months == 18);
   CHECK(m.years == Approx(547 / 365.25));  // 2024 is a leap year
@@ -337,12 +338,14 @@ TEST_CASE("a finished job adds its whole months to an ongoing one", "[core][rule
 }
 
 TEST_CASE("a job inside another adds nothing", "[core][rules]") {
-  Profile p = with_jobs({job({"ai"}, Date{2020, 1, 1}, Date{2023, 1, 1}), job({"aigc"}, Date{2021, 1, 1}, Date{2022, 1, 1})});
+  Profile p =
+      with_jobs({job({"ai"}, Date{2020, 1, 1}, Date{2023, 1, 1}), job({"aigc"}, Date{2021, 1, 1}, Date{2022, 1, 1})});
   CHECK(measure_experience(tiny(), p, "ai", k_day).months == 36);
 }
 
 TEST_CASE("separate jobs add up", "[core][rules]") {
-  Profile p = with_jobs({job({"aigc"}, Date{2022, 1, 1}, Date{2023, 1, 1}), job({"aigc"}, Date{2024, 1, 1}, Date{2025, 1, 1})});
+  Profile p =
+      with_jobs({job({"aigc"}, Date{2022, 1, 1}, Date{2023, 1, 1}), job({"aigc"}, Date{2024, 1, 1}, Date{2025, 1, 1})});
   CHECK(measure_experience(tiny(), p, "aigc", k_day).months == 24);
 }
 
@@ -499,10 +502,11 @@ TEST_CASE("four months into an AIGC job: mid is not eligible, with the date and 
   CHECK(r.earliest_date == Date{2027, 7, 1});
   CHECK_FALSE(r.next_sitting);  // the source states no sittings
   // Junior has no entry rule, so sitting it today comes before eight months of waiting.
-  CHECK(change_texts(r) ==
-        std::vector<std::string>{
-            "hold AIGC Application Engineer professional certification – Junior (or a higher level) (you can sit it now)",
-            "8 more months of AIGC (generative AI) applications work (from 2027-07-01)"});
+  CHECK(
+      change_texts(r) ==
+      std::vector<std::string>{
+          "hold AIGC Application Engineer professional certification – Junior (or a higher level) (you can sit it now)",
+          "8 more months of AIGC (generative AI) applications work (from 2027-07-01)"});
   CHECK(change_texts(r, Lang::zh) ==
         std::vector<std::string>{"持有AIGC应用工程师职业技术认证（初级）或更高等级的证书（现在即可报考）",
                                  "再积累 8 个月的 AIGC（生成式人工智能）应用工作经验（2027-07-01 起满足）"});
@@ -562,8 +566,8 @@ TEST_CASE("changes list an exam one may sit today first, then waiting soonest fi
   // Ladder junior has no entry rule: it can be sat today, so it leads. Then the waits,
   // soonest first (2027-03-01, then 2026-11-23 + 7 months 8 days = 2027-07-01), then
   // the two-step option.
-  CHECK(change_texts(res) == std::vector<std::string>{
-                                 "hold Ladder certificate – Junior (or a higher level) (you can sit it now)",
+  CHECK(change_texts(res) ==
+        std::vector<std::string>{"hold Ladder certificate – Junior (or a higher level) (you can sit it now)",
                                  "wait until you are aged 18 or over (on 2027-03-01)",
                                  "7 more months and 8 days of AIGC work (from 2027-07-01)",
                                  "Associate degree or above and wait until you are aged 18 or over (on 2027-03-01)"});
@@ -611,8 +615,9 @@ TEST_CASE("a level that time alone will not open has no date and no sitting", "[
   CHECK_FALSE(r.earliest_date);
   CHECK_FALSE(r.next_sitting);
   // Junior can be sat today, so holding it comes before a year of work time will not bring.
-  CHECK(change_texts(r) == std::vector<std::string>{"hold Ladder certificate – Junior (or a higher level) (you can sit it now)",
-                                                    "at least 1 year of AIGC work"});
+  CHECK(change_texts(r) ==
+        std::vector<std::string>{"hold Ladder certificate – Junior (or a higher level) (you can sit it now)",
+                                 "at least 1 year of AIGC work"});
   REQUIRE(r.changes.size() == 2);
   CHECK(r.changes[0].now);
   CHECK_FALSE(r.changes[1].now);

@@ -43,7 +43,7 @@ constexpr size_t member_count() {
     return N;
 }
 
-} // namespace snapshot_layout
+}  // namespace snapshot_layout
 
 namespace {
 
@@ -57,10 +57,11 @@ std::string shape(const char* name) {
 /// Each serialised struct's member count and size: what a snapshot's layout follows.
 std::string model_layout() {
   return shape<SourcePos>("SourcePos") + shape<Text>("Text") + shape<Rule>("Rule") + shape<Source>("Source") +
-         shape<EducationLevel>("EducationLevel") + shape<ExternalRef>("ExternalRef") + shape<TreeItem>("TreeItem") + shape<Barrier>("Barrier") +
-         shape<Category>("Category") + shape<RoleSkill>("RoleSkill") + shape<Role>("Role") +
-         shape<CertificateLevel>("CertificateLevel") + shape<RegistrationFact>("RegistrationFact") + shape<Certificate>("Certificate") + shape<Claim>("Claim") +
-         shape<Scoring>("Scoring") + shape<Catalog>("Catalog");
+         shape<EducationLevel>("EducationLevel") + shape<ExternalRef>("ExternalRef") + shape<TreeItem>("TreeItem") +
+         shape<Barrier>("Barrier") + shape<Category>("Category") + shape<RoleSkill>("RoleSkill") + shape<Role>("Role") +
+         shape<CertificateLevel>("CertificateLevel") + shape<RegistrationFact>("RegistrationFact") +
+         shape<Certificate>("Certificate") + shape<Claim>("Claim") + shape<Scoring>("Scoring") +
+         shape<Catalog>("Catalog");
 }
 
 // ---------------------------------------------------------------- every field set
@@ -72,14 +73,28 @@ Text text(const std::string& s) { return Text{s + "（中）", s + " (en)"}; }
 // not set here is a -Wmissing-field-initializers warning, an error in the clang
 // -Werror build of ./setup.sh test.
 Rule every_rule() {
-  Rule leaf{RuleKind::study_hours, {}, text("leaf"), at(2), std::nullopt, std::nullopt, "", {}, "", 0, std::nullopt,
-            "c", "l", {}, 1, 40.5};
-  return Rule{RuleKind::any, {leaf, leaf}, text("reason"), at(1), 18, 60, "bachelor", {"cs"}, "it", 2.5, 6.5, "c", "l",
-              {"python"}, 2, 12.5};
+  Rule leaf{RuleKind::study_hours,
+            {},
+            text("leaf"),
+            at(2),
+            std::nullopt,
+            std::nullopt,
+            "",
+            {},
+            "",
+            0,
+            std::nullopt,
+            "c",
+            "l",
+            {},
+            1,
+            40.5};
+  return Rule{RuleKind::any, {leaf, leaf}, text("reason"), at(1), 18,  60, "bachelor", {"cs"}, "it", 2.5, 6.5,
+              "c",           "l",          {"python"},     2,     12.5};
 }
 
 Scoring every_scoring() {
-  return Scoring{0.4,  0.2,  0.1, 0.2, 0.12, 0.25, 0.45, 2.5, 4, {{"high", 0.9}, {"low", 0.1}},
+  return Scoring{0.4,  0.2,  0.1, 0.2,  0.12, 0.25, 0.45, 2.5, 4, {{"high", 0.9}, {"low", 0.1}},
                  0.15, 0.55, 0.6, 0.35, 0.05, 0.3};
 }
 
@@ -97,19 +112,48 @@ Catalog every_field() {
   c.majors = {TreeItem{"cs", text("cs"), {"CS"}, "", {"s"}, {}, "080901", {}, {}, at(5), at(6)}};
   c.domains = {TreeItem{"it", text("it"), {}, "", {"s"}, {"python"}, "", {}, {}, at(7), {}},
                TreeItem{"ops", text("ops"), {"devops"}, "it", {"s"}, {}, "", {}, {}, at(8), at(9)}};
-  c.skills = {TreeItem{"python", text("python"), {"py"}, "", {"s"}, {}, "", {{"esco_label", "Python"}},
-                       {ExternalRef{"onet_technology", "Python"}}, at(10), {}},
+  c.skills = {TreeItem{"python",
+                       text("python"),
+                       {"py"},
+                       "",
+                       {"s"},
+                       {},
+                       "",
+                       {{"esco_label", "Python"}},
+                       {ExternalRef{"onet_technology", "Python"}},
+                       at(10),
+                       {}},
               TreeItem{"pandas", text("pandas"), {"pd"}, "python", {"s"}, {}, "", {}, {}, at(11), at(12)}};
-  c.categories = {Category{"k", text("k"), text("transition"), Barrier{"high", text("barrier"), {"python"}}, {"it"},
-                           {"s"}, at(13)}};
-  c.roles = {Role{"r", text("r"), "k", text("definition"),
+  c.categories = {Category{
+      "k", text("k"), text("transition"), Barrier{"high", text("barrier"), {"python"}}, {"it"}, {"s"}, at(13)}};
+  c.roles = {Role{"r",
+                  text("r"),
+                  "k",
+                  text("definition"),
                   {RoleSkill{"python", false, 0.25, at(14)}, RoleSkill{"pandas", true, 2, at(15)}},
-                  {text("company")}, {"ops"}, {"s"}, {{"onet_soc", "15-2051.00"}}, "moderate", true, at(16)}};
+                  {text("company")},
+                  {"ops"},
+                  {"s"},
+                  {{"onet_soc", "15-2051.00"}},
+                  "moderate",
+                  true,
+                  at(16)}};
   CertificateLevel level{"l", text("l"), text("suits"), {"unit 1"}, every_rule(), every_rule(), {"s"}, at(17)};
-  c.certificates = {Certificate{"c", text("c"), text("issuer"), Date{2026, 1, 2}, text("summary"), text("exam"), {3, 9},
-                                120.5, {"topic"}, {"r"}, {text("note")},
+  c.certificates = {Certificate{"c",
+                                text("c"),
+                                text("issuer"),
+                                Date{2026, 1, 2},
+                                text("summary"),
+                                text("exam"),
+                                {3, 9},
+                                120.5,
+                                {"topic"},
+                                {"r"},
+                                {text("note")},
                                 {RegistrationFact{"site", text("https://example.org/register"), {"s"}, at(18)}},
-                                {level}, {"s"}, at(19)}};
+                                {level},
+                                {"s"},
+                                at(19)}};
   c.claims = {Claim{"claim", "r", text("claim"), {"s"}, at(20)}};
   c.index();
   return c;
@@ -121,7 +165,7 @@ Catalog round_trip(const Catalog& c) {
   return *back;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a snapshot read back equals the catalogue written, with every field set", "[cache]") {
   auto c = every_field();
@@ -171,13 +215,15 @@ TEST_CASE("the snapshot format number changes whenever the model's layout does",
   // bump k_format there, and add the new layout below under the new number (keep
   // the old ones: a layout must never be reused under another number).
   const std::map<uint32_t, std::string> layouts = {
-      {1, "SourcePos 3/40\nText 2/64\nRule 15/352\nSource 7/248\nEducationLevel 5/168\nTreeItem 7/256\nBarrier 3/120\n"
-           "Category 7/368\nRoleSkill 4/88\nRole 9/328\nCertificateLevel 8/968\nCertificate 14/504\nClaim 5/192\n"
-           "Scoring 8/104\nCatalog 35/1368\n"},
+      {1,
+       "SourcePos 3/40\nText 2/64\nRule 15/352\nSource 7/248\nEducationLevel 5/168\nTreeItem 7/256\nBarrier 3/120\n"
+       "Category 7/368\nRoleSkill 4/88\nRole 9/328\nCertificateLevel 8/968\nCertificate 14/504\nClaim 5/192\n"
+       "Scoring 8/104\nCatalog 35/1368\n"},
       // Formats 2 to 5 came and went before this test did.
-      {6, "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-           "TreeItem 11/384\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
-           "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 16/168\nCatalog 40/1560\n"},
+      {6,
+       "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
+       "TreeItem 11/384\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
+       "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 16/168\nCatalog 40/1560\n"},
   };
   auto now = model_layout();
   INFO("the model's layout now:\n" << now);

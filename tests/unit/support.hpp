@@ -66,4 +66,4 @@ struct ScratchDir {
   }
 };
 
-} // namespace advisor::testing
+}  // namespace advisor::testing

@@ -19,7 +19,7 @@ std::string joined(const std::vector<std::string>& lines) {
   for (const auto& l : lines) s += l;
   return s;
 }
-} // namespace
+}  // namespace
 
 TEST_CASE("display width counts CJK characters as two columns and ASCII as one", "[terminal]") {
   CHECK(display_width("") == 0);

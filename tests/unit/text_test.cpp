@@ -35,7 +35,8 @@ TEST_CASE("full-width space and CJK text survive normalisation", "[core][text]")
 }
 
 TEST_CASE("invalid UTF-8 yields an empty key", "[core][text]") {
-  CHECK(normalize_key(std::string("py\xff" "torch")) == "");
+  CHECK(normalize_key(std::string("py\xff"
+                                  "torch")) == "");
   CHECK_FALSE(advisor::is_valid_utf8(std::string("\xc3\x28")));
   CHECK(advisor::is_valid_utf8("机器学习"));
 }
@@ -114,8 +115,8 @@ TEST_CASE("utf8_sequence_length follows Unicode's table of well-formed sequences
   CHECK(utf8_sequence_length("中", 0) == 3);
   CHECK(utf8_sequence_length("😀", 0) == 4);
   CHECK(utf8_sequence_length("\xF4\x8F\xBF\xBF", 0) == 4);  // U+10FFFF
-  for (std::string bad : {"\xC0\xAF", "\xC1\xBF", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80",
-                          "\xF5\x80\x80\x80", "\x80", "\xE4\xB8", "\xFF"}) {
+  for (std::string bad : {"\xC0\xAF", "\xC1\xBF", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF0\x8F\xBF\xBF",
+                          "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\x80", "\xE4\xB8", "\xFF"}) {
     INFO(bad.size());
     CHECK(utf8_sequence_length(bad, 0) == 0);
     CHECK_FALSE(advisor::is_valid_utf8(bad));

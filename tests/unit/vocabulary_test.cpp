@@ -35,7 +35,7 @@ std::string skill_of(const std::string& word) {
   return s ? s->id : "";
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("the words of issue 16 resolve to skills", "[core][vocabulary]") {
   CHECK(skill_of("Excel") == "excel");
@@ -128,9 +128,9 @@ TEST_CASE("majors follow the Ministry of Education's catalogues, with their code
   CHECK(c.major("artificial-intelligence")->code == "080717T");
   CHECK(c.major("computing")->code == "0809");
   // The families the issue names are all there.
-  for (const char* id : {"computing", "electronic-information", "data-science", "mathematics-majors",
-                         "statistics-majors", "automation-majors", "design-majors", "business-administration-majors",
-                         "education"}) {
+  for (const char* id :
+       {"computing", "electronic-information", "data-science", "mathematics-majors", "statistics-majors",
+        "automation-majors", "design-majors", "business-administration-majors", "education"}) {
     INFO(id);
     CHECK(c.major(id) != nullptr);
   }

@@ -10,4 +10,4 @@ namespace advisor::util {
 /// reads as the code's own language; the Chinese follows as its translation).
 inline Text T(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
 
-} // namespace advisor::util
+}  // namespace advisor::util

@@ -8,4 +8,4 @@ namespace advisor::util {
 /// pieces): short, stable across runs and machines, not for security.
 uint64_t fnv1a64(std::string_view data, uint64_t seed = 14695981039346656037ull);
 
-} // namespace advisor::util
+}  // namespace advisor::util

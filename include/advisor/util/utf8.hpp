@@ -21,4 +21,4 @@ CodePoint next_code_point(std::string_view text, size_t i);
 /// Invalid UTF-8 is returned unchanged.
 std::string nfkc(std::string_view text);
 
-} // namespace advisor::util
+}  // namespace advisor::util
