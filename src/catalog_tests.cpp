@@ -7,9 +7,12 @@
 #include "advisor/loader.hpp"
 
 #include "advisor/rules.hpp"
+#include "advisor/util/bilingual.hpp"
 #include "profile_reader.hpp"
 
 namespace advisor {
+
+using util::T;
 
 size_t TestReport::failed_cases() const {
   size_t n = 0;
@@ -42,8 +45,8 @@ void check_profile_file_place(const std::string& path, const std::string& dir) {
   auto real = fs::weakly_canonical(path, ec);
   if (!ec && (inside(real, base) || (base.filename() == "tests" && inside(real, base.parent_path())))) return;
   throw InputError(path,
-                   msg(fmt::format("profile_file '{}' is outside the test file's folder and the catalogue", path),
-                       fmt::format("profile_file“{}”不在测试文件所在目录或目录库之内", path)),
+                   T(fmt::format("profile_file '{}' is outside the test file's folder and the catalogue", path),
+                     fmt::format("profile_file“{}”不在测试文件所在目录或目录库之内", path)),
                    ErrorKind::invalid_input);
 }
 
@@ -68,7 +71,7 @@ std::optional<Profile> case_profile(const Catalog& catalog, YamlContext& ctx, co
     if (!root) return std::nullopt;
     return read_profile_node(pctx, *root, catalog, as_of);
   }
-  ctx.error(item, msg("test case needs 'profile' or 'profile_file'", "测试用例需要“profile”或“profile_file”"));
+  ctx.error(item, T("test case needs 'profile' or 'profile_file'", "测试用例需要“profile”或“profile_file”"));
   return std::nullopt;
 }
 
@@ -80,28 +83,28 @@ void check_expectation(const Catalog& catalog, YamlContext& ctx, const YAML::Nod
   auto cid = get_string(ctx, e["certificate"], "certificate").value_or("");
   const auto* cert = catalog.certificate(cid);
   if (!cert) {
-    ctx.error(e["certificate"], msg(fmt::format("unknown certificate '{}'", cid), fmt::format("未知的证书“{}”", cid)));
+    ctx.error(e["certificate"], T(fmt::format("unknown certificate '{}'", cid), fmt::format("未知的证书“{}”", cid)));
     return;
   }
   std::string lid = e["level"].IsDefined() ? get_string(ctx, e["level"], "level").value_or("") : cert->levels[0].id;
   int li = cert->level_index(lid);
   if (li < 0) {
-    ctx.error(e["level"], msg(fmt::format("certificate '{}' has no level '{}'", cid, lid),
-                              fmt::format("证书“{}”没有等级“{}”", cid, lid)));
+    ctx.error(e["level"], T(fmt::format("certificate '{}' has no level '{}'", cid, lid),
+                            fmt::format("证书“{}”没有等级“{}”", cid, lid)));
     return;
   }
   auto r = check_level(*cert, cert->levels[static_cast<size_t>(li)], ectx);
   auto p = ctx.pos(e);
   auto fail = [&](const YAML::Node& at, std::string en, std::string zh) {
     auto ap = at.IsDefined() ? ctx.pos(at) : p;
-    cr.failures.push_back(ExpectationFailure{ap.line, ap.column, msg(std::move(en), std::move(zh))});
+    cr.failures.push_back(ExpectationFailure{ap.line, ap.column, T(std::move(en), std::move(zh))});
   };
   if (e["status"].IsDefined()) {
     ++cr.checks;
     auto want = get_string(ctx, e["status"], "status").value_or("");
     if (want != "eligible" && want != "not_eligible" && want != "unknown") {
-      ctx.error(e["status"], msg(fmt::format("status must be eligible, not_eligible or unknown, not '{}'", want),
-                                 fmt::format("status 应为 eligible、not_eligible 或 unknown，而不是“{}”", want)));
+      ctx.error(e["status"], T(fmt::format("status must be eligible, not_eligible or unknown, not '{}'", want),
+                               fmt::format("status 应为 eligible、not_eligible 或 unknown，而不是“{}”", want)));
     } else if (want != outcome_id(r.status)) {
       fail(e["status"], fmt::format("{}/{}: expected status {}, got {}", cid, lid, want, outcome_id(r.status)),
            fmt::format("{}/{}：期望状态 {}，实际为 {}", cid, lid, want, outcome_id(r.status)));
@@ -137,7 +140,7 @@ void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, 
   cr.line = ctx.pos(item).line;
   if (item["name"].IsDefined()) cr.name = get_string(ctx, item["name"], "name").value_or("");
   if (!item["as_of"].IsDefined()) {
-    ctx.error(item, msg("test case has no 'as_of' date", "测试用例缺少“as_of”日期"));
+    ctx.error(item, T("test case has no 'as_of' date", "测试用例缺少“as_of”日期"));
     return;
   }
   auto as_of = get_date(ctx, item["as_of"], "as_of");
@@ -148,7 +151,7 @@ void run_case(const Catalog& catalog, YamlContext& ctx, const YAML::Node& item, 
   if (!profile || diags.error_count() > errors_before) return;
   auto ex = item["expect"];
   if (!ex.IsSequence() || ex.size() == 0) {
-    ctx.error(item, msg("test case needs 'expect': a list of expected outcomes", "测试用例需要“expect”：期望结果列表"));
+    ctx.error(item, T("test case needs 'expect': a list of expected outcomes", "测试用例需要“expect”：期望结果列表"));
     return;
   }
   EvalContext ectx{catalog, *profile, *as_of};
@@ -168,7 +171,7 @@ TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile
     if (!check_map(ctx, *root, {"cases"}, "test file")) continue;
     auto cases = (*root)["cases"];
     if (!cases.IsSequence()) {
-      ctx.error(*root, msg("test file needs 'cases': a list", "测试文件需要“cases”列表"));
+      ctx.error(*root, T("test file needs 'cases': a list", "测试文件需要“cases”列表"));
       continue;
     }
     auto dir = std::filesystem::path(f.name).parent_path().string();
@@ -176,7 +179,7 @@ TestReport run_catalog_tests(const Catalog& catalog, const std::vector<InputFile
       for (const auto& item : cases) run_case(catalog, ctx, item, dir, report);
     } catch (const YAML::Exception& e) {
       ctx.error_at(e.mark.line + 1, e.mark.column + 1,
-                   msg(fmt::format("unexpected structure: {}", e.msg), fmt::format("结构不符合预期：{}", e.msg)));
+                   T(fmt::format("unexpected structure: {}", e.msg), fmt::format("结构不符合预期：{}", e.msg)));
     }
   }
   diags.sort();

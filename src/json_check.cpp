@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <vector>
 
+#include "advisor/util/bilingual.hpp"
+
 namespace advisor {
 
 namespace {
@@ -32,7 +34,7 @@ class StrictJson {
     p.column = 1;
     for (size_t k = line_start; k < at && k < m_s.size(); ++k)
       if ((static_cast<unsigned char>(m_s[k]) & 0xC0) != 0x80) ++p.column;
-    p.message = Text{"JSON：" + zh, "JSON: " + en};
+    p.message = util::T("JSON: " + en, "JSON：" + zh);
     m_problem = p;
     return false;
   }

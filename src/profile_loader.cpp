@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include "advisor/loader.hpp"
+#include "advisor/util/bilingual.hpp"
 #include "json_check.hpp"
 #include "profile_reader.hpp"
 
 namespace advisor {
+
+using util::T;
 
 namespace {
 
@@ -41,7 +44,7 @@ class ProfileReader {
     if (root["name"].IsDefined() && !is_null(root["name"]))
       m_p.name = get_string(m_ctx, root["name"], "name").value_or("");
     if (root["age"].IsDefined() && root["birth_date"].IsDefined()) {
-      m_ctx.error(root["age"], msg("give either 'age' or 'birth_date', not both", "“age”与“birth_date”只需给出其一"));
+      m_ctx.error(root["age"], T("give either 'age' or 'birth_date', not both", "“age”与“birth_date”只需给出其一"));
     }
     if (root["age"].IsDefined() && !is_null(root["age"])) m_p.age = get_int(m_ctx, root["age"], "age", 0, 150);
     if (root["birth_date"].IsDefined() && !is_null(root["birth_date"])) {
@@ -49,8 +52,8 @@ class ProfileReader {
       if (m_p.birth_date && *m_p.birth_date > m_as_of) {
         m_ctx.error(
             root["birth_date"],
-            msg(fmt::format("birth_date {} is after the evaluation date {}", m_p.birth_date->str(), m_as_of.str()),
-                fmt::format("出生日期 {} 晚于评估日期 {}", m_p.birth_date->str(), m_as_of.str())));
+            T(fmt::format("birth_date {} is after the evaluation date {}", m_p.birth_date->str(), m_as_of.str()),
+              fmt::format("出生日期 {} 晚于评估日期 {}", m_p.birth_date->str(), m_as_of.str())));
         m_p.birth_date.reset();
       }
     }
@@ -86,8 +89,8 @@ class ProfileReader {
           std::string ids;
           for (const auto& l : m_c.education) ids += (ids.empty() ? "" : ", ") + l.id;
           m_ctx.error(level_node,
-                      msg(fmt::format("unknown education level '{}'{} (known: {})", *s, did_you_mean_en(guess), ids),
-                          fmt::format("未知的学历“{}”{}（可用：{}）", *s, did_you_mean_zh(guess), ids)));
+                      T(fmt::format("unknown education level '{}'{} (known: {})", *s, did_you_mean_en(guess), ids),
+                        fmt::format("未知的学历“{}”{}（可用：{}）", *s, did_you_mean_zh(guess), ids)));
         }
       }
     }
@@ -104,9 +107,9 @@ class ProfileReader {
           auto guess = closest_match(*s, words);
           m_ctx.warning(
               major_node,
-              msg(fmt::format("major '{}' is not in the catalogue{}; rules about majors cannot match it", *s,
-                              did_you_mean_en(guess)),
-                  fmt::format("专业“{}”不在目录库中{}；与专业有关的规则无法匹配它", *s, did_you_mean_zh(guess))));
+              T(fmt::format("major '{}' is not in the catalogue{}; rules about majors cannot match it", *s,
+                            did_you_mean_en(guess)),
+                fmt::format("专业“{}”不在目录库中{}；与专业有关的规则无法匹配它", *s, did_you_mean_zh(guess))));
         }
       }
     }
@@ -120,25 +123,25 @@ class ProfileReader {
       if (s && *s == "in_progress")
         m_p.education_in_progress = true;
       else if (s && *s != "completed")
-        m_ctx.error(status, msg(fmt::format("unknown education status '{}' (known: completed, in_progress)", *s),
-                                fmt::format("未知的学业状态“{}”（可用：completed、in_progress）", *s)));
+        m_ctx.error(status, T(fmt::format("unknown education status '{}' (known: completed, in_progress)", *s),
+                              fmt::format("未知的学业状态“{}”（可用：completed、in_progress）", *s)));
     }
     if (expected.IsDefined() && !is_null(expected)) {
       if (!m_p.education_in_progress) {
-        m_ctx.error(expected, msg("'expected' is the date a degree in progress ends: give it with status: in_progress",
-                                  "“expected”是在读学历的预计毕业日期：需与 status: in_progress 一起填写"));
+        m_ctx.error(expected, T("'expected' is the date a degree in progress ends: give it with status: in_progress",
+                                "“expected”是在读学历的预计毕业日期：需与 status: in_progress 一起填写"));
         return;
       }
       m_p.education_expected = get_date(m_ctx, expected, "education.expected");
     } else if (m_p.education_in_progress) {
-      m_ctx.error(status, msg("a degree in progress needs 'expected', the month it ends (e.g. expected: 2027-07)",
-                              "在读学历需填写“expected”，即预计毕业年月（例如 expected: 2027-07）"));
+      m_ctx.error(status, T("a degree in progress needs 'expected', the month it ends (e.g. expected: 2027-07)",
+                            "在读学历需填写“expected”，即预计毕业年月（例如 expected: 2027-07）"));
     }
   }
 
   void experience(const Node& seq) {
     if (!seq.IsSequence()) {
-      m_ctx.error(seq, msg("experience must be a list of jobs", "experience 应为工作经历列表"));
+      m_ctx.error(seq, T("experience must be a list of jobs", "experience 应为工作经历列表"));
       return;
     }
     for (const auto& item : seq) {
@@ -149,8 +152,8 @@ class ProfileReader {
         e.title = get_string(m_ctx, item["title"], "title").value_or("");
       auto dn = item["domains"];
       if (!dn.IsDefined()) {
-        m_ctx.error(item, msg("experience entry has no 'domains' (e.g. domains: [aigc])",
-                              "工作经历缺少“domains”（例如 domains: [aigc]）"));
+        m_ctx.error(item, T("experience entry has no 'domains' (e.g. domains: [aigc])",
+                            "工作经历缺少“domains”（例如 domains: [aigc]）"));
       }
       for (const auto& d : get_string_list(m_ctx, dn, "domains")) {
         if (m_c.domain(d)) {
@@ -158,13 +161,13 @@ class ProfileReader {
           continue;
         }
         auto guess = closest_match(d, ids_of(m_c.domains));
-        m_ctx.error(dn, msg(fmt::format("unknown experience domain '{}'{}", d, did_you_mean_en(guess)),
-                            fmt::format("未知的经验领域“{}”{}", d, did_you_mean_zh(guess))));
+        m_ctx.error(dn, T(fmt::format("unknown experience domain '{}'{}", d, did_you_mean_en(guess)),
+                          fmt::format("未知的经验领域“{}”{}", d, did_you_mean_zh(guess))));
       }
       bool dated = item["start"].IsDefined() || item["end"].IsDefined();
       if (dated && item["years"].IsDefined()) {
-        m_ctx.error(item["years"], msg("an entry has either start/end dates or 'years', not both",
-                                       "一条经历要么写起止日期，要么写“years”，不能同时写"));
+        m_ctx.error(item["years"], T("an entry has either start/end dates or 'years', not both",
+                                     "一条经历要么写起止日期，要么写“years”，不能同时写"));
         continue;
       }
       if (item["years"].IsDefined()) {
@@ -172,26 +175,26 @@ class ProfileReader {
         if (!e.years) continue;
       } else if (dated) {
         if (!item["start"].IsDefined()) {
-          m_ctx.error(item, msg("experience entry has an 'end' but no 'start'", "工作经历有“end”但缺少“start”"));
+          m_ctx.error(item, T("experience entry has an 'end' but no 'start'", "工作经历有“end”但缺少“start”"));
           continue;
         }
         e.start = get_date(m_ctx, item["start"], "start");
         if (item["end"].IsDefined() && !is_null(item["end"])) e.end = get_date(m_ctx, item["end"], "end");
         if (!e.start || (item["end"].IsDefined() && !is_null(item["end"]) && !e.end)) continue;
         if (e.end && *e.end < *e.start) {
-          m_ctx.error(item["end"], msg(fmt::format("end {} is before start {}", e.end->str(), e.start->str()),
-                                       fmt::format("结束日期 {} 早于开始日期 {}", e.end->str(), e.start->str())));
+          m_ctx.error(item["end"], T(fmt::format("end {} is before start {}", e.end->str(), e.start->str()),
+                                     fmt::format("结束日期 {} 早于开始日期 {}", e.end->str(), e.start->str())));
           continue;
         }
         if (*e.start > m_as_of) {
-          m_ctx.warning(item["start"],
-                        msg(fmt::format("starts {}, after the evaluation date {}: not counted yet", e.start->str(),
-                                        m_as_of.str()),
-                            fmt::format("开始于 {}，晚于评估日期 {}：暂不计入", e.start->str(), m_as_of.str())));
+          m_ctx.warning(
+              item["start"],
+              T(fmt::format("starts {}, after the evaluation date {}: not counted yet", e.start->str(), m_as_of.str()),
+                fmt::format("开始于 {}，晚于评估日期 {}：暂不计入", e.start->str(), m_as_of.str())));
         }
       } else {
-        m_ctx.error(item, msg("experience entry needs 'start' (and 'end' unless ongoing) or 'years'",
-                              "工作经历需要“start”（已结束的还需“end”）或“years”"));
+        m_ctx.error(item, T("experience entry needs 'start' (and 'end' unless ongoing) or 'years'",
+                            "工作经历需要“start”（已结束的还需“end”）或“years”"));
         continue;
       }
       m_p.experience.push_back(std::move(e));
@@ -200,7 +203,7 @@ class ProfileReader {
 
   void skills(const Node& seq) {
     if (!seq.IsSequence()) {
-      m_ctx.error(seq, msg("skills must be a list", "skills 应为列表"));
+      m_ctx.error(seq, T("skills must be a list", "skills 应为列表"));
       return;
     }
     for (const auto& item : seq) {
@@ -209,7 +212,7 @@ class ProfileReader {
       const Node text_node = item.IsMap() ? item["skill"] : Node(item);
       if (item.IsMap()) {
         if (!text_node.IsDefined()) {
-          m_ctx.error(item, msg("skill entry has no 'skill'", "技能条目缺少“skill”"));
+          m_ctx.error(item, T("skill entry has no 'skill'", "技能条目缺少“skill”"));
           continue;
         }
         if (item["level"].IsDefined()) s.level = get_int(m_ctx, item["level"], "level", 1, 5);
@@ -228,8 +231,8 @@ class ProfileReader {
         }
         m_ctx.warning(
             text_node,
-            msg(fmt::format("unknown skill '{}'{}; kept, but it matches no role", *text, did_you_mean_en(guess)),
-                fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", *text, did_you_mean_zh(guess))));
+            T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", *text, did_you_mean_en(guess)),
+              fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", *text, did_you_mean_zh(guess))));
       }
       m_p.skills.push_back(std::move(s));
     }
@@ -237,7 +240,7 @@ class ProfileReader {
 
   void certificates(const Node& seq) {
     if (!seq.IsSequence()) {
-      m_ctx.error(seq, msg("certificates must be a list", "certificates 应为列表"));
+      m_ctx.error(seq, T("certificates must be a list", "certificates 应为列表"));
       return;
     }
     for (const auto& item : seq) {
@@ -245,15 +248,15 @@ class ProfileReader {
       HeldCertificate h;
       h.pos = m_ctx.pos(item);
       if (!item["id"].IsDefined()) {
-        m_ctx.error(item, msg("certificate entry has no 'id'", "证书条目缺少“id”"));
+        m_ctx.error(item, T("certificate entry has no 'id'", "证书条目缺少“id”"));
         continue;
       }
       h.id = get_string(m_ctx, item["id"], "id").value_or("");
       const auto* cert = m_c.certificate(h.id);
       if (!cert) {
         auto guess = closest_match(h.id, ids_of(m_c.certificates));
-        m_ctx.error(item["id"], msg(fmt::format("unknown certificate '{}'{}", h.id, did_you_mean_en(guess)),
-                                    fmt::format("未知的证书“{}”{}", h.id, did_you_mean_zh(guess))));
+        m_ctx.error(item["id"], T(fmt::format("unknown certificate '{}'{}", h.id, did_you_mean_en(guess)),
+                                  fmt::format("未知的证书“{}”{}", h.id, did_you_mean_zh(guess))));
         continue;
       }
       if (item["level"].IsDefined()) {
@@ -261,8 +264,8 @@ class ProfileReader {
         if (cert->level_index(h.level) < 0) {
           auto guess = closest_match(h.level, ids_of(cert->levels));
           m_ctx.error(item["level"],
-                      msg(fmt::format("certificate '{}' has no level '{}'{}", h.id, h.level, did_you_mean_en(guess)),
-                          fmt::format("证书“{}”没有等级“{}”{}", h.id, h.level, did_you_mean_zh(guess))));
+                      T(fmt::format("certificate '{}' has no level '{}'{}", h.id, h.level, did_you_mean_en(guess)),
+                        fmt::format("证书“{}”没有等级“{}”{}", h.id, h.level, did_you_mean_zh(guess))));
           continue;
         }
       } else if (cert->levels.size() == 1) {
@@ -270,17 +273,17 @@ class ProfileReader {
       } else {
         std::string ids;
         for (const auto& l : cert->levels) ids += (ids.empty() ? "" : ", ") + l.id;
-        m_ctx.error(item, msg(fmt::format("certificate '{}' has levels ({}): say which with 'level'", h.id, ids),
-                              fmt::format("证书“{}”分等级（{}）：请用“level”注明", h.id, ids)));
+        m_ctx.error(item, T(fmt::format("certificate '{}' has levels ({}): say which with 'level'", h.id, ids),
+                            fmt::format("证书“{}”分等级（{}）：请用“level”注明", h.id, ids)));
         continue;
       }
       if (item["date"].IsDefined() && !is_null(item["date"])) {
         h.date = get_date(m_ctx, item["date"], "date");
         if (h.date && *h.date > m_as_of)
-          m_ctx.warning(item["date"],
-                        msg(fmt::format("obtained {}, after the evaluation date {}: not counted yet", h.date->str(),
-                                        m_as_of.str()),
-                            fmt::format("取得日期 {} 晚于评估日期 {}：暂不计入", h.date->str(), m_as_of.str())));
+          m_ctx.warning(
+              item["date"],
+              T(fmt::format("obtained {}, after the evaluation date {}: not counted yet", h.date->str(), m_as_of.str()),
+                fmt::format("取得日期 {} 晚于评估日期 {}：暂不计入", h.date->str(), m_as_of.str())));
       }
       m_p.certificates.push_back(std::move(h));
     }
@@ -288,8 +291,8 @@ class ProfileReader {
 
   void study_hours(const Node& map) {
     if (!map.IsMap()) {
-      m_ctx.error(map, msg("study_hours must map certificate ids to hours, e.g. {caip: 35}",
-                           "study_hours 应为证书 id 到学时的映射，例如 {caip: 35}"));
+      m_ctx.error(map, T("study_hours must map certificate ids to hours, e.g. {caip: 35}",
+                         "study_hours 应为证书 id 到学时的映射，例如 {caip: 35}"));
       return;
     }
     for (const auto& kv : map) {
@@ -297,8 +300,8 @@ class ProfileReader {
       if (!id) continue;
       if (!m_c.certificate(*id)) {
         auto guess = closest_match(*id, ids_of(m_c.certificates));
-        m_ctx.error(kv.first, msg(fmt::format("unknown certificate '{}'{}", *id, did_you_mean_en(guess)),
-                                  fmt::format("未知的证书“{}”{}", *id, did_you_mean_zh(guess))));
+        m_ctx.error(kv.first, T(fmt::format("unknown certificate '{}'{}", *id, did_you_mean_en(guess)),
+                                fmt::format("未知的证书“{}”{}", *id, did_you_mean_zh(guess))));
         continue;
       }
       if (auto h = get_number(m_ctx, kv.second, "study hours", 0, 100000)) m_p.study_hours[*id] = *h;
@@ -337,14 +340,14 @@ class ProfileReader {
       const char* zh = role ? "岗位" : "岗位类别";
       if (found.empty()) {
         auto guess = m_ctx.diags().suggestions ? m_c.suggest(kind, *text) : std::string();
-        m_ctx.error(item, msg(fmt::format("unknown {} '{}'{}", en, *text, did_you_mean_en(guess)),
-                              fmt::format("未知的{}“{}”{}", zh, *text, did_you_mean_zh(guess))));
+        m_ctx.error(item, T(fmt::format("unknown {} '{}'{}", en, *text, did_you_mean_en(guess)),
+                            fmt::format("未知的{}“{}”{}", zh, *text, did_you_mean_zh(guess))));
         continue;
       }
       std::string ids;
       for (auto i : found) ids += (ids.empty() ? "" : ", ") + m_c.item_id(kind, i);
-      m_ctx.error(item, msg(fmt::format("'{}' names more than one {}: {}; write the id", *text, en, ids),
-                            fmt::format("“{}”对应多个{}：{}；请写 id", *text, zh, ids)));
+      m_ctx.error(item, T(fmt::format("'{}' names more than one {}: {}; write the id", *text, en, ids),
+                          fmt::format("“{}”对应多个{}：{}；请写 id", *text, zh, ids)));
     }
   }
 
@@ -405,7 +408,7 @@ Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, 
   } catch (const YAML::Exception& e) {
     // A shape the reader did not expect: report it, never let yaml-cpp escape.
     ctx.error_at(e.mark.line + 1, e.mark.column + 1,
-                 msg(fmt::format("unexpected structure: {}", e.msg), fmt::format("结构不符合预期：{}", e.msg)));
+                 T(fmt::format("unexpected structure: {}", e.msg), fmt::format("结构不符合预期：{}", e.msg)));
   }
   // In line order, as the catalogue's are, whatever order the keys were read in.
   diags.sort();

@@ -4,8 +4,11 @@
 
 #include <fmt/format.h>
 #include <cmath>
+#include "advisor/util/bilingual.hpp"
 
 namespace advisor {
+
+using util::T;
 
 bool is_null(const YAML::Node& node) { return !node.IsDefined() || node.IsNull(); }
 
@@ -24,8 +27,8 @@ std::string kind_name(const Node& n, bool zh) {
 template <class Node>
 void type_error(YamlContext& ctx, const Node& node, std::string_view what, std::string_view want_en,
                 std::string_view want_zh) {
-  ctx.error(node, msg(fmt::format("{} must be {}, not {}", what, want_en, kind_name(node, false)),
-                      fmt::format("{} 应为{}，而不是{}", what, want_zh, kind_name(node, true))));
+  ctx.error(node, T(fmt::format("{} must be {}, not {}", what, want_en, kind_name(node, false)),
+                    fmt::format("{} 应为{}，而不是{}", what, want_zh, kind_name(node, true))));
 }
 
 template <class Node>
@@ -37,8 +40,7 @@ bool check_map_of(YamlContext& ctx, const Node& node, std::initializer_list<std:
   }
   for (const auto& kv : node) {
     if (!kv.first.IsScalar()) {
-      ctx.error(kv.first,
-                msg(fmt::format("{} has a key that is not text", what), fmt::format("{} 的键不是文本", what)));
+      ctx.error(kv.first, T(fmt::format("{} has a key that is not text", what), fmt::format("{} 的键不是文本", what)));
       continue;
     }
     std::string_view key = kv.first.Scalar();
@@ -50,11 +52,11 @@ bool check_map_of(YamlContext& ctx, const Node& node, std::initializer_list<std:
     std::string keys;
     for (auto a : allowed) keys += (keys.empty() ? "" : ", ") + std::string(a);
     if (!guess.empty())
-      ctx.error(kv.first, msg(fmt::format("unknown key '{}' in {} (did you mean '{}'?)", key, what, guess),
-                              fmt::format("{} 中有未知的键“{}”（是否想写“{}”？）", what, key, guess)));
+      ctx.error(kv.first, T(fmt::format("unknown key '{}' in {} (did you mean '{}'?)", key, what, guess),
+                            fmt::format("{} 中有未知的键“{}”（是否想写“{}”？）", what, key, guess)));
     else
-      ctx.error(kv.first, msg(fmt::format("unknown key '{}' in {} (known keys: {})", key, what, keys),
-                              fmt::format("{} 中有未知的键“{}”（可用的键：{}）", what, key, keys)));
+      ctx.error(kv.first, T(fmt::format("unknown key '{}' in {} (known keys: {})", key, what, keys),
+                            fmt::format("{} 中有未知的键“{}”（可用的键：{}）", what, key, keys)));
   }
   return true;
 }
@@ -74,7 +76,8 @@ std::optional<double> get_number_of(YamlContext& ctx, const Node& node, std::str
     type_error(ctx, node, what, "a number", "数字");
     return std::nullopt;
   }
-  const std::string s(node.Scalar());  // strtod wants the terminating NUL
+  // strtod wants the terminating NUL, and a JsonNode's scalar is a view without one.
+  const std::string s(node.Scalar());  // NOLINT(performance-unnecessary-copy-initialization)
   char* end = nullptr;
   double v = std::strtod(s.c_str(), &end);
   if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v)) {
@@ -82,8 +85,8 @@ std::optional<double> get_number_of(YamlContext& ctx, const Node& node, std::str
     return std::nullopt;
   }
   if (v < min || v > max) {
-    ctx.error(node, msg(fmt::format("{} is {}, out of range ({} to {})", what, s, min, max),
-                        fmt::format("{} 为 {}，超出范围（{} 至 {}）", what, s, min, max)));
+    ctx.error(node, T(fmt::format("{} is {}, out of range ({} to {})", what, s, min, max),
+                      fmt::format("{} 为 {}，超出范围（{} 至 {}）", what, s, min, max)));
     return std::nullopt;
   }
   return v;
@@ -108,7 +111,7 @@ std::optional<Date> get_date_of(YamlContext& ctx, const Node& node, std::string_
   }
   auto r = parse_date(node.Scalar());
   if (!r.date) {
-    ctx.error(node, msg(fmt::format("{}: {}", what, r.error), fmt::format("{}：{}", what, r.error_zh)));
+    ctx.error(node, T(fmt::format("{}: {}", what, r.error), fmt::format("{}：{}", what, r.error_zh)));
     return std::nullopt;
   }
   return r.date;
@@ -209,7 +212,7 @@ std::optional<Text> get_text(YamlContext& ctx, const YAML::Node& node, std::stri
     // (shown as English, marked), never a copy of the English.
     if (!v.IsDefined() && std::string_view(key) == "zh" && node["en"].IsDefined()) continue;
     if (!v.IsDefined()) {
-      ctx.error(node, msg(fmt::format("{} lacks its '{}' text", what, key), fmt::format("{} 缺少“{}”文本", what, key)));
+      ctx.error(node, T(fmt::format("{} lacks its '{}' text", what, key), fmt::format("{} 缺少“{}”文本", what, key)));
       ok = false;
     } else if (auto s = get_string(ctx, v, fmt::format("{}.{}", what, key))) {
       *dest = *s;

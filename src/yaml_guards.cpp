@@ -16,8 +16,11 @@
 #include <unordered_map>
 
 #include "advisor/limits.hpp"
+#include "advisor/util/bilingual.hpp"
 
 namespace advisor {
+
+using util::T;
 
 namespace {
 
@@ -450,8 +453,8 @@ struct NodeWalk {
           auto p = ctx.pos(kv.first);
           if (reported.insert({p.line, p.column}).second) {
             auto fp = ctx.pos(it->second);
-            ctx.error(kv.first, msg(fmt::format("duplicate key '{}' (first given at line {})", key, fp.line),
-                                    fmt::format("重复的键“{}”（第 {} 行已给出）", key, fp.line)));
+            ctx.error(kv.first, T(fmt::format("duplicate key '{}' (first given at line {})", key, fp.line),
+                                  fmt::format("重复的键“{}”（第 {} 行已给出）", key, fp.line)));
           }
         }
       }
@@ -472,12 +475,12 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
   auto [bl, bc] = first_bad_utf8(text, bad);
   if (bl > 0) {
     ctx.error_at(bl, bc,
-                 msg(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", bad),
-                     fmt::format("无效的 UTF-8 编码（字节 0x{:02X}）；请将文件存为 UTF-8", bad)));
+                 T(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", bad),
+                   fmt::format("无效的 UTF-8 编码（字节 0x{:02X}）；请将文件存为 UTF-8", bad)));
     return std::nullopt;
   }
   if (text.find('\0') != std::string_view::npos) {
-    ctx.error_at(0, 0, msg("file contains a NUL byte: it is not a text file", "文件含有 NUL 字节：不是文本文件"));
+    ctx.error_at(0, 0, T("file contains a NUL byte: it is not a text file", "文件含有 NUL 字节：不是文本文件"));
     return std::nullopt;
   }
   bool blank = true;
@@ -490,34 +493,34 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
     }
   }
   if (blank) {
-    ctx.error_at(0, 0, msg("file is empty", "文件为空"));
+    ctx.error_at(0, 0, T("file is empty", "文件为空"));
     return std::nullopt;
   }
   auto problem = scan_structure(text, lim);
   if (problem.line > 0 && (problem.long_list || problem.many_nodes)) {
     ctx.error_at(problem.line, problem.column,
-                 problem.long_list ? msg(fmt::format("a list of more than {} items", lim.max_list_items),
-                                         fmt::format("列表超过 {} 项", lim.max_list_items))
-                                   : msg(fmt::format("the document has more than {} nodes", lim.max_nodes),
-                                         fmt::format("文档超过 {} 个节点", lim.max_nodes)));
+                 problem.long_list ? T(fmt::format("a list of more than {} items", lim.max_list_items),
+                                       fmt::format("列表超过 {} 项", lim.max_list_items))
+                                   : T(fmt::format("the document has more than {} nodes", lim.max_nodes),
+                                       fmt::format("文档超过 {} 个节点", lim.max_nodes)));
     return std::nullopt;
   }
   if (problem.line > 0 && problem.trailing) {
     ctx.error_at(
         problem.line, problem.column,
-        msg("a ',' after a complete value, outside [ ] or { }: remove it (commas separate items only inside brackets)",
-            "完整的值之后出现了“,”（不在 [ ] 或 { } 之内）：请删除它（逗号只在括号内分隔各项）"));
+        T("a ',' after a complete value, outside [ ] or { }: remove it (commas separate items only inside brackets)",
+          "完整的值之后出现了“,”（不在 [ ] 或 { } 之内）：请删除它（逗号只在括号内分隔各项）"));
     return std::nullopt;
   }
   if (problem.line > 0 && problem.comma) {
     ctx.error_at(problem.line, problem.column,
-                 msg("a value cannot start with ',' outside [ ] or { }", "在 [ ] 或 { } 之外，值不能以“,”开头"));
+                 T("a value cannot start with ',' outside [ ] or { }", "在 [ ] 或 { } 之外，值不能以“,”开头"));
     return std::nullopt;
   }
   if (problem.line > 0) {
     ctx.error_at(
         problem.line, problem.column,
-        msg(fmt::format("nesting deeper than {} levels", lim.max_depth), fmt::format("嵌套超过 {} 层", lim.max_depth)));
+        T(fmt::format("nesting deeper than {} levels", lim.max_depth), fmt::format("嵌套超过 {} 层", lim.max_depth)));
     return std::nullopt;
   }
   YAML::Node root;
@@ -534,12 +537,12 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
     if (auto extra = content_after_first_document(buffer)) {
       if (auto [line, col] = second_document(text); line > 0) {
         ctx.error_at(line, col,
-                     msg("a second YAML document starts here (after '---'); a file holds one document",
-                         "此处开始了第二个 YAML 文档（在“---”之后）；一个文件只能有一个文档"));
+                     T("a second YAML document starts here (after '---'); a file holds one document",
+                       "此处开始了第二个 YAML 文档（在“---”之后）；一个文件只能有一个文档"));
       } else {
         ctx.error_at(extra->first, extra->second,
-                     msg("unexpected text after the end of the document: a file holds one value at its top",
-                         "文档结束后出现多余内容：一个文件的顶层只能有一个值"));
+                     T("unexpected text after the end of the document: a file holds one value at its top",
+                       "文档结束后出现多余内容：一个文件的顶层只能有一个值"));
       }
       return std::nullopt;
     }
@@ -555,8 +558,8 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
     }
     if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
       ctx.error_at(line, col,
-                   msg("a quoted string is never closed: it runs to the end of the file",
-                       "引号内的文本没有闭合：一直延续到文件末尾"));
+                   T("a quoted string is never closed: it runs to the end of the file",
+                     "引号内的文本没有闭合：一直延续到文件末尾"));
       return std::nullopt;
     }
     // yaml-cpp's messages for tab indentation ("illegal map value") do not say why.
@@ -564,26 +567,26 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
     size_t indent = src.find_first_not_of(" \t");
     size_t tab = src.find('\t');
     if (tab != std::string::npos && (indent == std::string::npos || tab < indent)) {
-      ctx.error_at(line, static_cast<int>(tab) + 1,
-                   msg("a tab indents this line; YAML indents with spaces only",
-                       "此行用制表符（Tab）缩进；YAML 只能用空格缩进"));
+      ctx.error_at(
+          line, static_cast<int>(tab) + 1,
+          T("a tab indents this line; YAML indents with spaces only", "此行用制表符（Tab）缩进；YAML 只能用空格缩进"));
       return std::nullopt;
     }
-    ctx.error_at(line, col, msg(fmt::format("YAML syntax: {}", e.msg), fmt::format("YAML 语法错误：{}", e.msg)));
+    ctx.error_at(line, col, T(fmt::format("YAML syntax: {}", e.msg), fmt::format("YAML 语法错误：{}", e.msg)));
     return std::nullopt;
   }
   NodeWalk walk(ctx, lim.max_nodes, lim.max_depth);
   if (!walk.walk(root)) {
     if (walk.stop == NodeWalk::Stop::cycle)
-      ctx.error(walk.where, msg("an alias refers to the collection that contains it: the data would never end",
-                                "别名指向包含它自身的集合：数据将无穷无尽"));
+      ctx.error(walk.where, T("an alias refers to the collection that contains it: the data would never end",
+                              "别名指向包含它自身的集合：数据将无穷无尽"));
     else if (walk.stop == NodeWalk::Stop::depth)
-      ctx.error(walk.where, msg(fmt::format("nesting deeper than {} levels (aliases included)", lim.max_depth),
-                                fmt::format("嵌套超过 {} 层（含别名）", lim.max_depth)));
+      ctx.error(walk.where, T(fmt::format("nesting deeper than {} levels (aliases included)", lim.max_depth),
+                              fmt::format("嵌套超过 {} 层（含别名）", lim.max_depth)));
     else
       ctx.error_at(0, 0,
-                   msg(fmt::format("document expands to more than {} nodes (aliases included)", lim.max_nodes),
-                       fmt::format("文档展开后超过 {} 个节点（含别名）", lim.max_nodes)));
+                   T(fmt::format("document expands to more than {} nodes (aliases included)", lim.max_nodes),
+                     fmt::format("文档展开后超过 {} 个节点（含别名）", lim.max_nodes)));
     return std::nullopt;
   }
   return root;

@@ -17,9 +17,6 @@
 
 namespace advisor {
 
-/// English and Chinese of one message.
-inline Text msg(std::string en, std::string zh) { return Text{std::move(zh), std::move(en)}; }
-
 /// A document being read: its name, its text (for carets: it must outlive the
 /// context), the limits it is read under and where problems go.
 class YamlContext {
