@@ -464,24 +464,21 @@ struct NodeWalk {
   }
 };
 
-}  // namespace
-
-std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view text) {
-  // The file size limit is applied where files are read (read_input_file), so that
-  // it never applies to the built-in catalogue.
-  const auto& lim = ctx.limits();
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+// The checks on the text before yaml-cpp sees it: UTF-8, NUL, an empty file, and
+// the structure scan (depth, node and list counts, stray commas). False after
+// reporting the first problem.
+bool text_is_acceptable(YamlContext& ctx, std::string_view text, const Limits& lim) {
   unsigned char bad = 0;
   auto [bl, bc] = first_bad_utf8(text, bad);
   if (bl > 0) {
     ctx.error_at(bl, bc,
                  T(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", bad),
                    fmt::format("无效的 UTF-8 编码（字节 0x{:02X}）；请将文件存为 UTF-8", bad)));
-    return std::nullopt;
+    return false;
   }
   if (text.find('\0') != std::string_view::npos) {
     ctx.error_at(0, 0, T("file contains a NUL byte: it is not a text file", "文件含有 NUL 字节：不是文本文件"));
-    return std::nullopt;
+    return false;
   }
   bool blank = true;
   for (size_t i = 0; i < text.size() && blank; ++i) {
@@ -494,7 +491,7 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
   }
   if (blank) {
     ctx.error_at(0, 0, T("file is empty", "文件为空"));
-    return std::nullopt;
+    return false;
   }
   auto problem = scan_structure(text, lim);
   if (problem.line > 0 && (problem.long_list || problem.many_nodes)) {
@@ -503,27 +500,61 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
                                        fmt::format("列表超过 {} 项", lim.max_list_items))
                                    : T(fmt::format("the document has more than {} nodes", lim.max_nodes),
                                        fmt::format("文档超过 {} 个节点", lim.max_nodes)));
-    return std::nullopt;
+    return false;
   }
   if (problem.line > 0 && problem.trailing) {
     ctx.error_at(
         problem.line, problem.column,
         T("a ',' after a complete value, outside [ ] or { }: remove it (commas separate items only inside brackets)",
           "完整的值之后出现了“,”（不在 [ ] 或 { } 之内）：请删除它（逗号只在括号内分隔各项）"));
-    return std::nullopt;
+    return false;
   }
   if (problem.line > 0 && problem.comma) {
     ctx.error_at(problem.line, problem.column,
                  T("a value cannot start with ',' outside [ ] or { }", "在 [ ] 或 { } 之外，值不能以“,”开头"));
-    return std::nullopt;
+    return false;
   }
   if (problem.line > 0) {
     ctx.error_at(
         problem.line, problem.column,
         T(fmt::format("nesting deeper than {} levels", lim.max_depth), fmt::format("嵌套超过 {} 层", lim.max_depth)));
-    return std::nullopt;
+    return false;
   }
-  YAML::Node root;
+  return true;
+}
+
+// yaml-cpp's exception said in the user's terms, at the line it names (or the end
+// of the file's last line).
+void report_yaml_error(YamlContext& ctx, std::string_view text, const YAML::Exception& e) {
+  int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
+  int col = e.mark.column >= 0 ? e.mark.column + 1 : 0;
+  int last = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (text.back() == '\n' ? 0 : 1);
+  if (line > last) {
+    // Past the comment load_one_document adds: point at the end of the file's last line.
+    line = last;
+    col = static_cast<int>(ctx.line_text(line).size()) + 1;
+  }
+  if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
+    ctx.error_at(line, col,
+                 T("a quoted string is never closed: it runs to the end of the file",
+                   "引号内的文本没有闭合：一直延续到文件末尾"));
+    return;
+  }
+  // yaml-cpp's messages for tab indentation ("illegal map value") do not say why.
+  auto src = ctx.line_text(line);
+  size_t indent = src.find_first_not_of(" \t");
+  size_t tab = src.find('\t');
+  if (tab != std::string::npos && (indent == std::string::npos || tab < indent)) {
+    ctx.error_at(
+        line, static_cast<int>(tab) + 1,
+        T("a tab indents this line; YAML indents with spaces only", "此行用制表符（Tab）缩进；YAML 只能用空格缩进"));
+    return;
+  }
+  ctx.error_at(line, col, T(fmt::format("YAML syntax: {}", e.msg), fmt::format("YAML 语法错误：{}", e.msg)));
+}
+
+// yaml-cpp's parse of the one document in the text, or nullopt after reporting why not.
+std::optional<YAML::Node> load_one_document(YamlContext& ctx, std::string_view text) {
   try {
     // yaml-cpp ends a quoted string silently at the end of the file when a newline
     // comes before it ("name: \"Wang\nage: 30\n" gives one long name): a final
@@ -546,35 +577,15 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
       }
       return std::nullopt;
     }
-    root = YAML::Load(buffer);
+    return YAML::Load(buffer);
   } catch (const YAML::Exception& e) {
-    int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
-    int col = e.mark.column >= 0 ? e.mark.column + 1 : 0;
-    int last = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (text.back() == '\n' ? 0 : 1);
-    if (line > last) {
-      // Past the comment added above: point at the end of the file's last line.
-      line = last;
-      col = static_cast<int>(ctx.line_text(line).size()) + 1;
-    }
-    if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
-      ctx.error_at(line, col,
-                   T("a quoted string is never closed: it runs to the end of the file",
-                     "引号内的文本没有闭合：一直延续到文件末尾"));
-      return std::nullopt;
-    }
-    // yaml-cpp's messages for tab indentation ("illegal map value") do not say why.
-    auto src = ctx.line_text(line);
-    size_t indent = src.find_first_not_of(" \t");
-    size_t tab = src.find('\t');
-    if (tab != std::string::npos && (indent == std::string::npos || tab < indent)) {
-      ctx.error_at(
-          line, static_cast<int>(tab) + 1,
-          T("a tab indents this line; YAML indents with spaces only", "此行用制表符（Tab）缩进；YAML 只能用空格缩进"));
-      return std::nullopt;
-    }
-    ctx.error_at(line, col, T(fmt::format("YAML syntax: {}", e.msg), fmt::format("YAML 语法错误：{}", e.msg)));
+    report_yaml_error(ctx, text, e);
     return std::nullopt;
   }
+}
+
+// The parsed tree walked with aliases expanded: cycles, depth and node count.
+bool tree_is_acceptable(YamlContext& ctx, const YAML::Node& root, const Limits& lim) {
   NodeWalk walk(ctx, lim.max_nodes, lim.max_depth);
   if (!walk.walk(root)) {
     if (walk.stop == NodeWalk::Stop::cycle)
@@ -587,8 +598,21 @@ std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view 
       ctx.error_at(0, 0,
                    T(fmt::format("document expands to more than {} nodes (aliases included)", lim.max_nodes),
                      fmt::format("文档展开后超过 {} 个节点（含别名）", lim.max_nodes)));
-    return std::nullopt;
+    return false;
   }
+  return true;
+}
+
+}  // namespace
+
+std::optional<YAML::Node> YamlContext::parse(YamlContext& ctx, std::string_view text) {
+  // The file size limit is applied where files are read (read_input_file), so that
+  // it never applies to the built-in catalogue.
+  const auto& lim = ctx.limits();
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (!text_is_acceptable(ctx, text, lim)) return std::nullopt;
+  auto root = load_one_document(ctx, text);
+  if (!root || !tree_is_acceptable(ctx, *root, lim)) return std::nullopt;
   return root;
 }
 
