@@ -125,6 +125,14 @@ def generate(name, scratch):
     elif name == "gen/fifo-in-catalogue":
         os.makedirs(path, exist_ok=True)
         os.mkfifo(os.path.join(path, "extra.yaml"))
+    elif name == "gen/device-in-catalogue":
+        # A character device (/dev/zero's numbers) among the catalogue's files: refused,
+        # never read. Making one needs CAP_MKNOD; without it the case is skipped, said.
+        os.makedirs(path, exist_ok=True)
+        try:
+            os.mknod(os.path.join(path, "extra.yaml"), stat.S_IFCHR | 0o644, os.makedev(1, 5))
+        except PermissionError:
+            return None
     elif name == "gen/unreadable.yaml":
         with open(path, "w") as f:
             f.write("age: 30\n")
@@ -518,6 +526,9 @@ def main():
             prefix = []
             if rel.startswith("gen/"):
                 path = generate(rel, scratch)
+                if path is None:
+                    print("SKIP %s: cannot be made here (mknod needs CAP_MKNOD)" % rel)
+                    continue
                 shown = path
                 if rel == "gen/unreadable.yaml" and root_user:
                     # root reads any file whatever its mode: drop to nobody for this one.
