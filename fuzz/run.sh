@@ -21,7 +21,13 @@ if [ "$target" = all ]; then targets=("${all[@]}"); else targets=("$target"); fi
 for t in "${targets[@]}"; do
   case " ${all[*]} " in *" $t "*) ;; *) echo "fuzz/run.sh: unknown target '$t' (one of: ${all[*]}, all)" >&2; exit 2;; esac
 done
-cmake --build "$build" -j"${FUZZ_BUILD_JOBS:-2}" --target $(printf '%s_fuzzer ' "${targets[@]}") >/dev/null
+# The build's own output is kept quiet, but not its errors: a target that does not
+# build must say why, not end the run with a bare non-zero status.
+if ! cmake --build "$build" -j"${FUZZ_BUILD_JOBS:-2}" --target $(printf '%s_fuzzer ' "${targets[@]}") >"$build/build.log" 2>&1; then
+  echo "fuzz/run.sh: building the fuzz targets failed (all of it in $build/build.log):" >&2
+  grep -E 'error|undefined reference' "$build/build.log" | head -20 >&2 || true
+  exit 1
+fi
 
 run_one() {  # run_one TARGET
   local t=$1 work="$build/corpus/$1" log="$build/fuzz-$1.log"
