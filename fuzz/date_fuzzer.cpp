@@ -9,15 +9,13 @@
 
 #include "advisor/date.hpp"
 
+#include "fuzz_common.hpp"
+
 using namespace advisor;
 
 namespace {
 
-void require(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "invariant failed: %s\n", what);
-  std::abort();
-}
+using advisor::fuzz::require;
 
 bool valid(const Date& d) {
   return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month);

@@ -13,15 +13,13 @@
 
 #include "advisor/text.hpp"
 
+#include "fuzz_common.hpp"
+
 using namespace advisor;
 
 namespace {
 
-void require(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "invariant failed: %s\n", what);
-  std::abort();
-}
+using advisor::fuzz::require;
 
 bool no_controls(std::string_view s, bool allow_newline_tab) {
   if (!is_valid_utf8(s)) return false;
