@@ -9,11 +9,13 @@
 
 #include "advisor/matching.hpp"
 #include "advisor/util/bilingual.hpp"
+#include "ranking.hpp"
 
 namespace advisor {
 
 using util::T;
 
+namespace ranking {
 namespace {
 
 Text level_title(const Certificate& cert, const CertificateLevel& level) {
@@ -41,12 +43,13 @@ struct Target {
   bool goal = false;
 };
 
-std::vector<Target> targets_of(const Catalog& c, const Profile& p, Date as_of, const std::vector<RoleMatch>& ranked) {
+std::vector<Target> targets_of(const Catalog& c, const Profile& p, const ProfileFacts& f,
+                               const std::vector<RoleMatch>& ranked) {
   std::vector<Target> out;
   std::set<std::string> seen;
   for (const auto& id : p.goal_roles)
     if (const auto* r = c.role(id); r && seen.insert(id).second)
-      out.push_back({match_role(c, p, *r, as_of), 1.0, true});
+      out.push_back({match_role(c, f, *r, false), 1.0, true});
   double best = ranked.empty() ? 0 : ranked.front().score;
   size_t fits = 0;
   for (const auto& m : ranked) {
@@ -364,14 +367,14 @@ CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, co
 }  // namespace
 
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
-                                                     const std::vector<RoleMatch>& ranked_roles, bool prose) {
-  auto targets = targets_of(c, p, as_of, ranked_roles);
+                                                     const ProfileFacts& f, const std::vector<RoleMatch>& ranked_roles,
+                                                     bool prose) {
+  auto targets = targets_of(c, p, f, ranked_roles);
   auto needs = needs_of(c, targets);
-  auto credit = skill_credit(c, p, as_of);
   std::vector<CertificateSuggestion> out;
   for (const auto& cert : c.certificates) {
     if (cert.levels.empty()) continue;
-    out.push_back(suggest(c, p, as_of, cert, targets, needs, credit, prose));
+    out.push_back(suggest(c, p, as_of, cert, targets, needs, f.credit, prose));
   }
   std::stable_sort(out.begin(), out.end(), [](const CertificateSuggestion& a, const CertificateSuggestion& b) {
     if (a.below_floor != b.below_floor) return b.below_floor;
@@ -388,10 +391,10 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
 namespace {
 
 /// The role advice aims at: the first goal role, else the best-fitting one with evidence.
-std::optional<RoleMatch> focus_role(const Catalog& c, const Profile& p, Date as_of,
+std::optional<RoleMatch> focus_role(const Catalog& c, const Profile& p, const ProfileFacts& f,
                                     const std::vector<RoleMatch>& ranked) {
   for (const auto& id : p.goal_roles)
-    if (const auto* r = c.role(id)) return match_role(c, p, *r, as_of);
+    if (const auto* r = c.role(id)) return match_role(c, f, *r, false);
   for (const auto& m : ranked)
     if (!m.matched.empty() || !m.partial.empty()) return m;
   return std::nullopt;
@@ -414,17 +417,16 @@ std::string names_of(const Catalog& c, const RoleMatch& focus, const Certificate
   return join_names(c, ids, zh);
 }
 
-NextAction certificate_action(const Catalog& c, const CertificateSuggestion& s, const RoleMatch* focus) {
+/// What a certificate action says: sit which level when, and what it teaches.
+Text certificate_action_text(const Catalog& c, const CertificateSuggestion& s, const RoleMatch* focus) {
   const auto& r = s.suggested;
   auto title = level_title(*s.certificate, *r.level);
   NextAction a{"certificate", s.certificate->id, r.level->id, std::nullopt, {}};
   std::string sit_en = r.next_sitting ? ", next sitting " + *r.next_sitting : "";
   std::string sit_zh = r.next_sitting ? "，最近一次考试 " + *r.next_sitting : "";
   if (r.status == Outcome::eligible) {
-    a.date = r.next_sitting ? parse_date(*r.next_sitting).date : std::nullopt;
     a.text = T(fmt::format("Sit {} now{}", title.en, sit_en), fmt::format("现在报考{}{}", title.zh, sit_zh));
   } else if (r.earliest_date) {
-    a.date = r.earliest_date;
     a.text = T(fmt::format("Sit {} from {}{}", title.en, r.earliest_date->str(), sit_en),
                fmt::format("{} 起报考{}{}", r.earliest_date->str(), title.zh, sit_zh));
   } else if (!r.changes.empty()) {
@@ -449,8 +451,20 @@ NextAction certificate_action(const Catalog& c, const CertificateSuggestion& s, 
       a.text.zh += fmt::format("。它涵盖与你较匹配的岗位所需的{}", join_names(c, ids, true));
     }
   }
+  return a.text;
+}
+
+NextAction certificate_action(const Catalog& c, const CertificateSuggestion& s, const RoleMatch* focus, bool prose) {
+  const auto& r = s.suggested;
+  NextAction a{"certificate", s.certificate->id, r.level->id, std::nullopt, {}};
+  if (r.status == Outcome::eligible)
+    a.date = r.next_sitting ? parse_date(*r.next_sitting).date : std::nullopt;
+  else if (r.earliest_date)
+    a.date = r.earliest_date;
+  if (prose) a.text = certificate_action_text(c, s, focus);
   return a;
 }
+
 
 /// The missing essential skill of the focus role that weighs most, preferring one the
 /// certificate does not teach (the exam covers the others).
@@ -480,55 +494,78 @@ std::optional<std::string> key_skill(const Catalog& c, const RoleMatch& focus, c
 
 }  // namespace
 
-std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as_of,
+std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date /*as_of*/, const ProfileFacts& f,
                                      const std::vector<RoleMatch>& ranked_roles,
-                                     const std::vector<CertificateSuggestion>& certificates) {
+                                     const std::vector<CertificateSuggestion>& certificates, bool prose) {
   std::vector<NextAction> out;
-  auto focus = focus_role(c, p, as_of, ranked_roles);
+  auto focus = focus_role(c, p, f, ranked_roles);
+  // Each action's words, composed only when they are shown.
+  auto say = [prose](auto&& compose) { return prose ? Text(compose()) : Text{}; };
   const CertificateSuggestion* first = nullptr;
   for (const auto& s : certificates)
     if (!s.below_floor) {
       first = &s;
       break;
     }
-  if (first) out.push_back(certificate_action(c, *first, focus ? &*focus : nullptr));
+  if (first) out.push_back(certificate_action(c, *first, focus ? &*focus : nullptr, prose));
   if (focus && !first && focus->missing.empty() && focus->partial.empty()) {
-    out.push_back(
-        NextAction{"role", focus->role->id, "", std::nullopt,
-                   T(fmt::format("You have every skill {} asks for: it fits you now", focus->role->name.en),
-                     fmt::format("你已具备{}要求的全部技能：现在就适合这个岗位", focus->role->name.in(Lang::zh)))});
+    const auto& name = focus->role->name;
+    out.push_back(NextAction{"role", focus->role->id, "", std::nullopt, say([&] {
+                               return T(fmt::format("You have every skill {} asks for: it fits you now", name.en),
+                                        fmt::format("你已具备{}要求的全部技能：现在就适合这个岗位", name.in(Lang::zh)));
+                             })});
   }
   if (focus) {
     if (auto k = key_skill(c, *focus, first ? first->covers : std::vector<std::string>{})) {
       const auto* sk = c.skill(*k);
-      out.push_back(NextAction{"skill", *k, "", std::nullopt,
-                               T(fmt::format("Learn {}: essential for {}, and you lack it or have it only in part",
-                                             sk->name.en, focus->role->name.en),
-                                 fmt::format("学习{}：{}的核心技能，你尚欠缺或只部分具备", sk->name.in(Lang::zh),
-                                             focus->role->name.in(Lang::zh)))});
+      const auto& role = focus->role->name;
+      out.push_back(NextAction{"skill", *k, "", std::nullopt, say([&] {
+                                 return T(fmt::format("Learn {}: essential for {}, and you lack it or have it only "
+                                                      "in part",
+                                                      sk->name.en, role.en),
+                                          fmt::format("学习{}：{}的核心技能，你尚欠缺或只部分具备",
+                                                      sk->name.in(Lang::zh), role.in(Lang::zh)));
+                               })});
     }
   }
   if (first && first->next_step) {
-    auto t = route_phrase(*first);
-    auto title = level_title(*first->certificate, *first->next_step->level);
-    out.push_back(NextAction{"then", first->certificate->id, first->next_step->level->id, first->next_date,
-                             T("Then: " + title.en + ", " + t.en, "然后：" + title.zh + "，" + t.zh)});
+    out.push_back(NextAction{"then", first->certificate->id, first->next_step->level->id, first->next_date, say([&] {
+                               auto t = route_phrase(*first);
+                               auto title = level_title(*first->certificate, *first->next_step->level);
+                               return T("Then: " + title.en + ", " + t.en, "然后：" + title.zh + "，" + t.zh);
+                             })});
   } else if (focus) {
-    out.push_back(NextAction{"then", focus->role->id, "", std::nullopt,
-                             T(fmt::format("Then: advisor plan --role {} for the whole path", focus->role->id),
-                               fmt::format("然后：advisor plan --role {} 查看完整路径", focus->role->id))});
+    const auto& id = focus->role->id;
+    out.push_back(NextAction{"then", id, "", std::nullopt, say([&] {
+                               return T(fmt::format("Then: advisor plan --role {} for the whole path", id),
+                                        fmt::format("然后：advisor plan --role {} 查看完整路径", id));
+                             })});
   }
   return out;
+}
+
+}  // namespace ranking
+
+std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
+                                                     const std::vector<RoleMatch>& ranked_roles, bool prose) {
+  return ranking::rank_certificates(c, p, as_of, ranking::facts_of(c, p, as_of), ranked_roles, prose);
+}
+
+std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as_of,
+                                     const std::vector<RoleMatch>& ranked_roles,
+                                     const std::vector<CertificateSuggestion>& certificates) {
+  return ranking::next_actions(c, p, as_of, ranking::facts_of(c, p, as_of), ranked_roles, certificates, true);
 }
 
 Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category, size_t top,
                          bool prose) {
   Recommendation r;
   r.as_of = as_of;
+  auto facts = ranking::facts_of(c, p, as_of);
   // Certificates look at the best roles, so at least five are built in full.
-  r.roles = rank_roles(c, p, as_of, category, top == 0 ? 0 : std::max<size_t>(top, 5));
-  r.certificates = rank_certificates(c, p, as_of, r.roles, prose);
-  r.next_actions = next_actions(c, p, as_of, r.roles, r.certificates);
+  r.roles = ranking::rank_roles(c, facts, category, top == 0 ? 0 : std::max<size_t>(top, 5), prose);
+  r.certificates = ranking::rank_certificates(c, p, as_of, facts, r.roles, prose);
+  r.next_actions = ranking::next_actions(c, p, as_of, facts, r.roles, r.certificates, prose);
   return r;
 }
 

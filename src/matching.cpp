@@ -7,10 +7,12 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <set>
 #include <unordered_map>
 
 #include "advisor/util/bilingual.hpp"
+#include "ranking.hpp"
 
 namespace advisor {
 
@@ -61,9 +63,10 @@ void spread(const Catalog& c, size_t skill, Credit start, std::unordered_map<siz
   }
 }
 
-}  // namespace
-
-SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date> as_of) {
+/// Credits a profile's skills; with `infer`, also the skills its years of work in a
+/// domain imply (`years_of(domain index)`).
+template <typename YearsOf>
+SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&& years_of) {
   std::unordered_map<size_t, Credit> best;
   SkillCredit out;
   for (const auto& ps : p.skills) {
@@ -79,10 +82,10 @@ SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date>
   }
   std::sort(out.declared.begin(), out.declared.end());
   out.declared.erase(std::unique(out.declared.begin(), out.declared.end()), out.declared.end());
-  if (as_of && c.scoring.inferred_per_year > 0) {
+  if (infer && c.scoring.inferred_per_year > 0) {
     for (size_t d = 0; d < c.domains.size(); ++d) {
       if (c.domains[d].implies.empty()) continue;
-      double years = measure_experience(c, p, c.domains[d].id, *as_of).years;
+      double years = years_of(d);
       double credit = std::min(c.scoring.inferred_cap, years * c.scoring.inferred_per_year);
       if (credit <= 0) continue;
       for (const auto& id : c.domains[d].implies)
@@ -100,22 +103,18 @@ SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date>
   return out;
 }
 
+}  // namespace
+
+SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date> as_of) {
+  return credit_with(c, p, as_of.has_value(),
+                     [&](size_t d) { return measure_experience(c, p, c.domains[d].id, *as_of).years; });
+}
+
+namespace ranking {
 namespace {
 
 enum TermIndex { k_ess, k_opt, k_use, k_exp, k_bar, k_goal, k_terms };
 constexpr std::array<const char*, k_terms> k_term_ids{"essential", "optional", "use", "experience", "barrier", "goals"};
-
-/// What ranking needs of a profile, worked out once per profile.
-struct ProfileFacts {
-  SkillCredit credit;
-  std::set<std::string> goal_roles, goal_categories, goal_role_categories;
-  bool has_goals = false;
-  std::unordered_map<std::string, ExperienceMeasure> experience;  // by domain id
-  std::vector<double> years;                                      // by domain index
-  std::vector<double> barrier;                                    // by category index; < 0: none stated
-  double use_total = 0;                                           // Σ IDF of the person's own skills
-  int isced = -1;  // the person's education as an ISCED 2011 level; -1 when not known
-};
 
 /// The education a role's own barrier (an imported O*NET Job Zone) expects, as an ISCED
 /// level: graduate preparation (7), a bachelor's (6), vocational or associate (5), school (3).
@@ -154,19 +153,55 @@ double barrier_value(const Catalog& c, const Category& cat, const SkillCredit& c
   return 1.0 - penalty * (1.0 - have / n);
 }
 
+/// Every domain some job of the profile counts toward: the jobs' own domains and
+/// their ancestors.
+std::vector<char> worked_domains(const Catalog& c, const Profile& p) {
+  std::vector<char> worked(c.domains.size(), 0);
+  for (const auto& e : p.experience)
+    for (const auto& d : e.domains) {
+      auto it = c.domain_by_id.find(d);
+      if (it == c.domain_by_id.end()) continue;
+      int k = static_cast<int>(it->second);
+      for (size_t steps = 0; k >= 0 && steps <= c.domains.size(); ++steps) {
+        worked[static_cast<size_t>(k)] = 1;
+        k = c.domain_parent[static_cast<size_t>(k)];
+      }
+    }
+  return worked;
+}
+
+void add_goals(const Catalog& c, const Profile& p, ProfileFacts& f) {
+  f.has_goals = !p.goal_roles.empty() || !p.goal_categories.empty();
+  f.goal_category.assign(c.categories.size(), 0);
+  auto aim_at = [&](const std::string& category) {
+    f.goal_category_ids.push_back(category);
+    if (auto it = c.category_by_id.find(category); it != c.category_by_id.end()) f.goal_category[it->second] = 1;
+  };
+  for (const auto& id : p.goal_categories) aim_at(id);
+  for (const auto& id : p.goal_roles)
+    if (auto it = c.role_by_id.find(id); it != c.role_by_id.end()) {
+      f.goal_roles.push_back(static_cast<uint32_t>(it->second));
+      aim_at(c.roles[it->second].category);
+    }
+  std::sort(f.goal_roles.begin(), f.goal_roles.end());
+  std::sort(f.goal_category_ids.begin(), f.goal_category_ids.end());
+}
+
+}  // namespace
+
 ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
   ProfileFacts f;
-  f.credit = skill_credit(c, p, as_of);
-  f.goal_roles.insert(p.goal_roles.begin(), p.goal_roles.end());
-  f.goal_categories.insert(p.goal_categories.begin(), p.goal_categories.end());
-  for (const auto& r : p.goal_roles)
-    if (const auto* role = c.role(r)) f.goal_role_categories.insert(role->category);
-  f.has_goals = !f.goal_roles.empty() || !f.goal_categories.empty();
-  for (const auto& d : c.domains) {
-    auto m = measure_experience(c, p, d.id, as_of);
-    f.years.push_back(m.years);
-    f.experience.emplace(d.id, m);
+  add_goals(c, p, f);
+  // A domain no job counts toward measures the same as any other such domain: once.
+  auto worked = worked_domains(c, p);
+  std::optional<ExperienceMeasure> none;
+  f.experience.reserve(c.domains.size());
+  for (size_t d = 0; d < c.domains.size(); ++d) {
+    if (!worked[d] && !none) none = measure_experience(c, p, c.domains[d].id, as_of);
+    f.experience.push_back(worked[d] ? measure_experience(c, p, c.domains[d].id, as_of) : *none);
+    f.years.push_back(f.experience.back().years);
   }
+  f.credit = credit_with(c, p, true, [&](size_t d) { return f.years[d]; });
   for (const auto& cat : c.categories) f.barrier.push_back(barrier_value(c, cat, f.credit));
   for (auto k : f.credit.declared) f.use_total += c.skill_idf[k];
   if (const auto* e = c.education_level(p.education);
@@ -175,10 +210,19 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
   return f;
 }
 
-double goal_value(const ProfileFacts& f, const Role& role) {
-  if (f.goal_roles.count(role.id)) return 1.0;
-  if (f.goal_categories.count(role.category) || f.goal_role_categories.count(role.category)) return 0.5;
-  return 0.0;
+namespace {
+
+bool is_goal_role(const ProfileFacts& f, size_t ri) {
+  return std::binary_search(f.goal_roles.begin(), f.goal_roles.end(), static_cast<uint32_t>(ri));
+}
+
+double goal_value(const Catalog& c, const ProfileFacts& f, size_t ri) {
+  if (!f.has_goals) return 0.0;
+  if (is_goal_role(f, ri)) return 1.0;
+  int cat = c.role_category[ri];
+  if (cat >= 0) return f.goal_category[static_cast<size_t>(cat)] ? 0.5 : 0.0;
+  const auto& id = c.roles[ri].category;
+  return std::binary_search(f.goal_category_ids.begin(), f.goal_category_ids.end(), id) ? 0.5 : 0.0;
 }
 
 /// The sums a role's skill terms are made of.
@@ -212,7 +256,7 @@ TermValues term_values(const Catalog& c, const ProfileFacts& f, size_t ri, const
   bool has_ess = ess_total > 0, has_opt = opt_total > 0;
   if (!has_ess || !has_opt)  // weights are positive, but a zero total needs a look
     for (const auto& rs : role.skills) (rs.essential ? has_ess : has_opt) = true;
-  double goal = goal_value(f, role);
+  double goal = goal_value(c, f, ri);
   t.gated = !n.evidence && goal == 0;
   auto set = [&](TermIndex i, double v) {
     t.used[i] = true;
@@ -287,7 +331,7 @@ Text experience_detail(const Catalog& c, const ProfileFacts& f, size_t ri) {
     }
   if (best < 0) return T("no work in this field's domains", "没有该领域的工作经验");
   const auto& dn = c.domains[static_cast<size_t>(best)];
-  auto dur = duration_text(f.experience.at(dn.id).months);
+  auto dur = duration_text(f.experience[static_cast<size_t>(best)].months);
   return T(fmt::format("{} of {} work (full marks at {} years)", dur.en, lower_first(dn.name.en),
                        sc.experience_saturation_years),
            fmt::format("{}工作 {}（满 {} 年得满分）", dn.name.in(Lang::zh), dur.zh, sc.experience_saturation_years));
@@ -426,7 +470,7 @@ void add_reasons(const Catalog& c, const ProfileFacts& f, RoleMatch& m) {
     const auto* via = c.skill(pm.via);
     if (!pm.inferred_domain.empty()) {
       const auto* d = c.domain(pm.inferred_domain);
-      auto dur = duration_text(f.experience.at(pm.inferred_domain).months);
+      auto dur = duration_text(f.experience[c.domain_by_id.at(pm.inferred_domain)].months);
       m.reasons.push_back(T(fmt::format("{} inferred from {} of {} work ({})", req->name.en, dur.en,
                                         lower_first(d->name.en), pct(pm.credit)),
                             fmt::format("{}：由 {} {}工作经验推断（{}）", req->name.in(Lang::zh), dur.zh,
@@ -443,14 +487,14 @@ void add_reasons(const Catalog& c, const ProfileFacts& f, RoleMatch& m) {
   if (!miss_ess.empty())
     m.reasons.push_back(T("Missing essential: " + skill_list(c, miss_ess, false, 5),
                           "缺少核心技能：" + skill_list(c, miss_ess, true, 5)));
-  if (f.goal_roles.count(m.role->id)) m.reasons.push_back(T("One of your goal roles", "是你的目标岗位"));
+  if (is_goal_role(f, c.role_by_id.at(m.role->id))) m.reasons.push_back(T("One of your goal roles", "是你的目标岗位"));
 }
 
-RoleMatch build_match(const Catalog& c, const ProfileFacts& f, const Role& role, const std::vector<double>& slot_credit,
-                      const std::vector<size_t>& slot_via) {
+RoleMatch build_match(const Catalog& c, const ProfileFacts& f, size_t ri, const std::vector<double>& slot_credit,
+                      const std::vector<size_t>& slot_via, bool prose) {
+  const auto& role = c.roles[ri];
   RoleMatch m;
   m.role = &role;
-  size_t ri = c.role_by_id.at(role.id);
   auto n = classify(c, f, role, slot_credit, slot_via, m);
   auto t = term_values(c, f, ri, n);
   const auto& sc = c.scoring;
@@ -458,23 +502,11 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, const Role& role,
                                             sc.w_experience, sc.w_barrier,  sc.w_goals};
   for (int i = 0; i < k_terms; ++i)
     if (t.used[i])
-      m.terms.push_back(
-          ScoreTerm{k_term_ids[i], t.value[i], weights[i], t.contribution[i], term_detail(c, f, ri, m, t, i, n.used)});
+      m.terms.push_back(ScoreTerm{k_term_ids[i], t.value[i], weights[i], t.contribution[i],
+                                  prose ? term_detail(c, f, ri, m, t, i, n.used) : Text{}});
   m.score = t.score;
-  add_reasons(c, f, m);
+  if (prose) add_reasons(c, f, m);
   return m;
-}
-
-RoleMatch match_with(const Catalog& c, const ProfileFacts& f, const Role& role) {
-  std::vector<double> credit(role.skills.size(), 0);
-  std::vector<size_t> via(role.skills.size(), 0);
-  for (size_t k = 0; k < role.skills.size(); ++k) {
-    auto it = c.skill_by_id.find(role.skills[k].skill);
-    if (it == c.skill_by_id.end()) continue;
-    credit[k] = f.credit.of(it->second);
-    via[k] = f.credit.source_of(it->second);
-  }
-  return build_match(c, f, role, credit, via);
 }
 
 bool better(const RoleMatch& a, const RoleMatch& b) {
@@ -484,41 +516,56 @@ bool better(const RoleMatch& a, const RoleMatch& b) {
 
 }  // namespace
 
-RoleMatch match_role(const Catalog& c, const Profile& p, const Role& role, Date as_of) {
-  return match_with(c, facts_of(c, p, as_of), role);
+RoleMatch match_role(const Catalog& c, const ProfileFacts& f, const Role& role, bool prose) {
+  std::vector<double> credit(role.skills.size(), 0);
+  std::vector<size_t> via(role.skills.size(), 0);
+  for (size_t k = 0; k < role.skills.size(); ++k) {
+    auto it = c.skill_by_id.find(role.skills[k].skill);
+    if (it == c.skill_by_id.end()) continue;
+    credit[k] = f.credit.of(it->second);
+    via[k] = f.credit.source_of(it->second);
+  }
+  return build_match(c, f, c.role_by_id.at(role.id), credit, via, prose);
 }
 
 namespace {
 
-/// The sums of every role a person's skills touch, through the inverted index: the
-/// cost grows with the profile, not the catalogue. Roles touched by no skill keep
-/// zeros (adding the untouched slots' zeros changes no sum, so the quick score equals
-/// the full one).
+/// One slot of a role that a person's skill (or an ancestor of it) fills.
+struct Hit {
+  uint32_t role = 0, slot = 0;
+  double credit = 0;  // the credit of the skill in the slot
+  double weight = 0;  // the slot's weight × the skill's IDF
+  size_t via = 0;     // the person's skill that gives it
+};
+
+/// The sums of every role a person's skills reach, through the inverted index: the
+/// cost grows with the profile, not the catalogue. A role no skill reaches has zeros
+/// (adding the untouched slots' zeros changes no sum, so the quick score equals the
+/// full one).
 struct Touched {
-  std::vector<RoleNumbers> numbers;
-  std::vector<std::vector<std::pair<uint32_t, std::pair<double, size_t>>>> slots;  // role → (slot, (credit, via))
+  std::vector<RoleNumbers> numbers;  // by role index
+  std::vector<uint32_t> reached;     // the roles some skill reaches, ascending
+  std::vector<Hit> hits;             // by role, then slot
 };
 
 Touched touch(const Catalog& c, const ProfileFacts& f) {
   Touched t;
   t.numbers.assign(c.roles.size(), {});
-  t.slots.assign(c.roles.size(), {});
   for (size_t i = 0; i < f.credit.credit.size(); ++i) {
     auto [skill, cr] = f.credit.credit[i];
-    for (auto [role, slot] : c.roles_by_skill[skill]) t.slots[role].push_back({slot, {cr, f.credit.via[i]}});
+    for (auto [role, slot] : c.roles_by_skill[skill])
+      t.hits.push_back(Hit{role, slot, cr, c.roles[role].skills[slot].weight * c.skill_idf[skill], f.credit.via[i]});
   }
-  for (size_t r = 0; r < c.roles.size(); ++r) {
-    auto& s = t.slots[r];
-    if (s.empty()) continue;
-    std::sort(s.begin(), s.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    auto& n = t.numbers[r];
-    for (const auto& [slot, cv] : s) {
-      const auto& rs = c.roles[r].skills[slot];
-      (rs.essential ? n.ess : n.opt) += cv.first * slot_weight(c, rs);
-      if (cv.first > 0) n.evidence = true;
-    }
+  std::sort(t.hits.begin(), t.hits.end(),
+            [](const Hit& a, const Hit& b) { return a.role != b.role ? a.role < b.role : a.slot < b.slot; });
+  for (const auto& h : t.hits) {
+    if (t.reached.empty() || t.reached.back() != h.role) t.reached.push_back(h.role);
+    auto& n = t.numbers[h.role];
+    (c.roles[h.role].skills[h.slot].essential ? n.ess : n.opt) += h.credit * h.weight;
+    if (h.credit > 0) n.evidence = true;
   }
-  // The person's own skills each role uses, nearest ancestor first (its credit is the best).
+  // The person's own skills each role uses, nearest ancestor first (its credit is the
+  // best). Every role they reach is reached above already (the same skills, credited).
   std::vector<double> best(c.roles.size(), 0);
   std::vector<uint32_t> hit;
   for (size_t k : f.credit.declared) {
@@ -537,42 +584,88 @@ Touched touch(const Catalog& c, const ProfileFacts& f) {
   return t;
 }
 
-}  // namespace
-
-std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of, const std::string& category,
-                                  size_t limit) {
-  auto f = facts_of(c, p, as_of);
-  auto touched = touch(c, f);
-  std::vector<std::pair<double, uint32_t>> scored;
-  scored.reserve(c.roles.size());
-  for (size_t r = 0; r < c.roles.size(); ++r) {
-    if (!category.empty() && c.roles[r].category != category) continue;
-    if (c.roles[r].incomplete) continue;  // no skills in its source: nothing to rank on
-    scored.emplace_back(term_values(c, f, r, touched.numbers[r]).score, static_cast<uint32_t>(r));
+/// The roles that can score above zero: those the person's skills reach and, with
+/// goals, the goal roles and the roles of goal categories. Any other role has no
+/// evidence and no goal: every term is zero (docs/scoring.md), so it scores 0.
+std::vector<uint32_t> candidates(const Catalog& c, const ProfileFacts& f, const Touched& t) {
+  if (!f.has_goals) return t.reached;
+  std::vector<uint32_t> out;
+  for (size_t r = 0, i = 0; r < c.roles.size(); ++r) {
+    bool reached = i < t.reached.size() && t.reached[i] == r;
+    i += reached ? 1 : 0;
+    if (reached || goal_value(c, f, r) > 0) out.push_back(static_cast<uint32_t>(r));
   }
+  return out;
+}
+
+/// The best `keep` of the roles that pass `shown`, by score (every other role scores
+/// 0), ties by id: the scored ones above zero first, then the zeros in id order.
+std::vector<uint32_t> best_roles(const Catalog& c, const std::vector<std::pair<double, uint32_t>>& scored_in,
+                                 size_t keep, const std::function<bool(size_t)>& shown) {
+  auto scored = scored_in;
   auto order = [&](const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b) {
     if (a.first != b.first) return a.first > b.first;
     return c.role_id_rank[a.second] < c.role_id_rank[b.second];
   };
-  size_t keep = limit == 0 ? scored.size() : std::min(limit, scored.size());
-  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end(), order);
+  std::erase_if(scored, [](const auto& s) { return !(s.first > 0); });
+  size_t first = std::min(keep, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(first), scored.end(), order);
+  std::vector<uint32_t> out;
+  out.reserve(keep);
+  for (size_t i = 0; i < first; ++i) out.push_back(scored[i].second);
+  if (out.size() == keep) return out;
+  std::vector<char> above(c.roles.size(), 0);
+  for (const auto& s : scored) above[s.second] = 1;
+  std::vector<uint32_t> by_id(c.roles.size());
+  for (size_t r = 0; r < c.roles.size(); ++r) by_id[c.role_id_rank[r]] = static_cast<uint32_t>(r);
+  for (size_t i = 0; i < by_id.size() && out.size() < keep; ++i)
+    if (!above[by_id[i]] && shown(by_id[i])) out.push_back(by_id[i]);
+  return out;
+}
+
+}  // namespace
+
+std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const std::string& category, size_t limit,
+                                  bool prose) {
+  auto touched = touch(c, f);
+  auto shown = [&](size_t r) {
+    return (category.empty() || c.roles[r].category == category) && !c.roles[r].incomplete;
+  };  // an incomplete role has no skills in its source: nothing to rank on
+  size_t eligible = 0;
+  for (size_t r = 0; r < c.roles.size(); ++r) eligible += shown(r) ? 1 : 0;
+  std::vector<std::pair<double, uint32_t>> scored;
+  for (auto r : candidates(c, f, touched))
+    if (shown(r)) scored.emplace_back(term_values(c, f, r, touched.numbers[r]).score, r);
+  size_t keep = limit == 0 ? eligible : std::min(limit, eligible);
 
   std::vector<RoleMatch> out;
   out.reserve(keep);
   std::vector<double> credit;
   std::vector<size_t> via;
-  for (size_t i = 0; i < keep; ++i) {
-    const auto& role = c.roles[scored[i].second];
-    credit.assign(role.skills.size(), 0);
-    via.assign(role.skills.size(), 0);
-    for (auto [slot, cv] : touched.slots[scored[i].second]) {
-      credit[slot] = cv.first;
-      via[slot] = cv.second;
+  for (auto r : best_roles(c, scored, keep, shown)) {
+    credit.assign(c.roles[r].skills.size(), 0);
+    via.assign(c.roles[r].skills.size(), 0);
+    auto first = std::lower_bound(touched.hits.begin(), touched.hits.end(), r,
+                                  [](const Hit& h, uint32_t role) { return h.role < role; });
+    for (auto h = first; h != touched.hits.end() && h->role == r; ++h) {
+      credit[h->slot] = h->credit;
+      via[h->slot] = h->via;
     }
-    out.push_back(build_match(c, f, role, credit, via));
+    out.push_back(build_match(c, f, r, credit, via, prose));
   }
   std::stable_sort(out.begin(), out.end(), better);
   return out;
+}
+
+}  // namespace ranking
+
+RoleMatch match_role(const Catalog& c, const Profile& p, const Role& role, Date as_of) {
+  return ranking::match_role(c, ranking::facts_of(c, p, as_of), role, true);
+}
+
+std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of, const std::string& category,
+                                  size_t limit) {
+  return ranking::rank_roles(c, ranking::facts_of(c, p, as_of), category, limit, true);
 }
 
 std::vector<std::string> syllabus_covers(const Catalog& c, const std::vector<std::string>& syllabus,
