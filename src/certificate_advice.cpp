@@ -97,13 +97,16 @@ double readiness(const Catalog& c, const SkillCredit& credit, const CertificateL
 
 /// Whether the person is past level `i`: the rules of the next level accept them now
 /// without holding this certificate, or (no rule) they already know most of its syllabus.
-bool outgrown(const Catalog& c, const Profile& p, Date as_of, const Certificate& cert, size_t i,
+/// `scratch` is a copy of the person's profile whose certificates are changed for one
+/// evaluation and put back (one copy per profile, not one per question).
+bool outgrown(const Catalog& c, const Profile& p, Profile& scratch, Date as_of, const Certificate& cert, size_t i,
               const SkillCredit& credit) {
   const auto& next = cert.levels[i + 1];
   if (!next.requires_rule) return readiness(c, credit, next) >= 0.5;
-  Profile without = p;
-  std::erase_if(without.certificates, [&](const HeldCertificate& h) { return h.id == cert.id; });
-  return check_level(cert, next, EvalContext{c, without, as_of, false}).status == Outcome::eligible;
+  std::erase_if(scratch.certificates, [&](const HeldCertificate& h) { return h.id == cert.id; });
+  bool past = check_level(cert, next, EvalContext{c, scratch, as_of, false}).status == Outcome::eligible;
+  scratch.certificates = p.certificates;
+  return past;
 }
 
 double soft_fit(const LevelResult& r) {
@@ -115,22 +118,23 @@ bool sittable(const LevelResult& r) { return r.status == Outcome::eligible || r.
 
 /// The level that suits the person: the lowest not held, climbing while they are past
 /// it; a sittable level whose soft conditions fit wins over one whose do not.
-size_t pick_level(const Catalog& c, const Profile& p, Date as_of, const CertificateSuggestion& s,
-                  const SkillCredit& credit, int held, Text& why) {
+size_t pick_level(const Catalog& c, const Profile& p, Profile& scratch, Date as_of, const CertificateSuggestion& s,
+                  const SkillCredit& credit, int held, Text* why) {
   const auto& cert = *s.certificate;
   size_t n = cert.levels.size();
   size_t pick = static_cast<size_t>(std::min<int>(held + 1, static_cast<int>(n) - 1));
   size_t start = pick;
-  while (pick + 1 < n && outgrown(c, p, as_of, cert, pick, credit)) ++pick;
+  while (pick + 1 < n && outgrown(c, p, scratch, as_of, cert, pick, credit)) ++pick;
   if (soft_fit(s.levels[pick]) == 0)
     for (size_t i = start; i < n; ++i)
       if (i != pick && sittable(s.levels[i]) && soft_fit(s.levels[i]) == 1.0) {
         pick = i;
         break;
       }
+  if (!why) return pick;
   if (n > 1 && pick > start && held < static_cast<int>(pick) - 1) {
     const auto& lower = cert.levels[pick - 1].name;
-    why = cert.levels[pick].requires_rule
+    *why = cert.levels[pick].requires_rule
               ? T(fmt::format("{} rather than {}: the rules accept you at this level already",
                               cert.levels[pick].name.en, lower.en),
                   fmt::format("建议{}而非{}：按规则你已可直接报考该等级", cert.levels[pick].name.zh, lower.zh))
@@ -138,14 +142,14 @@ size_t pick_level(const Catalog& c, const Profile& p, Date as_of, const Certific
                               lower.en),
                   fmt::format("建议{}而非{}：你已掌握其大纲的大部分内容", cert.levels[pick].name.zh, lower.zh));
   } else if (n > 1 && pick == 0) {
-    why = T(fmt::format("{}: the entry level of this ladder", cert.levels[0].name.en),
+    *why = T(fmt::format("{}: the entry level of this ladder", cert.levels[0].name.en),
             fmt::format("{}：该证书的入门等级", cert.levels[0].name.zh));
   }
   return pick;
 }
 
 /// The next level and the fastest route to it: now, through the suggested level, or by waiting.
-void route_next(const Catalog& c, const Profile& p, Date as_of, CertificateSuggestion& s, size_t pick) {
+void route_next(const Catalog& c, Profile& scratch, Date as_of, CertificateSuggestion& s, size_t pick) {
   const auto& cert = *s.certificate;
   if (pick + 1 >= cert.levels.size()) return;
   const auto& nx = s.levels[pick + 1];
@@ -163,9 +167,9 @@ void route_next(const Catalog& c, const Profile& p, Date as_of, CertificateSugge
     Date open = cur.status == Outcome::eligible ? as_of : *cur.earliest_date;
     auto sitting = next_sitting(cert, open);
     Date held_from = sitting ? *parse_date(*sitting).date : open;
-    Profile q = p;
-    q.certificates.push_back(HeldCertificate{cert.id, cert.levels[pick].id, held_from, {}});
-    auto r = check_level(cert, *nx.level, EvalContext{c, q, std::max(held_from, as_of), false});  // its status only
+    scratch.certificates.push_back(HeldCertificate{cert.id, cert.levels[pick].id, held_from, {}});
+    auto r = check_level(cert, *nx.level, EvalContext{c, scratch, std::max(held_from, as_of), false});  // status only
+    scratch.certificates.pop_back();
     if (r.status == Outcome::eligible) {
       through = true;
       if (sitting) through_date = std::max(held_from, as_of);
@@ -245,28 +249,27 @@ Text suits_text(const LevelResult& r) {
 
 /// The related term: 1 for a goal role, 0.5 for a goal category, else up to 0.5 for
 /// the best-fitting roles it serves, by their fit.
-double related_value(const Catalog& c, const Profile& p, const Certificate& cert, const std::vector<Target>& targets,
-                     Text& why) {
+double related_value(const Catalog& c, const Profile& p, const ProfileFacts& f, const Certificate& cert,
+                     const std::vector<Target>& targets, Text* why) {
   double v = 0;
-  std::set<std::string> goal_cats(p.goal_categories.begin(), p.goal_categories.end());
-  for (const auto& r : p.goal_roles)
-    if (const auto* role = c.role(r)) goal_cats.insert(role->category);
+  const auto& goal_cats = f.goal_category_ids;  // sorted
   for (const auto& id : cert.related_roles) {
     const auto* role = c.role(id);
     if (!role) continue;
     if (std::find(p.goal_roles.begin(), p.goal_roles.end(), id) != p.goal_roles.end()) {
       v = 1.0;
-      why = T("Related to your goal role " + role->name.en, "与你的目标岗位“" + role->name.in(Lang::zh) + "”相关");
-    } else if (goal_cats.count(role->category) && v < 0.5) {
+      if (why) *why = (T("Related to your goal role " + role->name.en, "与你的目标岗位“" + role->name.in(Lang::zh) + "”相关"));
+    } else if (v < 0.5 && std::binary_search(goal_cats.begin(), goal_cats.end(), role->category)) {
       v = 0.5;
-      why = T("Related to a role in a category you aim at: " + role->name.en,
-              "与你目标类别中的岗位相关：" + role->name.in(Lang::zh));
+      if (why)
+        *why = (T("Related to a role in a category you aim at: " + role->name.en,
+              "与你目标类别中的岗位相关：" + role->name.in(Lang::zh)));
     }
     for (const auto& t : targets)
       if (!t.goal && t.match.role->id == id && 0.5 * t.weight > v) {
         v = 0.5 * t.weight;
-        why =
-            T("Related to a role that fits you: " + role->name.en, "与你较匹配的岗位相关：" + role->name.in(Lang::zh));
+        if (why)
+          *why = (T("Related to a role that fits you: " + role->name.en, "与你较匹配的岗位相关：" + role->name.in(Lang::zh)));
       }
   }
   return v;
@@ -283,6 +286,7 @@ void score_terms(const Catalog& c, CertificateSuggestion& s, double covers, doub
                  const Text& covers_detail, const Text& related_detail, const Text& suits_detail) {
   const auto& sc = c.scoring;
   double wsum = sc.c_covers + sc.c_related + sc.c_suits;
+  s.terms.reserve(3);
   auto add = [&](const char* id, double v, double w, const Text& d) {
     s.terms.push_back(ScoreTerm{id, v, w, wsum > 0 ? w * v / wsum : 0, d});
     s.score += s.terms.back().contribution;
@@ -296,58 +300,88 @@ void score_terms(const Catalog& c, CertificateSuggestion& s, double covers, doub
   s.below_floor = s.score < sc.certificate_floor || (covers == 0 && related == 0);
 }
 
-CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, const Certificate& cert,
-                              const std::vector<Target>& targets, const std::map<std::string, double>& needs,
-                              const SkillCredit& credit, bool prose) {
-  EvalContext ctx{c, p, as_of, prose};
-  CertificateSuggestion s;
-  s.certificate = &cert;
-  for (const auto& l : cert.levels) s.levels.push_back(check_level(cert, l, ctx));
-  int held = held_level(cert, p, as_of);
-  Text level_why;
-  size_t pick = pick_level(c, p, as_of, s, credit, held, level_why);
-  s.suggested = s.levels[pick];
-  s.held = held >= static_cast<int>(cert.levels.size()) - 1;
-  route_next(c, p, as_of, s, pick);
-
-  // What the syllabus teaches of the needs: the certificate's own and its levels up to this one.
-  std::vector<std::string> syllabus = cert.syllabus;
-  for (size_t i = 0; i <= pick; ++i)
-    syllabus.insert(syllabus.end(), cert.levels[i].syllabus.begin(), cert.levels[i].syllabus.end());
-  std::vector<std::string> need_ids;
+/// The essential skills the target roles miss (needs_of), by id, with their skill
+/// indices (-1: not in the catalogue) and weights.
+struct Needs {
+  std::vector<std::string> ids;
+  std::vector<long> skills;
+  std::vector<double> weights;
   double total = 0;
-  for (const auto& [id, w] : needs) {
-    need_ids.push_back(id);
-    total += w;
+};
+
+Needs resolve(const Catalog& c, const std::map<std::string, double>& by_id) {
+  Needs n;
+  for (const auto& [id, w] : by_id) {
+    auto it = c.skill_by_id.find(id);
+    n.ids.push_back(id);
+    n.skills.push_back(it == c.skill_by_id.end() ? -1 : static_cast<long>(it->second));
+    n.weights.push_back(w);
+    n.total += w;
   }
+  return n;
+}
+
+/// What a certificate's syllabus (its own and its levels' up to `pick`) teaches of the
+/// needs, most needed first, and the share of their weight it covers. A syllabus skill
+/// covers a need when it is the same or beneath it; naming only its direct parent
+/// covers it in part (partial_credit), as in syllabus_covers().
+double coverage(const Catalog& c, const Certificate& cert, size_t pick, const Needs& needs,
+                std::vector<std::string>& covers) {
+  // The syllabus skills, and every skill at or above one of them: a need among the
+  // latter has a syllabus skill at or beneath it.
+  std::vector<size_t> taught, at_or_above;
+  auto teach = [&](const std::vector<std::string>& ids) {
+    for (const auto& id : ids) {
+      auto it = c.skill_by_id.find(id);
+      if (it == c.skill_by_id.end()) continue;
+      taught.push_back(it->second);
+      int k = static_cast<int>(it->second);
+      for (size_t steps = 0; k >= 0 && steps <= c.skills.size(); ++steps, k = c.skill_parent[static_cast<size_t>(k)])
+        at_or_above.push_back(static_cast<size_t>(k));
+    }
+  };
+  teach(cert.syllabus);
+  for (size_t i = 0; i <= pick; ++i) teach(cert.levels[i].syllabus);
+  std::sort(taught.begin(), taught.end());
+  std::sort(at_or_above.begin(), at_or_above.end());
+  auto has = [](const std::vector<size_t>& v, size_t k) { return std::binary_search(v.begin(), v.end(), k); };
   double covered = 0;
-  auto cov = syllabus_covers(c, syllabus, need_ids);
-  // A syllabus that names only the parent of a needed skill teaches it in part.
-  auto exact = syllabus_covers(c, syllabus, need_ids, true);
-  for (const auto& id : cov)
-    covered +=
-        needs.at(id) * (std::find(exact.begin(), exact.end(), id) != exact.end() ? 1.0 : c.scoring.partial_credit);
+  std::vector<std::pair<double, size_t>> hit;  // (weight, need)
+  for (size_t i = 0; i < needs.ids.size(); ++i) {
+    if (needs.skills[i] < 0) continue;
+    auto b = static_cast<size_t>(needs.skills[i]);
+    bool exact = has(at_or_above, b);
+    int parent = c.skill_parent[b];
+    if (!exact && !(parent >= 0 && has(taught, static_cast<size_t>(parent)))) continue;
+    covered += needs.weights[i] * (exact ? 1.0 : c.scoring.partial_credit);
+    hit.emplace_back(needs.weights[i], i);
+  }
   // Keep the order of importance: the most needed first.
-  std::stable_sort(cov.begin(), cov.end(),
-                   [&](const std::string& a, const std::string& b) { return needs.at(a) > needs.at(b); });
-  s.covers = cov;
-  Text related_why;
-  double related = related_value(c, p, cert, targets, related_why);
-  double suits = soft_fit(s.suggested);
-  score_terms(
-      c, s, total > 0 ? covered / total : 0, related, suits,
-      !prose ? Text{}
-             : T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss", cov.size(),
-                             need_ids.size()),
-                 fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", need_ids.size(), cov.size())),
-      related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
-                          : related_why,
-      !s.suggested.recommended ? T("the source states no \"suits\" condition", "来源未说明适合人群")
-      : suits == 1.0           ? T("its \"suits\" condition fits you", "你符合其适合人群")
-      : suits == 0             ? T("its \"suits\" condition does not fit you", "你不符合其适合人群")
-                   : T("your profile lacks data for its \"suits\" condition", "档案信息不足，无法判断是否适合"));
-  if (s.held) s.below_floor = true;
-  if (!prose) return s;  // the reasons are sentences
+  std::stable_sort(hit.begin(), hit.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  for (const auto& [w, i] : hit) covers.push_back(needs.ids[i]);
+  return needs.total > 0 ? covered / needs.total : 0;
+}
+
+/// What one profile's certificate advice shares across certificates.
+struct Advice {
+  const Catalog& c;
+  const Profile& p;
+  Date as_of;
+  const ProfileFacts& f;
+  std::vector<Target> targets;
+  Needs needs;
+  bool prose = true;
+  Profile scratch;  ///< the profile, changed for one question at a time (outgrown, route_next)
+};
+
+Text suits_detail(const CertificateSuggestion& s, double suits) {
+  return !s.suggested.recommended ? T("the source states no \"suits\" condition", "来源未说明适合人群")
+         : suits == 1.0           ? T("its \"suits\" condition fits you", "你符合其适合人群")
+         : suits == 0             ? T("its \"suits\" condition does not fit you", "你不符合其适合人群")
+                      : T("your profile lacks data for its \"suits\" condition", "档案信息不足，无法判断是否适合");
+}
+
+void add_reasons(const Catalog& c, CertificateSuggestion& s, const Text& level_why, const Text& related_why) {
   if (s.held) {
     s.reasons.push_back(T("You hold its top level already", "你已持有该证书的最高等级"));
   } else {
@@ -361,6 +395,39 @@ CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, co
           "考试大纲覆盖你欠缺的技能：" + join_names(c, s.covers, true)));
   if (s.suggested.recommended) s.reasons.push_back(suits_text(s.suggested));
   if (s.next_step) s.reasons.push_back(next_text(s));
+}
+
+CertificateSuggestion suggest(Advice& a, const Certificate& cert) {
+  const auto& c = a.c;
+  EvalContext ctx{c, a.p, a.as_of, a.prose};
+  CertificateSuggestion s;
+  s.certificate = &cert;
+  s.levels.reserve(cert.levels.size());
+  for (const auto& l : cert.levels) s.levels.push_back(check_level(cert, l, ctx));
+  int held = held_level(cert, a.p, a.as_of);
+  Text level_why, related_why;
+  size_t pick = pick_level(c, a.p, a.scratch, a.as_of, s, a.f.credit, held, a.prose ? &level_why : nullptr);
+  s.suggested = s.levels[pick];
+  s.held = held >= static_cast<int>(cert.levels.size()) - 1;
+  route_next(c, a.scratch, a.as_of, s, pick);
+
+  double covers = coverage(c, cert, pick, a.needs, s.covers);
+  double related = related_value(c, a.p, a.f, cert, a.targets, a.prose ? &related_why : nullptr);
+  double suits = soft_fit(s.suggested);
+  if (!a.prose) {
+    score_terms(c, s, covers, related, suits, {}, {}, {});
+  } else {
+    score_terms(c, s, covers, related, suits,
+                T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss",
+                              s.covers.size(), a.needs.ids.size()),
+                  fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", a.needs.ids.size(),
+                              s.covers.size())),
+                related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
+                                    : related_why,
+                suits_detail(s, suits));
+  }
+  if (s.held) s.below_floor = true;
+  if (a.prose) add_reasons(c, s, level_why, related_why);  // the reasons are sentences
   return s;
 }
 
@@ -369,22 +436,28 @@ CertificateSuggestion suggest(const Catalog& c, const Profile& p, Date as_of, co
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const ProfileFacts& f, const std::vector<RoleMatch>& ranked_roles,
                                                      bool prose) {
-  auto targets = targets_of(c, p, f, ranked_roles);
-  auto needs = needs_of(c, targets);
-  std::vector<CertificateSuggestion> out;
-  for (const auto& cert : c.certificates) {
-    if (cert.levels.empty()) continue;
-    out.push_back(suggest(c, p, as_of, cert, targets, needs, f.credit, prose));
-  }
-  std::stable_sort(out.begin(), out.end(), [](const CertificateSuggestion& a, const CertificateSuggestion& b) {
-    if (a.below_floor != b.below_floor) return b.below_floor;
-    long ra = std::lround(a.score * 100), rb = std::lround(b.score * 100);
-    if (ra != rb) return ra > rb;
-    int fa = feasibility_rank(a.suggested), fb = feasibility_rank(b.suggested);
-    if (fa != fb) return fa < fb;
-    if (a.score != b.score) return a.score > b.score;
-    return a.certificate->id < b.certificate->id;
+  Advice a{c, p, as_of, f, targets_of(c, p, f, ranked_roles), {}, prose, p};
+  a.needs = resolve(c, needs_of(c, a.targets));
+  std::vector<CertificateSuggestion> all;
+  all.reserve(c.certificates.size());
+  for (const auto& cert : c.certificates)
+    if (!cert.levels.empty()) all.push_back(suggest(a, cert));
+  // Sorted by index, then moved once: a suggestion is large.
+  std::vector<size_t> order(all.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+    const auto &x = all[i], &y = all[j];
+    if (x.below_floor != y.below_floor) return y.below_floor;
+    long rx = std::lround(x.score * 100), ry = std::lround(y.score * 100);
+    if (rx != ry) return rx > ry;
+    int fx = feasibility_rank(x.suggested), fy = feasibility_rank(y.suggested);
+    if (fx != fy) return fx < fy;
+    if (x.score != y.score) return x.score > y.score;
+    return x.certificate->id < y.certificate->id;
   });
+  std::vector<CertificateSuggestion> out;
+  out.reserve(all.size());
+  for (size_t i : order) out.push_back(std::move(all[i]));
   return out;
 }
 

@@ -178,11 +178,11 @@ void add_goals(const Catalog& c, const Profile& p, ProfileFacts& f) {
     if (auto it = c.category_by_id.find(category); it != c.category_by_id.end()) f.goal_category[it->second] = 1;
   };
   for (const auto& id : p.goal_categories) aim_at(id);
-  for (const auto& id : p.goal_roles)
-    if (auto it = c.role_by_id.find(id); it != c.role_by_id.end()) {
-      f.goal_roles.push_back(static_cast<uint32_t>(it->second));
-      aim_at(c.roles[it->second].category);
-    }
+  for (const auto& id : p.goal_roles) {
+    // A goal is a role by its id; an external id (an O*NET code) names its category too.
+    if (auto it = c.role_by_id.find(id); it != c.role_by_id.end()) f.goal_roles.push_back(static_cast<uint32_t>(it->second));
+    if (const auto* role = c.role(id)) aim_at(role->category);
+  }
   std::sort(f.goal_roles.begin(), f.goal_roles.end());
   std::sort(f.goal_category_ids.begin(), f.goal_category_ids.end());
 }
@@ -241,10 +241,6 @@ struct TermValues {
   bool gated = false;  // experience and barrier not counted: no skill evidence, not a goal
 };
 
-double slot_weight(const Catalog& c, const RoleSkill& rs) {
-  auto it = c.skill_by_id.find(rs.skill);
-  return rs.weight * (it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second]);
-}
 
 /// The terms of a role's score. One function for the quick ranking of every role and
 /// the full match of the roles shown, so both give the same number.
@@ -381,16 +377,19 @@ std::string skill_list(const Catalog& c, const std::vector<std::string>& ids, bo
 }
 
 // Sorts a role's skills into matched, partly matched and missing, and sums the numbers.
+// Without `count_use`, the use sum is left at 0 (the caller has it from touch()).
 RoleNumbers classify(const Catalog& c, const ProfileFacts& f, const Role& role, const std::vector<double>& slot_credit,
-                     const std::vector<size_t>& slot_via, RoleMatch& m) {
+                     const std::vector<size_t>& slot_via, RoleMatch& m, bool count_use) {
   RoleNumbers n;
   std::vector<std::string> miss_opt;
-  std::vector<bool> in_role(c.skills.size(), false);
+  std::vector<bool> in_role(count_use ? c.skills.size() : 0, false);
   for (size_t k = 0; k < role.skills.size(); ++k) {
     const auto& rs = role.skills[k];
-    if (auto it = c.skill_by_id.find(rs.skill); it != c.skill_by_id.end()) in_role[it->second] = true;
+    auto it = c.skill_by_id.find(rs.skill);
+    double idf = it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
+    if (count_use && it != c.skill_by_id.end()) in_role[it->second] = true;
     double cr = slot_credit[k];
-    (rs.essential ? n.ess : n.opt) += cr * slot_weight(c, rs);
+    (rs.essential ? n.ess : n.opt) += cr * (rs.weight * idf);
     if (cr > 0) n.evidence = true;
     if (cr >= 1.0) {
       m.matched.push_back(rs.skill);
@@ -413,6 +412,7 @@ RoleNumbers classify(const Catalog& c, const ProfileFacts& f, const Role& role, 
     m.missing_essential.push_back(false);
   }
   for (auto k : f.credit.declared) {
+    if (!count_use) break;
     double credit = use_credit(c, k, in_role);
     n.use += c.skill_idf[k] * credit;
     n.used += credit > 0 ? 1 : 0;
@@ -490,12 +490,15 @@ void add_reasons(const Catalog& c, const ProfileFacts& f, RoleMatch& m) {
   if (is_goal_role(f, c.role_by_id.at(m.role->id))) m.reasons.push_back(T("One of your goal roles", "是你的目标岗位"));
 }
 
+/// `use`: the role's use sum when touch() has it already (then, without prose, the
+/// person's skills are not walked again: only the term's detail counts them).
 RoleMatch build_match(const Catalog& c, const ProfileFacts& f, size_t ri, const std::vector<double>& slot_credit,
-                      const std::vector<size_t>& slot_via, bool prose) {
+                      const std::vector<size_t>& slot_via, bool prose, std::optional<double> use = std::nullopt) {
   const auto& role = c.roles[ri];
   RoleMatch m;
   m.role = &role;
-  auto n = classify(c, f, role, slot_credit, slot_via, m);
+  auto n = classify(c, f, role, slot_credit, slot_via, m, prose || !use);
+  if (use) n.use = *use;
   auto t = term_values(c, f, ri, n);
   const auto& sc = c.scoring;
   const std::array<double, k_terms> weights{sc.w_essential,  sc.w_optional, sc.w_use,
@@ -651,7 +654,7 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const
       credit[h->slot] = h->credit;
       via[h->slot] = h->via;
     }
-    out.push_back(build_match(c, f, r, credit, via, prose));
+    out.push_back(build_match(c, f, r, credit, via, prose, touched.numbers[r].use));
   }
   std::stable_sort(out.begin(), out.end(), better);
   return out;
