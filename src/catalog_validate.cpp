@@ -434,6 +434,33 @@ void index_role_facts(Catalog& c) {
       if (auto it = c.domain_by_id.find(d); it != c.domain_by_id.end())
         c.role_domains[r].push_back(static_cast<uint32_t>(it->second));
   }
+  c.role_slot_skill.assign(roles.size(), {});
+  for (size_t r = 0; r < roles.size(); ++r)
+    for (const auto& rs : roles[r].skills) {
+      auto it = c.skill_by_id.find(rs.skill);
+      c.role_slot_skill[r].push_back(it == c.skill_by_id.end() ? -1 : static_cast<int>(it->second));
+    }
+}
+
+/// Skill ids as indices, those not in the catalogue left out.
+std::vector<uint32_t> skill_indices(const Catalog& c, const std::vector<std::string>& ids) {
+  std::vector<uint32_t> out;
+  for (const auto& id : ids)
+    if (auto it = c.skill_by_id.find(id); it != c.skill_by_id.end()) out.push_back(static_cast<uint32_t>(it->second));
+  return out;
+}
+
+/// What certificate advice reads for every certificate and category, resolved once.
+void index_advice_facts(Catalog& c) {
+  c.certificate_syllabus.clear();
+  c.level_syllabus.clear();
+  for (const auto& cert : c.certificates) {
+    c.certificate_syllabus.push_back(skill_indices(c, cert.syllabus));
+    auto& levels = c.level_syllabus.emplace_back();
+    for (const auto& l : cert.levels) levels.push_back(skill_indices(c, l.syllabus));
+  }
+  c.category_barrier_skills.clear();
+  for (const auto& cat : c.categories) c.category_barrier_skills.push_back(skill_indices(c, cat.barrier.skills));
 }
 
 }  // namespace
@@ -473,6 +500,7 @@ void Catalog::index() {
   index_skill_weights(*this);
   index_external_ids();
   index_role_facts(*this);
+  index_advice_facts(*this);
 }
 
 namespace {

@@ -38,18 +38,22 @@ std::string join_names(const Catalog& c, const std::vector<std::string>& ids, bo
 constexpr double k_fit_share = 0.6;
 
 struct Target {
-  RoleMatch match;
+  const RoleMatch* match = nullptr;
   double weight = 0;
   bool goal = false;
 };
 
+/// `goals` keeps the goal roles' matches the targets point to.
 std::vector<Target> targets_of(const Catalog& c, const Profile& p, const ProfileFacts& f,
-                               const std::vector<RoleMatch>& ranked) {
+                               const std::vector<RoleMatch>& ranked, std::vector<RoleMatch>& goals) {
   std::vector<Target> out;
   std::set<std::string> seen;
+  goals.reserve(p.goal_roles.size());  // no reallocation: the targets point into it
   for (const auto& id : p.goal_roles)
-    if (const auto* r = c.role(id); r && seen.insert(id).second)
-      out.push_back({match_role(c, f, *r, false), 1.0, true});
+    if (const auto* r = c.role(id); r && seen.insert(id).second) {
+      goals.push_back(match_role(c, f, *r, false));
+      out.push_back({&goals.back(), 1.0, true});
+    }
   double best = ranked.empty() ? 0 : ranked.front().score;
   size_t fits = 0;
   for (const auto& m : ranked) {
@@ -58,7 +62,7 @@ std::vector<Target> targets_of(const Catalog& c, const Profile& p, const Profile
     // A role far behind the best fit is no target: its gaps would steer the advice.
     if (!evidence || best <= 0 || m.score < k_fit_share * best) continue;
     ++fits;
-    if (seen.insert(m.role->id).second) out.push_back({m, m.score / best, false});
+    if (seen.insert(m.role->id).second) out.push_back({&m, m.score / best, false});
   }
   return out;
 }
@@ -72,9 +76,9 @@ std::map<std::string, double> needs_of(const Catalog& c, const std::vector<Targe
     return it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
   };
   for (const auto& t : targets) {
-    for (size_t i = 0; i < t.match.missing.size(); ++i)
-      if (t.match.missing_essential[i]) needs[t.match.missing[i]] += t.weight * idf(t.match.missing[i]);
-    for (const auto& pm : t.match.partial)
+    for (size_t i = 0; i < t.match->missing.size(); ++i)
+      if (t.match->missing_essential[i]) needs[t.match->missing[i]] += t.weight * idf(t.match->missing[i]);
+    for (const auto& pm : t.match->partial)
       if (pm.essential) needs[pm.required] += t.weight * idf(pm.required) * (1 - pm.credit);
   }
   return needs;
@@ -266,7 +270,7 @@ double related_value(const Catalog& c, const Profile& p, const ProfileFacts& f, 
               "与你目标类别中的岗位相关：" + role->name.in(Lang::zh)));
     }
     for (const auto& t : targets)
-      if (!t.goal && t.match.role->id == id && 0.5 * t.weight > v) {
+      if (!t.goal && t.match->role->id == id && 0.5 * t.weight > v) {
         v = 0.5 * t.weight;
         if (why)
           *why = (T("Related to a role that fits you: " + role->name.en, "与你较匹配的岗位相关：" + role->name.in(Lang::zh)));
@@ -325,23 +329,21 @@ Needs resolve(const Catalog& c, const std::map<std::string, double>& by_id) {
 /// needs, most needed first, and the share of their weight it covers. A syllabus skill
 /// covers a need when it is the same or beneath it; naming only its direct parent
 /// covers it in part (partial_credit), as in syllabus_covers().
-double coverage(const Catalog& c, const Certificate& cert, size_t pick, const Needs& needs,
+double coverage(const Catalog& c, size_t ci, size_t pick, const Needs& needs,
                 std::vector<std::string>& covers) {
   // The syllabus skills, and every skill at or above one of them: a need among the
   // latter has a syllabus skill at or beneath it.
   std::vector<size_t> taught, at_or_above;
-  auto teach = [&](const std::vector<std::string>& ids) {
-    for (const auto& id : ids) {
-      auto it = c.skill_by_id.find(id);
-      if (it == c.skill_by_id.end()) continue;
-      taught.push_back(it->second);
-      int k = static_cast<int>(it->second);
-      for (size_t steps = 0; k >= 0 && steps <= c.skills.size(); ++steps, k = c.skill_parent[static_cast<size_t>(k)])
-        at_or_above.push_back(static_cast<size_t>(k));
+  auto teach = [&](const std::vector<uint32_t>& skills) {
+    for (size_t k : skills) {
+      taught.push_back(k);
+      for (int a = static_cast<int>(k), steps = 0; a >= 0 && steps <= static_cast<int>(c.skills.size());
+           ++steps, a = c.skill_parent[static_cast<size_t>(a)])
+        at_or_above.push_back(static_cast<size_t>(a));
     }
   };
-  teach(cert.syllabus);
-  for (size_t i = 0; i <= pick; ++i) teach(cert.levels[i].syllabus);
+  teach(c.certificate_syllabus[ci]);
+  for (size_t i = 0; i <= pick; ++i) teach(c.level_syllabus[ci][i]);
   std::sort(taught.begin(), taught.end());
   std::sort(at_or_above.begin(), at_or_above.end());
   auto has = [](const std::vector<size_t>& v, size_t k) { return std::binary_search(v.begin(), v.end(), k); };
@@ -368,6 +370,7 @@ struct Advice {
   const Profile& p;
   Date as_of;
   const ProfileFacts& f;
+  std::vector<RoleMatch> goal_matches;  ///< the goal roles' matches, which `targets` point to
   std::vector<Target> targets;
   Needs needs;
   bool prose = true;
@@ -397,8 +400,9 @@ void add_reasons(const Catalog& c, CertificateSuggestion& s, const Text& level_w
   if (s.next_step) s.reasons.push_back(next_text(s));
 }
 
-CertificateSuggestion suggest(Advice& a, const Certificate& cert) {
+CertificateSuggestion suggest(Advice& a, size_t ci) {
   const auto& c = a.c;
+  const auto& cert = c.certificates[ci];
   EvalContext ctx{c, a.p, a.as_of, a.prose};
   CertificateSuggestion s;
   s.certificate = &cert;
@@ -411,7 +415,7 @@ CertificateSuggestion suggest(Advice& a, const Certificate& cert) {
   s.held = held >= static_cast<int>(cert.levels.size()) - 1;
   route_next(c, a.scratch, a.as_of, s, pick);
 
-  double covers = coverage(c, cert, pick, a.needs, s.covers);
+  double covers = coverage(c, ci, pick, a.needs, s.covers);
   double related = related_value(c, a.p, a.f, cert, a.targets, a.prose ? &related_why : nullptr);
   double suits = soft_fit(s.suggested);
   if (!a.prose) {
@@ -436,12 +440,13 @@ CertificateSuggestion suggest(Advice& a, const Certificate& cert) {
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const ProfileFacts& f, const std::vector<RoleMatch>& ranked_roles,
                                                      bool prose) {
-  Advice a{c, p, as_of, f, targets_of(c, p, f, ranked_roles), {}, prose, p};
+  Advice a{c, p, as_of, f, {}, {}, {}, prose, p};
+  a.targets = targets_of(c, p, f, ranked_roles, a.goal_matches);
   a.needs = resolve(c, needs_of(c, a.targets));
   std::vector<CertificateSuggestion> all;
   all.reserve(c.certificates.size());
-  for (const auto& cert : c.certificates)
-    if (!cert.levels.empty()) all.push_back(suggest(a, cert));
+  for (size_t ci = 0; ci < c.certificates.size(); ++ci)
+    if (!c.certificates[ci].levels.empty()) all.push_back(suggest(a, ci));
   // Sorted by index, then moved once: a suggestion is large.
   std::vector<size_t> order(all.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -138,13 +138,12 @@ double role_barrier_value(const Catalog& c, int isced, const std::string& level)
   return 1.0 - penalty * (1.0 - education_fit(isced, level));
 }
 
-double barrier_value(const Catalog& c, const Category& cat, const SkillCredit& credit) {
+double barrier_value(const Catalog& c, size_t ci, const SkillCredit& credit) {
+  const auto& cat = c.categories[ci];
   double have = 0;
   int n = 0;
-  for (const auto& s : cat.barrier.skills) {
-    auto it = c.skill_by_id.find(s);
-    if (it == c.skill_by_id.end()) continue;
-    have += credit.of(it->second);
+  for (auto k : c.category_barrier_skills[ci]) {
+    have += credit.of(k);
     ++n;
   }
   if (n == 0) return -1;  // the source states no background: no term, and no free credit
@@ -202,7 +201,7 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
     f.years.push_back(f.experience.back().years);
   }
   f.credit = credit_with(c, p, true, [&](size_t d) { return f.years[d]; });
-  for (const auto& cat : c.categories) f.barrier.push_back(barrier_value(c, cat, f.credit));
+  for (size_t ci = 0; ci < c.categories.size(); ++ci) f.barrier.push_back(barrier_value(c, ci, f.credit));
   for (auto k : f.credit.declared) f.use_total += c.skill_idf[k];
   if (const auto* e = c.education_level(p.education);
       e && !e->isced.empty() && std::isdigit(static_cast<unsigned char>(e->isced[0])))
@@ -378,16 +377,18 @@ std::string skill_list(const Catalog& c, const std::vector<std::string>& ids, bo
 
 // Sorts a role's skills into matched, partly matched and missing, and sums the numbers.
 // Without `count_use`, the use sum is left at 0 (the caller has it from touch()).
-RoleNumbers classify(const Catalog& c, const ProfileFacts& f, const Role& role, const std::vector<double>& slot_credit,
+RoleNumbers classify(const Catalog& c, const ProfileFacts& f, size_t ri, const std::vector<double>& slot_credit,
                      const std::vector<size_t>& slot_via, RoleMatch& m, bool count_use) {
+  const auto& role = c.roles[ri];
   RoleNumbers n;
   std::vector<std::string> miss_opt;
   std::vector<bool> in_role(count_use ? c.skills.size() : 0, false);
+  const auto& slot_skill = c.role_slot_skill[ri];
   for (size_t k = 0; k < role.skills.size(); ++k) {
     const auto& rs = role.skills[k];
-    auto it = c.skill_by_id.find(rs.skill);
-    double idf = it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
-    if (count_use && it != c.skill_by_id.end()) in_role[it->second] = true;
+    int skill = slot_skill[k];
+    double idf = skill < 0 ? 1.0 : c.skill_idf[static_cast<size_t>(skill)];
+    if (count_use && skill >= 0) in_role[static_cast<size_t>(skill)] = true;
     double cr = slot_credit[k];
     (rs.essential ? n.ess : n.opt) += cr * (rs.weight * idf);
     if (cr > 0) n.evidence = true;
@@ -497,7 +498,7 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, size_t ri, const 
   const auto& role = c.roles[ri];
   RoleMatch m;
   m.role = &role;
-  auto n = classify(c, f, role, slot_credit, slot_via, m, prose || !use);
+  auto n = classify(c, f, ri, slot_credit, slot_via, m, prose || !use);
   if (use) n.use = *use;
   auto t = term_values(c, f, ri, n);
   const auto& sc = c.scoring;
@@ -522,13 +523,14 @@ bool better(const RoleMatch& a, const RoleMatch& b) {
 RoleMatch match_role(const Catalog& c, const ProfileFacts& f, const Role& role, bool prose) {
   std::vector<double> credit(role.skills.size(), 0);
   std::vector<size_t> via(role.skills.size(), 0);
+  size_t ri = c.role_by_id.at(role.id);
   for (size_t k = 0; k < role.skills.size(); ++k) {
-    auto it = c.skill_by_id.find(role.skills[k].skill);
-    if (it == c.skill_by_id.end()) continue;
-    credit[k] = f.credit.of(it->second);
-    via[k] = f.credit.source_of(it->second);
+    int skill = c.role_slot_skill[ri][k];
+    if (skill < 0) continue;
+    credit[k] = f.credit.of(static_cast<size_t>(skill));
+    via[k] = f.credit.source_of(static_cast<size_t>(skill));
   }
-  return build_match(c, f, c.role_by_id.at(role.id), credit, via, prose);
+  return build_match(c, f, ri, credit, via, prose);
 }
 
 namespace {
