@@ -450,14 +450,33 @@ std::vector<uint32_t> skill_indices(const Catalog& c, const std::vector<std::str
   return out;
 }
 
+/// Sorts and removes duplicates.
+void sort_unique(std::vector<uint32_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 /// What certificate advice reads for every certificate and category, resolved once.
 void index_advice_facts(Catalog& c) {
-  c.certificate_syllabus.clear();
-  c.level_syllabus.clear();
+  c.level_taught.clear();
+  c.level_reach.clear();
   for (const auto& cert : c.certificates) {
-    c.certificate_syllabus.push_back(skill_indices(c, cert.syllabus));
-    auto& levels = c.level_syllabus.emplace_back();
-    for (const auto& l : cert.levels) levels.push_back(skill_indices(c, l.syllabus));
+    auto& taught = c.level_taught.emplace_back();
+    auto& reach = c.level_reach.emplace_back();
+    auto so_far = skill_indices(c, cert.syllabus);
+    for (const auto& l : cert.levels) {
+      auto own = skill_indices(c, l.syllabus);
+      so_far.insert(so_far.end(), own.begin(), own.end());
+      sort_unique(so_far);
+      taught.push_back(so_far);
+      std::vector<uint32_t> up;
+      for (auto k : so_far)
+        for (int a = static_cast<int>(k), steps = 0; a >= 0 && steps <= static_cast<int>(c.skills.size());
+             ++steps, a = c.skill_parent[static_cast<size_t>(a)])
+          up.push_back(static_cast<uint32_t>(a));
+      sort_unique(up);
+      reach.push_back(std::move(up));
+    }
   }
   c.category_barrier_skills.clear();
   for (const auto& cat : c.categories) c.category_barrier_skills.push_back(skill_indices(c, cat.barrier.skills));

@@ -331,22 +331,11 @@ Needs resolve(const Catalog& c, const std::map<std::string, double>& by_id) {
 /// covers it in part (partial_credit), as in syllabus_covers().
 double coverage(const Catalog& c, size_t ci, size_t pick, const Needs& needs,
                 std::vector<std::string>& covers) {
-  // The syllabus skills, and every skill at or above one of them: a need among the
-  // latter has a syllabus skill at or beneath it.
-  std::vector<size_t> taught, at_or_above;
-  auto teach = [&](const std::vector<uint32_t>& skills) {
-    for (size_t k : skills) {
-      taught.push_back(k);
-      for (int a = static_cast<int>(k), steps = 0; a >= 0 && steps <= static_cast<int>(c.skills.size());
-           ++steps, a = c.skill_parent[static_cast<size_t>(a)])
-        at_or_above.push_back(static_cast<size_t>(a));
-    }
+  const auto& taught = c.level_taught[ci][pick];
+  const auto& at_or_above = c.level_reach[ci][pick];
+  auto has = [](const std::vector<uint32_t>& v, size_t k) {
+    return std::binary_search(v.begin(), v.end(), static_cast<uint32_t>(k));
   };
-  teach(c.certificate_syllabus[ci]);
-  for (size_t i = 0; i <= pick; ++i) teach(c.level_syllabus[ci][i]);
-  std::sort(taught.begin(), taught.end());
-  std::sort(at_or_above.begin(), at_or_above.end());
-  auto has = [](const std::vector<size_t>& v, size_t k) { return std::binary_search(v.begin(), v.end(), k); };
   double covered = 0;
   std::vector<std::pair<double, size_t>> hit;  // (weight, need)
   for (size_t i = 0; i < needs.ids.size(); ++i) {

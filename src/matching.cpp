@@ -50,13 +50,13 @@ struct Credit {
   int inferred = -1;  // domain index, -1 when declared
 };
 
-// Gives `start` credit to a skill and, scaled by partial_credit per level, to its ancestors.
-void spread(const Catalog& c, size_t skill, Credit start, std::unordered_map<size_t, Credit>& best) {
+using Offers = std::vector<std::pair<size_t, Credit>>;  // (skill, credit offered), in the order offered
+
+// Offers `start` credit to a skill and, scaled by partial_credit per level, to its ancestors.
+void spread(const Catalog& c, size_t skill, Credit start, Offers& offers) {
   int k = static_cast<int>(skill);
   for (size_t steps = 0; k >= 0 && steps <= c.skills.size(); ++steps) {
-    auto& b = best[static_cast<size_t>(k)];
-    // Declared beats inferred at equal credit: a person's own word comes first.
-    if (start.value > b.value || (start.value == b.value && start.inferred < 0 && b.inferred >= 0)) b = start;
+    offers.emplace_back(static_cast<size_t>(k), start);
     start.value *= c.scoring.partial_credit;
     if (start.value < 1e-6) break;
     k = c.skill_parent[static_cast<size_t>(k)];
@@ -67,7 +67,7 @@ void spread(const Catalog& c, size_t skill, Credit start, std::unordered_map<siz
 /// domain imply (`years_of(domain index)`).
 template <typename YearsOf>
 SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&& years_of) {
-  std::unordered_map<size_t, Credit> best;
+  Offers best;
   SkillCredit out;
   for (const auto& ps : p.skills) {
     if (ps.id.empty()) continue;
@@ -93,12 +93,19 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
           spread(c, it->second, Credit{credit, it->second, static_cast<int>(d)}, best);
     }
   }
-  std::vector<std::pair<size_t, Credit>> sorted(best.begin(), best.end());
-  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [k, v] : sorted) {
-    out.credit.emplace_back(k, v.value);
-    out.via.push_back(v.via);
-    out.inferred.push_back(v.inferred);
+  // Each skill keeps its best offer, the first of equals; declared beats inferred at
+  // equal credit: a person's own word comes first.
+  std::stable_sort(best.begin(), best.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 0; i < best.size();) {
+    Credit b = best[i].second;
+    size_t k = best[i].first;
+    for (++i; i < best.size() && best[i].first == k; ++i) {
+      const auto& o = best[i].second;
+      if (o.value > b.value || (o.value == b.value && o.inferred < 0 && b.inferred >= 0)) b = o;
+    }
+    out.credit.emplace_back(k, b.value);
+    out.via.push_back(b.via);
+    out.inferred.push_back(b.inferred);
   }
   return out;
 }

@@ -280,10 +280,12 @@ struct Catalog {
   std::vector<int> role_category;                   ///< role index → category index, or -1
   std::vector<std::vector<uint32_t>> role_domains;  ///< role index → its domains (else its category's), resolved
   std::vector<std::vector<int>> role_slot_skill;    ///< role index → each skill slot's skill index, or -1
-  /// certificate index → its common syllabus as skill indices (ids not in the catalogue left out)
-  std::vector<std::vector<uint32_t>> certificate_syllabus;
-  /// certificate index → level index → that level's own syllabus as skill indices
-  std::vector<std::vector<std::vector<uint32_t>>> level_syllabus;
+  /// certificate index → level index → the skills its syllabus names up to that level
+  /// (the common syllabus and each level's, ids not in the catalogue left out), sorted
+  std::vector<std::vector<std::vector<uint32_t>>> level_taught;
+  /// the same → those skills and every skill above them, sorted: a need among them has
+  /// a syllabus skill at or beneath it
+  std::vector<std::vector<std::vector<uint32_t>>> level_reach;
   std::vector<std::vector<uint32_t>> category_barrier_skills;  ///< category index → its barrier skills, resolved
 
   /// Built on the first suggest(); shared by copies, replaced by index().
