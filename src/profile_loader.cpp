@@ -206,6 +206,7 @@ class ProfileReader {
       m_ctx.error(seq, T("skills must be a list", "skills 应为列表"));
       return;
     }
+    m_p.skills.reserve(m_p.skills.size() + seq.size());
     for (const auto& item : seq) {
       ProfileSkill s;
       if (item.IsMap() && !check_map(m_ctx, item, {"skill", "level"}, "skill")) continue;
@@ -219,23 +220,28 @@ class ProfileReader {
       }
       auto text = get_string(m_ctx, text_node, "skill");
       if (!text) continue;
-      s.text = *text;
+      s.text = std::move(*text);
       s.pos = m_ctx.pos(text_node);
-      if (const auto* k = m_c.find_skill(*text)) {
-        s.id = k->id;
-      } else {
-        std::string guess;
-        if (m_ctx.diags().suggestions && m_suggestions < m_ctx.limits().max_suggestions) {
-          ++m_suggestions;
-          guess = m_c.suggest(ItemKind::skill, *text);  // the catalogue's word index is built once
-        }
-        m_ctx.warning(
-            text_node,
-            T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", *text, did_you_mean_en(guess)),
-              fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", *text, did_you_mean_zh(guess))));
-      }
+      skill_id(s, text_node);
       m_p.skills.push_back(std::move(s));
     }
+  }
+
+  /// Resolves a skill's text to its catalogue id; an unknown one is kept with a warning.
+  void skill_id(ProfileSkill& s, const Node& text_node) {
+    if (const auto* k = m_c.find_skill(s.text)) {
+      s.id = k->id;
+      return;
+    }
+    std::string guess;
+    if (m_ctx.diags().suggestions && m_suggestions < m_ctx.limits().max_suggestions) {
+      ++m_suggestions;
+      guess = m_c.suggest(ItemKind::skill, s.text);  // the catalogue's word index is built once
+    }
+    m_ctx.warning(
+        text_node,
+        T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", s.text, did_you_mean_en(guess)),
+          fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", s.text, did_you_mean_zh(guess))));
   }
 
   void certificates(const Node& seq) {
