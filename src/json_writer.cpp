@@ -110,8 +110,8 @@ void JsonWriter::newline_indent(size_t depth) {
 }
 
 void JsonWriter::next_element() {
-  bool first = m_stack.back();
-  m_stack.back() = false;
+  bool first = m_stack.back() != 0;
+  m_stack.back() = 0;
   if (!first) m_out += ',';
   if (!compact()) newline_indent(m_stack.size());
 }
@@ -128,7 +128,8 @@ void JsonWriter::before_value() {
 JsonWriter& JsonWriter::key(std::string_view k) {
   next_element();
   append_json_string(m_out, k);
-  m_out += compact() ? ":" : ": ";
+  m_out += ':';
+  if (!compact()) m_out += ' ';
   m_after_key = true;
   return *this;
 }
@@ -136,11 +137,11 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 void JsonWriter::open(char c) {
   before_value();
   m_out += c;
-  m_stack.push_back(true);
+  m_stack.push_back(1);
 }
 
 void JsonWriter::close(char c) {
-  bool empty = m_stack.back();
+  bool empty = m_stack.back() != 0;
   m_stack.pop_back();
   if (!empty && !compact()) newline_indent(m_stack.size());
   m_out += c;
@@ -263,10 +264,15 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
   return *this;
 }
 
+std::string& JsonWriter::raw_value() {
+  before_value();
+  return m_out;
+}
+
 JsonWriter& JsonWriter::raw_object_start(std::string_view json) {
   before_value();
   m_out += json;
-  m_stack.push_back(false);
+  m_stack.push_back(0);
   return *this;
 }
 
