@@ -238,10 +238,9 @@ class ProfileReader {
       ++m_suggestions;
       guess = m_c.suggest(ItemKind::skill, s.text);  // the catalogue's word index is built once
     }
-    m_ctx.warning(
-        text_node,
-        T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", s.text, did_you_mean_en(guess)),
-          fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", s.text, did_you_mean_zh(guess))));
+    m_ctx.warning(text_node,
+                  T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", s.text, did_you_mean_en(guess)),
+                    fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", s.text, did_you_mean_zh(guess))));
   }
 
   void certificates(const Node& seq) {
