@@ -303,6 +303,26 @@ TEST_CASE("parse_plain_json builds the node yaml-cpp builds, or leaves the line 
   REQUIRE(compared == taken);
 }
 
+TEST_CASE("the reader's whole-string shortcut takes what the byte loop takes, at every position", "[fast][yaml]") {
+  // A string is taken whole when it is printable ASCII up to its closing quote
+  // (eight bytes at a time); anything else goes through the byte loop. Each awkward
+  // byte at every position of values up to three words long, and a second string after.
+  const std::vector<std::string> awkward = {"\\",       "\\\"", "\x01", "\x1f",         "\x7f", "\t", "é",
+                                            "\xc2\x85", "\xff", "\xc3", "\xef\xbb\xbf", "中",   "~",  " "};
+  for (size_t len = 0; len <= 24; ++len)
+    for (size_t at = 0; at <= len; ++at)
+      for (const auto& piece : awkward) {
+        std::string value = std::string(len, 'a').insert(at, piece);
+        std::string line = R"({"name":")" + value + R"(","skills":["python-programming"]})";
+        INFO("line: " << line);
+        auto problem = plain_json_disagrees(line);
+        INFO(problem.value_or(""));
+        REQUIRE_FALSE(problem);
+        // A printable ASCII value is always taken (the shortcut never refuses one).
+        if (piece == "~" || piece == " ") REQUIRE(parse_plain_json(line));
+      }
+}
+
 TEST_CASE("the structure scan sees a quote opening right after the first bracket", "[fast][yaml]") {
   // Found by the test above: the '}' inside the first key was taken for the end of
   // the mapping, and the ',' after "{}" for a stray comma outside brackets.
