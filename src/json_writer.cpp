@@ -1,24 +1,89 @@
 #include "advisor/json_writer.hpp"
 
 #include "advisor/text.hpp"
+#include "byte_scan.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace advisor {
 
+namespace {
+
+/// Whether some byte of the eight in `w` may need more than a plain copy into a
+/// JSON string: a control character, '"', '\\' or a byte of a multi-byte UTF-8 sequence.
+bool word_needs_care(std::uint64_t w) {
+  return bytes::any_high(w) || bytes::any_below(w, 0x20) || bytes::any_equal(w, '"') || bytes::any_equal(w, '\\');
+}
+
+/// Printable ASCII other than '"' and '\\': the bytes a JSON string holds as they are.
+constexpr auto k_plain = [] {
+  std::array<bool, 256> t{};
+  for (int b = 0x20; b < 0x80; ++b) t[static_cast<size_t>(b)] = b != '"' && b != '\\';
+  return t;
+}();
+
+size_t next_special_bytewise(std::string_view s, size_t i) {
+  while (i < s.size() && k_plain[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
+
+/// The first position from `i` on whose byte is not plain printable ASCII (or
+/// s.size()): eight bytes a step while none of them needs a look, the last step
+/// overlapping the one before so no byte is left to check on its own.
+size_t next_special(std::string_view s, size_t i) {
+  const size_t n = s.size();
+  if (n - i < 8) return next_special_bytewise(s, i);
+  for (; i + 8 <= n; i += 8)
+    if (word_needs_care(bytes::word_at(s, i))) return next_special_bytewise(s, i);
+  if (i == n || !word_needs_care(bytes::word_at(s, n - 8))) return n;
+  return next_special_bytewise(s, i);
+}
+
+/// The escape of an ASCII byte that cannot stand in a JSON string as it is.
+void append_escape(std::string& out, unsigned char b) {
+  switch (b) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    default: {
+      static const char hex[] = "0123456789abcdef";
+      char esc[6] = {'\\', 'u', '0', '0', hex[b >> 4], hex[b & 15]};
+      out.append(esc, 6);
+    }
+  }
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
   const size_t mark = out.size();
   out += '"';
   size_t run = 0;  // start of the bytes not yet copied
-  auto flush = [&](size_t i) { out.append(s.data() + run, i - run); };
-  for (size_t i = 0; i < s.size();) {
+  // Runs of plain ASCII (ids, keys, dates: nearly everything) are found eight bytes
+  // at a time and copied whole; only the bytes between them are looked at one by one.
+  for (size_t i = next_special(s, 0); i < s.size(); i = next_special(s, i)) {
     auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x20 && b != '"' && b != '\\' && b < 0x80) {
-      ++i;
-      continue;
-    }
     if (b >= 0x80) {
       size_t n = utf8_sequence_length(s, i);
       if (n == 0) {
@@ -31,38 +96,11 @@ void append_json_string(std::string& out, std::string_view s) {
       i += n;
       continue;
     }
-    flush(i);
-    switch (b) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default: {
-        static const char hex[] = "0123456789abcdef";
-        char esc[6] = {'\\', 'u', '0', '0', hex[b >> 4], hex[b & 15]};
-        out.append(esc, 6);
-      }
-    }
+    out.append(s.data() + run, i - run);
+    append_escape(out, b);
     run = ++i;
   }
-  flush(s.size());
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
@@ -72,8 +110,8 @@ void JsonWriter::newline_indent(size_t depth) {
 }
 
 void JsonWriter::next_element() {
-  bool first = m_stack.back();
-  m_stack.back() = false;
+  bool first = m_stack.back() != 0;
+  m_stack.back() = 0;
   if (!first) m_out += ',';
   if (!compact()) newline_indent(m_stack.size());
 }
@@ -90,7 +128,8 @@ void JsonWriter::before_value() {
 JsonWriter& JsonWriter::key(std::string_view k) {
   next_element();
   append_json_string(m_out, k);
-  m_out += compact() ? ":" : ": ";
+  m_out += ':';
+  if (!compact()) m_out += ' ';
   m_after_key = true;
   return *this;
 }
@@ -98,11 +137,11 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 void JsonWriter::open(char c) {
   before_value();
   m_out += c;
-  m_stack.push_back(true);
+  m_stack.push_back(1);
 }
 
 void JsonWriter::close(char c) {
-  bool empty = m_stack.back();
+  bool empty = m_stack.back() != 0;
   m_stack.pop_back();
   if (!empty && !compact()) newline_indent(m_stack.size());
   m_out += c;
@@ -225,10 +264,15 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
   return *this;
 }
 
+std::string& JsonWriter::raw_value() {
+  before_value();
+  return m_out;
+}
+
 JsonWriter& JsonWriter::raw_object_start(std::string_view json) {
   before_value();
   m_out += json;
-  m_stack.push_back(false);
+  m_stack.push_back(0);
   return *this;
 }
 

@@ -1,5 +1,6 @@
 // The fast way in for one line of plain JSON: parse_plain_json, and the checks the
 // tests and fuzzers make of it against yaml-cpp.
+#include "byte_scan.hpp"
 #include "json_doc.hpp"
 #include "yaml_reader.hpp"
 
@@ -125,6 +126,12 @@ class PlainJson {
   std::uint32_t string() {
     auto at = add(Kind::scalar, true);
     size_t start = ++m_i;
+    // Most strings are ids: printable ASCII up to the closing quote, taken whole.
+    if (auto end = m_s.find('"', m_i); end != std::string_view::npos && plain_ascii(m_s.substr(m_i, end - m_i))) {
+      m_doc.values[at].text = m_s.substr(start, end - start);
+      m_i = end + 1;
+      return at;
+    }
     while (m_i < m_s.size()) {
       auto b = static_cast<unsigned char>(m_s[m_i]);
       if (b == '"') {
@@ -147,6 +154,25 @@ class PlainJson {
       m_i += n;
     }
     return JsonDoc::k_none;
+  }
+
+  /// True when every byte of `s` is printable ASCII other than '\\' (and DEL):
+  /// eight bytes at a time, the last eight overlapping the ones before.
+  static bool plain_ascii(std::string_view s) {
+    using namespace bytes;
+    auto plain = [](std::uint64_t w) {
+      return !(any_high(w) || any_below(w, 0x20) || any_equal(w, '\\') || any_equal(w, 0x7F));
+    };
+    if (s.size() < 8) {
+      for (char c : s) {
+        auto b = static_cast<unsigned char>(c);
+        if (b < 0x20 || b == '\\' || b >= 0x7F) return false;
+      }
+      return true;
+    }
+    for (size_t i = 0; i + 8 <= s.size(); i += 8)
+      if (!plain(word_at(s, i))) return false;
+    return plain(word_at(s, s.size() - 8));
   }
 
   /// JSON's number grammar, kept as the plain scalar text yaml-cpp would keep.

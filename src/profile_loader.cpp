@@ -41,19 +41,19 @@ class ProfileReader {
             {"name", "age", "birth_date", "education", "experience", "skills", "certificates", "study_hours", "goals"},
             "profile"))
       return;
-    if (root["name"].IsDefined() && !is_null(root["name"]))
-      m_p.name = get_string(m_ctx, root["name"], "name").value_or("");
-    if (root["age"].IsDefined() && root["birth_date"].IsDefined()) {
-      m_ctx.error(root["age"], T("give either 'age' or 'birth_date', not both", "“age”与“birth_date”只需给出其一"));
+    // Each key looked up once: a lookup is a walk along the mapping.
+    const Node name = root["name"], age = root["age"], birth = root["birth_date"];
+    if (name.IsDefined() && !is_null(name)) m_p.name = get_string(m_ctx, name, "name").value_or("");
+    if (age.IsDefined() && birth.IsDefined()) {
+      m_ctx.error(age, T("give either 'age' or 'birth_date', not both", "“age”与“birth_date”只需给出其一"));
     }
-    if (root["age"].IsDefined() && !is_null(root["age"])) m_p.age = get_int(m_ctx, root["age"], "age", 0, 150);
-    if (root["birth_date"].IsDefined() && !is_null(root["birth_date"])) {
-      m_p.birth_date = get_date(m_ctx, root["birth_date"], "birth_date");
+    if (age.IsDefined() && !is_null(age)) m_p.age = get_int(m_ctx, age, "age", 0, 150);
+    if (birth.IsDefined() && !is_null(birth)) {
+      m_p.birth_date = get_date(m_ctx, birth, "birth_date");
       if (m_p.birth_date && *m_p.birth_date > m_as_of) {
         m_ctx.error(
-            root["birth_date"],
-            T(fmt::format("birth_date {} is after the evaluation date {}", m_p.birth_date->str(), m_as_of.str()),
-              fmt::format("出生日期 {} 晚于评估日期 {}", m_p.birth_date->str(), m_as_of.str())));
+            birth, T(fmt::format("birth_date {} is after the evaluation date {}", m_p.birth_date->str(), m_as_of.str()),
+                     fmt::format("出生日期 {} 晚于评估日期 {}", m_p.birth_date->str(), m_as_of.str())));
         m_p.birth_date.reset();
       }
     }
@@ -148,9 +148,9 @@ class ProfileReader {
       if (!check_map(m_ctx, item, {"title", "domains", "start", "end", "years"}, "experience entry")) continue;
       ExperienceEntry e;
       e.pos = m_ctx.pos(item);
-      if (item["title"].IsDefined() && !is_null(item["title"]))
-        e.title = get_string(m_ctx, item["title"], "title").value_or("");
-      auto dn = item["domains"];
+      const Node title = item["title"], dn = item["domains"], start = item["start"], end = item["end"],
+                 years = item["years"];
+      if (title.IsDefined() && !is_null(title)) e.title = get_string(m_ctx, title, "title").value_or("");
       if (!dn.IsDefined()) {
         m_ctx.error(item, T("experience entry has no 'domains' (e.g. domains: [aigc])",
                             "工作经历缺少“domains”（例如 domains: [aigc]）"));
@@ -164,34 +164,17 @@ class ProfileReader {
         m_ctx.error(dn, T(fmt::format("unknown experience domain '{}'{}", d, did_you_mean_en(guess)),
                           fmt::format("未知的经验领域“{}”{}", d, did_you_mean_zh(guess))));
       }
-      bool dated = item["start"].IsDefined() || item["end"].IsDefined();
-      if (dated && item["years"].IsDefined()) {
-        m_ctx.error(item["years"], T("an entry has either start/end dates or 'years', not both",
-                                     "一条经历要么写起止日期，要么写“years”，不能同时写"));
+      bool dated = start.IsDefined() || end.IsDefined();
+      if (dated && years.IsDefined()) {
+        m_ctx.error(years, T("an entry has either start/end dates or 'years', not both",
+                             "一条经历要么写起止日期，要么写“years”，不能同时写"));
         continue;
       }
-      if (item["years"].IsDefined()) {
-        e.years = get_number(m_ctx, item["years"], "years", 0, 80);
+      if (years.IsDefined()) {
+        e.years = get_number(m_ctx, years, "years", 0, 80);
         if (!e.years) continue;
       } else if (dated) {
-        if (!item["start"].IsDefined()) {
-          m_ctx.error(item, T("experience entry has an 'end' but no 'start'", "工作经历有“end”但缺少“start”"));
-          continue;
-        }
-        e.start = get_date(m_ctx, item["start"], "start");
-        if (item["end"].IsDefined() && !is_null(item["end"])) e.end = get_date(m_ctx, item["end"], "end");
-        if (!e.start || (item["end"].IsDefined() && !is_null(item["end"]) && !e.end)) continue;
-        if (e.end && *e.end < *e.start) {
-          m_ctx.error(item["end"], T(fmt::format("end {} is before start {}", e.end->str(), e.start->str()),
-                                     fmt::format("结束日期 {} 早于开始日期 {}", e.end->str(), e.start->str())));
-          continue;
-        }
-        if (*e.start > m_as_of) {
-          m_ctx.warning(
-              item["start"],
-              T(fmt::format("starts {}, after the evaluation date {}: not counted yet", e.start->str(), m_as_of.str()),
-                fmt::format("开始于 {}，晚于评估日期 {}：暂不计入", e.start->str(), m_as_of.str())));
-        }
+        if (!job_dates(e, item, start, end)) continue;
       } else {
         m_ctx.error(item, T("experience entry needs 'start' (and 'end' unless ongoing) or 'years'",
                             "工作经历需要“start”（已结束的还需“end”）或“years”"));
@@ -201,11 +184,36 @@ class ProfileReader {
     }
   }
 
+  /// A dated entry's start and end; false, with the problem reported, when they
+  /// cannot be used.
+  bool job_dates(ExperienceEntry& e, const Node& item, const Node& start, const Node& end) {
+    if (!start.IsDefined()) {
+      m_ctx.error(item, T("experience entry has an 'end' but no 'start'", "工作经历有“end”但缺少“start”"));
+      return false;
+    }
+    e.start = get_date(m_ctx, start, "start");
+    const bool has_end = end.IsDefined() && !is_null(end);
+    if (has_end) e.end = get_date(m_ctx, end, "end");
+    if (!e.start || (has_end && !e.end)) return false;
+    if (e.end && *e.end < *e.start) {
+      m_ctx.error(end, T(fmt::format("end {} is before start {}", e.end->str(), e.start->str()),
+                         fmt::format("结束日期 {} 早于开始日期 {}", e.end->str(), e.start->str())));
+      return false;
+    }
+    if (*e.start > m_as_of) {
+      m_ctx.warning(start, T(fmt::format("starts {}, after the evaluation date {}: not counted yet", e.start->str(),
+                                         m_as_of.str()),
+                             fmt::format("开始于 {}，晚于评估日期 {}：暂不计入", e.start->str(), m_as_of.str())));
+    }
+    return true;
+  }
+
   void skills(const Node& seq) {
     if (!seq.IsSequence()) {
       m_ctx.error(seq, T("skills must be a list", "skills 应为列表"));
       return;
     }
+    m_p.skills.reserve(m_p.skills.size() + seq.size());
     for (const auto& item : seq) {
       ProfileSkill s;
       if (item.IsMap() && !check_map(m_ctx, item, {"skill", "level"}, "skill")) continue;
@@ -219,23 +227,27 @@ class ProfileReader {
       }
       auto text = get_string(m_ctx, text_node, "skill");
       if (!text) continue;
-      s.text = *text;
+      s.text = std::move(*text);
       s.pos = m_ctx.pos(text_node);
-      if (const auto* k = m_c.find_skill(*text)) {
-        s.id = k->id;
-      } else {
-        std::string guess;
-        if (m_ctx.diags().suggestions && m_suggestions < m_ctx.limits().max_suggestions) {
-          ++m_suggestions;
-          guess = m_c.suggest(ItemKind::skill, *text);  // the catalogue's word index is built once
-        }
-        m_ctx.warning(
-            text_node,
-            T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", *text, did_you_mean_en(guess)),
-              fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", *text, did_you_mean_zh(guess))));
-      }
+      skill_id(s, text_node);
       m_p.skills.push_back(std::move(s));
     }
+  }
+
+  /// Resolves a skill's text to its catalogue id; an unknown one is kept with a warning.
+  void skill_id(ProfileSkill& s, const Node& text_node) {
+    if (const auto* k = m_c.find_skill(s.text)) {
+      s.id = k->id;
+      return;
+    }
+    std::string guess;
+    if (m_ctx.diags().suggestions && m_suggestions < m_ctx.limits().max_suggestions) {
+      ++m_suggestions;
+      guess = m_c.suggest(ItemKind::skill, s.text);  // the catalogue's word index is built once
+    }
+    m_ctx.warning(text_node,
+                  T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", s.text, did_you_mean_en(guess)),
+                    fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", s.text, did_you_mean_zh(guess))));
   }
 
   void certificates(const Node& seq) {
@@ -247,23 +259,24 @@ class ProfileReader {
       if (!check_map(m_ctx, item, {"id", "level", "date"}, "certificate")) continue;
       HeldCertificate h;
       h.pos = m_ctx.pos(item);
-      if (!item["id"].IsDefined()) {
+      const Node id = item["id"], level = item["level"], date = item["date"];
+      if (!id.IsDefined()) {
         m_ctx.error(item, T("certificate entry has no 'id'", "证书条目缺少“id”"));
         continue;
       }
-      h.id = get_string(m_ctx, item["id"], "id").value_or("");
+      h.id = get_string(m_ctx, id, "id").value_or("");
       const auto* cert = m_c.certificate(h.id);
       if (!cert) {
         auto guess = closest_match(h.id, ids_of(m_c.certificates));
-        m_ctx.error(item["id"], T(fmt::format("unknown certificate '{}'{}", h.id, did_you_mean_en(guess)),
-                                  fmt::format("未知的证书“{}”{}", h.id, did_you_mean_zh(guess))));
+        m_ctx.error(id, T(fmt::format("unknown certificate '{}'{}", h.id, did_you_mean_en(guess)),
+                          fmt::format("未知的证书“{}”{}", h.id, did_you_mean_zh(guess))));
         continue;
       }
-      if (item["level"].IsDefined()) {
-        h.level = get_string(m_ctx, item["level"], "level").value_or("");
+      if (level.IsDefined()) {
+        h.level = get_string(m_ctx, level, "level").value_or("");
         if (cert->level_index(h.level) < 0) {
           auto guess = closest_match(h.level, ids_of(cert->levels));
-          m_ctx.error(item["level"],
+          m_ctx.error(level,
                       T(fmt::format("certificate '{}' has no level '{}'{}", h.id, h.level, did_you_mean_en(guess)),
                         fmt::format("证书“{}”没有等级“{}”{}", h.id, h.level, did_you_mean_zh(guess))));
           continue;
@@ -277,13 +290,12 @@ class ProfileReader {
                             fmt::format("证书“{}”分等级（{}）：请用“level”注明", h.id, ids)));
         continue;
       }
-      if (item["date"].IsDefined() && !is_null(item["date"])) {
-        h.date = get_date(m_ctx, item["date"], "date");
+      if (date.IsDefined() && !is_null(date)) {
+        h.date = get_date(m_ctx, date, "date");
         if (h.date && *h.date > m_as_of)
-          m_ctx.warning(
-              item["date"],
-              T(fmt::format("obtained {}, after the evaluation date {}: not counted yet", h.date->str(), m_as_of.str()),
-                fmt::format("取得日期 {} 晚于评估日期 {}：暂不计入", h.date->str(), m_as_of.str())));
+          m_ctx.warning(date, T(fmt::format("obtained {}, after the evaluation date {}: not counted yet", h.date->str(),
+                                            m_as_of.str()),
+                                fmt::format("取得日期 {} 晚于评估日期 {}：暂不计入", h.date->str(), m_as_of.str())));
       }
       m_p.certificates.push_back(std::move(h));
     }

@@ -161,8 +161,8 @@ class Evaluator {
  public:
   explicit Evaluator(const EvalContext& ctx) : m_ctx(ctx), m_c(ctx.catalog), m_p(ctx.profile), m_prose(ctx.prose) {}
 
-  TraceNode eval(const Rule& r) {
-    TraceNode t;
+  /// Evaluates `r` into `t`, a fresh node: in place, since a TraceNode is large to move.
+  void eval(const Rule& r, TraceNode& t) {
     t.kind = r.kind;
     switch (r.kind) {
       case RuleKind::all:
@@ -197,7 +197,6 @@ class Evaluator {
         break;
     }
     if (m_prose && !r.reason.empty()) t.reason = r.reason;
-    return t;
   }
 
  private:
@@ -206,8 +205,9 @@ class Evaluator {
       t.reason =
           all ? T("All of the following", "同时满足以下全部条件") : T("Any one of the following", "满足以下任一条件");
     bool any_fail = false, any_unknown = false, any_pass = false;
+    t.children.reserve(r.children.size());  // a TraceNode is large: grow the vector once, not by moves
     for (const auto& c : r.children) {
-      t.children.push_back(eval(c));
+      eval(c, t.children.emplace_back());
       const auto& ct = t.children.back();
       any_fail |= ct.outcome == Outcome::not_eligible;
       any_unknown |= ct.outcome == Outcome::unknown;
@@ -217,10 +217,12 @@ class Evaluator {
       t.outcome = any_fail ? Outcome::not_eligible : any_unknown ? Outcome::unknown : Outcome::eligible;
     else
       t.outcome = any_pass ? Outcome::eligible : any_unknown ? Outcome::unknown : Outcome::not_eligible;
-    std::set<std::string> missing;
-    for (const auto& ct : t.children)
-      if (ct.outcome == Outcome::unknown) missing.insert(ct.missing_fields.begin(), ct.missing_fields.end());
-    if (t.outcome == Outcome::unknown) t.missing_fields.assign(missing.begin(), missing.end());
+    if (t.outcome == Outcome::unknown) {
+      std::set<std::string> missing;
+      for (const auto& ct : t.children)
+        if (ct.outcome == Outcome::unknown) missing.insert(ct.missing_fields.begin(), ct.missing_fields.end());
+      t.missing_fields.assign(missing.begin(), missing.end());
+    }
     if (t.outcome != Outcome::not_eligible) return;
     // `all` passes when its last failing child does; `any` when its first does.
     std::optional<Date> date;
@@ -237,7 +239,7 @@ class Evaluator {
   }
 
   void negate(const Rule& r, TraceNode& t) {
-    t.children.push_back(eval(r.children[0]));
+    eval(r.children[0], t.children.emplace_back());
     const auto& c = t.children.back();
     if (m_prose) t.reason = T("Not: " + c.reason.en, "不满足：" + c.reason.zh);
     t.outcome = c.outcome == Outcome::unknown    ? Outcome::unknown
@@ -648,20 +650,24 @@ std::vector<Option> options(const Rule* rule, const TraceNode& t, const EvalCont
 
 }  // namespace
 
-TraceNode evaluate(const Rule& rule, const EvalContext& ctx) { return Evaluator(ctx).eval(rule); }
+TraceNode evaluate(const Rule& rule, const EvalContext& ctx) {
+  TraceNode t;
+  Evaluator(ctx).eval(rule, t);
+  return t;
+}
 
 LevelResult check_level(const Certificate& cert, const CertificateLevel& level, const EvalContext& ctx) {
   LevelResult r;
   r.certificate = &cert;
   r.level = &level;
   if (cert.verified_on) r.stale = cert.verified_on->add_years(1) < ctx.as_of;
-  if (level.recommended) r.recommended = evaluate(*level.recommended, ctx);
+  if (level.recommended) Evaluator(ctx).eval(*level.recommended, r.recommended.emplace());
   if (!level.requires_rule) {
     r.status = Outcome::eligible;
     r.next_sitting = next_sitting(cert, ctx.as_of);
     return r;
   }
-  r.trace = evaluate(*level.requires_rule, ctx);
+  Evaluator(ctx).eval(*level.requires_rule, r.trace.emplace());
   r.status = r.trace->outcome;
   r.missing_fields = r.trace->missing_fields;
   if (r.status == Outcome::eligible) {

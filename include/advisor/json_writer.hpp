@@ -37,6 +37,11 @@ class JsonWriter {
   /// compact mode: pretty output must lay the value out itself.
   JsonWriter& raw(std::string_view json);
 
+  /// The output string, for a caller that appends one complete compact value to it
+  /// itself (a hot loop writing constant keys with no escaping to check): the
+  /// separator before the value is written first. Only in compact mode.
+  std::string& raw_value();
+
   /// The start of an object already written compact with at least one member
   /// ('{"a":1', no closing brace): more members may follow, then end_object().
   JsonWriter& raw_object_start(std::string_view json);
@@ -56,7 +61,7 @@ class JsonWriter {
 
   std::string& m_out;
   int m_indent;
-  std::vector<bool> m_stack;  ///< per open container: no element written yet
+  std::vector<unsigned char> m_stack;  ///< per open container: no element written yet (1) or some (0)
   bool m_after_key = false;
   bool m_wrote = false;
 };

@@ -4,12 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
 
 #include "advisor/json_writer.hpp"
 #include "advisor/text.hpp"
+#include "byte_scan.hpp"
 #include "support.hpp"
 #include "yaml_reader.hpp"
 
@@ -150,6 +152,91 @@ TEST_CASE("JsonWriter writes the bytes nlohmann's dump writes, compact and prett
   }
 }
 
+TEST_CASE("the eight-byte tests say what a look at each byte says", "[fast][json]") {
+  std::mt19937_64 rng(20261130);
+  auto check = [](std::uint64_t w) {
+    unsigned char b[8];
+    std::memcpy(b, &w, 8);
+    bool high = false, below_space = false, below_del = false, quote = false, backslash = false;
+    for (unsigned char c : b) {
+      high |= c >= 0x80;
+      below_space |= c < 0x20;
+      below_del |= c < 0x7F;
+      quote |= c == '"';
+      backslash |= c == '\\';
+    }
+    INFO(std::hex << w);
+    REQUIRE(bytes::any_high(w) == high);
+    REQUIRE(bytes::any_below(w, 0x20) == below_space);
+    REQUIRE(bytes::any_below(w, 0x7F) == below_del);
+    REQUIRE(bytes::any_equal(w, '"') == quote);
+    REQUIRE(bytes::any_equal(w, '\\') == backslash);
+  };
+  // Random words, and plain words with one byte of every value at every position
+  // (where a borrow from a lower byte could fool a test above it).
+  for (int i = 0; i < 20000; ++i) check(rng());
+  for (int at = 0; at < 8; ++at)
+    for (unsigned v = 0; v < 256; ++v)
+      for (std::uint64_t base : {0x6161616161616161ULL, 0x2020202020202020ULL, 0x2121212121212121ULL})
+        check((base & ~(0xFFULL << (8 * at))) | (std::uint64_t{v} << (8 * at)));
+}
+
+TEST_CASE("append_json_string's runs give nlohmann's escaping at every position and length", "[fast][json]") {
+  auto reference = [](const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  auto same = [&](const std::string& s) {
+    std::string out = "prefix";  // appended after what is there, which stays
+    append_json_string(out, s);
+    INFO("string of " << s.size()
+                      << " bytes: " << nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+    REQUIRE(out == "prefix" + reference(s));
+  };
+  // Each awkward piece (control characters, quote, backslash, DEL, U+2028, valid and
+  // invalid UTF-8) at every position of plain runs up to three words long.
+  const std::vector<std::string> awkward = {"\"",
+                                            "\\",
+                                            std::string(1, '\0'),
+                                            "\x01",
+                                            "\x1f",
+                                            "\n",
+                                            "\x7f",
+                                            "\xe2\x80\xa8",
+                                            "é",
+                                            "中",
+                                            "😀",
+                                            "\xff",
+                                            "\xc3",
+                                            "\xed\xa0\x80",
+                                            "\xe2\x82",
+                                            "\xc0\xaf",
+                                            "\xf4\x90\x80\x80"};
+  for (size_t len = 0; len <= 24; ++len)
+    for (size_t at = 0; at <= len; ++at)
+      for (const auto& piece : awkward) {
+        std::string s(len, 'a');
+        same(s.insert(at, piece));
+      }
+  // Random strings of random bytes and pieces, short and long.
+  std::mt19937 rng(20261130);
+  for (int i = 0; i < 20000; ++i) {
+    std::string s;
+    for (size_t n = rng() % 90; s.size() < n;) {
+      switch (rng() % 4) {
+        case 0:
+          s += static_cast<char>(rng() % 256);
+          break;
+        case 1:
+          s += awkward[rng() % awkward.size()];
+          break;
+        default:
+          s += std::string(rng() % 12, static_cast<char>(0x20 + rng() % 0x60));
+      }
+    }
+    same(s);
+  }
+}
+
 TEST_CASE("JsonWriter::raw copies a compact fragment in place of the value", "[fast][json]") {
   std::string out;
   JsonWriter w(out);
@@ -214,6 +301,26 @@ TEST_CASE("parse_plain_json builds the node yaml-cpp builds, or leaves the line 
   // The generator must exercise the fast path, not only the fallback.
   REQUIRE(taken > 5000);
   REQUIRE(compared == taken);
+}
+
+TEST_CASE("the reader's whole-string shortcut takes what the byte loop takes, at every position", "[fast][yaml]") {
+  // A string is taken whole when it is printable ASCII up to its closing quote
+  // (eight bytes at a time); anything else goes through the byte loop. Each awkward
+  // byte at every position of values up to three words long, and a second string after.
+  const std::vector<std::string> awkward = {"\\",       "\\\"", "\x01", "\x1f",         "\x7f", "\t", "é",
+                                            "\xc2\x85", "\xff", "\xc3", "\xef\xbb\xbf", "中",   "~",  " "};
+  for (size_t len = 0; len <= 24; ++len)
+    for (size_t at = 0; at <= len; ++at)
+      for (const auto& piece : awkward) {
+        std::string value = std::string(len, 'a').insert(at, piece);
+        std::string line = R"({"name":")" + value + R"(","skills":["python-programming"]})";
+        INFO("line: " << line);
+        auto problem = plain_json_disagrees(line);
+        INFO(problem.value_or(""));
+        REQUIRE_FALSE(problem);
+        // A printable ASCII value is always taken (the shortcut never refuses one).
+        if (piece == "~" || piece == " ") REQUIRE(parse_plain_json(line));
+      }
 }
 
 TEST_CASE("the structure scan sees a quote opening right after the first bracket", "[fast][yaml]") {
