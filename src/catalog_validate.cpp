@@ -480,6 +480,14 @@ void index_advice_facts(Catalog& c) {
   }
   c.category_barrier_skills.clear();
   for (const auto& cat : c.categories) c.category_barrier_skills.push_back(skill_indices(c, cat.barrier.skills));
+  c.certificate_related.clear();
+  for (const auto& cert : c.certificates) {
+    auto& related = c.certificate_related.emplace_back();
+    for (const auto& id : cert.related_roles) {
+      const auto* role = c.role(id);
+      related.push_back(role ? static_cast<int>(role - c.roles.data()) : -1);
+    }
+  }
 }
 
 }  // namespace

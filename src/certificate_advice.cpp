@@ -253,13 +253,16 @@ Text suits_text(const LevelResult& r) {
 
 /// The related term: 1 for a goal role, 0.5 for a goal category, else up to 0.5 for
 /// the best-fitting roles it serves, by their fit.
-double related_value(const Catalog& c, const Profile& p, const ProfileFacts& f, const Certificate& cert,
+double related_value(const Catalog& c, const Profile& p, const ProfileFacts& f, size_t ci,
                      const std::vector<Target>& targets, Text* why) {
+  const auto& cert = c.certificates[ci];
   double v = 0;
   const auto& goal_cats = f.goal_category_ids;  // sorted
-  for (const auto& id : cert.related_roles) {
-    const auto* role = c.role(id);
-    if (!role) continue;
+  const auto& related = c.certificate_related[ci];
+  for (size_t j = 0; j < cert.related_roles.size(); ++j) {
+    const auto& id = cert.related_roles[j];
+    if (related[j] < 0) continue;
+    const auto* role = &c.roles[static_cast<size_t>(related[j])];
     if (std::find(p.goal_roles.begin(), p.goal_roles.end(), id) != p.goal_roles.end()) {
       v = 1.0;
       if (why) *why = (T("Related to your goal role " + role->name.en, "与你的目标岗位“" + role->name.in(Lang::zh) + "”相关"));
@@ -286,14 +289,17 @@ int feasibility_rank(const LevelResult& r) {
   return 3;
 }
 
+/// The score and, with `keep_terms` (not in brief form, which shows none), its terms.
 void score_terms(const Catalog& c, CertificateSuggestion& s, double covers, double related, double suits,
-                 const Text& covers_detail, const Text& related_detail, const Text& suits_detail) {
+                 const Text& covers_detail, const Text& related_detail, const Text& suits_detail,
+                 bool keep_terms = true) {
   const auto& sc = c.scoring;
   double wsum = sc.c_covers + sc.c_related + sc.c_suits;
-  s.terms.reserve(3);
+  if (keep_terms) s.terms.reserve(3);
   auto add = [&](const char* id, double v, double w, const Text& d) {
-    s.terms.push_back(ScoreTerm{id, v, w, wsum > 0 ? w * v / wsum : 0, d});
-    s.score += s.terms.back().contribution;
+    double contribution = wsum > 0 ? w * v / wsum : 0;
+    if (keep_terms) s.terms.push_back(ScoreTerm{id, v, w, contribution, d});
+    s.score += contribution;
   };
   add("covers", covers, sc.c_covers, covers_detail);
   add("related", related, sc.c_related, related_detail);
@@ -405,10 +411,10 @@ CertificateSuggestion suggest(Advice& a, size_t ci) {
   route_next(c, a.scratch, a.as_of, s, pick);
 
   double covers = coverage(c, ci, pick, a.needs, s.covers);
-  double related = related_value(c, a.p, a.f, cert, a.targets, a.prose ? &related_why : nullptr);
+  double related = related_value(c, a.p, a.f, ci, a.targets, a.prose ? &related_why : nullptr);
   double suits = soft_fit(s.suggested);
   if (!a.prose) {
-    score_terms(c, s, covers, related, suits, {}, {}, {});
+    score_terms(c, s, covers, related, suits, {}, {}, {}, false);
   } else {
     score_terms(c, s, covers, related, suits,
                 T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss",

@@ -511,10 +511,10 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, size_t ri, const 
   const auto& sc = c.scoring;
   const std::array<double, k_terms> weights{sc.w_essential,  sc.w_optional, sc.w_use,
                                             sc.w_experience, sc.w_barrier,  sc.w_goals};
-  for (int i = 0; i < k_terms; ++i)
+  for (int i = 0; prose && i < k_terms; ++i)  // brief form shows no terms
     if (t.used[i])
-      m.terms.push_back(ScoreTerm{k_term_ids[i], t.value[i], weights[i], t.contribution[i],
-                                  prose ? term_detail(c, f, ri, m, t, i, n.used) : Text{}});
+      m.terms.push_back(
+          ScoreTerm{k_term_ids[i], t.value[i], weights[i], t.contribution[i], term_detail(c, f, ri, m, t, i, n.used)});
   m.score = t.score;
   if (prose) add_reasons(c, f, m);
   return m;

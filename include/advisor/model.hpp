@@ -287,6 +287,8 @@ struct Catalog {
   /// a syllabus skill at or beneath it
   std::vector<std::vector<std::vector<uint32_t>>> level_reach;
   std::vector<std::vector<uint32_t>> category_barrier_skills;  ///< category index → its barrier skills, resolved
+  /// certificate index → each related role's index (as role() finds it), or -1
+  std::vector<std::vector<int>> certificate_related;
 
   /// Built on the first suggest(); shared by copies, replaced by index().
   SuggestionCache suggestions;
