@@ -212,6 +212,16 @@ void append_json_number(std::string& out, double d) {
     out += std::signbit(d) ? "-0.0" : "0.0";
     return;
   }
+  if (d > 0 && d < 1) {  // a score: "0." and up to four digits, no trailing zero
+    auto n = static_cast<int>(std::lround(d * 10000));
+    char digits[4] = {static_cast<char>('0' + n / 1000), static_cast<char>('0' + n / 100 % 10),
+                      static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
+    size_t len = 4;
+    while (digits[len - 1] == '0') --len;  // n > 0: some digit is not 0
+    out += "0.";
+    out.append(digits, len);
+    return;
+  }
   char buf[32];
   auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(d), std::chars_format::scientific);
   std::string_view sci(buf, static_cast<size_t>(r.ptr - buf));  // d[.ddd]e±XX

@@ -86,6 +86,49 @@ void append_level_brief(std::string& out, const LevelResult& r) {
   out += '}';
 }
 
+/// The brief recommend's items, written compact in one go as append_level_brief is:
+/// the same bytes as the writer's, with the member names as constants.
+void append_role_brief(std::string& out, const RoleMatch& m) {
+  using namespace std::string_view_literals;
+  out += R"({"id":)"sv;
+  append_json_string(out, m.role->id);
+  out += R"(,"score":)"sv;
+  append_json_number(out, rounded_score(m.score));
+  out += '}';
+}
+
+void append_certificate_brief(std::string& out, const CertificateSuggestion& s) {
+  using namespace std::string_view_literals;
+  out += R"({"id":)"sv;
+  append_json_string(out, s.certificate->id);
+  out += R"(,"level":)"sv;
+  append_json_string(out, s.suggested.level->id);
+  out += R"(,"status":)"sv;
+  append_json_string(out, outcome_id(s.suggested.status));
+  out += R"(,"score":)"sv;
+  append_json_number(out, rounded_score(s.score));
+  out += '}';
+}
+
+void append_action_brief(std::string& out, const NextAction& a) {
+  using namespace std::string_view_literals;
+  out += R"({"kind":)"sv;
+  append_json_string(out, a.kind);
+  out += R"(,"id":)"sv;
+  append_json_string(out, a.id);
+  out += R"(,"level":)"sv;
+  if (a.level.empty())
+    out += "null"sv;
+  else
+    append_json_string(out, a.level);
+  out += R"(,"date":)"sv;
+  if (a.date)
+    append_date(out, *a.date);
+  else
+    out += "null"sv;
+  out += '}';
+}
+
 void write_level_brief(JsonWriter& w, const LevelResult& r) {
   w.begin_object().key("certificate").value(r.certificate->id).key("level").value(r.level->id);
   w.key("status").value(outcome_id(r.status)).key("earliest_date");
@@ -122,21 +165,30 @@ void write_next_action_ids(JsonWriter& w, const NextAction& a) {
 void write_recommend_brief(JsonWriter& w, const Recommendation& r, size_t top) {
   open_document(w, r.as_of);
   w.key("roles").begin_array();
-  for (size_t i = 0; i < r.roles.size() && (top == 0 || i < top); ++i)
-    w.begin_object()
-        .key("id")
-        .value(r.roles[i].role->id)
-        .key("score")
-        .value(rounded_score(r.roles[i].score))
-        .end_object();
+  for (size_t i = 0; i < r.roles.size() && (top == 0 || i < top); ++i) {
+    if (w.compact()) {
+      append_role_brief(w.raw_value(), r.roles[i]);
+      continue;
+    }
+    w.begin_object().key("id").value(r.roles[i].role->id).key("score").value(rounded_score(r.roles[i].score));
+    w.end_object();
+  }
   w.end_array().key("certificates").begin_array();
   for (const auto& s : r.certificates) {
     if (s.below_floor) continue;  // as in the full document without --all-certificates
+    if (w.compact()) {
+      append_certificate_brief(w.raw_value(), s);
+      continue;
+    }
     w.begin_object().key("id").value(s.certificate->id).key("level").value(s.suggested.level->id);
     w.key("status").value(outcome_id(s.suggested.status)).key("score").value(rounded_score(s.score)).end_object();
   }
   w.end_array().key("next_actions").begin_array();
   for (const auto& a : r.next_actions) {
+    if (w.compact()) {
+      append_action_brief(w.raw_value(), a);
+      continue;
+    }
     w.begin_object();
     write_next_action_ids(w, a);
     w.end_object();
