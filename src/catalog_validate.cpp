@@ -456,26 +456,36 @@ void sort_unique(std::vector<uint32_t>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+/// A syllabus's skills and every skill above them, sorted. Each skill is walked up
+/// once (a walk stops where an earlier one passed), so a cycle the checks have not cut
+/// yet costs no more than the tree's size. `seen` (one flag per skill, all clear) is
+/// left clear.
+std::vector<uint32_t> reach_of(const Catalog& c, const std::vector<uint32_t>& taught, std::vector<char>& seen) {
+  std::vector<uint32_t> up;
+  for (auto k : taught)
+    for (int a = static_cast<int>(k); a >= 0 && !seen[static_cast<size_t>(a)];
+         a = c.skill_parent[static_cast<size_t>(a)]) {
+      seen[static_cast<size_t>(a)] = 1;
+      up.push_back(static_cast<uint32_t>(a));
+    }
+  for (auto a : up) seen[a] = 0;
+  std::sort(up.begin(), up.end());
+  return up;
+}
+
 /// What certificate advice reads for every certificate and category, resolved once.
 void index_advice_facts(Catalog& c) {
   c.level_taught.clear();
   c.level_reach.clear();
+  std::vector<char> seen(c.skills.size(), 0);
   for (const auto& cert : c.certificates) {
     auto& taught = c.level_taught.emplace_back();
     auto& reach = c.level_reach.emplace_back();
-    auto so_far = skill_indices(c, cert.syllabus);
-    for (const auto& l : cert.levels) {
-      auto own = skill_indices(c, l.syllabus);
-      so_far.insert(so_far.end(), own.begin(), own.end());
-      sort_unique(so_far);
-      taught.push_back(so_far);
-      std::vector<uint32_t> up;
-      for (auto k : so_far)
-        for (int a = static_cast<int>(k), steps = 0; a >= 0 && steps <= static_cast<int>(c.skills.size());
-             ++steps, a = c.skill_parent[static_cast<size_t>(a)])
-          up.push_back(static_cast<uint32_t>(a));
-      sort_unique(up);
-      reach.push_back(std::move(up));
+    taught.push_back(skill_indices(c, cert.syllabus));
+    for (const auto& l : cert.levels) taught.push_back(skill_indices(c, l.syllabus));
+    for (auto& t : taught) {
+      sort_unique(t);
+      reach.push_back(reach_of(c, t, seen));
     }
   }
   c.category_barrier_skills.clear();

@@ -337,19 +337,22 @@ Needs resolve(const Catalog& c, const std::map<std::string, double>& by_id) {
 /// covers it in part (partial_credit), as in syllabus_covers().
 double coverage(const Catalog& c, size_t ci, size_t pick, const Needs& needs,
                 std::vector<std::string>& covers) {
-  const auto& taught = c.level_taught[ci][pick];
-  const auto& at_or_above = c.level_reach[ci][pick];
-  auto has = [](const std::vector<uint32_t>& v, size_t k) {
-    return std::binary_search(v.begin(), v.end(), static_cast<uint32_t>(k));
+  // The common syllabus ([0]) and each level's own up to the suggested one.
+  const auto& taught = c.level_taught[ci];
+  const auto& reach = c.level_reach[ci];
+  auto in_any = [&](const std::vector<std::vector<uint32_t>>& lists, size_t k) {
+    for (size_t i = 0; i <= pick + 1; ++i)
+      if (std::binary_search(lists[i].begin(), lists[i].end(), static_cast<uint32_t>(k))) return true;
+    return false;
   };
   double covered = 0;
   std::vector<std::pair<double, size_t>> hit;  // (weight, need)
   for (size_t i = 0; i < needs.ids.size(); ++i) {
     if (needs.skills[i] < 0) continue;
     auto b = static_cast<size_t>(needs.skills[i]);
-    bool exact = has(at_or_above, b);
+    bool exact = in_any(reach, b);
     int parent = c.skill_parent[b];
-    if (!exact && !(parent >= 0 && has(taught, static_cast<size_t>(parent)))) continue;
+    if (!exact && !(parent >= 0 && in_any(taught, static_cast<size_t>(parent)))) continue;
     covered += needs.weights[i] * (exact ? 1.0 : c.scoring.partial_credit);
     hit.emplace_back(needs.weights[i], i);
   }

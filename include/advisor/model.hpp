@@ -280,11 +280,11 @@ struct Catalog {
   std::vector<int> role_category;                   ///< role index → category index, or -1
   std::vector<std::vector<uint32_t>> role_domains;  ///< role index → its domains (else its category's), resolved
   std::vector<std::vector<int>> role_slot_skill;    ///< role index → each skill slot's skill index, or -1
-  /// certificate index → level index → the skills its syllabus names up to that level
-  /// (the common syllabus and each level's, ids not in the catalogue left out), sorted
+  /// certificate index → its syllabi as skill indices, sorted, ids not in the catalogue
+  /// left out: [0] the common syllabus, [1 + i] level i's own
   std::vector<std::vector<std::vector<uint32_t>>> level_taught;
-  /// the same → those skills and every skill above them, sorted: a need among them has
-  /// a syllabus skill at or beneath it
+  /// the same, each with every skill above its skills: a need found here has a skill
+  /// of that syllabus at or beneath it
   std::vector<std::vector<std::vector<uint32_t>>> level_reach;
   std::vector<std::vector<uint32_t>> category_barrier_skills;  ///< category index → its barrier skills, resolved
   /// certificate index → each related role's index (as role() finds it), or -1

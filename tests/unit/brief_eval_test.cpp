@@ -147,6 +147,12 @@ Profile random_profile(std::mt19937& rng, const Catalog& c, Date as_of) {
   return p;
 }
 
+/// Goal roles and categories for a quarter and a fifth of profiles.
+void add_goals(std::mt19937& rng, const Catalog& c, Profile& p) {
+  for (size_t k = rng() % 4 == 0 ? 1 + rng() % 2 : 0; k > 0; --k) p.goal_roles.push_back(pick(rng, c.roles));
+  if (rng() % 5 == 0) p.goal_categories.push_back(pick(rng, c.categories));
+}
+
 }  // namespace
 
 TEST_CASE("brief evaluation gives the full one's outcomes and recommendations on every example profile and level",
@@ -191,4 +197,41 @@ TEST_CASE("brief evaluation gives the full one's outcomes on generated profiles"
   REQUIRE(by_status[1] > 100);
   REQUIRE(by_status[2] > 100);
   REQUIRE(dated > 20);
+}
+
+TEST_CASE("ranking only the roles a profile reaches gives the order of scoring every role", "[matching][brief]") {
+  // rank_roles scores only the roles the person's skills reach and the goal roles and
+  // categories; every other role must score 0. Against the plain way: every role
+  // matched on its own, sorted by score, then id.
+  const auto& c = testing::builtin();
+  std::mt19937 rng(1130);
+  size_t with_goals = 0, zeros_shown = 0;
+  for (int i = 0; i < 300; ++i) {
+    Date as_of = testing::k_as_of.add_days(static_cast<int>(rng() % 900) - 300);
+    auto p = random_profile(rng, c, as_of);
+    add_goals(rng, c, p);
+    with_goals += !p.goal_roles.empty() || !p.goal_categories.empty();
+    std::string category = rng() % 4 == 0 ? pick(rng, c.categories) : "";
+    std::vector<RoleMatch> all;
+    for (const auto& role : c.roles)
+      if (!role.incomplete && (category.empty() || role.category == category))
+        all.push_back(match_role(c, p, role, as_of));
+    std::stable_sort(all.begin(), all.end(), [](const RoleMatch& a, const RoleMatch& b) {
+      return a.score != b.score ? a.score > b.score : a.role->id < b.role->id;
+    });
+    for (size_t limit : {size_t{0}, size_t{5}}) {
+      auto ranked = rank_roles(c, p, as_of, category, limit);
+      INFO("profile " << i << ", category '" << category << "', limit " << limit);
+      REQUIRE(ranked.size() == (limit ? std::min(limit, all.size()) : all.size()));
+      for (size_t k = 0; k < ranked.size(); ++k) {
+        REQUIRE(ranked[k].role == all[k].role);
+        REQUIRE(ranked[k].score == all[k].score);
+        REQUIRE(ranked[k].matched == all[k].matched);
+        REQUIRE(ranked[k].missing == all[k].missing);
+        zeros_shown += ranked[k].score == 0 ? 1 : 0;
+      }
+    }
+  }
+  REQUIRE(with_goals > 30);
+  REQUIRE(zeros_shown > 100);  // roles no skill reaches, filled in by id
 }
