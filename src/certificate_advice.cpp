@@ -438,6 +438,9 @@ CertificateSuggestion suggest(Advice& a, size_t ci) {
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const ProfileFacts& f, const std::vector<RoleMatch>& ranked_roles,
                                                      bool prose) {
+  bool any = std::any_of(c.certificates.begin(), c.certificates.end(),
+                         [](const Certificate& cert) { return !cert.levels.empty(); });
+  if (!any) return {};  // an imported catalogue has none: no targets or needs to work out
   Advice a{c, p, as_of, f, {}, {}, {}, prose, p};
   a.targets = targets_of(c, p, f, ranked_roles, a.goal_matches);
   a.needs = resolve(c, needs_of(c, a.targets));
@@ -466,14 +469,15 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
 
 namespace {
 
-/// The role advice aims at: the first goal role, else the best-fitting one with evidence.
-std::optional<RoleMatch> focus_role(const Catalog& c, const Profile& p, const ProfileFacts& f,
-                                    const std::vector<RoleMatch>& ranked) {
+/// The role advice aims at: the first goal role (matched into `goal`), else the
+/// best-fitting one with evidence; null when there is none.
+const RoleMatch* focus_role(const Catalog& c, const Profile& p, const ProfileFacts& f,
+                            const std::vector<RoleMatch>& ranked, std::optional<RoleMatch>& goal) {
   for (const auto& id : p.goal_roles)
-    if (const auto* r = c.role(id)) return match_role(c, f, *r, false);
+    if (const auto* r = c.role(id)) return &goal.emplace(match_role(c, f, *r, false));
   for (const auto& m : ranked)
-    if (!m.matched.empty() || !m.partial.empty()) return m;
-  return std::nullopt;
+    if (!m.matched.empty() || !m.partial.empty()) return &m;
+  return nullptr;
 }
 
 std::string upper_first(std::string s) {
@@ -574,7 +578,8 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date /*
                                      const std::vector<RoleMatch>& ranked_roles,
                                      const std::vector<CertificateSuggestion>& certificates, bool prose) {
   std::vector<NextAction> out;
-  auto focus = focus_role(c, p, f, ranked_roles);
+  std::optional<RoleMatch> goal;
+  const RoleMatch* focus = focus_role(c, p, f, ranked_roles, goal);
   // Each action's words, composed only when they are shown.
   auto say = [prose](auto&& compose) { return prose ? Text(compose()) : Text{}; };
   const CertificateSuggestion* first = nullptr;
@@ -583,7 +588,7 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date /*
       first = &s;
       break;
     }
-  if (first) out.push_back(certificate_action(c, *first, focus ? &*focus : nullptr, prose));
+  if (first) out.push_back(certificate_action(c, *first, focus, prose));
   if (focus && !first && focus->missing.empty() && focus->partial.empty()) {
     const auto& name = focus->role->name;
     out.push_back(NextAction{"role", focus->role->id, "", std::nullopt, say([&] {

@@ -389,6 +389,8 @@ RoleNumbers classify(const Catalog& c, const ProfileFacts& f, size_t ri, const s
   const auto& role = c.roles[ri];
   RoleNumbers n;
   std::vector<std::string> miss_opt;
+  m.matched.reserve(role.skills.size());
+  m.missing.reserve(role.skills.size());
   std::vector<bool> in_role(count_use ? c.skills.size() : 0, false);
   const auto& slot_skill = c.role_slot_skill[ri];
   for (size_t k = 0; k < role.skills.size(); ++k) {
