@@ -101,15 +101,18 @@ SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date>
 RoleMatch match_role(const Catalog& c, const Profile& p, const Role& role, Date as_of);
 
 /// All roles (optionally of one category), best first; ties broken by id. With a
-/// limit, only the best `limit` roles are returned (every role is still scored, but
-/// only those are built in full, which is what makes large catalogues fast).
+/// limit, only the best `limit` roles are returned and built in full. Only the roles
+/// the person's skills reach (the inverted index) and the goal roles and categories'
+/// roles are scored: any other role has no evidence and no goal, so scores 0, and
+/// fills the remaining places in id order. This is what makes large catalogues fast.
 std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "",
                                   size_t limit = 0);
 
 /// Certificates, best first by value to the person (score rounded to hundredths), then
 /// feasibility (now, from a date, unknown, not yet), then id; those below the floor last.
-/// `prose` false: the levels are checked without prose (EvalContext::prose), for the
-/// brief forms; every score, status and date is the same.
+/// `prose` false, for the brief forms: the levels are checked without prose
+/// (EvalContext::prose), and no reasons or score terms are kept; every score, status,
+/// date, route and covered skill is the same.
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const std::vector<RoleMatch>& ranked_roles, bool prose = true);
 
@@ -121,7 +124,9 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as
 
 /// Roles and certificates for a profile. `top` > 0 keeps only the best max(top, 5)
 /// roles (the five best inform the certificate ranking); 0 keeps them all. `prose`
-/// false: for the brief forms, as in rank_certificates.
+/// false, for the brief forms: roles and certificates carry no reasons and no score
+/// terms, next actions no text (see rank_certificates); every id, score, list, status
+/// and date is the same. The profile's facts are worked out once for all of it.
 Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "",
                          size_t top = 0, bool prose = true);
 
