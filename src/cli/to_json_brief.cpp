@@ -62,70 +62,68 @@ void append_date(std::string& out, Date d) {
     append_json_string(out, text);
 }
 
-/// One result of the brief check, written compact in one go: the same bytes as
-/// write_level_brief's in a compact writer, with the member names as constants so
-/// only the ids go through the escaper (batch writes some hundred thousand a second).
+// The brief items below are written compact in one go: the same bytes as the
+// writer's in a compact writer, with the member names as constants so only the
+// values go through the escaper (batch writes some hundred thousand a second).
+// Each member is its prefix (`{"name":` for the first, `,"name":` after) and value.
+
+void put(std::string& out, std::string_view prefix, std::string_view value) {
+  out += prefix;
+  append_json_string(out, value);
+}
+
+/// A string member, or null when `value` is null.
+void put_or_null(std::string& out, std::string_view prefix, const std::string* value) {
+  out += prefix;
+  if (value)
+    append_json_string(out, *value);
+  else
+    out += "null";
+}
+
+void put_date(std::string& out, std::string_view prefix, const std::optional<Date>& value) {
+  out += prefix;
+  if (value)
+    append_date(out, *value);
+  else
+    out += "null";
+}
+
+void put_score(std::string& out, std::string_view prefix, double score) {
+  out += prefix;
+  append_json_number(out, rounded_score(score));
+}
+
+/// One result of the brief check.
 void append_level_brief(std::string& out, const LevelResult& r) {
-  using namespace std::string_view_literals;
-  out += R"({"certificate":)"sv;
-  append_json_string(out, r.certificate->id);
-  out += R"(,"level":)"sv;
-  append_json_string(out, r.level->id);
-  out += R"(,"status":)"sv;
-  append_json_string(out, outcome_id(r.status));
-  out += R"(,"earliest_date":)"sv;
-  if (r.earliest_date)
-    append_date(out, *r.earliest_date);
-  else
-    out += "null"sv;
-  out += R"(,"next_sitting":)"sv;
-  if (r.next_sitting)
-    append_json_string(out, *r.next_sitting);
-  else
-    out += "null"sv;
+  put(out, R"({"certificate":)", r.certificate->id);
+  put(out, R"(,"level":)", r.level->id);
+  put(out, R"(,"status":)", outcome_id(r.status));
+  put_date(out, R"(,"earliest_date":)", r.earliest_date);
+  put_or_null(out, R"(,"next_sitting":)", r.next_sitting ? &*r.next_sitting : nullptr);
   out += '}';
 }
 
-/// The brief recommend's items, written compact in one go as append_level_brief is:
-/// the same bytes as the writer's, with the member names as constants.
+/// The brief recommend's items.
 void append_role_brief(std::string& out, const RoleMatch& m) {
-  using namespace std::string_view_literals;
-  out += R"({"id":)"sv;
-  append_json_string(out, m.role->id);
-  out += R"(,"score":)"sv;
-  append_json_number(out, rounded_score(m.score));
+  put(out, R"({"id":)", m.role->id);
+  put_score(out, R"(,"score":)", m.score);
   out += '}';
 }
 
 void append_certificate_brief(std::string& out, const CertificateSuggestion& s) {
-  using namespace std::string_view_literals;
-  out += R"({"id":)"sv;
-  append_json_string(out, s.certificate->id);
-  out += R"(,"level":)"sv;
-  append_json_string(out, s.suggested.level->id);
-  out += R"(,"status":)"sv;
-  append_json_string(out, outcome_id(s.suggested.status));
-  out += R"(,"score":)"sv;
-  append_json_number(out, rounded_score(s.score));
+  put(out, R"({"id":)", s.certificate->id);
+  put(out, R"(,"level":)", s.suggested.level->id);
+  put(out, R"(,"status":)", outcome_id(s.suggested.status));
+  put_score(out, R"(,"score":)", s.score);
   out += '}';
 }
 
 void append_action_brief(std::string& out, const NextAction& a) {
-  using namespace std::string_view_literals;
-  out += R"({"kind":)"sv;
-  append_json_string(out, a.kind);
-  out += R"(,"id":)"sv;
-  append_json_string(out, a.id);
-  out += R"(,"level":)"sv;
-  if (a.level.empty())
-    out += "null"sv;
-  else
-    append_json_string(out, a.level);
-  out += R"(,"date":)"sv;
-  if (a.date)
-    append_date(out, *a.date);
-  else
-    out += "null"sv;
+  put(out, R"({"kind":)", a.kind);
+  put(out, R"(,"id":)", a.id);
+  put_or_null(out, R"(,"level":)", a.level.empty() ? nullptr : &a.level);
+  put_date(out, R"(,"date":)", a.date);
   out += '}';
 }
 
