@@ -139,15 +139,15 @@ size_t pick_level(const Catalog& c, const Profile& p, Profile& scratch, Date as_
   if (n > 1 && pick > start && held < static_cast<int>(pick) - 1) {
     const auto& lower = cert.levels[pick - 1].name;
     *why = cert.levels[pick].requires_rule
-              ? T(fmt::format("{} rather than {}: the rules accept you at this level already",
-                              cert.levels[pick].name.en, lower.en),
-                  fmt::format("建议{}而非{}：按规则你已可直接报考该等级", cert.levels[pick].name.zh, lower.zh))
-              : T(fmt::format("{} rather than {}: you already know most of its syllabus", cert.levels[pick].name.en,
-                              lower.en),
-                  fmt::format("建议{}而非{}：你已掌握其大纲的大部分内容", cert.levels[pick].name.zh, lower.zh));
+               ? T(fmt::format("{} rather than {}: the rules accept you at this level already",
+                               cert.levels[pick].name.en, lower.en),
+                   fmt::format("建议{}而非{}：按规则你已可直接报考该等级", cert.levels[pick].name.zh, lower.zh))
+               : T(fmt::format("{} rather than {}: you already know most of its syllabus", cert.levels[pick].name.en,
+                               lower.en),
+                   fmt::format("建议{}而非{}：你已掌握其大纲的大部分内容", cert.levels[pick].name.zh, lower.zh));
   } else if (n > 1 && pick == 0) {
     *why = T(fmt::format("{}: the entry level of this ladder", cert.levels[0].name.en),
-            fmt::format("{}：该证书的入门等级", cert.levels[0].name.zh));
+             fmt::format("{}：该证书的入门等级", cert.levels[0].name.zh));
   }
   return pick;
 }
@@ -265,18 +265,20 @@ double related_value(const Catalog& c, const Profile& p, const ProfileFacts& f, 
     const auto* role = &c.roles[static_cast<size_t>(related[j])];
     if (std::find(p.goal_roles.begin(), p.goal_roles.end(), id) != p.goal_roles.end()) {
       v = 1.0;
-      if (why) *why = (T("Related to your goal role " + role->name.en, "与你的目标岗位“" + role->name.in(Lang::zh) + "”相关"));
+      if (why)
+        *why = T("Related to your goal role " + role->name.en, "与你的目标岗位“" + role->name.in(Lang::zh) + "”相关");
     } else if (v < 0.5 && std::binary_search(goal_cats.begin(), goal_cats.end(), role->category)) {
       v = 0.5;
       if (why)
-        *why = (T("Related to a role in a category you aim at: " + role->name.en,
-              "与你目标类别中的岗位相关：" + role->name.in(Lang::zh)));
+        *why = T("Related to a role in a category you aim at: " + role->name.en,
+                 "与你目标类别中的岗位相关：" + role->name.in(Lang::zh));
     }
     for (const auto& t : targets)
       if (!t.goal && t.match->role->id == id && 0.5 * t.weight > v) {
         v = 0.5 * t.weight;
         if (why)
-          *why = (T("Related to a role that fits you: " + role->name.en, "与你较匹配的岗位相关：" + role->name.in(Lang::zh)));
+          *why = T("Related to a role that fits you: " + role->name.en,
+                   "与你较匹配的岗位相关：" + role->name.in(Lang::zh));
       }
   }
   return v;
@@ -335,8 +337,7 @@ Needs resolve(const Catalog& c, const std::map<std::string, double>& by_id) {
 /// needs, most needed first, and the share of their weight it covers. A syllabus skill
 /// covers a need when it is the same or beneath it; naming only its direct parent
 /// covers it in part (partial_credit), as in syllabus_covers().
-double coverage(const Catalog& c, size_t ci, size_t pick, const Needs& needs,
-                std::vector<std::string>& covers) {
+double coverage(const Catalog& c, size_t ci, size_t pick, const Needs& needs, std::vector<std::string>& covers) {
   // The common syllabus ([0]) and each level's own up to the suggested one.
   const auto& taught = c.level_taught[ci];
   const auto& reach = c.level_reach[ci];
@@ -419,14 +420,14 @@ CertificateSuggestion suggest(Advice& a, size_t ci) {
   if (!a.prose) {
     score_terms(c, s, covers, related, suits, {}, {}, {}, false);
   } else {
-    score_terms(c, s, covers, related, suits,
-                T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss",
-                              s.covers.size(), a.needs.ids.size()),
-                  fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", a.needs.ids.size(),
-                              s.covers.size())),
-                related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
-                                    : related_why,
-                suits_detail(s, suits));
+    score_terms(
+        c, s, covers, related, suits,
+        T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss", s.covers.size(),
+                      a.needs.ids.size()),
+          fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", a.needs.ids.size(), s.covers.size())),
+        related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
+                            : related_why,
+        suits_detail(s, suits));
   }
   if (s.held) s.below_floor = true;
   if (a.prose) add_reasons(c, s, level_why, related_why);  // the reasons are sentences
@@ -544,7 +545,6 @@ NextAction certificate_action(const Catalog& c, const CertificateSuggestion& s, 
   if (prose) a.text = certificate_action_text(c, s, focus);
   return a;
 }
-
 
 /// The missing essential skill of the focus role that weighs most, preferring one the
 /// certificate does not teach (the exam covers the others).

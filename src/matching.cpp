@@ -186,7 +186,8 @@ void add_goals(const Catalog& c, const Profile& p, ProfileFacts& f) {
   for (const auto& id : p.goal_categories) aim_at(id);
   for (const auto& id : p.goal_roles) {
     // A goal is a role by its id; an external id (an O*NET code) names its category too.
-    if (auto it = c.role_by_id.find(id); it != c.role_by_id.end()) f.goal_roles.push_back(static_cast<uint32_t>(it->second));
+    if (auto it = c.role_by_id.find(id); it != c.role_by_id.end())
+      f.goal_roles.push_back(static_cast<uint32_t>(it->second));
     if (const auto* role = c.role(id)) aim_at(role->category);
   }
   std::sort(f.goal_roles.begin(), f.goal_roles.end());
@@ -246,7 +247,6 @@ struct TermValues {
   double score = 0;
   bool gated = false;  // experience and barrier not counted: no skill evidence, not a goal
 };
-
 
 /// The terms of a role's score. One function for the quick ranking of every role and
 /// the full match of the roles shown, so both give the same number.

@@ -21,7 +21,7 @@ struct ProfileFacts {
   std::vector<double> years;                   ///< by domain index
   std::vector<double> barrier;                 ///< by category index; < 0: none stated
   double use_total = 0;                        ///< Σ IDF of the person's own skills
-  int isced = -1;  ///< the person's education as an ISCED 2011 level; -1 when not known
+  int isced = -1;                              ///< the person's education as an ISCED 2011 level; -1 when not known
 };
 
 ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of);
