@@ -614,9 +614,8 @@ std::vector<uint32_t> candidates(const Catalog& c, const ProfileFacts& f, const 
 
 /// The best `keep` of the roles that pass `shown`, by score (every other role scores
 /// 0), ties by id: the scored ones above zero first, then the zeros in id order.
-std::vector<uint32_t> best_roles(const Catalog& c, const std::vector<std::pair<double, uint32_t>>& scored_in,
-                                 size_t keep, const std::function<bool(size_t)>& shown) {
-  auto scored = scored_in;
+std::vector<uint32_t> best_roles(const Catalog& c, std::vector<std::pair<double, uint32_t>> scored, size_t keep,
+                                 const std::function<bool(size_t)>& shown) {
   auto order = [&](const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b) {
     if (a.first != b.first) return a.first > b.first;
     return c.role_id_rank[a.second] < c.role_id_rank[b.second];
@@ -656,7 +655,7 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const
   out.reserve(keep);
   std::vector<double> credit;
   std::vector<size_t> via;
-  for (auto r : best_roles(c, scored, keep, shown)) {
+  for (auto r : best_roles(c, std::move(scored), keep, shown)) {
     credit.assign(c.roles[r].skills.size(), 0);
     via.assign(c.roles[r].skills.size(), 0);
     auto first = std::lower_bound(touched.hits.begin(), touched.hits.end(), r,

@@ -492,16 +492,19 @@ class CertificateSteps {
     return line;
   }
 
+  // A shared step serves one more level: its reason names that one too; returns the step.
+  size_t also(size_t step, const char* sep_en, const char* sep_zh, const Text& more) {
+    auto& reason = m_drafts[step].step.reason;
+    reason.en += sep_en + more.en;
+    reason.zh += sep_zh + more.zh;
+    return step;
+  }
+
   // The experience step for a condition time alone will meet (shared by the levels it opens).
   size_t experience_step(const Rule& r, const TraceNode& at_d, const Text& opens) {
     auto key = std::pair(r.domain, r.min_years);
     auto it = m_experience.find(key);
-    if (it != m_experience.end()) {
-      auto& reason = m_drafts[it->second].step.reason;
-      reason.en += "; also " + opens.en;
-      reason.zh += "；也可报考" + opens.zh;
-      return it->second;
-    }
+    if (it != m_experience.end()) return also(it->second, "; also ", "；也可报考", opens);
     Draft d;
     d.group = 2;
     d.step.kind = "experience";
@@ -560,12 +563,7 @@ class CertificateSteps {
   // The profile step for a field the rules need to decide a level (shared by the levels that need it).
   size_t profile_step(const std::string& field, const Text& needed_by) {
     auto it = m_profile.find(field);
-    if (it != m_profile.end()) {
-      auto& reason = m_drafts[it->second].step.reason;
-      reason.en += ", " + needed_by.en;
-      reason.zh += "、" + needed_by.zh;
-      return it->second;
-    }
+    if (it != m_profile.end()) return also(it->second, ", ", "、", needed_by);
     Draft d;
     d.group = 0;
     d.key = {0, m_profile.size(), 0, 0};

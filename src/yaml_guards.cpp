@@ -24,6 +24,15 @@ using util::T;
 
 namespace {
 
+/// The line of `text` that starts at `start`, without its newline; `start` moves to
+/// the next line (to the end after the last).
+std::string_view take_line(std::string_view text, size_t& start) {
+  size_t nl = text.find('\n', start);
+  std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+  start = nl == std::string_view::npos ? text.size() : nl + 1;
+  return line;
+}
+
 // Finds the first byte that breaks UTF-8, as (line, column); (0, 0) when valid.
 std::pair<int, int> first_bad_utf8(std::string_view text, unsigned char& bad) {
   int line = 1, col = 1;
@@ -100,9 +109,7 @@ class StructureScan {
     size_t start = 0;
     while (start < text.size()) {
       ++m_line_no;
-      size_t nl = text.find('\n', start);
-      std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-      start = nl == std::string_view::npos ? text.size() : nl + 1;
+      std::string_view line = take_line(text, start);
       size_t i = 0;
       while (i < line.size() && line[i] == ' ') ++i;
       if (m_flow == 0 && !m_in_single && !m_in_double) {
@@ -337,9 +344,7 @@ std::pair<int, int> second_document(std::string_view text) {
   size_t start = 0;
   while (start < text.size()) {
     ++line_no;
-    size_t nl = text.find('\n', start);
-    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    start = nl == std::string_view::npos ? text.size() : nl + 1;
+    std::string_view line = take_line(text, start);
     size_t i = 0;
     bool is_marker = (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
                      (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
