@@ -101,15 +101,15 @@ double readiness(const Catalog& c, const SkillCredit& credit, const CertificateL
 
 /// Whether the person is past level `i`: the rules of the next level accept them now
 /// without holding this certificate, or (no rule) they already know most of its syllabus.
-/// `scratch` is a copy of the person's profile whose certificates are changed for one
-/// evaluation and put back (one copy per profile, not one per question).
-bool outgrown(const Catalog& c, const Profile& p, Profile& scratch, Date as_of, const Certificate& cert, size_t i,
-              const SkillCredit& credit) {
+/// `held` is a copy of the person's certificates, changed for one evaluation and put
+/// back (EvalContext::held): one copy per profile, not one per question.
+bool outgrown(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& held, Date as_of,
+              const Certificate& cert, size_t i, const SkillCredit& credit) {
   const auto& next = cert.levels[i + 1];
   if (!next.requires_rule) return readiness(c, credit, next) >= 0.5;
-  std::erase_if(scratch.certificates, [&](const HeldCertificate& h) { return h.id == cert.id; });
-  bool past = check_level(cert, next, EvalContext{c, scratch, as_of, false}).status == Outcome::eligible;
-  scratch.certificates = p.certificates;
+  std::erase_if(held, [&](const HeldCertificate& h) { return h.id == cert.id; });
+  bool past = check_level(cert, next, EvalContext{c, p, as_of, false, false, &held}).status == Outcome::eligible;
+  held = p.certificates;
   return past;
 }
 
@@ -122,8 +122,8 @@ bool sittable(const LevelResult& r) { return r.status == Outcome::eligible || r.
 
 /// The level that suits the person: the lowest not held, climbing while they are past
 /// it; a sittable level whose soft conditions fit wins over one whose do not.
-size_t pick_level(const Catalog& c, const Profile& p, Profile& scratch, Date as_of, const CertificateSuggestion& s,
-                  const SkillCredit& credit, int held, Text* why) {
+size_t pick_level(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& scratch, Date as_of,
+                  const CertificateSuggestion& s, const SkillCredit& credit, int held, Text* why) {
   const auto& cert = *s.certificate;
   size_t n = cert.levels.size();
   size_t pick = static_cast<size_t>(std::min<int>(held + 1, static_cast<int>(n) - 1));
@@ -153,11 +153,11 @@ size_t pick_level(const Catalog& c, const Profile& p, Profile& scratch, Date as_
 }
 
 /// The next level and the fastest route to it: now, through the suggested level, or by waiting.
-void route_next(const Catalog& c, Profile& scratch, Date as_of, CertificateSuggestion& s, size_t pick) {
+void route_next(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& held, Date as_of,
+                CertificateSuggestion& s, size_t pick) {
   const auto& cert = *s.certificate;
   if (pick + 1 >= cert.levels.size()) return;
-  const auto& nx = s.levels[pick + 1];
-  s.next_step = nx;
+  const auto& nx = s.levels[pick + 1];  // suggest() makes it the next step
   if (nx.status == Outcome::eligible) {
     s.next_route = "now";
     s.next_date = as_of;
@@ -171,9 +171,9 @@ void route_next(const Catalog& c, Profile& scratch, Date as_of, CertificateSugge
     Date open = cur.status == Outcome::eligible ? as_of : *cur.earliest_date;
     auto sitting = next_sitting(cert, open);
     Date held_from = sitting ? *parse_date(*sitting).date : open;
-    scratch.certificates.push_back(HeldCertificate{cert.id, cert.levels[pick].id, held_from, {}});
-    auto r = check_level(cert, *nx.level, EvalContext{c, scratch, std::max(held_from, as_of), false});  // status only
-    scratch.certificates.pop_back();
+    held.push_back(HeldCertificate{cert.id, cert.levels[pick].id, held_from, {}});
+    auto r = check_level(cert, *nx.level, EvalContext{c, p, std::max(held_from, as_of), false, false, &held});
+    held.pop_back();
     if (r.status == Outcome::eligible) {
       through = true;
       if (sitting) through_date = std::max(held_from, as_of);
@@ -373,7 +373,7 @@ struct Advice {
   std::vector<Target> targets;
   Needs needs;
   bool prose = true;
-  Profile scratch;  ///< the profile, changed for one question at a time (outgrown, route_next)
+  std::vector<HeldCertificate> held;  ///< the person's certificates, changed for one question at a time
 };
 
 Text suits_detail(const CertificateSuggestion& s, double suits) {
@@ -399,20 +399,29 @@ void add_reasons(const Catalog& c, CertificateSuggestion& s, const Text& level_w
   if (s.next_step) s.reasons.push_back(next_text(s));
 }
 
-CertificateSuggestion suggest(Advice& a, size_t ci) {
+/// Fills `s`, a fresh suggestion in its vector's slot (a suggestion is large to move).
+void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
   const auto& c = a.c;
   const auto& cert = c.certificates[ci];
-  EvalContext ctx{c, a.p, a.as_of, a.prose};
-  CertificateSuggestion s;
+  EvalContext ctx{c, a.p, a.as_of, a.prose, a.prose};  // brief: verdicts, no trees to copy
   s.certificate = &cert;
   s.levels.reserve(cert.levels.size());
-  for (const auto& l : cert.levels) s.levels.push_back(check_level(cert, l, ctx));
+  for (const auto& l : cert.levels) s.levels.emplace_back(CheckedLevel{cert, l, ctx});
   int held = held_level(cert, a.p, a.as_of);
   Text level_why, related_why;
-  size_t pick = pick_level(c, a.p, a.scratch, a.as_of, s, a.f.credit, held, a.prose ? &level_why : nullptr);
-  s.suggested = s.levels[pick];
+  size_t pick = pick_level(c, a.p, a.held, a.as_of, s, a.f.credit, held, a.prose ? &level_why : nullptr);
   s.held = held >= static_cast<int>(cert.levels.size()) - 1;
-  route_next(c, a.scratch, a.as_of, s, pick);
+  route_next(c, a.p, a.held, a.as_of, s, pick);
+  // The brief form keeps the two levels it reads and not the list (a copy each saved).
+  bool has_next = pick + 1 < s.levels.size();
+  if (a.prose) {
+    s.suggested = s.levels[pick];
+    if (has_next) s.next_step = s.levels[pick + 1];
+  } else {
+    s.suggested = std::move(s.levels[pick]);
+    if (has_next) s.next_step = std::move(s.levels[pick + 1]);
+    s.levels.clear();
+  }
 
   double covers = coverage(c, ci, pick, a.needs, s.covers);
   double related = related_value(c, a.p, a.f, ci, a.targets, a.prose ? &related_why : nullptr);
@@ -431,7 +440,6 @@ CertificateSuggestion suggest(Advice& a, size_t ci) {
   }
   if (s.held) s.below_floor = true;
   if (a.prose) add_reasons(c, s, level_why, related_why);  // the reasons are sentences
-  return s;
 }
 
 }  // namespace
@@ -442,13 +450,13 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
   bool any = std::any_of(c.certificates.begin(), c.certificates.end(),
                          [](const Certificate& cert) { return !cert.levels.empty(); });
   if (!any) return {};  // an imported catalogue has none: no targets or needs to work out
-  Advice a{c, p, as_of, f, {}, {}, {}, prose, p};
+  Advice a{c, p, as_of, f, {}, {}, {}, prose, p.certificates};
   a.targets = targets_of(c, p, f, ranked_roles, a.goal_matches);
   a.needs = resolve(c, needs_of(c, a.targets));
   std::vector<CertificateSuggestion> all;
   all.reserve(c.certificates.size());
   for (size_t ci = 0; ci < c.certificates.size(); ++ci)
-    if (!c.certificates[ci].levels.empty()) all.push_back(suggest(a, ci));
+    if (!c.certificates[ci].levels.empty()) suggest(a, ci, all.emplace_back());
   // Sorted by index, then moved once: a suggestion is large.
   std::vector<size_t> order(all.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;

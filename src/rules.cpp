@@ -159,7 +159,13 @@ namespace {
 
 class Evaluator {
  public:
-  explicit Evaluator(const EvalContext& ctx) : m_ctx(ctx), m_c(ctx.catalog), m_p(ctx.profile), m_prose(ctx.prose) {}
+  explicit Evaluator(const EvalContext& ctx)
+      : m_ctx(ctx),
+        m_c(ctx.catalog),
+        m_p(ctx.profile),
+        m_held(ctx.held ? *ctx.held : ctx.profile.certificates),
+        m_prose(ctx.prose),
+        m_tree(ctx.tree) {}
 
   /// Evaluates `r` into `t`, a fresh node: in place, since a TraceNode is large to move.
   void eval(const Rule& r, TraceNode& t) {
@@ -200,47 +206,70 @@ class Evaluator {
   }
 
  private:
-  void combine(const Rule& r, TraceNode& t, bool all) {
-    if (m_prose)
-      t.reason =
-          all ? T("All of the following", "同时满足以下全部条件") : T("Any one of the following", "满足以下任一条件");
+  /// What `all` or `any` makes of its children, tallied one child at a time, so the
+  /// children need not be kept (EvalContext::tree).
+  struct Tally {
+    explicit Tally(bool all_of) : all(all_of) {}
+    bool all;
     bool any_fail = false, any_unknown = false, any_pass = false;
-    t.children.reserve(r.children.size());  // a TraceNode is large: grow the vector once, not by moves
-    for (const auto& c : r.children) {
-      eval(c, t.children.emplace_back());
-      const auto& ct = t.children.back();
+    bool undated = false;          // all: a child that does not pass has no date
+    std::optional<Date> date;      // all: the latest date; any: the earliest
+    std::vector<std::string> missing;
+
+    void add(const TraceNode& ct) {
       any_fail |= ct.outcome == Outcome::not_eligible;
       any_unknown |= ct.outcome == Outcome::unknown;
       any_pass |= ct.outcome == Outcome::eligible;
-    }
-    if (all)
-      t.outcome = any_fail ? Outcome::not_eligible : any_unknown ? Outcome::unknown : Outcome::eligible;
-    else
-      t.outcome = any_pass ? Outcome::eligible : any_unknown ? Outcome::unknown : Outcome::not_eligible;
-    if (t.outcome == Outcome::unknown) {
-      std::set<std::string> missing;
-      for (const auto& ct : t.children)
-        if (ct.outcome == Outcome::unknown) missing.insert(ct.missing_fields.begin(), ct.missing_fields.end());
-      t.missing_fields.assign(missing.begin(), missing.end());
-    }
-    if (t.outcome != Outcome::not_eligible) return;
-    // `all` passes when its last failing child does; `any` when its first does.
-    std::optional<Date> date;
-    for (const auto& ct : t.children) {
-      if (ct.outcome == Outcome::eligible) continue;
+      if (ct.outcome == Outcome::unknown) missing.insert(missing.end(), ct.missing_fields.begin(), ct.missing_fields.end());
+      if (ct.outcome == Outcome::eligible) return;
+      // `all` passes when its last failing child does; `any` when its first does.
       if (all) {
-        if (!ct.passes_on) return;
-        if (!date || *ct.passes_on > *date) date = ct.passes_on;
+        if (!ct.passes_on) undated = true;
+        else if (!date || *ct.passes_on > *date) date = ct.passes_on;
       } else if (ct.passes_on && (!date || *ct.passes_on < *date)) {
         date = ct.passes_on;
       }
     }
-    t.passes_on = date;
+
+    void into(TraceNode& t) {
+      if (all)
+        t.outcome = any_fail ? Outcome::not_eligible : any_unknown ? Outcome::unknown : Outcome::eligible;
+      else
+        t.outcome = any_pass ? Outcome::eligible : any_unknown ? Outcome::unknown : Outcome::not_eligible;
+      if (t.outcome == Outcome::unknown) {
+        std::sort(missing.begin(), missing.end());
+        missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+        t.missing_fields = std::move(missing);
+      }
+      if (t.outcome == Outcome::not_eligible && !(all && undated)) t.passes_on = date;
+    }
+  };
+
+  void combine(const Rule& r, TraceNode& t, bool all) {
+    if (m_prose)
+      t.reason =
+          all ? T("All of the following", "同时满足以下全部条件") : T("Any one of the following", "满足以下任一条件");
+    Tally tally(all);
+    if (m_tree) {
+      t.children.reserve(r.children.size());  // a TraceNode is large: grow the vector once, not by moves
+      for (const auto& c : r.children) {
+        eval(c, t.children.emplace_back());
+        tally.add(t.children.back());
+      }
+    } else {
+      for (const auto& c : r.children) {
+        TraceNode ct;
+        eval(c, ct);
+        tally.add(ct);
+      }
+    }
+    tally.into(t);
   }
 
   void negate(const Rule& r, TraceNode& t) {
-    eval(r.children[0], t.children.emplace_back());
-    const auto& c = t.children.back();
+    TraceNode flat;
+    TraceNode& c = m_tree ? t.children.emplace_back() : flat;
+    eval(r.children[0], c);
     if (m_prose) t.reason = T("Not: " + c.reason.en, "不满足：" + c.reason.zh);
     t.outcome = c.outcome == Outcome::unknown    ? Outcome::unknown
                 : c.outcome == Outcome::eligible ? Outcome::not_eligible
@@ -409,7 +438,7 @@ class Evaluator {
     int need = cert && !r.level.empty() ? std::max(0, cert->level_index(r.level)) : 0;
     if (m_prose) holds_text(r, t, cert, need);
     t.outcome = Outcome::not_eligible;
-    for (const auto& h : m_p.certificates) {
+    for (const auto& h : m_held) {
       if (h.id != r.certificate || !cert) continue;
       if (h.date && *h.date > m_ctx.as_of) continue;
       int have = cert->level_index(h.level);
@@ -494,7 +523,9 @@ class Evaluator {
   const EvalContext& m_ctx;
   const Catalog& m_c;
   const Profile& m_p;
-  bool m_prose;  ///< compose the texts (EvalContext::prose)
+  const std::vector<HeldCertificate>& m_held;  ///< EvalContext::held, else the profile's
+  bool m_prose;                                ///< compose the texts (EvalContext::prose)
+  bool m_tree;                                 ///< keep the children (EvalContext::tree)
 };
 
 // ---- what would change the answer
@@ -517,7 +548,7 @@ bool can_sit_now(const Rule& r, const EvalContext& ctx) {
   int need = r.level.empty() ? 0 : std::max(0, cert->level_index(r.level));
   ++t_holds_depth;
   // Only the outcome is read: no texts to compose.
-  EvalContext quiet{ctx.catalog, ctx.profile, ctx.as_of, false};
+  EvalContext quiet{ctx.catalog, ctx.profile, ctx.as_of, false, false, ctx.held};
   auto res = check_level(*cert, cert->levels[static_cast<size_t>(need)], quiet);
   --t_holds_depth;
   return res.status == Outcome::eligible;
@@ -678,7 +709,7 @@ LevelResult check_level(const Certificate& cert, const CertificateLevel& level, 
     r.earliest_date = r.trace->passes_on;
     r.next_sitting = next_sitting(cert, *r.earliest_date);
   }
-  if (!ctx.prose) return r;  // the changes are sentences
+  if (!ctx.prose || !ctx.tree) return r;  // the changes are sentences, read from the children
   auto opts = options(&*level.requires_rule, *r.trace, ctx);
   // Easiest first: an exam the person may sit today, then waiting (soonest first),
   // then the fewest things to do.

@@ -50,7 +50,7 @@ struct CertificateSuggestion {
   /// (sit the suggested level, then the next through it), "wait" (time alone), or "" (none).
   std::string next_route;
   std::optional<Date> next_date;    ///< the date of that route, when it can be known
-  std::vector<LevelResult> levels;  ///< every level, in ladder order
+  std::vector<LevelResult> levels;  ///< every level, in ladder order (empty in the brief form)
   double score = 0;                 ///< value to this person: sum of `terms`
   std::vector<ScoreTerm> terms;     ///< covers | related | suits
   bool below_floor = false;         ///< under the catalogue's relevance floor: recommend leaves it out
@@ -110,9 +110,10 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of
 
 /// Certificates, best first by value to the person (score rounded to hundredths), then
 /// feasibility (now, from a date, unknown, not yet), then id; those below the floor last.
-/// `prose` false, for the brief forms: the levels are checked without prose
-/// (EvalContext::prose), and no reasons or score terms are kept; every score, status,
-/// date, route and covered skill is the same.
+/// `prose` false, for the brief forms: the levels are checked for their verdicts only
+/// (EvalContext::prose and ::tree false), the suggestion keeps its suggested and next
+/// levels but not the list of every level, and no reasons or score terms are kept;
+/// every score, status, date, route and covered skill is the same.
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const std::vector<RoleMatch>& ranked_roles, bool prose = true);
 

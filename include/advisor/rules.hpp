@@ -59,6 +59,15 @@ struct EvalContext {
   /// (reason, found, required, subject); check_level leaves `changes` empty.
   /// Every outcome and date is the full evaluation's.
   bool prose = true;
+  /// false: the verdict only. Each rule's node keeps its outcome, date and missing
+  /// fields, but not its children: `all`, `any` and `not` tally their children as they
+  /// go. For whoever reads a status and dates and nothing else (the brief forms,
+  /// certificate advice's questions to the rules). check_level then leaves `changes`
+  /// empty, as they are read from the children.
+  bool tree = true;
+  /// Set: the certificates the person holds, instead of `profile.certificates` (certificate
+  /// advice asks "what if you held this level" without copying the whole profile).
+  const std::vector<HeldCertificate>* held = nullptr;
 };
 
 /// Evaluates a rule into a trace. Pure: no I/O, no clock.
@@ -66,6 +75,15 @@ TraceNode evaluate(const Rule& rule, const EvalContext& ctx);
 
 /// Evaluates one certificate level: hard rule, soft rule, dates, sitting, changes.
 LevelResult check_level(const Certificate& cert, const CertificateLevel& level, const EvalContext& ctx);
+
+/// check_level as a conversion, so that `results.emplace_back(CheckedLevel{…})` builds
+/// the result in its vector's slot instead of moving it there (a LevelResult is large).
+struct CheckedLevel {
+  const Certificate& cert;
+  const CertificateLevel& level;
+  const EvalContext& ctx;
+  operator LevelResult() const { return check_level(cert, level, ctx); }
+};
 
 /// The first sitting month that starts on or after `from`, as YYYY-MM; empty when the
 /// certificate states no sittings.

@@ -97,16 +97,6 @@ std::optional<Profile> read_line_profile(const Catalog& c, std::string_view& lin
   return std::nullopt;
 }
 
-/// check_level's answer as a conversion, so that results.emplace_back(CheckedLevel{…})
-/// builds it straight in the vector's element (GCC and Clang elide the move, a few
-/// hundred instructions for a LevelResult, a thirtieth of a brief check line).
-struct CheckedLevel {
-  const Certificate& cert;
-  const CertificateLevel& level;
-  const EvalContext& ctx;
-  operator LevelResult() const { return check_level(cert, level, ctx); }
-};
-
 /// Writes the document the request asks for on one profile, as the `result` of a line.
 void write_result(JsonWriter& w, const Catalog& c, const Profile& p, Date as_of, const BatchRequest& q,
                   const JsonFragments* fragments) {
@@ -121,7 +111,7 @@ void write_result(JsonWriter& w, const Catalog& c, const Profile& p, Date as_of,
     }
     case BatchCommand::check: {
       // The brief document shows outcomes and dates only: no prose is composed.
-      EvalContext ctx{c, p, as_of, !q.brief};
+      EvalContext ctx{c, p, as_of, !q.brief, !q.brief};
       std::vector<LevelResult> results;
       results.reserve(q.levels.size());
       for (auto [cert, level] : q.levels) results.emplace_back(CheckedLevel{*cert, *level, ctx});

@@ -136,7 +136,7 @@ int run_check(const CheckOptions& o) {
   const auto& c = catalog();
   auto targets = resolve_targets(c, o.targets);
   auto p = load_profile_file(o.profile);
-  EvalContext ctx{c, p, globals().as_of, !o.brief};  // the brief form shows no prose
+  EvalContext ctx{c, p, globals().as_of, !o.brief, !o.brief};  // the brief form shows no prose, no trees
   std::vector<LevelResult> results;
   for (auto [cert, level] : targets) results.push_back(check_level(*cert, *level, ctx));
   std::vector<const LevelResult*> ptrs;

@@ -28,6 +28,15 @@ void same_trace(const TraceNode& full, const TraceNode& brief) {
   REQUIRE(brief.required.en.empty());
 }
 
+/// A verdict-only node (EvalContext::tree false): the full node's own answer, no children.
+void same_root(const TraceNode& full, const TraceNode& verdict) {
+  REQUIRE(full.kind == verdict.kind);
+  REQUIRE(full.outcome == verdict.outcome);
+  REQUIRE(full.passes_on == verdict.passes_on);
+  REQUIRE(full.missing_fields == verdict.missing_fields);
+  REQUIRE(verdict.children.empty());
+}
+
 /// Checks every level of every certificate both ways; returns how many levels were compared.
 size_t compare_all_levels(const Catalog& c, const Profile& p, Date as_of) {
   size_t n = 0;
@@ -46,6 +55,17 @@ size_t compare_all_levels(const Catalog& c, const Profile& p, Date as_of) {
       REQUIRE(brief.changes.empty());
       REQUIRE(full.recommended.has_value() == brief.recommended.has_value());
       if (full.recommended) same_trace(*full.recommended, *brief.recommended);
+      // The verdict only (EvalContext::tree false): the same answer, no children kept.
+      auto verdict = check_level(cert, level, EvalContext{c, p, as_of, false, false});
+      REQUIRE(outcome_id(full.status) == std::string(outcome_id(verdict.status)));
+      REQUIRE(full.earliest_date == verdict.earliest_date);
+      REQUIRE(full.next_sitting == verdict.next_sitting);
+      REQUIRE(full.missing_fields == verdict.missing_fields);
+      REQUIRE(verdict.changes.empty());
+      REQUIRE(full.trace.has_value() == verdict.trace.has_value());
+      if (full.trace) same_root(*full.trace, *verdict.trace);
+      REQUIRE(full.recommended.has_value() == verdict.recommended.has_value());
+      if (full.recommended) same_root(*full.recommended, *verdict.recommended);
       ++n;
     }
   }
@@ -197,6 +217,32 @@ TEST_CASE("brief evaluation gives the full one's outcomes on generated profiles"
   REQUIRE(by_status[1] > 100);
   REQUIRE(by_status[2] > 100);
   REQUIRE(dated > 20);
+}
+
+TEST_CASE("certificates given beside the profile count as the profile's own", "[rules][brief]") {
+  // Certificate advice asks "what if you held this level" through EvalContext::held,
+  // without copying the profile: the answer must be a profile copy's with those certificates.
+  const auto& c = testing::builtin();
+  std::mt19937 rng(7);
+  size_t differ = 0;
+  for (int i = 0; i < 200; ++i) {
+    Date as_of = testing::k_as_of.add_days(static_cast<int>(rng() % 1000) - 200);
+    auto p = random_profile(rng, c, as_of);
+    auto other = random_profile(rng, c, as_of).certificates;
+    Profile copy = p;
+    copy.certificates = other;
+    INFO("profile " << i);
+    for (const auto& cert : c.certificates)
+      for (const auto& level : cert.levels)
+        for (bool tree : {true, false}) {
+          auto want = check_level(cert, level, EvalContext{c, copy, as_of, false, tree});
+          auto got = check_level(cert, level, EvalContext{c, p, as_of, false, tree, &other});
+          REQUIRE(want.status == got.status);
+          REQUIRE(want.earliest_date == got.earliest_date);
+          differ += check_level(cert, level, EvalContext{c, p, as_of, false, tree}).status != got.status;
+        }
+  }
+  REQUIRE(differ > 20);  // the certificates given changed answers, so `held` was read
 }
 
 TEST_CASE("ranking only the roles a profile reaches gives the order of scoring every role", "[matching][brief]") {
