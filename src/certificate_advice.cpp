@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
 
 #include "advisor/matching.hpp"
 #include "advisor/util/bilingual.hpp"
@@ -47,10 +45,15 @@ struct Target {
 std::vector<Target> targets_of(const Catalog& c, const Profile& p, const ProfileFacts& f,
                                const std::vector<RoleMatch>& ranked, std::vector<RoleMatch>& goals) {
   std::vector<Target> out;
-  std::set<std::string> seen;
+  std::vector<const std::string*> seen;  // role ids taken: a few, so a list
+  auto take = [&](const std::string& id) {
+    if (std::any_of(seen.begin(), seen.end(), [&](const std::string* s) { return *s == id; })) return false;
+    seen.push_back(&id);
+    return true;
+  };
   goals.reserve(p.goal_roles.size());  // no reallocation: the targets point into it
   for (const auto& id : p.goal_roles)
-    if (const auto* r = c.role(id); r && seen.insert(id).second) {
+    if (const auto* r = c.role(id); r && take(id)) {
       goals.push_back(match_role(c, f, *r, false));
       out.push_back({&goals.back(), 1.0, true});
     }
@@ -62,26 +65,56 @@ std::vector<Target> targets_of(const Catalog& c, const Profile& p, const Profile
     // A role far behind the best fit is no target: its gaps would steer the advice.
     if (!evidence || best <= 0 || m.score < k_fit_share * best) continue;
     ++fits;
-    if (seen.insert(m.role->id).second) out.push_back({&m, m.score / best, false});
+    if (take(m.role->id)) out.push_back({&m, m.score / best, false});
   }
   return out;
 }
 
 /// The essential skills the target roles miss, each weighted by its specificity, the
-/// role's weight and how much is missing.
-std::map<std::string, double> needs_of(const Catalog& c, const std::vector<Target>& targets) {
-  std::map<std::string, double> needs;
-  auto idf = [&](const std::string& id) {
+/// role's weight and how much is missing: by id, with their skill indices (-1: not in
+/// the catalogue) and weights.
+struct Needs {
+  std::vector<const std::string*> ids;  ///< sorted; pointing into the targets' matches
+  std::vector<long> skills;
+  std::vector<double> weights;
+  double total = 0;
+};
+
+Needs needs_of(const Catalog& c, const std::vector<Target>& targets) {
+  struct Found {
+    const std::string* id;
+    long skill;
+    double weight;
+  };
+  std::vector<Found> found;  // in the order found: a need's weights add up in that order
+  auto add = [&](const std::string& id, double weight, double share) {
     auto it = c.skill_by_id.find(id);
-    return it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
+    long skill = it == c.skill_by_id.end() ? -1 : static_cast<long>(it->second);
+    double idf = skill < 0 ? 1.0 : c.skill_idf[static_cast<size_t>(skill)];
+    found.push_back({&id, skill, share < 0 ? weight * idf : weight * idf * share});
   };
   for (const auto& t : targets) {
     for (size_t i = 0; i < t.match->missing.size(); ++i)
-      if (t.match->missing_essential[i]) needs[t.match->missing[i]] += t.weight * idf(t.match->missing[i]);
+      if (t.match->missing_essential[i]) add(t.match->missing[i], t.weight, -1);
     for (const auto& pm : t.match->partial)
-      if (pm.essential) needs[pm.required] += t.weight * idf(pm.required) * (1 - pm.credit);
+      if (pm.essential) add(pm.required, t.weight, 1 - pm.credit);
   }
-  return needs;
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return *a.id < *b.id; });
+  Needs n;
+  n.ids.reserve(found.size());
+  n.skills.reserve(found.size());
+  n.weights.reserve(found.size());
+  for (size_t i = 0; i < found.size();) {
+    double w = 0;
+    size_t j = i;
+    for (; j < found.size() && *found[j].id == *found[i].id; ++j) w += found[j].weight;
+    n.ids.push_back(found[i].id);
+    n.skills.push_back(found[i].skill);
+    n.weights.push_back(w);
+    n.total += w;
+    i = j;
+  }
+  return n;
 }
 
 int held_level(const Certificate& cert, const Profile& p, Date as_of) {
@@ -312,27 +345,6 @@ void score_terms(const Catalog& c, CertificateSuggestion& s, double covers, doub
   s.below_floor = s.score < sc.certificate_floor || (covers == 0 && related == 0);
 }
 
-/// The essential skills the target roles miss (needs_of), by id, with their skill
-/// indices (-1: not in the catalogue) and weights.
-struct Needs {
-  std::vector<std::string> ids;
-  std::vector<long> skills;
-  std::vector<double> weights;
-  double total = 0;
-};
-
-Needs resolve(const Catalog& c, const std::map<std::string, double>& by_id) {
-  Needs n;
-  for (const auto& [id, w] : by_id) {
-    auto it = c.skill_by_id.find(id);
-    n.ids.push_back(id);
-    n.skills.push_back(it == c.skill_by_id.end() ? -1 : static_cast<long>(it->second));
-    n.weights.push_back(w);
-    n.total += w;
-  }
-  return n;
-}
-
 /// What a certificate's syllabus (its own and its levels' up to `pick`) teaches of the
 /// needs, most needed first, and the share of their weight it covers. A syllabus skill
 /// covers a need when it is the same or beneath it; naming only its direct parent
@@ -348,6 +360,7 @@ double coverage(const Catalog& c, size_t ci, size_t pick, const Needs& needs, st
   };
   double covered = 0;
   std::vector<std::pair<double, size_t>> hit;  // (weight, need)
+  hit.reserve(needs.ids.size());
   for (size_t i = 0; i < needs.ids.size(); ++i) {
     if (needs.skills[i] < 0) continue;
     auto b = static_cast<size_t>(needs.skills[i]);
@@ -359,7 +372,8 @@ double coverage(const Catalog& c, size_t ci, size_t pick, const Needs& needs, st
   }
   // Keep the order of importance: the most needed first.
   std::stable_sort(hit.begin(), hit.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-  for (const auto& [w, i] : hit) covers.push_back(needs.ids[i]);
+  covers.reserve(hit.size());
+  for (const auto& [w, i] : hit) covers.push_back(*needs.ids[i]);
   return needs.total > 0 ? covered / needs.total : 0;
 }
 
@@ -452,7 +466,7 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
   if (!any) return {};  // an imported catalogue has none: no targets or needs to work out
   Advice a{c, p, as_of, f, {}, {}, {}, prose, p.certificates};
   a.targets = targets_of(c, p, f, ranked_roles, a.goal_matches);
-  a.needs = resolve(c, needs_of(c, a.targets));
+  a.needs = needs_of(c, a.targets);
   std::vector<CertificateSuggestion> all;
   all.reserve(c.certificates.size());
   for (size_t ci = 0; ci < c.certificates.size(); ++ci)

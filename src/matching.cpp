@@ -69,6 +69,9 @@ template <typename YearsOf>
 SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&& years_of) {
   Offers best;
   SkillCredit out;
+  // Room for a skill and a few ancestors each, so that the lists do not grow step by step.
+  best.reserve(8 * p.skills.size() + 32);
+  out.declared.reserve(p.skills.size());
   for (const auto& ps : p.skills) {
     if (ps.id.empty()) continue;
     auto it = c.skill_by_id.find(ps.id);
@@ -96,6 +99,9 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
   // Each skill keeps its best offer, the first of equals; declared beats inferred at
   // equal credit: a person's own word comes first.
   std::stable_sort(best.begin(), best.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  out.credit.reserve(best.size());
+  out.via.reserve(best.size());
+  out.inferred.reserve(best.size());
   for (size_t i = 0; i < best.size();) {
     Credit b = best[i].second;
     size_t k = best[i].first;
@@ -203,6 +209,8 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
   auto worked = worked_domains(c, p);
   std::optional<ExperienceMeasure> none;
   f.experience.reserve(c.domains.size());
+  f.years.reserve(c.domains.size());
+  f.barrier.reserve(c.categories.size());
   for (size_t d = 0; d < c.domains.size(); ++d) {
     if (!worked[d] && !none) none = measure_experience(c, p, c.domains[d].id, as_of);
     f.experience.push_back(worked[d] ? measure_experience(c, p, c.domains[d].id, as_of) : *none);
@@ -391,6 +399,8 @@ RoleNumbers classify(const Catalog& c, const ProfileFacts& f, size_t ri, const s
   std::vector<std::string> miss_opt;
   m.matched.reserve(role.skills.size());
   m.missing.reserve(role.skills.size());
+  m.missing_essential.reserve(role.skills.size());
+  miss_opt.reserve(role.skills.size());
   std::vector<bool> in_role(count_use ? c.skills.size() : 0, false);
   const auto& slot_skill = c.role_slot_skill[ri];
   for (size_t k = 0; k < role.skills.size(); ++k) {
@@ -565,6 +575,10 @@ struct Touched {
 Touched touch(const Catalog& c, const ProfileFacts& f) {
   Touched t;
   t.numbers.assign(c.roles.size(), {});
+  size_t n_hits = 0;
+  for (const auto& [skill, cr] : f.credit.credit) n_hits += c.roles_by_skill[skill].size();
+  t.hits.reserve(n_hits);
+  t.reached.reserve(std::min(n_hits, c.roles.size()));
   for (size_t i = 0; i < f.credit.credit.size(); ++i) {
     auto [skill, cr] = f.credit.credit[i];
     for (auto [role, slot] : c.roles_by_skill[skill])
@@ -646,8 +660,10 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const
   };  // an incomplete role has no skills in its source: nothing to rank on
   size_t eligible = 0;
   for (size_t r = 0; r < c.roles.size(); ++r) eligible += shown(r) ? 1 : 0;
+  auto can_score = candidates(c, f, touched);
   std::vector<std::pair<double, uint32_t>> scored;
-  for (auto r : candidates(c, f, touched))
+  scored.reserve(can_score.size());
+  for (auto r : can_score)
     if (shown(r)) scored.emplace_back(term_values(c, f, r, touched.numbers[r]).score, r);
   size_t keep = limit == 0 ? eligible : std::min(limit, eligible);
 

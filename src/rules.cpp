@@ -87,7 +87,9 @@ bool in_domain(const Catalog& c, const ExperienceEntry& e, const std::string& do
 
 ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of) {
   ExperienceMeasure m;
-  std::vector<std::pair<long, long>> spans;  // [start, end) in days, clipped to as_of
+  // Scratch lists kept from call to call (it is called for every domain of every profile).
+  thread_local std::vector<std::pair<long, long>> spans, merged;
+  spans.clear();  // [start, end) in days, clipped to as_of
   double undated = 0;
   long today = as_of.days();
   long open_until = today;
@@ -112,7 +114,7 @@ ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const s
     spans.emplace_back(s, std::min(end, today));
   }
   std::sort(spans.begin(), spans.end());
-  std::vector<std::pair<long, long>> merged;  // overlapping jobs count once
+  merged.clear();  // overlapping jobs count once
   for (auto [s, e] : spans) {
     if (merged.empty() || s > merged.back().second)
       merged.emplace_back(s, e);
