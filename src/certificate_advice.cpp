@@ -137,11 +137,13 @@ double readiness(const Catalog& c, const SkillCredit& credit, const CertificateL
 /// `held` is a copy of the person's certificates, changed for one evaluation and put
 /// back (EvalContext::held): one copy per profile, not one per question.
 bool outgrown(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& held, Date as_of,
-              const Certificate& cert, size_t i, const SkillCredit& credit) {
+              const Certificate& cert, size_t i, const ProfileFacts& f) {
+  const auto& credit = f.credit;
   const auto& next = cert.levels[i + 1];
   if (!next.requires_rule) return readiness(c, credit, next) >= 0.5;
   std::erase_if(held, [&](const HeldCertificate& h) { return h.id == cert.id; });
-  bool past = check_level(cert, next, EvalContext{c, p, as_of, false, false, &held}).status == Outcome::eligible;
+  bool past =
+      check_level(cert, next, EvalContext{c, p, as_of, false, false, &held, &f.experience}).status == Outcome::eligible;
   held = p.certificates;
   return past;
 }
@@ -156,12 +158,12 @@ bool sittable(const LevelResult& r) { return r.status == Outcome::eligible || r.
 /// The level that suits the person: the lowest not held, climbing while they are past
 /// it; a sittable level whose soft conditions fit wins over one whose do not.
 size_t pick_level(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& scratch, Date as_of,
-                  const CertificateSuggestion& s, const SkillCredit& credit, int held, Text* why) {
+                  const CertificateSuggestion& s, const ProfileFacts& f, int held, Text* why) {
   const auto& cert = *s.certificate;
   size_t n = cert.levels.size();
   size_t pick = static_cast<size_t>(std::min<int>(held + 1, static_cast<int>(n) - 1));
   size_t start = pick;
-  while (pick + 1 < n && outgrown(c, p, scratch, as_of, cert, pick, credit)) ++pick;
+  while (pick + 1 < n && outgrown(c, p, scratch, as_of, cert, pick, f)) ++pick;
   if (soft_fit(s.levels[pick]) == 0)
     for (size_t i = start; i < n; ++i)
       if (i != pick && sittable(s.levels[i]) && soft_fit(s.levels[i]) == 1.0) {
@@ -186,8 +188,8 @@ size_t pick_level(const Catalog& c, const Profile& p, std::vector<HeldCertificat
 }
 
 /// The next level and the fastest route to it: now, through the suggested level, or by waiting.
-void route_next(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& held, Date as_of,
-                CertificateSuggestion& s, size_t pick) {
+void route_next(const Catalog& c, const Profile& p, const ProfileFacts& f, std::vector<HeldCertificate>& held,
+                Date as_of, CertificateSuggestion& s, size_t pick) {
   const auto& cert = *s.certificate;
   if (pick + 1 >= cert.levels.size()) return;
   const auto& nx = s.levels[pick + 1];  // suggest() makes it the next step
@@ -205,7 +207,9 @@ void route_next(const Catalog& c, const Profile& p, std::vector<HeldCertificate>
     auto sitting = next_sitting(cert, open);
     Date held_from = sitting ? *parse_date(*sitting).date : open;
     held.push_back(HeldCertificate{cert.id, cert.levels[pick].id, held_from, {}});
-    auto r = check_level(cert, *nx.level, EvalContext{c, p, std::max(held_from, as_of), false, false, &held});
+    Date on = std::max(held_from, as_of);  // the profile's measured experience is as_of's
+    auto r = check_level(cert, *nx.level,
+                         EvalContext{c, p, on, false, false, &held, on == as_of ? &f.experience : nullptr});
     held.pop_back();
     if (r.status == Outcome::eligible) {
       through = true;
@@ -417,15 +421,15 @@ void add_reasons(const Catalog& c, CertificateSuggestion& s, const Text& level_w
 void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
   const auto& c = a.c;
   const auto& cert = c.certificates[ci];
-  EvalContext ctx{c, a.p, a.as_of, a.prose, a.prose};  // brief: verdicts, no trees to copy
+  EvalContext ctx{c, a.p, a.as_of, a.prose, a.prose, nullptr, &a.f.experience};  // brief: verdicts, no trees
   s.certificate = &cert;
   s.levels.reserve(cert.levels.size());
   for (const auto& l : cert.levels) s.levels.emplace_back(CheckedLevel{cert, l, ctx});
   int held = held_level(cert, a.p, a.as_of);
   Text level_why, related_why;
-  size_t pick = pick_level(c, a.p, a.held, a.as_of, s, a.f.credit, held, a.prose ? &level_why : nullptr);
+  size_t pick = pick_level(c, a.p, a.held, a.as_of, s, a.f, held, a.prose ? &level_why : nullptr);
   s.held = held >= static_cast<int>(cert.levels.size()) - 1;
-  route_next(c, a.p, a.held, a.as_of, s, pick);
+  route_next(c, a.p, a.f, a.held, a.as_of, s, pick);
   // The brief form keeps the two levels it reads and not the list (a copy each saved).
   bool has_next = pick + 1 < s.levels.size();
   if (a.prose) {

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <functional>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "advisor/util/bilingual.hpp"
@@ -165,21 +166,32 @@ double barrier_value(const Catalog& c, size_t ci, const SkillCredit& credit) {
   return 1.0 - penalty * (1.0 - have / n);
 }
 
-/// Every domain some job of the profile counts toward: the jobs' own domains and
-/// their ancestors.
-std::vector<char> worked_domains(const Catalog& c, const Profile& p) {
-  std::vector<char> worked(c.domains.size(), 0);
-  for (const auto& e : p.experience)
-    for (const auto& d : e.domains) {
+/// Which jobs count toward each domain: a job counts toward its own domains and their
+/// ancestors (as measure_experience's domain test). Row d (jobs() wide) of the result.
+struct JobsByDomain {
+  size_t jobs = 0;
+  std::vector<char> counts;  // domain-major
+  std::vector<char> worked;  // by domain: some job counts toward it
+  std::span<const char> row(size_t d) const { return {counts.data() + d * jobs, jobs}; }
+};
+
+JobsByDomain jobs_by_domain(const Catalog& c, const Profile& p) {
+  JobsByDomain out;
+  out.jobs = p.experience.size();
+  out.counts.assign(c.domains.size() * out.jobs, 0);
+  out.worked.assign(c.domains.size(), 0);
+  for (size_t j = 0; j < out.jobs; ++j)
+    for (const auto& d : p.experience[j].domains) {
       auto it = c.domain_by_id.find(d);
       if (it == c.domain_by_id.end()) continue;
       int k = static_cast<int>(it->second);
       for (size_t steps = 0; k >= 0 && steps <= c.domains.size(); ++steps) {
-        worked[static_cast<size_t>(k)] = 1;
+        out.counts[static_cast<size_t>(k) * out.jobs + j] = 1;
+        out.worked[static_cast<size_t>(k)] = 1;
         k = c.domain_parent[static_cast<size_t>(k)];
       }
     }
-  return worked;
+  return out;
 }
 
 void add_goals(const Catalog& c, const Profile& p, ProfileFacts& f) {
@@ -206,14 +218,15 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
   ProfileFacts f;
   add_goals(c, p, f);
   // A domain no job counts toward measures the same as any other such domain: once.
-  auto worked = worked_domains(c, p);
+  auto jobs = jobs_by_domain(c, p);
+  const auto& worked = jobs.worked;
   std::optional<ExperienceMeasure> none;
   f.experience.reserve(c.domains.size());
   f.years.reserve(c.domains.size());
   f.barrier.reserve(c.categories.size());
   for (size_t d = 0; d < c.domains.size(); ++d) {
-    if (!worked[d] && !none) none = measure_experience(c, p, c.domains[d].id, as_of);
-    f.experience.push_back(worked[d] ? measure_experience(c, p, c.domains[d].id, as_of) : *none);
+    if (!worked[d] && !none) none = measure_jobs(p, jobs.row(d), as_of);
+    f.experience.push_back(worked[d] ? measure_jobs(p, jobs.row(d), as_of) : *none);
     f.years.push_back(f.experience.back().years);
   }
   f.credit = credit_with(c, p, true, [&](size_t d) { return f.years[d]; });

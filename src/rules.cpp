@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <span>
 
 #include "advisor/util/bilingual.hpp"
 
@@ -85,7 +86,11 @@ bool in_domain(const Catalog& c, const ExperienceEntry& e, const std::string& do
 
 }  // namespace
 
-ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of) {
+namespace {
+
+/// Experience over the jobs `counts(j, job)` accepts.
+template <typename Counts>
+ExperienceMeasure measure(const Profile& p, Counts&& counts, Date as_of) {
   ExperienceMeasure m;
   // Scratch lists kept from call to call (it is called for every domain of every profile).
   thread_local std::vector<std::pair<long, long>> spans, merged;
@@ -94,8 +99,9 @@ ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const s
   long today = as_of.days();
   long open_until = today;
   bool open_ended = false;
-  for (const auto& e : p.experience) {
-    if (!in_domain(c, e, domain)) continue;
+  for (size_t j = 0; j < p.experience.size(); ++j) {
+    const auto& e = p.experience[j];
+    if (!counts(j, e)) continue;
     if (e.years) {
       undated += *e.years;
       continue;
@@ -144,6 +150,16 @@ ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const s
   m.years = static_cast<double>(total) / 365.25 + undated;
   if (m.ongoing && !open_ended) m.grows_until = Date::from_days(open_until);
   return m;
+}
+
+}  // namespace
+
+ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of) {
+  return measure(p, [&](size_t, const ExperienceEntry& e) { return in_domain(c, e, domain); }, as_of);
+}
+
+ExperienceMeasure measure_jobs(const Profile& p, std::span<const char> counts, Date as_of) {
+  return measure(p, [&](size_t j, const ExperienceEntry&) { return j < counts.size() && counts[j]; }, as_of);
 }
 
 std::optional<std::string> next_sitting(const Certificate& cert, Date from) {
@@ -385,7 +401,7 @@ class Evaluator {
       if (m_prose) t.found = T("experience missing", "缺少工作经历");
       return;
     }
-    auto m = measure_experience(m_c, m_p, r.domain, m_ctx.as_of);
+    auto m = measured(r.domain);
     if (m_prose) {
       auto have = duration_text(m.months);
       const Text& dname = t.subject;  // the domain's name, set by experience_text
@@ -406,6 +422,15 @@ class Evaluator {
     }
     t.outcome = Outcome::not_eligible;
     if (m.ongoing && (!m.grows_until || reached <= *m.grows_until)) t.passes_on = reached;
+  }
+
+  /// Experience in a domain on as_of: the caller's measure when it has one (EvalContext::experience).
+  ExperienceMeasure measured(const std::string& domain) const {
+    if (m_ctx.experience && !domain.empty())
+      if (auto it = m_c.domain_by_id.find(domain);
+          it != m_c.domain_by_id.end() && it->second < m_ctx.experience->size())
+        return (*m_ctx.experience)[it->second];
+    return measure_experience(m_c, m_p, domain, m_ctx.as_of);
   }
 
   // The subject, what is required and the reason of an experience condition.
@@ -550,7 +575,7 @@ bool can_sit_now(const Rule& r, const EvalContext& ctx) {
   int need = r.level.empty() ? 0 : std::max(0, cert->level_index(r.level));
   ++t_holds_depth;
   // Only the outcome is read: no texts to compose.
-  EvalContext quiet{ctx.catalog, ctx.profile, ctx.as_of, false, false, ctx.held};
+  EvalContext quiet{ctx.catalog, ctx.profile, ctx.as_of, false, false, ctx.held, ctx.experience};
   auto res = check_level(*cert, cert->levels[static_cast<size_t>(need)], quiet);
   --t_holds_depth;
   return res.status == Outcome::eligible;

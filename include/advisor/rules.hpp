@@ -1,5 +1,6 @@
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,17 @@ struct LevelResult {
   bool stale = false;                    ///< rules verified more than a year before as_of
 };
 
+/// Experience in a domain (and its sub-domains) at a date.
+struct ExperienceMeasure {
+  double years = 0;      ///< total, union of dated intervals plus undated years
+  int months = 0;        ///< the same in whole months (for display)
+  bool ongoing = false;  ///< grows with time
+  /// As if all of it were one job started on this date and still going on: the
+  /// date N years of it are reached is virtual_start + N years.
+  Date virtual_start;
+  std::optional<Date> grows_until;  ///< last day it keeps growing (empty: open-ended)
+};
+
 /// What the evaluation needs: the catalogue, the person, the date.
 struct EvalContext {
   const Catalog& catalog;
@@ -68,6 +80,9 @@ struct EvalContext {
   /// Set: the certificates the person holds, instead of `profile.certificates` (certificate
   /// advice asks "what if you held this level" without copying the whole profile).
   const std::vector<HeldCertificate>* held = nullptr;
+  /// Set: the person's experience by domain index, measured on this `as_of` (ranking's
+  /// profile facts), read instead of measured again for each rule.
+  const std::vector<ExperienceMeasure>* experience = nullptr;
 };
 
 /// Evaluates a rule into a trace. Pure: no I/O, no clock.
@@ -89,17 +104,10 @@ struct CheckedLevel {
 /// certificate states no sittings.
 std::optional<std::string> next_sitting(const Certificate& cert, Date from);
 
-/// Experience in a domain (and its sub-domains) at a date.
-struct ExperienceMeasure {
-  double years = 0;      ///< total, union of dated intervals plus undated years
-  int months = 0;        ///< the same in whole months (for display)
-  bool ongoing = false;  ///< grows with time
-  /// As if all of it were one job started on this date and still going on: the
-  /// date N years of it are reached is virtual_start + N years.
-  Date virtual_start;
-  std::optional<Date> grows_until;  ///< last day it keeps growing (empty: open-ended)
-};
 ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of);
+/// The same over the jobs `counts` marks (counts[j] for p.experience[j]), for a caller
+/// that has worked out which jobs count toward a domain already.
+ExperienceMeasure measure_jobs(const Profile& p, std::span<const char> counts, Date as_of);
 
 /// Age in whole years on a date.
 int age_on(Date birth, Date on);

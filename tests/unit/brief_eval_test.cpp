@@ -28,6 +28,17 @@ void same_trace(const TraceNode& full, const TraceNode& brief) {
   REQUIRE(brief.required.en.empty());
 }
 
+/// The same texts, all the way down.
+void same_trace_text(const TraceNode& a, const TraceNode& b) {
+  REQUIRE(a.outcome == b.outcome);
+  REQUIRE(a.passes_on == b.passes_on);
+  REQUIRE(a.found.en == b.found.en);
+  REQUIRE(a.found.zh == b.found.zh);
+  REQUIRE(a.required.en == b.required.en);
+  REQUIRE(a.children.size() == b.children.size());
+  for (size_t i = 0; i < a.children.size(); ++i) same_trace_text(a.children[i], b.children[i]);
+}
+
 /// A verdict-only node (EvalContext::tree false): the full node's own answer, no children.
 void same_root(const TraceNode& full, const TraceNode& verdict) {
   REQUIRE(full.kind == verdict.kind);
@@ -243,6 +254,50 @@ TEST_CASE("certificates given beside the profile count as the profile's own", "[
         }
   }
   REQUIRE(differ > 20);  // the certificates given changed answers, so `held` was read
+}
+
+TEST_CASE("experience measured once for every rule gives each rule's own answer", "[rules][brief]") {
+  // Certificate advice hands the rules the experience it measured per domain
+  // (EvalContext::experience); measure_jobs measures the jobs a caller picked.
+  const auto& c = testing::builtin();
+  std::mt19937 rng(11);
+  auto same = [](const ExperienceMeasure& a, const ExperienceMeasure& b) {
+    REQUIRE(a.years == b.years);
+    REQUIRE(a.months == b.months);
+    REQUIRE(a.ongoing == b.ongoing);
+    REQUIRE(a.virtual_start == b.virtual_start);
+    REQUIRE(a.grows_until == b.grows_until);
+  };
+  size_t worked = 0;
+  for (int i = 0; i < 200; ++i) {
+    Date as_of = testing::k_as_of.add_days(static_cast<int>(rng() % 1000) - 200);
+    auto p = random_profile(rng, c, as_of);
+    INFO("profile " << i);
+    std::vector<ExperienceMeasure> by_domain;
+    for (const auto& d : c.domains) by_domain.push_back(measure_experience(c, p, d.id, as_of));
+    for (const auto& m : by_domain) worked += m.years > 0;
+    for (const auto& cert : c.certificates)
+      for (const auto& level : cert.levels)
+        for (bool prose : {true, false}) {
+          auto want = check_level(cert, level, EvalContext{c, p, as_of, prose, prose});
+          auto got = check_level(cert, level, EvalContext{c, p, as_of, prose, prose, nullptr, &by_domain});
+          REQUIRE(want.status == got.status);
+          REQUIRE(want.earliest_date == got.earliest_date);
+          if (prose) REQUIRE(want.trace.has_value() == got.trace.has_value());
+          if (prose && want.trace) same_trace_text(*want.trace, *got.trace);
+        }
+    // Every job is the empty domain's; one job alone is a profile of that job.
+    std::vector<char> all(p.experience.size(), 1);
+    same(measure_jobs(p, all, as_of), measure_experience(c, p, "", as_of));
+    for (size_t j = 0; j < p.experience.size(); ++j) {
+      std::vector<char> one(p.experience.size(), 0);
+      one[j] = 1;
+      Profile alone = p;
+      alone.experience = {p.experience[j]};
+      same(measure_jobs(p, one, as_of), measure_experience(c, alone, "", as_of));
+    }
+  }
+  REQUIRE(worked > 100);
 }
 
 TEST_CASE("ranking only the roles a profile reaches gives the order of scoring every role", "[matching][brief]") {
