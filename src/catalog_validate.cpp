@@ -610,7 +610,9 @@ const EducationLevel* Catalog::education_level(const std::string& wanted) const 
 const Source* Catalog::source(const std::string& wanted) const { return lookup(sources, source_by_id, wanted); }
 
 const TreeItem* Catalog::find_skill(const std::string& text) const {
-  auto it = skill_by_key.find(normalize_key(text));
+  thread_local std::string key;  // every skill of every profile is looked up here: one string's room
+  normalize_key_into(text, key);
+  auto it = skill_by_key.find(key);
   return it == skill_by_key.end() ? nullptr : &skills[it->second];
 }
 const EducationLevel* Catalog::find_education(const std::string& text) const {

@@ -63,8 +63,9 @@ namespace {
 /// ends) so "Power BI", "power-bi" and "power_bi" meet; with `lower`, also lowers
 /// ASCII letters. One pass into a buffer sized once (it runs for every name and
 /// alias of the catalogue when a process starts).
-std::string collapse_separators(std::string_view folded, bool lower = false) {
-  std::string key(folded.size(), '\0');
+/// Writes into `key`, whose room is kept from call to call by a caller that reuses it.
+void collapse_separators_into(std::string_view folded, bool lower, std::string& key) {
+  key.resize(folded.size());
   char* out = key.data();
   char* const start = out;
   bool gap = false;
@@ -78,6 +79,11 @@ std::string collapse_separators(std::string_view folded, bool lower = false) {
     *out++ = lower && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   key.resize(static_cast<size_t>(out - start));
+}
+
+std::string collapse_separators(std::string_view folded, bool lower = false) {
+  std::string key;
+  collapse_separators_into(folded, lower, key);
   return key;
 }
 
@@ -118,6 +124,13 @@ std::string normalize_key(std::string_view text) {
   std::string folded(reinterpret_cast<char*>(out), static_cast<size_t>(n));
   free(out);
   return collapse_separators(folded);
+}
+
+void normalize_key_into(std::string_view text, std::string& key) {
+  if (plain_key_text(text))
+    collapse_separators_into(text, true, key);
+  else
+    key = normalize_key(text);
 }
 
 int display_width(std::string_view text) {

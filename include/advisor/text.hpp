@@ -28,6 +28,8 @@ struct Text {
 /// NFKC, case folding, full-width to half-width and collapsed white space: the key
 /// under which skills, majors and aliases are matched. Invalid UTF-8 yields "".
 std::string normalize_key(std::string_view text);
+/// normalize_key into `key`: a caller that looks many words up reuses one string's room.
+void normalize_key_into(std::string_view text, std::string& key);
 
 /// True when text is well-formed UTF-8.
 bool is_valid_utf8(std::string_view text);
