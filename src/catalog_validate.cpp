@@ -435,10 +435,12 @@ void index_role_facts(Catalog& c) {
         c.role_domains[r].push_back(static_cast<uint32_t>(it->second));
   }
   c.role_slot_skill.assign(roles.size(), {});
+  c.role_skill_kinds.assign(roles.size(), 0);
   for (size_t r = 0; r < roles.size(); ++r)
     for (const auto& rs : roles[r].skills) {
       auto it = c.skill_by_id.find(rs.skill);
       c.role_slot_skill[r].push_back(it == c.skill_by_id.end() ? -1 : static_cast<int>(it->second));
+      c.role_skill_kinds[r] |= rs.essential ? 1 : 2;
     }
 }
 

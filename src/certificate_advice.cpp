@@ -458,7 +458,17 @@ void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
         suits_detail(s, suits));
   }
   if (s.held) s.below_floor = true;
-  if (a.prose) add_reasons(c, s, level_why, related_why);  // the reasons are sentences
+  if (a.prose) {
+    add_reasons(c, s, level_why, related_why);  // the reasons are sentences
+  } else {
+    // Scored: the brief form reads the two levels' verdicts, not their rules' nodes,
+    // and a suggestion is moved once more when sorted.
+    for (auto* r : {&s.suggested, s.next_step ? &*s.next_step : nullptr})
+      if (r) {
+        r->trace.reset();
+        r->recommended.reset();
+      }
+  }
 }
 
 }  // namespace
@@ -605,6 +615,7 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date /*
                                      const std::vector<RoleMatch>& ranked_roles,
                                      const std::vector<CertificateSuggestion>& certificates, bool prose) {
   std::vector<NextAction> out;
+  out.reserve(3);  // a certificate or role, a skill, then the step after
   std::optional<RoleMatch> goal;
   const RoleMatch* focus = focus_role(c, p, f, ranked_roles, goal);
   // Each action's words, composed only when they are shown.

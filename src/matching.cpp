@@ -276,9 +276,8 @@ TermValues term_values(const Catalog& c, const ProfileFacts& f, size_t ri, const
   const auto& sc = c.scoring;
   TermValues t;
   double ess_total = c.role_essential_weight[ri], opt_total = c.role_optional_weight[ri];
-  bool has_ess = ess_total > 0, has_opt = opt_total > 0;
-  if (!has_ess || !has_opt)  // weights are positive, but a zero total needs a look
-    for (const auto& rs : role.skills) (rs.essential ? has_ess : has_opt) = true;
+  // Weights are positive, but a zero total needs a look at the skills (done in index()).
+  bool has_ess = ess_total > 0 || (c.role_skill_kinds[ri] & 1), has_opt = opt_total > 0 || (c.role_skill_kinds[ri] & 2);
   double goal = goal_value(c, f, ri);
   t.gated = !n.evidence && goal == 0;
   auto set = [&](TermIndex i, double v) {

@@ -112,7 +112,8 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of
 /// feasibility (now, from a date, unknown, not yet), then id; those below the floor last.
 /// `prose` false, for the brief forms: the levels are checked for their verdicts only
 /// (EvalContext::prose and ::tree false), the suggestion keeps its suggested and next
-/// levels but not the list of every level, and no reasons or score terms are kept;
+/// levels' verdicts (status, dates, sitting; not their rules' traces) but not the list
+/// of every level, and no reasons or score terms are kept;
 /// every score, status, date, route and covered skill is the same.
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const std::vector<RoleMatch>& ranked_roles, bool prose = true);

@@ -271,6 +271,7 @@ struct Catalog {
   /// inverted index that makes ranking cost grow with the profile, not the catalogue.
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> roles_by_skill;
   std::vector<double> role_essential_weight, role_optional_weight;  ///< sums of weight × IDF
+  std::vector<std::uint8_t> role_skill_kinds;  ///< role index → 1: it lists essential skills, 2: optional ones (or'd)
   /// skill index → inverse document frequency over roles, ln((N+1)/(df+1)) + 1: a skill
   /// few roles ask for says more about fit than one every role lists.
   std::vector<double> skill_idf;
