@@ -310,9 +310,10 @@ double related_value(const Catalog& c, const Profile& p, const ProfileFacts& f, 
         *why = T("Related to a role in a category you aim at: " + role->name.en,
                  "与你目标类别中的岗位相关：" + role->name.in(Lang::zh));
     }
-    bool own_id = role->id == id;  // else an external id: compare by text, as written
+    // A target's role has this id exactly when it is the role the id finds (role()
+    // looks ids up before external ids) and the id is that role's own.
     for (const auto& t : targets)
-      if (!t.goal && (own_id ? t.match->role == role : t.match->role->id == id) && 0.5 * t.weight > v) {
+      if (!t.goal && t.match->role == role && role->id == id && 0.5 * t.weight > v) {
         v = 0.5 * t.weight;
         if (why)
           *why = T("Related to a role that fits you: " + role->name.en,

@@ -408,11 +408,9 @@ RoleNumbers classify(const Catalog& c, const ProfileFacts& f, size_t ri, const s
                      const std::vector<size_t>& slot_via, RoleMatch& m, bool count_use) {
   const auto& role = c.roles[ri];
   RoleNumbers n;
-  std::vector<std::string> miss_opt;
   m.matched.reserve(role.skills.size());
   m.missing.reserve(role.skills.size());
   m.missing_essential.reserve(role.skills.size());
-  miss_opt.reserve(role.skills.size());
   std::vector<bool> in_role(count_use ? c.skills.size() : 0, false);
   const auto& slot_skill = c.role_slot_skill[ri];
   for (size_t k = 0; k < role.skills.size(); ++k) {
@@ -435,14 +433,14 @@ RoleNumbers classify(const Catalog& c, const ProfileFacts& f, size_t ri, const s
     } else if (rs.essential) {
       m.missing.push_back(rs.skill);
       m.missing_essential.push_back(true);
-    } else {
-      miss_opt.push_back(rs.skill);
     }
   }
-  for (const auto& s : miss_opt) {
-    m.missing.push_back(s);
-    m.missing_essential.push_back(false);
-  }
+  // The optional ones missing after the essential ones.
+  for (size_t k = 0; k < role.skills.size(); ++k)
+    if (!role.skills[k].essential && !(slot_credit[k] > 0)) {
+      m.missing.push_back(role.skills[k].skill);
+      m.missing_essential.push_back(false);
+    }
   for (auto k : f.credit.declared) {
     if (!count_use) break;
     double credit = use_credit(c, k, in_role);
