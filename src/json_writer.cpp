@@ -42,6 +42,12 @@ size_t next_special(std::string_view s, size_t i) {
   return next_special_bytewise(s, i);
 }
 
+}  // namespace
+
+bool json_plain(std::string_view s) { return next_special(s, 0) == s.size(); }
+
+namespace {
+
 /// The escape of an ASCII byte that cannot stand in a JSON string as it is.
 void append_escape(std::string& out, unsigned char b) {
   switch (b) {

@@ -1,6 +1,9 @@
 // The brief documents (`--brief`, docs/json.md "Brief forms"): what a script acts on
 // — ids, statuses, dates and scores — and nothing it would have to skip: no names,
 // reasons, traces or claims. A script that wants words asks for the full form.
+#include <cmath>
+#include <cstring>
+
 #include "to_json.hpp"
 
 namespace advisor::cli {
@@ -67,31 +70,62 @@ void append_date(std::string& out, Date d) {
 // values go through the escaper (batch writes some hundred thousand a second).
 // Each member is its prefix (`{"name":` for the first, `,"name":` after) and value.
 
+/// `prefix` and then `text` as it is, with room made once.
+void append_two(std::string& out, std::string_view prefix, std::string_view text, bool quoted) {
+  size_t at = out.size();
+  out.resize(at + prefix.size() + text.size() + (quoted ? 2 : 0));
+  char* p = out.data() + at;
+  std::memcpy(p, prefix.data(), prefix.size());
+  p += prefix.size();
+  if (quoted) *p++ = '"';
+  std::memcpy(p, text.data(), text.size());
+  if (quoted) p[text.size()] = '"';
+}
+
 void put(std::string& out, std::string_view prefix, std::string_view value) {
+  if (json_plain(value)) {  // ids and dates: nothing to escape
+    append_two(out, prefix, value, true);
+    return;
+  }
   out += prefix;
   append_json_string(out, value);
 }
 
 /// A string member, or null when `value` is null.
 void put_or_null(std::string& out, std::string_view prefix, const std::string* value) {
-  out += prefix;
   if (value)
-    append_json_string(out, *value);
+    put(out, prefix, *value);
   else
-    out += "null";
+    append_two(out, prefix, "null", false);
 }
 
 void put_date(std::string& out, std::string_view prefix, const std::optional<Date>& value) {
+  if (!value) {
+    append_two(out, prefix, "null", false);
+    return;
+  }
+  char buf[10];
+  if (auto text = date_text(*value, buf); !text.empty()) {
+    append_two(out, prefix, text, true);
+    return;
+  }
   out += prefix;
-  if (value)
-    append_date(out, *value);
-  else
-    out += "null";
+  append_date(out, *value);
 }
 
 void put_score(std::string& out, std::string_view prefix, double score) {
+  double d = rounded_score(score);
+  if (d > 0 && d < 1) {  // "0." and up to four digits, as append_json_number writes it
+    auto n = static_cast<int>(std::lround(d * 10000));
+    char text[6] = {'0', '.', static_cast<char>('0' + n / 1000), static_cast<char>('0' + n / 100 % 10),
+                    static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
+    size_t len = 6;
+    while (text[len - 1] == '0') --len;  // n > 0: some digit is not 0
+    append_two(out, prefix, std::string_view(text, len), false);
+    return;
+  }
   out += prefix;
-  append_json_number(out, rounded_score(score));
+  append_json_number(out, d);
 }
 
 /// One result of the brief check.
