@@ -22,7 +22,7 @@ constexpr uint32_t k_format =
     8;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and
         // incomplete; 5: registration facts, sources' accessed date; 6: coverage_prior; 7: the Catalog gained
         // derived tables (slot skills, syllabus reach, barrier skills, related roles: rebuilt by index(), not stored);
-        // 8: and each role's kinds of skill (essential, optional)
+        // 8: and each role's kinds of skill (essential, optional), which skills' ids are their own keys
 
 struct Corrupt {};
 

@@ -531,6 +531,10 @@ void Catalog::index() {
   index_ids(roles, role_by_id);
   index_ids(certificates, certificate_by_id);
   index_keys(skill_by_key, skills);
+  skill_owns_id_key.assign(skills.size(), 0);
+  for (size_t i = 0; i < skills.size(); ++i)
+    if (auto it = skill_by_key.find(normalize_key(skills[i].id)); it != skill_by_key.end() && it->second == i)
+      skill_owns_id_key[i] = 1;
   index_keys(education_by_key, education);
   index_keys(major_by_key, majors);
   index_parents(skill_parent, skills, skill_by_id);
@@ -612,6 +616,10 @@ const EducationLevel* Catalog::education_level(const std::string& wanted) const 
 const Source* Catalog::source(const std::string& wanted) const { return lookup(sources, source_by_id, wanted); }
 
 const TreeItem* Catalog::find_skill(const std::string& text) const {
+  // A profile names most skills by id: found as it is, when the id's key is its own.
+  if (auto it = skill_by_id.find(text); it != skill_by_id.end() && it->second < skill_owns_id_key.size() &&
+                                        skill_owns_id_key[it->second])
+    return &skills[it->second];
   thread_local std::string key;  // every skill of every profile is looked up here: one string's room
   normalize_key_into(text, key);
   auto it = skill_by_key.find(key);

@@ -50,6 +50,29 @@ roles:
   CHECK(c.find_skill("TORCH") == c.skill("pytorch"));
 }
 
+TEST_CASE("a skill named by its id is the skill its words lead to, across merged catalogues", "[core][loader]") {
+  // find_skill takes an id as it is when the id's own key leads to it; a catalogue
+  // merged after another that already answers to that key (b's deep_learning: "deep
+  // learning") must still lead to the first one, as any other word does.
+  auto file = [](const std::string& name, const std::string& source, const std::string& skills) {
+    return InputFile{name, "sources:\n  - id: " + source + "\n    title: {zh: 来源, en: Source}\nskills:\n" + skills};
+  };
+  Diagnostics d;
+  auto c = load_catalog({file("a/t.yaml", "s", "  - {id: deep-learning, name: {zh: 深度学习, en: Deep learning}, source: s}\n"),
+                         file("b/t.yaml", "s2",
+                              "  - {id: deep_learning, name: {zh: 深度学习方法, en: DL methods}, source: s2}\n"
+                              "  - {id: keras, name: {zh: Keras, en: Keras}, source: s2}\n")},
+                        d);
+  INFO(printed(d));
+  REQUIRE_FALSE(d.has_errors());
+  REQUIRE(c.skill("deep_learning"));
+  CHECK(c.find_skill("deep_learning") == c.skill("deep-learning"));
+  CHECK(c.find_skill("deep-learning") == c.skill("deep-learning"));
+  CHECK(c.find_skill("Deep Learning") == c.skill("deep-learning"));
+  CHECK(c.find_skill("DL methods") == c.skill("deep_learning"));
+  CHECK(c.find_skill("keras") == c.skill("keras"));
+}
+
 TEST_CASE("a YAML syntax error names the line and column yaml-cpp stopped at", "[core][loader]") {
   CHECK(load_errors("skills:\n  - id: python: x\n") == R"(t.yaml:2:15: error: YAML syntax: illegal map value
       - id: python: x
