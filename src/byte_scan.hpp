@@ -6,6 +6,7 @@
 // can only set others above a zero byte, so it is non-zero exactly when x has a
 // zero byte (likewise for "below n", n <= 0x80). Which byte it is, the caller
 // finds by looking at them one by one.
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -33,5 +34,18 @@ inline bool any_equal(std::uint64_t w, unsigned char c) {
   std::uint64_t x = w ^ (k_ones * c);
   return ((x - k_ones) & ~x & k_highs) != 0;
 }
+
+/// Whether some byte of the eight in `w` may need more than a plain copy into a
+/// JSON string: a control character, '"', '\\' or a byte of a multi-byte UTF-8 sequence.
+inline bool word_needs_care(std::uint64_t w) {
+  return any_high(w) || any_below(w, 0x20) || any_equal(w, '"') || any_equal(w, '\\');
+}
+
+/// Printable ASCII other than '"' and '\\': the bytes a JSON string holds as they are.
+inline constexpr auto k_plain = [] {
+  std::array<bool, 256> t{};
+  for (int b = 0x20; b < 0x80; ++b) t[static_cast<size_t>(b)] = b != '"' && b != '\\';
+  return t;
+}();
 
 }  // namespace advisor::bytes

@@ -12,18 +12,8 @@ namespace advisor {
 
 namespace {
 
-/// Whether some byte of the eight in `w` may need more than a plain copy into a
-/// JSON string: a control character, '"', '\\' or a byte of a multi-byte UTF-8 sequence.
-bool word_needs_care(std::uint64_t w) {
-  return bytes::any_high(w) || bytes::any_below(w, 0x20) || bytes::any_equal(w, '"') || bytes::any_equal(w, '\\');
-}
-
-/// Printable ASCII other than '"' and '\\': the bytes a JSON string holds as they are.
-constexpr auto k_plain = [] {
-  std::array<bool, 256> t{};
-  for (int b = 0x20; b < 0x80; ++b) t[static_cast<size_t>(b)] = b != '"' && b != '\\';
-  return t;
-}();
+using bytes::k_plain;
+using bytes::word_needs_care;
 
 size_t next_special_bytewise(std::string_view s, size_t i) {
   while (i < s.size() && k_plain[static_cast<unsigned char>(s[i])]) ++i;
@@ -42,11 +32,6 @@ size_t next_special(std::string_view s, size_t i) {
   return next_special_bytewise(s, i);
 }
 
-}  // namespace
-
-bool json_plain(std::string_view s) { return next_special(s, 0) == s.size(); }
-
-namespace {
 
 /// The escape of an ASCII byte that cannot stand in a JSON string as it is.
 void append_escape(std::string& out, unsigned char b) {

@@ -74,7 +74,5 @@ void append_json_string(std::string& out, std::string_view s);
 /// Appends a finite number the way nlohmann's dump() writes it ("1.0", "0.25",
 /// "1e-05"), byte for byte.
 void append_json_number(std::string& out, double d);
-/// True when `s` goes into a JSON string as it is: printable ASCII, no '"' or '\\'.
-bool json_plain(std::string_view s);
 
 }  // namespace advisor

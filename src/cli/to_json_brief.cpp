@@ -2,8 +2,10 @@
 // — ids, statuses, dates and scores — and nothing it would have to skip: no names,
 // reasons, traces or claims. A script that wants words asks for the full form.
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
+#include "byte_scan.hpp"
 #include "to_json.hpp"
 
 namespace advisor::cli {
@@ -56,64 +58,104 @@ void open_document(JsonWriter& w, Date as_of) {
   date_value(w, as_of);
 }
 
-void append_date(std::string& out, Date d) {
-  char buf[10];
-  auto text = date_text(d, buf);
-  if (text.empty())
-    append_json_string(out, d.str());  // outside what the fast form covers: the general one
-  else
-    append_json_string(out, text);
-}
-
 // The brief items below are written compact in one go: the same bytes as the
 // writer's in a compact writer, with the member names as constants so only the
 // values go through the escaper (batch writes some hundred thousand a second).
 // Each member is its prefix (`{"name":` for the first, `,"name":` after) and value.
 
-/// `prefix` and then `text` as it is, with room made once.
-void append_two(std::string& out, std::string_view prefix, std::string_view text, bool quoted) {
-  size_t at = out.size();
-  out.resize(at + prefix.size() + text.size() + (quoted ? 2 : 0));
-  char* p = out.data() + at;
-  std::memcpy(p, prefix.data(), prefix.size());
-  p += prefix.size();
-  if (quoted) *p++ = '"';
-  std::memcpy(p, text.data(), text.size());
-  if (quoted) p[text.size()] = '"';
-}
-
-void put(std::string& out, std::string_view prefix, std::string_view value) {
-  if (json_plain(value)) {  // ids and dates: nothing to escape
-    append_two(out, prefix, value, true);
-    return;
+/// One brief item, built in a buffer and appended to the line once. A value with
+/// nothing to escape (ids, dates, scores, null: nearly every one) is copied as it is,
+/// eight bytes a step; one that needs escaping, or more room, sends the item on the
+/// general way from there (the writer's escaper), so the bytes are the same.
+class Item {
+ public:
+  explicit Item(std::string& out) : m_out(out) {}
+  Item(const Item&) = delete;
+  Item& operator=(const Item&) = delete;
+  ~Item() {
+    if (!m_spilled) m_out.append(m_buf, m_n);
   }
-  out += prefix;
-  append_json_string(out, value);
+
+  /// Text as it is: a member's prefix, null, a number, the closing brace.
+  void raw(std::string_view s) {
+    if (!m_spilled && m_n + s.size() <= k_room) {
+      std::memcpy(m_buf + m_n, s.data(), s.size());
+      m_n += s.size();
+      return;
+    }
+    spill();
+    m_out += s;
+  }
+
+  /// A JSON string.
+  void quoted(std::string_view s) {
+    if (!m_spilled && m_n + s.size() + 2 <= k_room && copy_plain(s)) return;
+    spill();
+    append_json_string(m_out, s);
+  }
+
+ private:
+  static constexpr size_t k_room = 256;
+
+  bool copy_plain(std::string_view s) {
+    char* out = m_buf + m_n + 1;
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w = bytes::word_at(s, i);
+      if (bytes::word_needs_care(w)) return false;
+      std::memcpy(out + i, &w, 8);
+    }
+    for (; i < s.size(); ++i) {
+      if (!bytes::k_plain[static_cast<unsigned char>(s[i])]) return false;
+      out[i] = s[i];
+    }
+    m_buf[m_n] = '"';
+    out[s.size()] = '"';
+    m_n += s.size() + 2;
+    return true;
+  }
+
+  void spill() {
+    if (m_spilled) return;
+    m_out.append(m_buf, m_n);
+    m_spilled = true;
+  }
+
+  std::string& m_out;
+  char m_buf[k_room];
+  size_t m_n = 0;
+  bool m_spilled = false;
+};
+
+void put(Item& out, std::string_view prefix, std::string_view value) {
+  out.raw(prefix);
+  out.quoted(value);
 }
 
 /// A string member, or null when `value` is null.
-void put_or_null(std::string& out, std::string_view prefix, const std::string* value) {
+void put_or_null(Item& out, std::string_view prefix, const std::string* value) {
+  out.raw(prefix);
   if (value)
-    put(out, prefix, *value);
+    out.quoted(*value);
   else
-    append_two(out, prefix, "null", false);
+    out.raw("null");
 }
 
-void put_date(std::string& out, std::string_view prefix, const std::optional<Date>& value) {
+void put_date(Item& out, std::string_view prefix, const std::optional<Date>& value) {
+  out.raw(prefix);
   if (!value) {
-    append_two(out, prefix, "null", false);
+    out.raw("null");
     return;
   }
   char buf[10];
-  if (auto text = date_text(*value, buf); !text.empty()) {
-    append_two(out, prefix, text, true);
-    return;
-  }
-  out += prefix;
-  append_date(out, *value);
+  if (auto text = date_text(*value, buf); !text.empty())
+    out.quoted(text);
+  else
+    out.quoted(value->str());  // outside what the fast form covers: the general one
 }
 
-void put_score(std::string& out, std::string_view prefix, double score) {
+void put_score(Item& out, std::string_view prefix, double score) {
+  out.raw(prefix);
   double d = rounded_score(score);
   if (d > 0 && d < 1) {  // "0." and up to four digits, as append_json_number writes it
     auto n = static_cast<int>(std::lround(d * 10000));
@@ -121,44 +163,49 @@ void put_score(std::string& out, std::string_view prefix, double score) {
                     static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
     size_t len = 6;
     while (text[len - 1] == '0') --len;  // n > 0: some digit is not 0
-    append_two(out, prefix, std::string_view(text, len), false);
+    out.raw(std::string_view(text, len));
     return;
   }
-  out += prefix;
-  append_json_number(out, d);
+  std::string number;
+  append_json_number(number, d);
+  out.raw(number);
 }
 
 /// One result of the brief check.
-void append_level_brief(std::string& out, const LevelResult& r) {
+void append_level_brief(std::string& line, const LevelResult& r) {
+  Item out(line);
   put(out, R"({"certificate":)", r.certificate->id);
   put(out, R"(,"level":)", r.level->id);
   put(out, R"(,"status":)", outcome_id(r.status));
   put_date(out, R"(,"earliest_date":)", r.earliest_date);
   put_or_null(out, R"(,"next_sitting":)", r.next_sitting ? &*r.next_sitting : nullptr);
-  out += '}';
+  out.raw("}");
 }
 
 /// The brief recommend's items.
-void append_role_brief(std::string& out, const RoleMatch& m) {
+void append_role_brief(std::string& line, const RoleMatch& m) {
+  Item out(line);
   put(out, R"({"id":)", m.role->id);
   put_score(out, R"(,"score":)", m.score);
-  out += '}';
+  out.raw("}");
 }
 
-void append_certificate_brief(std::string& out, const CertificateSuggestion& s) {
+void append_certificate_brief(std::string& line, const CertificateSuggestion& s) {
+  Item out(line);
   put(out, R"({"id":)", s.certificate->id);
   put(out, R"(,"level":)", s.suggested.level->id);
   put(out, R"(,"status":)", outcome_id(s.suggested.status));
   put_score(out, R"(,"score":)", s.score);
-  out += '}';
+  out.raw("}");
 }
 
-void append_action_brief(std::string& out, const NextAction& a) {
+void append_action_brief(std::string& line, const NextAction& a) {
+  Item out(line);
   put(out, R"({"kind":)", a.kind);
   put(out, R"(,"id":)", a.id);
   put_or_null(out, R"(,"level":)", a.level.empty() ? nullptr : &a.level);
   put_date(out, R"(,"date":)", a.date);
-  out += '}';
+  out.raw("}");
 }
 
 void write_level_brief(JsonWriter& w, const LevelResult& r) {
