@@ -87,6 +87,17 @@ class Item {
     m_out += s;
   }
 
+  /// Constant text (a member's prefix, null, the closing brace): a copy of known size.
+  template <size_t N>
+  void lit(const char (&s)[N]) {
+    if (!m_spilled && m_n + (N - 1) <= k_room) {
+      std::memcpy(m_buf + m_n, s, N - 1);
+      m_n += N - 1;
+      return;
+    }
+    raw(std::string_view(s, N - 1));
+  }
+
   /// A JSON string.
   void quoted(std::string_view s) {
     if (!m_spilled && m_n + s.size() + 2 <= k_room && copy_plain(s)) return;
@@ -127,24 +138,27 @@ class Item {
   bool m_spilled = false;
 };
 
-void put(Item& out, std::string_view prefix, std::string_view value) {
-  out.raw(prefix);
+template <size_t N>
+void put(Item& out, const char (&prefix)[N], std::string_view value) {
+  out.lit(prefix);
   out.quoted(value);
 }
 
 /// A string member, or null when `value` is null.
-void put_or_null(Item& out, std::string_view prefix, const std::string* value) {
-  out.raw(prefix);
+template <size_t N>
+void put_or_null(Item& out, const char (&prefix)[N], const std::string* value) {
+  out.lit(prefix);
   if (value)
     out.quoted(*value);
   else
-    out.raw("null");
+    out.lit("null");
 }
 
-void put_date(Item& out, std::string_view prefix, const std::optional<Date>& value) {
-  out.raw(prefix);
+template <size_t N>
+void put_date(Item& out, const char (&prefix)[N], const std::optional<Date>& value) {
+  out.lit(prefix);
   if (!value) {
-    out.raw("null");
+    out.lit("null");
     return;
   }
   char buf[10];
@@ -154,8 +168,9 @@ void put_date(Item& out, std::string_view prefix, const std::optional<Date>& val
     out.quoted(value->str());  // outside what the fast form covers: the general one
 }
 
-void put_score(Item& out, std::string_view prefix, double score) {
-  out.raw(prefix);
+template <size_t N>
+void put_score(Item& out, const char (&prefix)[N], double score) {
+  out.lit(prefix);
   double d = rounded_score(score);
   if (d > 0 && d < 1) {  // "0." and up to four digits, as append_json_number writes it
     auto n = static_cast<int>(std::lround(d * 10000));
@@ -179,7 +194,7 @@ void append_level_brief(std::string& line, const LevelResult& r) {
   put(out, R"(,"status":)", outcome_id(r.status));
   put_date(out, R"(,"earliest_date":)", r.earliest_date);
   put_or_null(out, R"(,"next_sitting":)", r.next_sitting ? &*r.next_sitting : nullptr);
-  out.raw("}");
+  out.lit("}");
 }
 
 /// The brief recommend's items.
@@ -187,7 +202,7 @@ void append_role_brief(std::string& line, const RoleMatch& m) {
   Item out(line);
   put(out, R"({"id":)", m.role->id);
   put_score(out, R"(,"score":)", m.score);
-  out.raw("}");
+  out.lit("}");
 }
 
 void append_certificate_brief(std::string& line, const CertificateSuggestion& s) {
@@ -196,7 +211,7 @@ void append_certificate_brief(std::string& line, const CertificateSuggestion& s)
   put(out, R"(,"level":)", s.suggested.level->id);
   put(out, R"(,"status":)", outcome_id(s.suggested.status));
   put_score(out, R"(,"score":)", s.score);
-  out.raw("}");
+  out.lit("}");
 }
 
 void append_action_brief(std::string& line, const NextAction& a) {
@@ -205,7 +220,7 @@ void append_action_brief(std::string& line, const NextAction& a) {
   put(out, R"(,"id":)", a.id);
   put_or_null(out, R"(,"level":)", a.level.empty() ? nullptr : &a.level);
   put_date(out, R"(,"date":)", a.date);
-  out.raw("}");
+  out.lit("}");
 }
 
 void write_level_brief(JsonWriter& w, const LevelResult& r) {
