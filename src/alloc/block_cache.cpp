@@ -80,13 +80,10 @@ void* allocate(std::size_t n) {
   return nullptr;
 }
 
-void release(void* p) noexcept {
-  if (!p) return;
-  // The class from the block's usable size: never less than the class it was made for.
-  std::size_t usable = malloc_usable_size(p);
+/// Keeps `p` in class `k` (0: not a cached size) or frees it.
+void keep_or_free(void* p, std::size_t k) noexcept {
   Cache& c = t_cache;
-  if (usable <= k_largest + k_step && !c.closed) {
-    std::size_t k = usable / k_step;
+  if (!c.closed) {
     if (k > 0 && k < k_classes && c.count[k] < k_keep) {
       if (!c.registered) {
         c.registered = true;
@@ -101,6 +98,19 @@ void release(void* p) noexcept {
     }
   }
   std::free(p);
+}
+
+/// Unsized: the class from the block's usable size, never less than the class it was made for.
+void release(void* p) noexcept {
+  if (!p) return;
+  std::size_t usable = malloc_usable_size(p);
+  keep_or_free(p, usable <= k_largest + k_step ? usable / k_step : 0);
+}
+
+/// Sized: the size asked for when it was made (as the language requires), so its class.
+void release(void* p, std::size_t n) noexcept {
+  if (!p) return;
+  keep_or_free(p, n != 0 && n <= k_largest ? (n + k_step - 1) / k_step : 0);
 }
 
 void* allocate_or_throw(std::size_t n) {
@@ -120,7 +130,7 @@ void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return alloc
 void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return allocate(n); }
 void operator delete(void* p) noexcept { release(p); }
 void operator delete[](void* p) noexcept { release(p); }
-void operator delete(void* p, std::size_t) noexcept { release(p); }
-void operator delete[](void* p, std::size_t) noexcept { release(p); }
+void operator delete(void* p, std::size_t n) noexcept { release(p, n); }
+void operator delete[](void* p, std::size_t n) noexcept { release(p, n); }
 void operator delete(void* p, const std::nothrow_t&) noexcept { release(p); }
 void operator delete[](void* p, const std::nothrow_t&) noexcept { release(p); }
