@@ -1,15 +1,15 @@
 // A per-thread cache of freed small blocks in front of malloc, for operator new and
 // delete (docs/performance.md, "Allocation").
 //
-// Why: one brief `recommend` line allocates and frees some hundred and forty small
-// blocks (strings, the lists of a role match, a certificate's levels). glibc keeps
+// Why: one brief `recommend` line allocates and frees some hundred and forty blocks
+// (strings, the lists of a role match, a certificate's levels, the line's parse). glibc keeps
 // only seven freed blocks of a size per thread at hand (its tcache); the rest go
 // through its general free lists and are merged and split again for the next line,
 // a tenth of the line's instructions. Here each thread keeps up to k_keep freed
-// blocks per 16-byte size class, last in first out, so the next line takes them back
-// at once. Blocks still come from malloc and go back to free: nothing is shared
-// between threads, a block freed by another thread joins that thread's cache, and a
-// thread's cache is freed when the thread ends.
+// blocks per 16-byte size class up to 4 KB (and 4 MB in all), last in first out, so
+// the next line takes them back at once. Blocks still come from malloc and go back to
+// free: nothing is shared between threads, a block freed by another thread joins that
+// thread's cache, and a thread's cache is freed when the thread ends.
 //
 // Not built with sanitizers or for fuzzing (CMakeLists.txt): a cached block would
 // hide a use after free from AddressSanitizer.
@@ -22,9 +22,10 @@
 namespace {
 
 constexpr std::size_t k_step = 16;                        // size classes: 16, 32, ... bytes
-constexpr std::size_t k_largest = 512;                    // larger blocks go straight to malloc
+constexpr std::size_t k_largest = 4096;                   // larger blocks go straight to malloc
 constexpr std::size_t k_classes = k_largest / k_step + 1;  // [0] unused
 constexpr unsigned k_keep = 1024;                          // freed blocks kept per class and thread
+constexpr std::size_t k_keep_bytes = 4 << 20;              // and at most this much in all per thread
 
 struct Free {
   Free* next;
@@ -35,6 +36,7 @@ struct Free {
 struct Cache {
   Free* head[k_classes];
   unsigned count[k_classes];
+  std::size_t bytes;  // kept, in all classes
   bool registered;  // the Reaper below will free the blocks when the thread ends
   bool closed;      // the thread is ending: nothing more is kept
 };
@@ -50,6 +52,7 @@ void drain(Cache& c) {
     }
     c.count[k] = 0;
   }
+  c.bytes = 0;
 }
 
 struct Reaper {
@@ -70,6 +73,7 @@ void* allocate(std::size_t n) {
     if (Free* f = c.head[k]) {
       c.head[k] = f->next;
       --c.count[k];
+      c.bytes -= k * k_step;
       return f;
     }
     // The whole class: a block serves any request of its class when it comes back.
@@ -84,7 +88,7 @@ void* allocate(std::size_t n) {
 void keep_or_free(void* p, std::size_t k) noexcept {
   Cache& c = t_cache;
   if (!c.closed) {
-    if (k > 0 && k < k_classes && c.count[k] < k_keep) {
+    if (k > 0 && k < k_classes && c.count[k] < k_keep && c.bytes + k * k_step <= k_keep_bytes) {
       if (!c.registered) {
         c.registered = true;
         static thread_local Reaper reaper;  // constructed once per thread, here
@@ -94,6 +98,7 @@ void keep_or_free(void* p, std::size_t k) noexcept {
       f->next = c.head[k];
       c.head[k] = f;
       ++c.count[k];
+      c.bytes += k * k_step;
       return;
     }
   }

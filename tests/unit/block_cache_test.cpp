@@ -42,7 +42,7 @@ TEST_CASE("blocks from the cache are as large as asked and keep what is written"
   size_t checked = 0;
   for (int round = 0; round < 20000; ++round) {
     if (live.empty() || rng() % 3 != 0) {
-      size_t n = 1 + rng() % 700;  // both sides of the largest cached class (512 bytes)
+      size_t n = 1 + rng() % 5000;  // both sides of the largest cached class (4 KB)
       auto b = make(n, static_cast<unsigned char>(rng()));
       REQUIRE(malloc_usable_size(b.p) >= n);
       live.push_back(b);
@@ -69,7 +69,7 @@ TEST_CASE("blocks freed on another thread serve that thread", "[alloc]") {
   std::vector<Block> handed(k_n);
   std::thread producer([&] {
     std::mt19937 rng(9);
-    for (auto& b : handed) b = make(1 + rng() % 600, static_cast<unsigned char>(rng()));
+    for (auto& b : handed) b = make(1 + rng() % 5000, static_cast<unsigned char>(rng()));
   });
   producer.join();
   bool ok = true;
@@ -81,7 +81,7 @@ TEST_CASE("blocks freed on another thread serve that thread", "[alloc]") {
     std::vector<Block> own;
     std::mt19937 rng(10);
     for (int i = 0; i < k_n; ++i) {
-      own.push_back(make(1 + rng() % 600, static_cast<unsigned char>(rng())));
+      own.push_back(make(1 + rng() % 5000, static_cast<unsigned char>(rng())));
       ok = ok && malloc_usable_size(own.back().p) >= own.back().n;
     }
     for (const auto& b : own) {
