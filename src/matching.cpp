@@ -75,14 +75,21 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
   out.declared.reserve(p.skills.size());
   for (const auto& ps : p.skills) {
     if (ps.id.empty()) continue;
-    auto it = c.skill_by_id.find(ps.id);
-    if (it == c.skill_by_id.end()) continue;
-    out.declared.push_back(it->second);
+    size_t k = 0;
+    if (ps.index >= 0 && static_cast<size_t>(ps.index) < c.skills.size() &&
+        c.skills[static_cast<size_t>(ps.index)].id == ps.id) {
+      k = static_cast<size_t>(ps.index);  // the reader's hint still holds: no lookup
+    } else if (auto it = c.skill_by_id.find(ps.id); it != c.skill_by_id.end()) {
+      k = it->second;
+    } else {
+      continue;
+    }
+    out.declared.push_back(k);
     // The skill itself and each skill of its same_as set (other catalogues' equals),
     // with their ancestors in part.
-    spread(c, it->second, Credit{1.0, it->second, -1}, best);
-    if (it->second < c.skill_same.size())
-      for (uint32_t same : c.skill_same[it->second]) spread(c, same, Credit{1.0, it->second, -1}, best);
+    spread(c, k, Credit{1.0, k, -1}, best);
+    if (k < c.skill_same.size())
+      for (uint32_t same : c.skill_same[k]) spread(c, same, Credit{1.0, k, -1}, best);
   }
   std::sort(out.declared.begin(), out.declared.end());
   out.declared.erase(std::unique(out.declared.begin(), out.declared.end()), out.declared.end());

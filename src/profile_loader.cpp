@@ -238,6 +238,7 @@ class ProfileReader {
   void skill_id(ProfileSkill& s, const Node& text_node) {
     if (const auto* k = m_c.find_skill(s.text)) {
       s.id = k->id;
+      s.index = static_cast<int>(k - m_c.skills.data());
       return;
     }
     std::string guess;

@@ -357,6 +357,9 @@ struct ProfileSkill {
   std::string id;    ///< resolved catalogue id; empty when unknown
   std::optional<int> level;
   SourcePos pos;
+  /// The id's index in the catalogue's skills when the profile was read; -1 when not
+  /// known. A hint only: it is used when that catalogue skill still has this id.
+  int index = -1;
 };
 
 struct HeldCertificate {

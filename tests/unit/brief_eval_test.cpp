@@ -256,6 +256,37 @@ TEST_CASE("certificates given beside the profile count as the profile's own", "[
   REQUIRE(differ > 20);  // the certificates given changed answers, so `held` was read
 }
 
+TEST_CASE("a profile skill's index hint never changes the advice", "[matching][brief]") {
+  // The reader notes each skill's catalogue index (ProfileSkill::index); ranking uses
+  // it only while that skill still has the id. Right, wrong or missing hints: the same.
+  const auto& c = testing::builtin();
+  std::mt19937 rng(12);
+  size_t hinted = 0;
+  for (int i = 0; i < 100; ++i) {
+    Date as_of = testing::k_as_of.add_days(static_cast<int>(rng() % 600));
+    auto none = random_profile(rng, c, as_of);
+    auto right = none, wrong = none;
+    for (auto& ps : right.skills)
+      if (const auto* k = c.skill(ps.id)) {
+        ps.index = static_cast<int>(k - c.skills.data());
+        ++hinted;
+      }
+    for (auto& ps : wrong.skills) ps.index = static_cast<int>(rng() % (c.skills.size() + 5));  // some past the end
+    auto want = recommend(c, none, as_of, "", 5, false);
+    for (const auto* p : {&right, &wrong}) {
+      auto got = recommend(c, *p, as_of, "", 5, false);
+      REQUIRE(got.roles.size() == want.roles.size());
+      for (size_t r = 0; r < got.roles.size(); ++r) {
+        REQUIRE(got.roles[r].role == want.roles[r].role);
+        REQUIRE(got.roles[r].score == want.roles[r].score);
+      }
+      REQUIRE(got.certificates.size() == want.certificates.size());
+      for (size_t k = 0; k < got.certificates.size(); ++k) REQUIRE(got.certificates[k].score == want.certificates[k].score);
+    }
+  }
+  REQUIRE(hinted > 300);
+}
+
 TEST_CASE("experience measured once for every rule gives each rule's own answer", "[rules][brief]") {
   // Certificate advice hands the rules the experience it measured per domain
   // (EvalContext::experience); measure_jobs measures the jobs a caller picked.
