@@ -85,13 +85,17 @@ Needs needs_of(const Catalog& c, const std::vector<Target>& targets) {
     const std::string* id;
     long skill;
     double weight;
+    size_t order;
   };
   std::vector<Found> found;  // in the order found: a need's weights add up in that order
+  size_t most = 0;
+  for (const auto& t : targets) most += t.match->missing.size() + t.match->partial.size();
+  found.reserve(most);
   auto add = [&](const std::string& id, double weight, double share) {
     auto it = c.skill_by_id.find(id);
     long skill = it == c.skill_by_id.end() ? -1 : static_cast<long>(it->second);
     double idf = skill < 0 ? 1.0 : c.skill_idf[static_cast<size_t>(skill)];
-    found.push_back({&id, skill, share < 0 ? weight * idf : weight * idf * share});
+    found.push_back({&id, skill, share < 0 ? weight * idf : weight * idf * share, found.size()});
   };
   for (const auto& t : targets) {
     for (size_t i = 0; i < t.match->missing.size(); ++i)
@@ -99,7 +103,10 @@ Needs needs_of(const Catalog& c, const std::vector<Target>& targets) {
     for (const auto& pm : t.match->partial)
       if (pm.essential) add(pm.required, t.weight, 1 - pm.credit);
   }
-  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return *a.id < *b.id; });
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    int by_id = a.id->compare(*b.id);
+    return by_id != 0 ? by_id < 0 : a.order < b.order;
+  });
   Needs n;
   n.ids.reserve(found.size());
   n.skills.reserve(found.size());
@@ -396,7 +403,9 @@ double coverage(const Catalog& c, size_t ci, size_t pick, const Needs& needs, st
     hit.emplace_back(needs.weights[i], i);
   }
   // Keep the order of importance: the most needed first.
-  std::stable_sort(hit.begin(), hit.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  std::sort(hit.begin(), hit.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;  // equals in need order
+  });
   covers.reserve(hit.size());
   for (const auto& [w, i] : hit) covers.push_back(*needs.ids[i]);
   return needs.total > 0 ? covered / needs.total : 0;
@@ -508,7 +517,7 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
   // Sorted by index, then moved once: a suggestion is large.
   std::vector<size_t> order(all.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+  std::sort(order.begin(), order.end(), [&](size_t i, size_t j) {  // a total order: ids are unique
     const auto &x = all[i], &y = all[j];
     if (x.below_floor != y.below_floor) return y.below_floor;
     long rx = std::lround(x.score * 100), ry = std::lround(y.score * 100);

@@ -49,6 +49,7 @@ struct Credit {
   double value = 0;
   size_t via = 0;
   int inferred = -1;  // domain index, -1 when declared
+  size_t order = 0;   // its place among the offers (ties keep it)
 };
 
 using Offers = std::vector<std::pair<size_t, Credit>>;  // (skill, credit offered), in the order offered
@@ -57,6 +58,7 @@ using Offers = std::vector<std::pair<size_t, Credit>>;  // (skill, credit offere
 void spread(const Catalog& c, size_t skill, Credit start, Offers& offers) {
   int k = static_cast<int>(skill);
   for (size_t steps = 0; k >= 0 && steps <= c.skills.size(); ++steps) {
+    start.order = offers.size();
     offers.emplace_back(static_cast<size_t>(k), start);
     start.value *= c.scoring.partial_credit;
     if (start.value < 1e-6) break;
@@ -106,7 +108,10 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
   }
   // Each skill keeps its best offer, the first of equals; declared beats inferred at
   // equal credit: a person's own word comes first.
-  std::stable_sort(best.begin(), best.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // By skill, offers in the order made (no buffer, unlike stable_sort).
+  std::sort(best.begin(), best.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.order < b.second.order;
+  });
   out.credit.reserve(best.size());
   out.via.reserve(best.size());
   out.inferred.reserve(best.size());
@@ -699,7 +704,7 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const
     }
     out.push_back(build_match(c, f, r, credit, via, prose, touched.numbers[r].use));
   }
-  std::stable_sort(out.begin(), out.end(), better);
+  std::sort(out.begin(), out.end(), better);  // a total order: ids are unique
   return out;
 }
 
