@@ -617,8 +617,8 @@ const Source* Catalog::source(const std::string& wanted) const { return lookup(s
 
 const TreeItem* Catalog::find_skill(const std::string& text) const {
   // A profile names most skills by id: found as it is, when the id's key is its own.
-  if (auto it = skill_by_id.find(text); it != skill_by_id.end() && it->second < skill_owns_id_key.size() &&
-                                        skill_owns_id_key[it->second])
+  if (auto it = skill_by_id.find(text);
+      it != skill_by_id.end() && it->second < skill_owns_id_key.size() && skill_owns_id_key[it->second])
     return &skills[it->second];
   thread_local std::string key;  // every skill of every profile is looked up here: one string's room
   normalize_key_into(text, key);

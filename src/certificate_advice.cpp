@@ -183,8 +183,8 @@ bool sittable(const LevelResult& r) { return r.status == Outcome::eligible || r.
 
 /// The level that suits the person: the lowest not held, climbing while they are past
 /// it; a sittable level whose soft conditions fit wins over one whose do not.
-size_t pick_level(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& scratch, Date as_of,
-                  Ladder& ladder, const ProfileFacts& f, int held, Text* why) {
+size_t pick_level(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& scratch, Date as_of, Ladder& ladder,
+                  const ProfileFacts& f, int held, Text* why) {
   const auto& cert = ladder.cert();
   size_t n = cert.levels.size();
   size_t pick = static_cast<size_t>(std::min<int>(held + 1, static_cast<int>(n) - 1));
@@ -234,8 +234,8 @@ void route_next(const Catalog& c, const Profile& p, const ProfileFacts& f, std::
     Date held_from = sitting ? *parse_date(*sitting).date : open;
     held.push_back(HeldCertificate{cert.id, cert.levels[pick].id, held_from, {}});
     Date on = std::max(held_from, as_of);  // the profile's measured experience is as_of's
-    auto r = check_level(cert, *nx.level,
-                         EvalContext{c, p, on, false, false, &held, on == as_of ? &f.experience : nullptr});
+    auto r =
+        check_level(cert, *nx.level, EvalContext{c, p, on, false, false, &held, on == as_of ? &f.experience : nullptr});
     held.pop_back();
     if (r.status == Outcome::eligible) {
       through = true;

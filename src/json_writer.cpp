@@ -32,7 +32,6 @@ size_t next_special(std::string_view s, size_t i) {
   return next_special_bytewise(s, i);
 }
 
-
 /// The escape of an ASCII byte that cannot stand in a JSON string as it is.
 void append_escape(std::string& out, unsigned char b) {
   switch (b) {

@@ -155,11 +155,13 @@ ExperienceMeasure measure(const Profile& p, Counts&& counts, Date as_of) {
 }  // namespace
 
 ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of) {
-  return measure(p, [&](size_t, const ExperienceEntry& e) { return in_domain(c, e, domain); }, as_of);
+  return measure(
+      p, [&](size_t, const ExperienceEntry& e) { return in_domain(c, e, domain); }, as_of);
 }
 
 ExperienceMeasure measure_jobs(const Profile& p, std::span<const char> counts, Date as_of) {
-  return measure(p, [&](size_t j, const ExperienceEntry&) { return j < counts.size() && counts[j]; }, as_of);
+  return measure(
+      p, [&](size_t j, const ExperienceEntry&) { return j < counts.size() && counts[j]; }, as_of);
 }
 
 std::optional<std::string> next_sitting(const Certificate& cert, Date from) {
@@ -230,20 +232,23 @@ class Evaluator {
     explicit Tally(bool all_of) : all(all_of) {}
     bool all;
     bool any_fail = false, any_unknown = false, any_pass = false;
-    bool undated = false;          // all: a child that does not pass has no date
-    std::optional<Date> date;      // all: the latest date; any: the earliest
+    bool undated = false;      // all: a child that does not pass has no date
+    std::optional<Date> date;  // all: the latest date; any: the earliest
     std::vector<std::string> missing;
 
     void add(const TraceNode& ct) {
       any_fail |= ct.outcome == Outcome::not_eligible;
       any_unknown |= ct.outcome == Outcome::unknown;
       any_pass |= ct.outcome == Outcome::eligible;
-      if (ct.outcome == Outcome::unknown) missing.insert(missing.end(), ct.missing_fields.begin(), ct.missing_fields.end());
+      if (ct.outcome == Outcome::unknown)
+        missing.insert(missing.end(), ct.missing_fields.begin(), ct.missing_fields.end());
       if (ct.outcome == Outcome::eligible) return;
       // `all` passes when its last failing child does; `any` when its first does.
       if (all) {
-        if (!ct.passes_on) undated = true;
-        else if (!date || *ct.passes_on > *date) date = ct.passes_on;
+        if (!ct.passes_on)
+          undated = true;
+        else if (!date || *ct.passes_on > *date)
+          date = ct.passes_on;
       } else if (ct.passes_on && (!date || *ct.passes_on < *date)) {
         date = ct.passes_on;
       }

@@ -21,8 +21,8 @@
 
 namespace {
 
-constexpr std::size_t k_step = 16;                        // size classes: 16, 32, ... bytes
-constexpr std::size_t k_largest = 4096;                   // larger blocks go straight to malloc
+constexpr std::size_t k_step = 16;                         // size classes: 16, 32, ... bytes
+constexpr std::size_t k_largest = 4096;                    // larger blocks go straight to malloc
 constexpr std::size_t k_classes = k_largest / k_step + 1;  // [0] unused
 constexpr unsigned k_keep = 1024;                          // freed blocks kept per class and thread
 constexpr std::size_t k_keep_bytes = 4 << 20;              // and at most this much in all per thread
@@ -37,8 +37,8 @@ struct Cache {
   Free* head[k_classes];
   unsigned count[k_classes];
   std::size_t bytes;  // kept, in all classes
-  bool registered;  // the Reaper below will free the blocks when the thread ends
-  bool closed;      // the thread is ending: nothing more is kept
+  bool registered;    // the Reaper below will free the blocks when the thread ends
+  bool closed;        // the thread is ending: nothing more is kept
 };
 
 thread_local Cache t_cache;

@@ -174,8 +174,12 @@ void put_score(Item& out, const char (&prefix)[N], double score) {
   double d = rounded_score(score);
   if (d > 0 && d < 1) {  // "0." and up to four digits, as append_json_number writes it
     auto n = static_cast<int>(std::lround(d * 10000));
-    char text[6] = {'0', '.', static_cast<char>('0' + n / 1000), static_cast<char>('0' + n / 100 % 10),
-                    static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
+    char text[6] = {'0',
+                    '.',
+                    static_cast<char>('0' + n / 1000),
+                    static_cast<char>('0' + n / 100 % 10),
+                    static_cast<char>('0' + n / 10 % 10),
+                    static_cast<char>('0' + n % 10)};
     size_t len = 6;
     while (text[len - 1] == '0') --len;  // n > 0: some digit is not 0
     out.raw(std::string_view(text, len));

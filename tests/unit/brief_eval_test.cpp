@@ -281,7 +281,8 @@ TEST_CASE("a profile skill's index hint never changes the advice", "[matching][b
         REQUIRE(got.roles[r].score == want.roles[r].score);
       }
       REQUIRE(got.certificates.size() == want.certificates.size());
-      for (size_t k = 0; k < got.certificates.size(); ++k) REQUIRE(got.certificates[k].score == want.certificates[k].score);
+      for (size_t k = 0; k < got.certificates.size(); ++k)
+        REQUIRE(got.certificates[k].score == want.certificates[k].score);
     }
   }
   REQUIRE(hinted > 300);

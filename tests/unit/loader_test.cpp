@@ -58,11 +58,12 @@ TEST_CASE("a skill named by its id is the skill its words lead to, across merged
     return InputFile{name, "sources:\n  - id: " + source + "\n    title: {zh: 来源, en: Source}\nskills:\n" + skills};
   };
   Diagnostics d;
-  auto c = load_catalog({file("a/t.yaml", "s", "  - {id: deep-learning, name: {zh: 深度学习, en: Deep learning}, source: s}\n"),
-                         file("b/t.yaml", "s2",
-                              "  - {id: deep_learning, name: {zh: 深度学习方法, en: DL methods}, source: s2}\n"
-                              "  - {id: keras, name: {zh: Keras, en: Keras}, source: s2}\n")},
-                        d);
+  auto c = load_catalog(
+      {file("a/t.yaml", "s", "  - {id: deep-learning, name: {zh: 深度学习, en: Deep learning}, source: s}\n"),
+       file("b/t.yaml", "s2",
+            "  - {id: deep_learning, name: {zh: 深度学习方法, en: DL methods}, source: s2}\n"
+            "  - {id: keras, name: {zh: Keras, en: Keras}, source: s2}\n")},
+      d);
   INFO(printed(d));
   REQUIRE_FALSE(d.has_errors());
   REQUIRE(c.skill("deep_learning"));
