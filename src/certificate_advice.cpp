@@ -139,34 +139,19 @@ double readiness(const Catalog& c, const SkillCredit& credit, const CertificateL
   return have / static_cast<double>(level.syllabus.size());
 }
 
-/// One certificate's levels in a suggestion, each checked once, in its slot.
-class Ladder {
- public:
-  Ladder(const Certificate& cert, const EvalContext& ctx, CertificateSuggestion& s) : m_cert(cert), m_s(s) {
-    s.levels.reserve(cert.levels.size());
-    for (const auto& l : cert.levels) s.levels.emplace_back(CheckedLevel{cert, l, ctx});
-  }
-  const LevelResult& at(size_t i) const { return m_s.levels[i]; }
-  const Certificate& cert() const { return m_cert; }
-
- private:
-  const Certificate& m_cert;
-  CertificateSuggestion& m_s;
-};
-
 /// Whether the person is past level `i`: the rules of the next level accept them now
 /// without holding this certificate, or (no rule) they already know most of its syllabus.
 /// `held` is a copy of the person's certificates, changed for one evaluation and put
 /// back (EvalContext::held): one copy per profile, not one per question.
-bool outgrown(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& held, Date as_of, Ladder& ladder,
-              size_t i, const ProfileFacts& f) {
-  const auto& cert = ladder.cert();
+bool outgrown(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& held, Date as_of,
+              const CertificateSuggestion& s, size_t i, const ProfileFacts& f) {
+  const auto& cert = *s.certificate;
   const auto& credit = f.credit;
   const auto& next = cert.levels[i + 1];
   if (!next.requires_rule) return readiness(c, credit, next) >= 0.5;
   // Holding none of this certificate, the question is the ladder's own check of that level.
   if (std::none_of(held.begin(), held.end(), [&](const HeldCertificate& h) { return h.id == cert.id; }))
-    return ladder.at(i + 1).status == Outcome::eligible;
+    return s.levels[i + 1].status == Outcome::eligible;
   std::erase_if(held, [&](const HeldCertificate& h) { return h.id == cert.id; });
   bool past =
       check_level(cert, next, EvalContext{c, p, as_of, false, false, &held, &f.experience}).status == Outcome::eligible;
@@ -183,16 +168,16 @@ bool sittable(const LevelResult& r) { return r.status == Outcome::eligible || r.
 
 /// The level that suits the person: the lowest not held, climbing while they are past
 /// it; a sittable level whose soft conditions fit wins over one whose do not.
-size_t pick_level(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& scratch, Date as_of, Ladder& ladder,
-                  const ProfileFacts& f, int held, Text* why) {
-  const auto& cert = ladder.cert();
+size_t pick_level(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& scratch, Date as_of,
+                  const CertificateSuggestion& s, const ProfileFacts& f, int held, Text* why) {
+  const auto& cert = *s.certificate;
   size_t n = cert.levels.size();
   size_t pick = static_cast<size_t>(std::min<int>(held + 1, static_cast<int>(n) - 1));
   size_t start = pick;
-  while (pick + 1 < n && outgrown(c, p, scratch, as_of, ladder, pick, f)) ++pick;
-  if (soft_fit(ladder.at(pick)) == 0)
+  while (pick + 1 < n && outgrown(c, p, scratch, as_of, s, pick, f)) ++pick;
+  if (soft_fit(s.levels[pick]) == 0)
     for (size_t i = start; i < n; ++i)
-      if (i != pick && sittable(ladder.at(i)) && soft_fit(ladder.at(i)) == 1.0) {
+      if (i != pick && sittable(s.levels[i]) && soft_fit(s.levels[i]) == 1.0) {
         pick = i;
         break;
       }
@@ -215,17 +200,17 @@ size_t pick_level(const Catalog& c, const Profile& p, std::vector<HeldCertificat
 
 /// The next level and the fastest route to it: now, through the suggested level, or by waiting.
 void route_next(const Catalog& c, const Profile& p, const ProfileFacts& f, std::vector<HeldCertificate>& held,
-                Date as_of, CertificateSuggestion& s, Ladder& ladder, size_t pick) {
+                Date as_of, CertificateSuggestion& s, size_t pick) {
   const auto& cert = *s.certificate;
   if (pick + 1 >= cert.levels.size()) return;
-  const auto& nx = ladder.at(pick + 1);  // suggest() makes it the next step
+  const auto& nx = s.levels[pick + 1];  // suggest() makes it the next step
   if (nx.status == Outcome::eligible) {
     s.next_route = "now";
     s.next_date = as_of;
     return;
   }
   std::optional<Date> wait = nx.status == Outcome::not_eligible ? nx.earliest_date : std::nullopt;
-  const auto& cur = ladder.at(pick);
+  const auto& cur = s.levels[pick];
   bool through = false;
   std::optional<Date> through_date;
   if (sittable(cur)) {
@@ -453,12 +438,13 @@ void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
   const auto& cert = c.certificates[ci];
   EvalContext ctx{c, a.p, a.as_of, a.prose, a.prose, nullptr, &a.f.experience};  // brief: verdicts, no trees
   s.certificate = &cert;
-  Ladder ladder(cert, ctx, s);
+  s.levels.reserve(cert.levels.size());
+  for (const auto& l : cert.levels) s.levels.emplace_back(CheckedLevel{cert, l, ctx});  // each in its slot
   int held = held_level(cert, a.p, a.as_of);
   Text level_why, related_why;
-  size_t pick = pick_level(c, a.p, a.held, a.as_of, ladder, a.f, held, a.prose ? &level_why : nullptr);
+  size_t pick = pick_level(c, a.p, a.held, a.as_of, s, a.f, held, a.prose ? &level_why : nullptr);
   s.held = held >= static_cast<int>(cert.levels.size()) - 1;
-  route_next(c, a.p, a.f, a.held, a.as_of, s, ladder, pick);
+  route_next(c, a.p, a.f, a.held, a.as_of, s, pick);
   // The brief form keeps the two levels it reads and not the list (a copy each saved).
   bool has_next = pick + 1 < s.levels.size();
   if (a.prose) {

@@ -187,6 +187,19 @@ void append_nlohmann_layout(std::string& out, bool negative, std::string_view di
 
 }  // namespace
 
+std::string_view json_score_text(double d, char (&buf)[6]) {
+  auto n = static_cast<int>(std::lround(d * 10000));
+  buf[0] = '0';
+  buf[1] = '.';
+  buf[2] = static_cast<char>('0' + n / 1000);
+  buf[3] = static_cast<char>('0' + n / 100 % 10);
+  buf[4] = static_cast<char>('0' + n / 10 % 10);
+  buf[5] = static_cast<char>('0' + n % 10);
+  size_t len = 6;
+  while (buf[len - 1] == '0') --len;  // n > 0: some digit is not 0
+  return {buf, len};
+}
+
 void append_json_number(std::string& out, double d) {
   // Multiples of 1e-4 below 1000 in size (every score and weight advisor writes:
   // they are rounded so) take std::to_chars' shortest round-trip digits, which are
@@ -202,14 +215,9 @@ void append_json_number(std::string& out, double d) {
     out += std::signbit(d) ? "-0.0" : "0.0";
     return;
   }
-  if (d > 0 && d < 1) {  // a score: "0." and up to four digits, no trailing zero
-    auto n = static_cast<int>(std::lround(d * 10000));
-    char digits[4] = {static_cast<char>('0' + n / 1000), static_cast<char>('0' + n / 100 % 10),
-                      static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
-    size_t len = 4;
-    while (digits[len - 1] == '0') --len;  // n > 0: some digit is not 0
-    out += "0.";
-    out.append(digits, len);
+  if (d > 0 && d < 1) {  // a score
+    char buf[6];
+    out += json_score_text(d, buf);
     return;
   }
   char buf[32];

@@ -8,7 +8,6 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
-#include <set>
 #include <span>
 #include <unordered_map>
 
@@ -178,34 +177,6 @@ double barrier_value(const Catalog& c, size_t ci, const SkillCredit& credit) {
   return 1.0 - penalty * (1.0 - have / n);
 }
 
-/// Which jobs count toward each domain: a job counts toward its own domains and their
-/// ancestors (as measure_experience's domain test). Row d (jobs() wide) of the result.
-struct JobsByDomain {
-  size_t jobs = 0;
-  std::vector<char> counts;  // domain-major
-  std::vector<char> worked;  // by domain: some job counts toward it
-  std::span<const char> row(size_t d) const { return {counts.data() + d * jobs, jobs}; }
-};
-
-JobsByDomain jobs_by_domain(const Catalog& c, const Profile& p) {
-  JobsByDomain out;
-  out.jobs = p.experience.size();
-  out.counts.assign(c.domains.size() * out.jobs, 0);
-  out.worked.assign(c.domains.size(), 0);
-  for (size_t j = 0; j < out.jobs; ++j)
-    for (const auto& d : p.experience[j].domains) {
-      auto it = c.domain_by_id.find(d);
-      if (it == c.domain_by_id.end()) continue;
-      int k = static_cast<int>(it->second);
-      for (size_t steps = 0; k >= 0 && steps <= c.domains.size(); ++steps) {
-        out.counts[static_cast<size_t>(k) * out.jobs + j] = 1;
-        out.worked[static_cast<size_t>(k)] = 1;
-        k = c.domain_parent[static_cast<size_t>(k)];
-      }
-    }
-  return out;
-}
-
 void add_goals(const Catalog& c, const Profile& p, ProfileFacts& f) {
   f.has_goals = !p.goal_roles.empty() || !p.goal_categories.empty();
   f.goal_category.assign(c.categories.size(), 0);
@@ -288,8 +259,8 @@ TermValues term_values(const Catalog& c, const ProfileFacts& f, size_t ri, const
   const auto& sc = c.scoring;
   TermValues t;
   double ess_total = c.role_essential_weight[ri], opt_total = c.role_optional_weight[ri];
-  // Weights are positive, but a zero total needs a look at the skills (done in index()).
-  bool has_ess = ess_total > 0 || (c.role_skill_kinds[ri] & 1), has_opt = opt_total > 0 || (c.role_skill_kinds[ri] & 2);
+  // Whether the role lists such skills at all (a zero total can have some: index()).
+  bool has_ess = (c.role_skill_kinds[ri] & 1) != 0, has_opt = (c.role_skill_kinds[ri] & 2) != 0;
   double goal = goal_value(c, f, ri);
   t.gated = !n.evidence && goal == 0;
   auto set = [&](TermIndex i, double v) {

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <span>
 
 #include "advisor/util/bilingual.hpp"
@@ -157,6 +156,27 @@ ExperienceMeasure measure(const Profile& p, Counts&& counts, Date as_of) {
 ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of) {
   return measure(
       p, [&](size_t, const ExperienceEntry& e) { return in_domain(c, e, domain); }, as_of);
+}
+
+JobsByDomain jobs_by_domain(const Catalog& c, const Profile& p) {
+  // The relation in_domain() tests one pair at a time, for every pair in one walk: a
+  // job counts toward each of its domains and their ancestors.
+  JobsByDomain out;
+  out.jobs = p.experience.size();
+  out.counts.assign(c.domains.size() * out.jobs, 0);
+  out.worked.assign(c.domains.size(), 0);
+  for (size_t j = 0; j < out.jobs; ++j)
+    for (const auto& d : p.experience[j].domains) {
+      auto it = c.domain_by_id.find(d);
+      if (it == c.domain_by_id.end()) continue;
+      int k = static_cast<int>(it->second);
+      for (size_t steps = 0; k >= 0 && steps <= c.domains.size(); ++steps) {
+        out.counts[static_cast<size_t>(k) * out.jobs + j] = 1;
+        out.worked[static_cast<size_t>(k)] = 1;
+        k = c.domain_parent[static_cast<size_t>(k)];
+      }
+    }
+  return out;
 }
 
 ExperienceMeasure measure_jobs(const Profile& p, std::span<const char> counts, Date as_of) {

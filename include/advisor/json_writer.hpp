@@ -75,4 +75,8 @@ void append_json_string(std::string& out, std::string_view s);
 /// "1e-05"), byte for byte.
 void append_json_number(std::string& out, double d);
 
+/// A multiple of 1e-4 strictly between 0 and 1 (a score) as append_json_number writes
+/// it: "0." and up to four digits, no trailing zero, in `buf`.
+std::string_view json_score_text(double d, char (&buf)[6]);
+
 }  // namespace advisor

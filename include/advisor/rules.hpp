@@ -105,8 +105,17 @@ struct CheckedLevel {
 std::optional<std::string> next_sitting(const Certificate& cert, Date from);
 
 ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of);
-/// The same over the jobs `counts` marks (counts[j] for p.experience[j]), for a caller
-/// that has worked out which jobs count toward a domain already.
+/// Which of a profile's jobs count toward each domain (its own domains and their
+/// ancestors, as measure_experience counts them), worked out for every domain at once.
+struct JobsByDomain {
+  size_t jobs = 0;           ///< p.experience.size()
+  std::vector<char> counts;  ///< domain-major: counts[d * jobs + j]
+  std::vector<char> worked;  ///< by domain index: some job counts toward it
+  std::span<const char> row(size_t d) const { return {counts.data() + d * jobs, jobs}; }
+};
+JobsByDomain jobs_by_domain(const Catalog& c, const Profile& p);
+/// The same measure over the jobs `counts` marks (counts[j] for p.experience[j]): with
+/// jobs_by_domain's row for a domain, measure_experience's answer for it.
 ExperienceMeasure measure_jobs(const Profile& p, std::span<const char> counts, Date as_of);
 
 /// Age in whole years on a date.

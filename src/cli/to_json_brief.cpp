@@ -1,7 +1,6 @@
 // The brief documents (`--brief`, docs/json.md "Brief forms"): what a script acts on
 // — ids, statuses, dates and scores — and nothing it would have to skip: no names,
 // reasons, traces or claims. A script that wants words asks for the full form.
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -172,17 +171,9 @@ template <size_t N>
 void put_score(Item& out, const char (&prefix)[N], double score) {
   out.lit(prefix);
   double d = rounded_score(score);
-  if (d > 0 && d < 1) {  // "0." and up to four digits, as append_json_number writes it
-    auto n = static_cast<int>(std::lround(d * 10000));
-    char text[6] = {'0',
-                    '.',
-                    static_cast<char>('0' + n / 1000),
-                    static_cast<char>('0' + n / 100 % 10),
-                    static_cast<char>('0' + n / 10 % 10),
-                    static_cast<char>('0' + n % 10)};
-    size_t len = 6;
-    while (text[len - 1] == '0') --len;  // n > 0: some digit is not 0
-    out.raw(std::string_view(text, len));
+  if (d > 0 && d < 1) {  // as append_json_number writes it
+    char buf[6];
+    out.raw(json_score_text(d, buf));
     return;
   }
   std::string number;

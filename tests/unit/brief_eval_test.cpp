@@ -318,6 +318,13 @@ TEST_CASE("experience measured once for every rule gives each rule's own answer"
           if (prose) REQUIRE(want.trace.has_value() == got.trace.has_value());
           if (prose && want.trace) same_trace_text(*want.trace, *got.trace);
         }
+    // jobs_by_domain's rows are measure_experience's domains.
+    auto jobs = jobs_by_domain(c, p);
+    for (size_t d = 0; d < c.domains.size(); ++d) {
+      INFO("domain " << c.domains[d].id);
+      same(measure_jobs(p, jobs.row(d), as_of), by_domain[d]);
+      if (by_domain[d].years > 0) REQUIRE(jobs.worked[d]);  // work there: some job counts
+    }
     // Every job is the empty domain's; one job alone is a profile of that job.
     std::vector<char> all(p.experience.size(), 1);
     same(measure_jobs(p, all, as_of), measure_experience(c, p, "", as_of));
