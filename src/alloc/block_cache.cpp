@@ -37,7 +37,7 @@ struct Cache {
   Free* head[k_classes];
   unsigned count[k_classes];
   std::size_t bytes;  // kept, in all classes
-  bool registered;    // the Reaper below will free the blocks when the thread ends
+  bool open;          // the Reaper below is registered and the thread is not ending: blocks may be kept
   bool closed;        // the thread is ending: nothing more is kept
 };
 
@@ -60,40 +60,63 @@ struct Reaper {
   Reaper(const Reaper&) = delete;
   Reaper& operator=(const Reaper&) = delete;
   ~Reaper() {
+    t_cache.open = false;
     t_cache.closed = true;
     drain(t_cache);
   }
 };
 
-void* allocate(std::size_t n) {
+/// The class of a request of `n` bytes, 1 to k_largest; 0 for any other size.
+inline std::size_t class_of(std::size_t n) { return n - 1 < k_largest ? (n + k_step - 1) / k_step : 0; }
+
+// The fast paths below are small enough to need no stack frame: a block taken from or
+// put on its class's list. Everything else (malloc, free, the new-handler loop, the
+// thread's first block) is out of line.
+
+[[gnu::noinline]] void* allocate_slow(std::size_t n) {
   if (n == 0) n = 1;
-  if (n <= k_largest) {
-    std::size_t k = (n + k_step - 1) / k_step;
+  // The whole class: a block serves any request of its class when it comes back.
+  if (std::size_t k = class_of(n)) return std::malloc(k * k_step);
+  return std::malloc(n);
+}
+
+inline void* allocate(std::size_t n) {
+  if (std::size_t k = class_of(n)) {
     Cache& c = t_cache;
-    if (Free* f = c.head[k]) {
+    if (Free* f = c.head[k]) [[likely]] {
       c.head[k] = f->next;
       --c.count[k];
       c.bytes -= k * k_step;
       return f;
     }
-    // The whole class: a block serves any request of its class when it comes back.
-    if (void* p = std::malloc(k * k_step)) return p;
-  } else if (void* p = std::malloc(n)) {
-    return p;
   }
-  return nullptr;
+  return allocate_slow(n);
 }
 
-/// Keeps `p` in class `k` (0: not a cached size) or frees it.
-void keep_or_free(void* p, std::size_t k) noexcept {
+[[gnu::noinline]] void* allocate_or_throw_slow(std::size_t n) {
+  for (;;) {
+    if (void* p = allocate(n)) return p;
+    std::new_handler h = std::get_new_handler();
+    if (!h) throw std::bad_alloc();
+    h();
+  }
+}
+
+inline void* allocate_or_throw(std::size_t n) {
+  if (void* p = allocate(n)) [[likely]]
+    return p;
+  return allocate_or_throw_slow(n);
+}
+
+/// Keeps `p` in class `k` (0: not a cached size) or frees it: the thread's first block
+/// registers the Reaper; a full class, a full cache or an ending thread frees.
+[[gnu::noinline]] void keep_or_free_slow(void* p, std::size_t k) noexcept {
   Cache& c = t_cache;
-  if (!c.closed) {
-    if (k > 0 && k < k_classes && c.count[k] < k_keep && c.bytes + k * k_step <= k_keep_bytes) {
-      if (!c.registered) {
-        c.registered = true;
-        static thread_local Reaper reaper;  // constructed once per thread, here
-        (void)reaper;
-      }
+  if (!c.closed && !c.open && k > 0) {
+    static thread_local Reaper reaper;  // constructed once per thread, here
+    (void)reaper;
+    c.open = true;
+    if (c.count[k] < k_keep && c.bytes + k * k_step <= k_keep_bytes) {
       auto* f = static_cast<Free*>(p);
       f->next = c.head[k];
       c.head[k] = f;
@@ -105,26 +128,30 @@ void keep_or_free(void* p, std::size_t k) noexcept {
   std::free(p);
 }
 
+inline void keep_or_free(void* p, std::size_t k) noexcept {
+  Cache& c = t_cache;
+  if (k > 0 && c.open && c.count[k] < k_keep && c.bytes + k * k_step <= k_keep_bytes) [[likely]] {
+    auto* f = static_cast<Free*>(p);
+    f->next = c.head[k];
+    c.head[k] = f;
+    ++c.count[k];
+    c.bytes += k * k_step;
+    return;
+  }
+  keep_or_free_slow(p, k);
+}
+
 /// Unsized: the class from the block's usable size, never less than the class it was made for.
 void release(void* p) noexcept {
   if (!p) return;
-  std::size_t usable = malloc_usable_size(p);
-  keep_or_free(p, usable <= k_largest + k_step ? usable / k_step : 0);
+  std::size_t k = malloc_usable_size(p) / k_step;
+  keep_or_free(p, k < k_classes ? k : 0);
 }
 
 /// Sized: the size asked for when it was made (as the language requires), so its class.
-void release(void* p, std::size_t n) noexcept {
+inline void release(void* p, std::size_t n) noexcept {
   if (!p) return;
-  keep_or_free(p, n != 0 && n <= k_largest ? (n + k_step - 1) / k_step : 0);
-}
-
-void* allocate_or_throw(std::size_t n) {
-  for (;;) {
-    if (void* p = allocate(n)) return p;
-    std::new_handler h = std::get_new_handler();
-    if (!h) throw std::bad_alloc();
-    h();
-  }
+  keep_or_free(p, class_of(n));
 }
 
 }  // namespace
