@@ -445,12 +445,19 @@ void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
   size_t pick = pick_level(c, a.p, a.held, a.as_of, s, a.f, held, a.prose ? &level_why : nullptr);
   s.held = held >= static_cast<int>(cert.levels.size()) - 1;
   route_next(c, a.p, a.f, a.held, a.as_of, s, pick);
-  // The brief form keeps the two levels it reads and not the list (a copy each saved).
+  double suits = soft_fit(s.levels[pick]);
+  // The brief form keeps the two levels it reads and not the list (a copy each saved),
+  // and of those the verdicts, not their rules' nodes (read above for the last time),
+  // which makes each move a few words.
   bool has_next = pick + 1 < s.levels.size();
   if (a.prose) {
     s.suggested = s.levels[pick];
     if (has_next) s.next_step = s.levels[pick + 1];
   } else {
+    for (size_t i = pick; i < pick + 2 && i < s.levels.size(); ++i) {
+      s.levels[i].trace.reset();
+      s.levels[i].recommended.reset();
+    }
     s.suggested = std::move(s.levels[pick]);
     if (has_next) s.next_step = std::move(s.levels[pick + 1]);
     s.levels.clear();
@@ -458,7 +465,6 @@ void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
 
   double covers = coverage(c, ci, pick, a.needs, s.covers);
   double related = related_value(c, a.p, a.f, ci, a.targets, a.prose ? &related_why : nullptr);
-  double suits = soft_fit(s.suggested);
   if (!a.prose) {
     score_terms(c, s, covers, related, suits, {}, {}, {}, false);
   } else {
@@ -472,17 +478,7 @@ void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
         suits_detail(s, suits));
   }
   if (s.held) s.below_floor = true;
-  if (a.prose) {
-    add_reasons(c, s, level_why, related_why);  // the reasons are sentences
-  } else {
-    // Scored: the brief form reads the two levels' verdicts, not their rules' nodes,
-    // and a suggestion is moved once more when sorted.
-    for (auto* r : {&s.suggested, s.next_step ? &*s.next_step : nullptr})
-      if (r) {
-        r->trace.reset();
-        r->recommended.reset();
-      }
-  }
+  if (a.prose) add_reasons(c, s, level_why, related_why);  // the reasons are sentences
 }
 
 }  // namespace
