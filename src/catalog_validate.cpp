@@ -47,7 +47,7 @@ class Checker {
 
   // Reports a dangling reference with the closest existing id.
   template <typename Item>
-  bool ref(const std::string& id, const std::vector<Item>& pool, const std::unordered_map<std::string, size_t>& index,
+  bool ref(const std::string& id, const std::vector<Item>& pool, const IdIndex& index,
            const SourcePos& p, std::string_view what) {
     if (index.count(id)) return true;
     std::vector<std::string> ids;
@@ -81,7 +81,7 @@ class Checker {
     for (const auto& s : ids) ref(s, m_c.sources, m_c.source_by_id, p, "source");
   }
 
-  void tree(std::vector<TreeItem>& items, const std::unordered_map<std::string, size_t>& index,
+  void tree(std::vector<TreeItem>& items, const IdIndex& index,
             std::vector<int>& parents, std::string_view what) {
     parents.assign(items.size(), -1);
     for (size_t i = 0; i < items.size(); ++i) {
@@ -330,7 +330,7 @@ class Checker {
 };
 
 template <typename T>
-void index_ids(const std::vector<T>& items, std::unordered_map<std::string, size_t>& map) {
+void index_ids(const std::vector<T>& items, IdIndex& map) {
   map.clear();
   map.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) map.emplace(items[i].id, i);
@@ -338,7 +338,7 @@ void index_ids(const std::vector<T>& items, std::unordered_map<std::string, size
 
 /// Every word an item answers to (id, both names, aliases), normalised, to its index.
 template <typename Item>
-void index_keys(std::unordered_map<std::string, size_t>& map, const std::vector<Item>& items) {
+void index_keys(IdIndex& map, const std::vector<Item>& items) {
   map.clear();
   map.reserve(items.size() * 4);
   for (size_t i = 0; i < items.size(); ++i) {
@@ -350,7 +350,7 @@ void index_keys(std::unordered_map<std::string, size_t>& map, const std::vector<
 }
 
 void index_parents(std::vector<int>& out, const std::vector<TreeItem>& items,
-                   const std::unordered_map<std::string, size_t>& by_id) {
+                   const IdIndex& by_id) {
   if (out.size() == items.size()) {
     // Keep cycle cuts made by validation: only fill where a parent is known.
     for (size_t i = 0; i < items.size(); ++i)
@@ -590,7 +590,7 @@ void Catalog::index_external_ids() {
 
 namespace {
 template <typename T>
-const T* lookup(const std::vector<T>& items, const std::unordered_map<std::string, size_t>& map,
+const T* lookup(const std::vector<T>& items, const IdIndex& map,
                 const std::string& id) {
   auto it = map.find(id);
   return it == map.end() ? nullptr : &items[it->second];

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "advisor/date.hpp"
+#include "advisor/id_index.hpp"
 #include "advisor/text.hpp"
 
 namespace advisor {
@@ -256,16 +257,16 @@ struct Catalog {
   std::vector<Claim> claims;
 
   // Lookup tables, built by index().
-  std::unordered_map<std::string, size_t> source_by_id, education_by_id, major_by_id, domain_by_id, skill_by_id,
+  IdIndex source_by_id, education_by_id, major_by_id, domain_by_id, skill_by_id,
       category_by_id, role_by_id, certificate_by_id;
-  std::unordered_map<std::string, size_t> skill_by_key;  ///< normalised id/name/alias → skill
+  IdIndex skill_by_key;  ///< normalised id/name/alias → skill
   /// skill index → its id, normalised, answers to it in skill_by_key (not to a skill of a
   /// catalogue merged before it): then find_skill(id) needs no normalising
   std::vector<char> skill_owns_id_key;
-  std::unordered_map<std::string, size_t> education_by_key;  ///< normalised id/name/alias → level
-  std::unordered_map<std::string, size_t> major_by_key;
+  IdIndex education_by_key;  ///< normalised id/name/alias → level
+  IdIndex major_by_key;
   /// External id value (an O*NET-SOC code, an ESCO URI) → role: accepted wherever a role id is.
-  std::unordered_map<std::string, size_t> role_by_external_id;
+  IdIndex role_by_external_id;
   /// skill index → the other skills of its `same_as` set (empty for most): a person's
   /// skill counts in full for each, so one profile matches every loaded catalogue.
   std::vector<std::vector<uint32_t>> skill_same;

@@ -1,0 +1,123 @@
+// IdIndex (include/advisor/id_index.hpp), the catalogue's lookup tables: checked
+// against std::map on the same operations, with keys that share long prefixes (ids
+// do), the empty key, and keys with NUL and high bytes; and again with a hash that
+// gives most keys the same value, so that every lookup walks a run of slots whose
+// hashes match and only the text tells the keys apart.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <random>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "advisor/id_index.hpp"
+
+using advisor::BasicIdIndex;
+using advisor::IdIndex;
+
+namespace {
+
+/// Keys like a catalogue's: shared prefixes, every length from 0 to past two words.
+std::vector<std::string> keys_like_ids(size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  const std::vector<std::string> stems{"large-language-models", "data-", "ai-", "machine-learning-", "", "x"};
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) {
+    std::string k = stems[rng() % stems.size()];
+    size_t tail = rng() % 20;
+    for (size_t j = 0; j < tail; ++j) k += static_cast<char>(rng() % 256);  // NUL and high bytes too
+    out.push_back(k);
+  }
+  return out;
+}
+
+/// Four hash values in all: keys of the same length mod 4 collide, slot and tag.
+struct Clash {
+  uint64_t operator()(std::string_view s) const { return s.size() % 4; }
+};
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("IdIndex answers as std::map does, the first value of a key winning", "[id_index]",
+                   advisor::IdHash, Clash) {
+  for (unsigned seed : {1u, 2u, 3u}) {
+    BasicIdIndex<TestType> index;
+    std::map<std::string, size_t> plain;
+    auto keys = keys_like_ids(std::is_same_v<TestType, Clash> ? 400 : 3000, seed);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      auto [it, added] = index.emplace(keys[i], i);
+      auto [pit, padded] = plain.emplace(keys[i], i);
+      REQUIRE(added == padded);
+      REQUIRE(it->first == keys[i]);
+      REQUIRE(it->second == pit->second);
+    }
+    REQUIRE(index.size() == plain.size());
+    for (const auto& [k, v] : plain) {
+      REQUIRE(index.count(k) == 1);
+      REQUIRE(index.at(k) == v);
+      REQUIRE(index.find(k)->second == v);
+    }
+    // Keys never added are not found, and at() says so.
+    for (const auto& k : keys_like_ids(keys.size(), seed + 100))
+      if (!plain.count(k)) {
+        REQUIRE(index.find(k) == index.end());
+        REQUIRE(index.count(k) == 0);
+        REQUIRE_THROWS_AS(index.at(k), std::out_of_range);
+      }
+  }
+}
+
+TEST_CASE("IdIndex walks its entries in the order added; erase keeps the others", "[id_index]") {
+  IdIndex index;
+  std::vector<std::string> order{"python", "", "sql", "ai-engineer", "large-language-models"};
+  for (size_t i = 0; i < order.size(); ++i) index.emplace(order[i], i * 10);
+  index.emplace("sql", 99);  // present: kept as it was
+  std::vector<std::string> walked;
+  for (const auto& [k, v] : index) walked.push_back(k);
+  CHECK(walked == order);
+  CHECK(index.at("sql") == 20);
+
+  CHECK(index.erase("") == 1);
+  CHECK(index.erase("") == 0);
+  CHECK(index.erase("not-there") == 0);
+  CHECK(index.count("") == 0);
+  walked.clear();
+  for (const auto& [k, v] : index) walked.push_back(k);
+  CHECK(walked == std::vector<std::string>{"python", "sql", "ai-engineer", "large-language-models"});
+  CHECK(index.at("large-language-models") == 40);
+  CHECK(index.at("python") == 0);
+}
+
+TEST_CASE("IdIndex compares by content, not by order; clear and reserve keep it whole", "[id_index]") {
+  IdIndex a, b;
+  a.reserve(100);
+  for (size_t i = 0; i < 50; ++i) a.emplace("k" + std::to_string(i), i);
+  for (size_t i = 50; i-- > 0;) b.emplace("k" + std::to_string(i), i);
+  CHECK(a == b);
+  b.erase("k7");
+  CHECK_FALSE(a == b);
+  b.emplace("k7", 8);  // the same key, another value
+  CHECK_FALSE(a == b);
+
+  IdIndex empty;
+  CHECK(empty.find("k1") == empty.end());
+  CHECK(empty.begin() == empty.end());
+  a.clear();
+  CHECK(a.empty());
+  CHECK(a == empty);
+  CHECK(a.find("k1") == a.end());
+  a.emplace("k1", 1);  // usable again after clear
+  CHECK(a.at("k1") == 1);
+}
+
+TEST_CASE("IdIndex's hash reads every byte of a key", "[id_index]") {
+  // Keys that differ in one byte, at each position of a 23-byte key, hash apart.
+  std::string base = "large-language-models-x";
+  for (size_t i = 0; i < base.size(); ++i) {
+    std::string other = base;
+    other[i] = static_cast<char>(other[i] ^ 1);
+    CHECK(advisor::IdHash{}(other) != advisor::IdHash{}(base));
+  }
+  CHECK(advisor::IdHash{}(std::string("a\0", 2)) != advisor::IdHash{}("a"));  // the length counts
+}
