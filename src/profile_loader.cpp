@@ -387,6 +387,19 @@ Profile read_profile_json(YamlContext& ctx, const JsonNode& root, const Catalog&
   return p;
 }
 
+std::optional<Profile> read_profile_line(std::string_view text, std::string name, const Catalog& catalog,
+                                         Date as_of, const Limits& limits) {
+  const Limits lim = limits.for_profile();
+  thread_local JsonDoc doc;  // parse_json_doc clears it and keeps its room
+  if (!parse_json_doc(text, lim.max_nodes, doc)) return std::nullopt;
+  Diagnostics quiet;
+  quiet.suggestions = false;
+  YamlContext ctx(std::move(name), {}, quiet, lim);
+  auto p = read_profile_json(ctx, JsonNode(&doc, 0), catalog, as_of);
+  if (!quiet.items.empty()) return std::nullopt;
+  return p;
+}
+
 Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, Diagnostics& diags,
                      const Limits& limits) {
   const Limits lim = limits.for_profile();

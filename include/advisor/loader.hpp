@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "advisor/diagnostics.hpp"
@@ -68,6 +69,15 @@ void validate_catalog(Catalog& catalog, Diagnostics& diags);
 /// skills are warnings, everything else an error.
 Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, Diagnostics& diags,
                      const Limits& limits = Limits{});
+
+/// One plain JSON line read as a profile, when there is nothing to say about it: the
+/// same profile load_profile gives, named `name`. Empty when the line is not plain
+/// JSON or reading it finds anything to report, an unknown skill's warning included;
+/// load_profile then says what. For `advisor batch`, which reads most lines this way:
+/// no copy of the line is made, and the parsed values' room is kept from line to line
+/// (per thread).
+std::optional<Profile> read_profile_line(std::string_view text, std::string name, const Catalog& catalog,
+                                         Date as_of, const Limits& limits = Limits{});
 
 /// A rule parsed from YAML text (for tests and tools): catalogue file syntax.
 std::optional<Rule> parse_rule_text(const std::string& yaml, Diagnostics& diags, const Limits& limits = Limits{});

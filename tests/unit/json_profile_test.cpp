@@ -143,3 +143,40 @@ TEST_CASE("load_profile gives the same profile and messages for a JSON line by e
     REQUIRE(dump(a, false) == dump(b, false));
   }
 }
+
+TEST_CASE("read_profile_line gives load_profile's profile for a clean line, and nothing for any other", "[fast][profile]") {
+  const auto& c = testing::builtin();
+  std::mt19937 rng(181818);
+  size_t taken = 0, left = 0;
+  for (int i = 0; i < 1500; ++i) {
+    std::string line = random_line(rng);
+    if (i % 5 == 0) line = "{\t" + line.substr(1);  // outside the plain subset: always left to load_profile
+    INFO("line: " << line);
+    Diagnostics d;
+    auto full = load_profile(InputFile{"<line 7>", line, true}, c, testing::k_as_of, d);
+    auto fast = read_profile_line(line, "<line 7>", c, testing::k_as_of);
+    if (fast) {
+      // Taken only when load_profile has nothing to say, and then the same profile.
+      REQUIRE(d.items.empty());
+      REQUIRE(dump(*fast) == dump(full));
+      ++taken;
+    } else {
+      // Left only when there is something to say or the line is outside the subset.
+      REQUIRE((!d.items.empty() || line.find('\t') != std::string::npos));
+      ++left;
+    }
+  }
+  REQUIRE(taken > 100);
+  REQUIRE(left > 500);
+  // The kept room of one long line does not leak into the next, shorter one.
+  auto big = read_profile_line(R"({"name":"a","skills":["python","sql","pytorch","tensorflow"]})", "x", c,
+                               testing::k_as_of);
+  auto small = read_profile_line(R"({"skills":["sql"]})", "y", c, testing::k_as_of);
+  REQUIRE(big);
+  REQUIRE(small);
+  CHECK(big->skills.size() == 4);
+  REQUIRE(small->skills.size() == 1);
+  CHECK(small->skills[0].id == "sql");
+  CHECK(small->name.empty());
+  CHECK(small->file == "y");
+}
