@@ -423,6 +423,12 @@ void index_role_facts(Catalog& c) {
   std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return roles[a].id < roles[b].id; });
   c.role_id_rank.assign(roles.size(), 0);
   for (size_t i = 0; i < by_id.size(); ++i) c.role_id_rank[by_id[i]] = static_cast<uint32_t>(i);
+  std::vector<uint32_t> skills_by_id(c.skills.size());
+  for (size_t k = 0; k < c.skills.size(); ++k) skills_by_id[k] = static_cast<uint32_t>(k);
+  std::sort(skills_by_id.begin(), skills_by_id.end(),
+            [&](uint32_t a, uint32_t b) { return c.skills[a].id < c.skills[b].id; });
+  c.skill_id_rank.assign(c.skills.size(), 0);
+  for (size_t i = 0; i < skills_by_id.size(); ++i) c.skill_id_rank[skills_by_id[i]] = static_cast<uint32_t>(i);
   c.role_category.assign(roles.size(), -1);
   c.role_domains.assign(roles.size(), {});
   for (size_t r = 0; r < roles.size(); ++r) {

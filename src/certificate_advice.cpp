@@ -103,9 +103,17 @@ Needs needs_of(const Catalog& c, const std::vector<Target>& targets) {
     for (const auto& pm : t.match->partial)
       if (pm.essential) add(pm.required, t.weight, 1 - pm.credit);
   }
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-    int by_id = a.id->compare(*b.id);
-    return by_id != 0 ? by_id < 0 : a.order < b.order;
+  // By id: two catalogue skills by their place in id order, any other pair by text.
+  auto by_id = [&](const Found& a, const Found& b) {
+    if (a.skill >= 0 && b.skill >= 0) {
+      auto ra = c.skill_id_rank[static_cast<size_t>(a.skill)], rb = c.skill_id_rank[static_cast<size_t>(b.skill)];
+      return ra < rb ? -1 : ra > rb ? 1 : 0;
+    }
+    return a.id->compare(*b.id);
+  };
+  std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
+    int order = by_id(a, b);
+    return order != 0 ? order < 0 : a.order < b.order;
   });
   Needs n;
   n.ids.reserve(found.size());
@@ -114,7 +122,7 @@ Needs needs_of(const Catalog& c, const std::vector<Target>& targets) {
   for (size_t i = 0; i < found.size();) {
     double w = 0;
     size_t j = i;
-    for (; j < found.size() && *found[j].id == *found[i].id; ++j) w += found[j].weight;
+    for (; j < found.size() && by_id(found[j], found[i]) == 0; ++j) w += found[j].weight;
     n.ids.push_back(found[i].id);
     n.skills.push_back(found[i].skill);
     n.weights.push_back(w);

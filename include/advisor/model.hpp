@@ -282,6 +282,7 @@ struct Catalog {
   /// The median weight × IDF of an essential skill slot: one "typical skill" (coverage_prior).
   double typical_skill_weight = 1.0;
   std::vector<uint32_t> role_id_rank;               ///< role index → place in id order (ties in ranking)
+  std::vector<uint32_t> skill_id_rank;              ///< skill index → place in id order (lists kept by id)
   std::vector<int> role_category;                   ///< role index → category index, or -1
   std::vector<std::vector<uint32_t>> role_domains;  ///< role index → its domains (else its category's), resolved
   std::vector<std::vector<int>> role_slot_skill;    ///< role index → each skill slot's skill index, or -1

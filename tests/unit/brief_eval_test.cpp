@@ -375,3 +375,19 @@ TEST_CASE("ranking only the roles a profile reaches gives the order of scoring e
   REQUIRE(with_goals > 30);
   REQUIRE(zeros_shown > 100);  // roles no skill reaches, filled in by id
 }
+
+TEST_CASE("the skills' places in id order are the order of their ids", "[matching][brief]") {
+  // Certificate advice sorts the skills roles miss by these places instead of by text.
+  for (const auto* c : {&testing::builtin()}) {
+    REQUIRE(c->skill_id_rank.size() == c->skills.size());
+    std::vector<size_t> by_rank(c->skills.size(), c->skills.size());
+    for (size_t k = 0; k < c->skills.size(); ++k) {
+      REQUIRE(c->skill_id_rank[k] < c->skills.size());
+      by_rank[c->skill_id_rank[k]] = k;  // a permutation: each place taken once
+    }
+    for (size_t i = 0; i + 1 < by_rank.size(); ++i) {
+      REQUIRE(by_rank[i] < c->skills.size());
+      REQUIRE(c->skills[by_rank[i]].id < c->skills[by_rank[i + 1]].id);
+    }
+  }
+}

@@ -234,6 +234,11 @@ TEST_CASE("the snapshot format number changes whenever the model's layout does",
        "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
        "TreeItem 11/384\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
        "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 16/168\nCatalog 47/1728\n"},
+      // 9: and each skill's place in id order (skill_id_rank).
+      {9,
+       "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
+       "TreeItem 11/384\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
+       "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 16/168\nCatalog 48/1752\n"},
   };
   auto now = model_layout();
   INFO("the model's layout now:\n" << now);
