@@ -212,6 +212,9 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
     f.experience.push_back(worked[d] ? measure_jobs(p, jobs.row(d), as_of) : *none);
     f.years.push_back(f.experience.back().years);
   }
+  thread_local std::vector<char> every_job;
+  every_job.assign(p.experience.size(), 1);
+  f.any_experience = measure_jobs(p, every_job, as_of);
   f.credit = credit_with(c, p, true, [&](size_t d) { return f.years[d]; });
   for (size_t ci = 0; ci < c.categories.size(); ++ci) f.barrier.push_back(barrier_value(c, ci, f.credit));
   for (auto k : f.credit.declared) f.use_total += c.skill_idf[k];

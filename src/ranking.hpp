@@ -18,6 +18,7 @@ struct ProfileFacts {
   std::vector<std::string> goal_category_ids;  ///< the same by id, sorted (for a role whose category is unknown)
   bool has_goals = false;                      ///< the profile names goal roles or categories
   std::vector<ExperienceMeasure> experience;   ///< by domain index
+  ExperienceMeasure any_experience;            ///< in any domain (every job)
   std::vector<double> years;                   ///< by domain index
   std::vector<double> barrier;                 ///< by category index; < 0: none stated
   double use_total = 0;                        ///< Σ IDF of the person's own skills

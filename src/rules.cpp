@@ -451,6 +451,7 @@ class Evaluator {
 
   /// Experience in a domain on as_of: the caller's measure when it has one (EvalContext::experience).
   ExperienceMeasure measured(const std::string& domain) const {
+    if (domain.empty() && m_ctx.any_experience) return *m_ctx.any_experience;
     if (m_ctx.experience && !domain.empty())
       if (auto it = m_c.domain_by_id.find(domain);
           it != m_c.domain_by_id.end() && it->second < m_ctx.experience->size())
@@ -600,7 +601,7 @@ bool can_sit_now(const Rule& r, const EvalContext& ctx) {
   int need = r.level.empty() ? 0 : std::max(0, cert->level_index(r.level));
   ++t_holds_depth;
   // Only the outcome is read: no texts to compose.
-  EvalContext quiet{ctx.catalog, ctx.profile, ctx.as_of, false, false, ctx.held, ctx.experience};
+  EvalContext quiet{ctx.catalog, ctx.profile, ctx.as_of, false, false, ctx.held, ctx.experience, ctx.any_experience};
   auto res = check_level(*cert, cert->levels[static_cast<size_t>(need)], quiet);
   --t_holds_depth;
   return res.status == Outcome::eligible;

@@ -83,6 +83,9 @@ struct EvalContext {
   /// Set: the person's experience by domain index, measured on this `as_of` (ranking's
   /// profile facts), read instead of measured again for each rule.
   const std::vector<ExperienceMeasure>* experience = nullptr;
+  /// Set: the person's experience in any domain, measured on this `as_of`, read by the
+  /// rules that name no domain.
+  const ExperienceMeasure* any_experience = nullptr;
 };
 
 /// Evaluates a rule into a trace. Pure: no I/O, no clock.

@@ -300,7 +300,7 @@ TEST_CASE("experience measured once for every rule gives each rule's own answer"
     REQUIRE(a.virtual_start == b.virtual_start);
     REQUIRE(a.grows_until == b.grows_until);
   };
-  size_t worked = 0;
+  size_t worked = 0, any_read = 0;
   for (int i = 0; i < 200; ++i) {
     Date as_of = testing::k_as_of.add_days(static_cast<int>(rng() % 1000) - 200);
     auto p = random_profile(rng, c, as_of);
@@ -308,15 +308,26 @@ TEST_CASE("experience measured once for every rule gives each rule's own answer"
     std::vector<ExperienceMeasure> by_domain;
     for (const auto& d : c.domains) by_domain.push_back(measure_experience(c, p, d.id, as_of));
     for (const auto& m : by_domain) worked += m.years > 0;
+    auto any = measure_experience(c, p, "", as_of);  // for the rules that name no domain
+    // Two years exactly, as if of one job: read where a rule names no domain.
+    ExperienceMeasure two_years{2.0, 24, true, as_of.add_months(-24), std::nullopt};
     for (const auto& cert : c.certificates)
       for (const auto& level : cert.levels)
         for (bool prose : {true, false}) {
           auto want = check_level(cert, level, EvalContext{c, p, as_of, prose, prose});
-          auto got = check_level(cert, level, EvalContext{c, p, as_of, prose, prose, nullptr, &by_domain});
+          auto got = check_level(cert, level, EvalContext{c, p, as_of, prose, prose, nullptr, &by_domain, &any});
           REQUIRE(want.status == got.status);
           REQUIRE(want.earliest_date == got.earliest_date);
+          REQUIRE(want.recommended.has_value() == got.recommended.has_value());
+          if (want.recommended) REQUIRE(want.recommended->outcome == got.recommended->outcome);
           if (prose) REQUIRE(want.trace.has_value() == got.trace.has_value());
           if (prose && want.trace) same_trace_text(*want.trace, *got.trace);
+          if (!p.experience_given || !level.recommended || !level.recommended->domain.empty() ||
+              level.recommended->kind != RuleKind::experience)
+            continue;
+          auto given = check_level(cert, level, EvalContext{c, p, as_of, prose, prose, nullptr, nullptr, &two_years});
+          REQUIRE(given.recommended->outcome == Outcome::eligible);  // "one to three years": two fit
+          ++any_read;
         }
     // jobs_by_domain's rows are measure_experience's domains.
     auto jobs = jobs_by_domain(c, p);
@@ -337,6 +348,7 @@ TEST_CASE("experience measured once for every rule gives each rule's own answer"
     }
   }
   REQUIRE(worked > 100);
+  REQUIRE(any_read > 50);
 }
 
 TEST_CASE("ranking only the roles a profile reaches gives the order of scoring every role", "[matching][brief]") {
