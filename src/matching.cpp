@@ -157,9 +157,16 @@ double education_fit(int isced, const std::string& level) {
   return isced >= need ? 1.0 : isced == need - 1 ? 0.5 : 0.0;
 }
 
+/// The catalogue's penalty for a barrier level, 0.5 for a level it does not name: a walk
+/// of its few entries, most told apart by their length alone (once per category and line).
+double penalty_of(const Scoring& sc, const std::string& level) {
+  for (const auto& [name, penalty] : sc.barrier_penalty)
+    if (name == level) return penalty;
+  return 0.5;
+}
+
 double role_barrier_value(const Catalog& c, int isced, const std::string& level) {
-  auto pen_it = c.scoring.barrier_penalty.find(level);
-  double penalty = pen_it == c.scoring.barrier_penalty.end() ? 0.5 : pen_it->second;
+  double penalty = penalty_of(c.scoring, level);
   return 1.0 - penalty * (1.0 - education_fit(isced, level));
 }
 
@@ -172,9 +179,7 @@ double barrier_value(const Catalog& c, size_t ci, const SkillCredit& credit) {
     ++n;
   }
   if (n == 0) return -1;  // the source states no background: no term, and no free credit
-  auto pen_it = c.scoring.barrier_penalty.find(cat.barrier.level);
-  double penalty = pen_it == c.scoring.barrier_penalty.end() ? 0.5 : pen_it->second;
-  return 1.0 - penalty * (1.0 - have / n);
+  return 1.0 - penalty_of(c.scoring, cat.barrier.level) * (1.0 - have / n);
 }
 
 void add_goals(const Catalog& c, const Profile& p, ProfileFacts& f) {
