@@ -11,7 +11,7 @@
 namespace advisor {
 
 /// 64 bits of a text: eight bytes a step, each step mixed by a multiply and a shift
-/// (the constants of splitmix64), the length mixed in first.
+/// (the constants of splitmix64), the length mixed in first. Every byte counts.
 struct IdHash {
   uint64_t operator()(std::string_view s) const {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
@@ -24,8 +24,20 @@ struct IdHash {
       h ^= h >> 31;
     }
     if (n > 0) {
-      uint64_t w = 0;
-      for (size_t i = 0; i < n; ++i) w |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+      // The last bytes, read whole: the eight that end the text when it has them (some
+      // read already), else two fours that overlap, else the first, middle and last byte.
+      uint64_t w;
+      if (s.size() >= 8) {
+        std::memcpy(&w, s.data() + s.size() - 8, 8);
+      } else if (n >= 4) {
+        uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + n - 4, 4);
+        w = static_cast<uint64_t>(a) << 32 | b;
+      } else {
+        auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
+        w = byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16;
+      }
       h = (h ^ w) * 0x94D049BB133111EBull;
       h ^= h >> 29;
     }

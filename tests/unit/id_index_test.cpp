@@ -112,12 +112,18 @@ TEST_CASE("IdIndex compares by content, not by order; clear and reserve keep it 
 }
 
 TEST_CASE("IdIndex's hash reads every byte of a key", "[id_index]") {
-  // Keys that differ in one byte, at each position of a 23-byte key, hash apart.
-  std::string base = "large-language-models-x";
-  for (size_t i = 0; i < base.size(); ++i) {
-    std::string other = base;
-    other[i] = static_cast<char>(other[i] ^ 1);
-    CHECK(advisor::IdHash{}(other) != advisor::IdHash{}(base));
+  // Keys that differ in one byte, at each position of keys of every length up to 23
+  // (the eight-byte steps, and each way the last bytes are read), hash apart.
+  const std::string text = "large-language-models-x";
+  for (size_t len = 1; len <= text.size(); ++len) {
+    std::string base = text.substr(0, len);
+    for (size_t i = 0; i < base.size(); ++i)
+      for (int bit : {1, 0x40, 0x80}) {
+        std::string other = base;
+        other[i] = static_cast<char>(other[i] ^ bit);
+        INFO("length " << len << ", byte " << i);
+        CHECK(advisor::IdHash{}(other) != advisor::IdHash{}(base));
+      }
   }
   CHECK(advisor::IdHash{}(std::string("a\0", 2)) != advisor::IdHash{}("a"));  // the length counts
 }
