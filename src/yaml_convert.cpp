@@ -3,6 +3,7 @@
 #include "yaml_reader.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <cmath>
 #include "advisor/util/bilingual.hpp"
 
@@ -76,17 +77,28 @@ std::optional<double> get_number_of(YamlContext& ctx, const Node& node, std::str
     type_error(ctx, node, what, "a number", "数字");
     return std::nullopt;
   }
-  // strtod wants the terminating NUL, and a JsonNode's scalar is a view without one.
-  const std::string s(node.Scalar());  // NOLINT(performance-unnecessary-copy-initialization)
-  char* end = nullptr;
-  double v = std::strtod(s.c_str(), &end);
-  if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v)) {
-    type_error(ctx, node, what, "a number", "数字");
-    return std::nullopt;
+  std::string_view text = node.Scalar();
+  double v = 0;
+  if (!text.empty() && text.size() <= 9 &&
+      std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    // Most numbers in a profile are small whole ones (an age, years, hours): exact as
+    // strtod reads them.
+    long n = 0;
+    for (char ch : text) n = n * 10 + (ch - '0');
+    v = static_cast<double>(n);
+  } else {
+    // strtod wants the terminating NUL, and a JsonNode's scalar is a view without one.
+    const std::string s(text);
+    char* end = nullptr;
+    v = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v)) {
+      type_error(ctx, node, what, "a number", "数字");
+      return std::nullopt;
+    }
   }
   if (v < min || v > max) {
-    ctx.error(node, T(fmt::format("{} is {}, out of range ({} to {})", what, s, min, max),
-                      fmt::format("{} 为 {}，超出范围（{} 至 {}）", what, s, min, max)));
+    ctx.error(node, T(fmt::format("{} is {}, out of range ({} to {})", what, text, min, max),
+                      fmt::format("{} 为 {}，超出范围（{} 至 {}）", what, text, min, max)));
     return std::nullopt;
   }
   return v;

@@ -180,3 +180,33 @@ TEST_CASE("read_profile_line gives load_profile's profile for a clean line, and 
   CHECK(small->name.empty());
   CHECK(small->file == "y");
 }
+
+TEST_CASE("whole numbers read digit by digit are strtod's, and every other number still goes to strtod",
+          "[profile]") {
+  const auto& c = testing::builtin();
+  auto age_of = [&](const std::string& text, std::string* message = nullptr) -> std::optional<int> {
+    Diagnostics d;
+    auto p = load_profile(InputFile{"p.yaml", "age: " + text + "\n", false}, c, testing::k_as_of, d);
+    if (message) *message = d.items.empty() ? "" : d.items.front().message.en;
+    return d.has_errors() ? std::nullopt : p.age;
+  };
+  CHECK(age_of("0") == 0);
+  CHECK(age_of("24") == 24);
+  CHECK(age_of("007") == 7);    // digits alone, read here
+  CHECK(age_of("+24") == 24);   // a sign: strtod's
+  CHECK(age_of("24.0") == 24);  // a point: strtod's
+  CHECK(age_of("2.4e1") == 24);
+  std::string message;
+  CHECK_FALSE(age_of("151", &message));
+  CHECK(message.find("age is 151, out of range") != std::string::npos);
+  CHECK_FALSE(age_of("999999999", &message));  // nine digits: the longest read here
+  CHECK(message.find("age is 999999999, out of range") != std::string::npos);
+  CHECK_FALSE(age_of("1000000000", &message));  // ten: strtod's
+  CHECK(message.find("age is 1000000000, out of range") != std::string::npos);
+  CHECK_FALSE(age_of("24.5"));  // not whole
+  CHECK(age_of("0x18") == 24);  // a YAML hex integer, as strtod reads it
+  // Study hours, a number that need not be whole, read from a JSON line the same way.
+  auto p = read_profile_line(R"({"study_hours":{"caip":120}})", "l", c, testing::k_as_of);
+  REQUIRE(p);
+  CHECK(p->study_hours.at("caip") == 120.0);
+}
