@@ -215,22 +215,23 @@ class ProfileReader {
     }
     m_p.skills.reserve(m_p.skills.size() + seq.size());
     for (const auto& item : seq) {
-      ProfileSkill s;
       if (item.IsMap() && !check_map(m_ctx, item, {"skill", "level"}, "skill")) continue;
       const Node text_node = item.IsMap() ? item["skill"] : Node(item);
+      std::optional<int> level;
       if (item.IsMap()) {
         if (!text_node.IsDefined()) {
           m_ctx.error(item, T("skill entry has no 'skill'", "技能条目缺少“skill”"));
           continue;
         }
-        if (item["level"].IsDefined()) s.level = get_int(m_ctx, item["level"], "level", 1, 5);
+        if (item["level"].IsDefined()) level = get_int(m_ctx, item["level"], "level", 1, 5);
       }
       auto text = get_string(m_ctx, text_node, "skill");
       if (!text) continue;
+      auto& s = m_p.skills.emplace_back();  // filled in its place: a skill is two strings and a position
+      s.level = level;
       s.text = std::move(*text);
       s.pos = m_ctx.pos(text_node);
       skill_id(s, text_node);
-      m_p.skills.push_back(std::move(s));
     }
   }
 
