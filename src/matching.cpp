@@ -21,9 +21,11 @@ using util::T;
 namespace {
 std::string pct(double v) { return fmt::format("{:.0f}%", v * 100); }
 
+/// The entry of `skill` in a credit list sorted by skill (one entry a skill), or where it would be.
 template <typename Vec>
 auto find_credit(const Vec& credit, size_t skill) {
-  return std::lower_bound(credit.begin(), credit.end(), std::make_pair(skill, -1.0));
+  return std::lower_bound(credit.begin(), credit.end(), skill,
+                          [](const auto& entry, size_t wanted) { return entry.first < wanted; });
 }
 }  // namespace
 
