@@ -172,12 +172,13 @@ double role_barrier_value(const Catalog& c, int isced, const std::string& level)
   return 1.0 - penalty * (1.0 - education_fit(isced, level));
 }
 
-double barrier_value(const Catalog& c, size_t ci, const SkillCredit& credit) {
+/// `credit_of[k]`: skill k's credit (SkillCredit::of), for every skill.
+double barrier_value(const Catalog& c, size_t ci, const std::vector<double>& credit_of) {
   const auto& cat = c.categories[ci];
   double have = 0;
   int n = 0;
   for (auto k : c.category_barrier_skills[ci]) {
-    have += credit.of(k);
+    have += credit_of[k];
     ++n;
   }
   if (n == 0) return -1;  // the source states no background: no term, and no free credit
@@ -223,7 +224,23 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
   every_job.assign(p.experience.size(), 1);
   f.any_experience = measure_jobs(p, every_job, as_of);
   f.credit = credit_with(c, p, true, [&](size_t d) { return f.years[d]; });
-  for (size_t ci = 0; ci < c.categories.size(); ++ci) f.barrier.push_back(barrier_value(c, ci, f.credit));
+  // Every category's barrier reads the credit of its skills: from a table by skill
+  // index (kept per thread, only the credited entries set and then put back to 0).
+  thread_local std::vector<double> credit_of;
+  if (credit_of.size() < c.skills.size()) credit_of.resize(c.skills.size(), 0.0);
+  struct Table {  // whatever happens, the table is all zeros again after
+    std::vector<double>& of;
+    const SkillCredit& credit;
+    Table(std::vector<double>& o, const SkillCredit& cr) : of(o), credit(cr) {
+      for (const auto& [k, v] : credit.credit) of[k] = v;
+    }
+    Table(const Table&) = delete;
+    Table& operator=(const Table&) = delete;
+    ~Table() {
+      for (const auto& [k, v] : credit.credit) of[k] = 0.0;
+    }
+  } table(credit_of, f.credit);
+  for (size_t ci = 0; ci < c.categories.size(); ++ci) f.barrier.push_back(barrier_value(c, ci, credit_of));
   for (auto k : f.credit.declared) f.use_total += c.skill_idf[k];
   if (const auto* e = c.education_level(p.education);
       e && !e->isced.empty() && std::isdigit(static_cast<unsigned char>(e->isced[0])))
