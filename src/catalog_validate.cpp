@@ -47,8 +47,8 @@ class Checker {
 
   // Reports a dangling reference with the closest existing id.
   template <typename Item>
-  bool ref(const std::string& id, const std::vector<Item>& pool, const IdIndex& index,
-           const SourcePos& p, std::string_view what) {
+  bool ref(const std::string& id, const std::vector<Item>& pool, const IdIndex& index, const SourcePos& p,
+           std::string_view what) {
     if (index.count(id)) return true;
     std::vector<std::string> ids;
     ids.reserve(pool.size());
@@ -81,8 +81,7 @@ class Checker {
     for (const auto& s : ids) ref(s, m_c.sources, m_c.source_by_id, p, "source");
   }
 
-  void tree(std::vector<TreeItem>& items, const IdIndex& index,
-            std::vector<int>& parents, std::string_view what) {
+  void tree(std::vector<TreeItem>& items, const IdIndex& index, std::vector<int>& parents, std::string_view what) {
     parents.assign(items.size(), -1);
     for (size_t i = 0; i < items.size(); ++i) {
       const auto& it = items[i];
@@ -349,8 +348,7 @@ void index_keys(IdIndex& map, const std::vector<Item>& items) {
   map.erase("");
 }
 
-void index_parents(std::vector<int>& out, const std::vector<TreeItem>& items,
-                   const IdIndex& by_id) {
+void index_parents(std::vector<int>& out, const std::vector<TreeItem>& items, const IdIndex& by_id) {
   if (out.size() == items.size()) {
     // Keep cycle cuts made by validation: only fill where a parent is known.
     for (size_t i = 0; i < items.size(); ++i)
@@ -596,8 +594,7 @@ void Catalog::index_external_ids() {
 
 namespace {
 template <typename T>
-const T* lookup(const std::vector<T>& items, const IdIndex& map,
-                const std::string& id) {
+const T* lookup(const std::vector<T>& items, const IdIndex& map, const std::string& id) {
   auto it = map.find(id);
   return it == map.end() ? nullptr : &items[it->second];
 }

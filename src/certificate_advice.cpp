@@ -162,7 +162,8 @@ bool outgrown(const Catalog& c, const Profile& p, std::vector<HeldCertificate>& 
     return s.levels[i + 1].status == Outcome::eligible;
   std::erase_if(held, [&](const HeldCertificate& h) { return h.id == cert.id; });
   bool past =
-      check_level(cert, next, EvalContext{c, p, as_of, false, false, &held, &f.experience, &f.any_experience}).status == Outcome::eligible;
+      check_level(cert, next, EvalContext{c, p, as_of, false, false, &held, &f.experience, &f.any_experience}).status ==
+      Outcome::eligible;
   held = p.certificates;
   return past;
 }
@@ -227,9 +228,9 @@ void route_next(const Catalog& c, const Profile& p, const ProfileFacts& f, std::
     Date held_from = sitting ? *parse_date(*sitting).date : open;
     held.push_back(HeldCertificate{cert.id, cert.levels[pick].id, held_from, {}});
     Date on = std::max(held_from, as_of);  // the profile's measured experience is as_of's
-    auto r =
-        check_level(cert, *nx.level, EvalContext{c, p, on, false, false, &held, on == as_of ? &f.experience : nullptr,
-                                         on == as_of ? &f.any_experience : nullptr});
+    auto r = check_level(cert, *nx.level,
+                         EvalContext{c, p, on, false, false, &held, on == as_of ? &f.experience : nullptr,
+                                     on == as_of ? &f.any_experience : nullptr});
     held.pop_back();
     if (r.status == Outcome::eligible) {
       through = true;
@@ -445,7 +446,8 @@ void add_reasons(const Catalog& c, CertificateSuggestion& s, const Text& level_w
 void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
   const auto& c = a.c;
   const auto& cert = c.certificates[ci];
-  EvalContext ctx{c, a.p, a.as_of, a.prose, a.prose, nullptr, &a.f.experience, &a.f.any_experience};  // brief: verdicts, no trees
+  EvalContext ctx{c,       a.p,     a.as_of,         a.prose,
+                  a.prose, nullptr, &a.f.experience, &a.f.any_experience};  // brief: verdicts, no trees
   s.certificate = &cert;
   s.levels.reserve(cert.levels.size());
   for (const auto& l : cert.levels) s.levels.emplace_back(CheckedLevel{cert, l, ctx});  // each in its slot

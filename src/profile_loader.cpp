@@ -388,8 +388,8 @@ Profile read_profile_json(YamlContext& ctx, const JsonNode& root, const Catalog&
   return p;
 }
 
-std::optional<Profile> read_profile_line(std::string_view text, std::string name, const Catalog& catalog,
-                                         Date as_of, const Limits& limits) {
+std::optional<Profile> read_profile_line(std::string_view text, std::string name, const Catalog& catalog, Date as_of,
+                                         const Limits& limits) {
   const Limits lim = limits.for_profile();
   thread_local JsonDoc doc;  // parse_json_doc clears it and keeps its room
   if (!parse_json_doc(text, lim.max_nodes, doc)) return std::nullopt;

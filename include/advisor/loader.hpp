@@ -76,8 +76,8 @@ Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, 
 /// load_profile then says what. For `advisor batch`, which reads most lines this way:
 /// no copy of the line is made, and the parsed values' room is kept from line to line
 /// (per thread).
-std::optional<Profile> read_profile_line(std::string_view text, std::string name, const Catalog& catalog,
-                                         Date as_of, const Limits& limits = Limits{});
+std::optional<Profile> read_profile_line(std::string_view text, std::string name, const Catalog& catalog, Date as_of,
+                                         const Limits& limits = Limits{});
 
 /// A rule parsed from YAML text (for tests and tools): catalogue file syntax.
 std::optional<Rule> parse_rule_text(const std::string& yaml, Diagnostics& diags, const Limits& limits = Limits{});

@@ -257,8 +257,8 @@ struct Catalog {
   std::vector<Claim> claims;
 
   // Lookup tables, built by index().
-  IdIndex source_by_id, education_by_id, major_by_id, domain_by_id, skill_by_id,
-      category_by_id, role_by_id, certificate_by_id;
+  IdIndex source_by_id, education_by_id, major_by_id, domain_by_id, skill_by_id, category_by_id, role_by_id,
+      certificate_by_id;
   IdIndex skill_by_key;  ///< normalised id/name/alias → skill
   /// skill index → its id, normalised, answers to it in skill_by_key (not to a skill of a
   /// catalogue merged before it): then find_skill(id) needs no normalising

@@ -39,8 +39,8 @@ struct Clash {
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("IdIndex answers as std::map does, the first value of a key winning", "[id_index]",
-                   advisor::IdHash, Clash) {
+TEMPLATE_TEST_CASE("IdIndex answers as std::map does, the first value of a key winning", "[id_index]", advisor::IdHash,
+                   Clash) {
   for (unsigned seed : {1u, 2u, 3u}) {
     BasicIdIndex<TestType> index;
     std::map<std::string, size_t> plain;

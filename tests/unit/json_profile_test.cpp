@@ -144,7 +144,8 @@ TEST_CASE("load_profile gives the same profile and messages for a JSON line by e
   }
 }
 
-TEST_CASE("read_profile_line gives load_profile's profile for a clean line, and nothing for any other", "[fast][profile]") {
+TEST_CASE("read_profile_line gives load_profile's profile for a clean line, and nothing for any other",
+          "[fast][profile]") {
   const auto& c = testing::builtin();
   std::mt19937 rng(181818);
   size_t taken = 0, left = 0;
@@ -169,8 +170,8 @@ TEST_CASE("read_profile_line gives load_profile's profile for a clean line, and 
   REQUIRE(taken > 100);
   REQUIRE(left > 500);
   // The kept room of one long line does not leak into the next, shorter one.
-  auto big = read_profile_line(R"({"name":"a","skills":["python","sql","pytorch","tensorflow"]})", "x", c,
-                               testing::k_as_of);
+  auto big =
+      read_profile_line(R"({"name":"a","skills":["python","sql","pytorch","tensorflow"]})", "x", c, testing::k_as_of);
   auto small = read_profile_line(R"({"skills":["sql"]})", "y", c, testing::k_as_of);
   REQUIRE(big);
   REQUIRE(small);
@@ -181,8 +182,7 @@ TEST_CASE("read_profile_line gives load_profile's profile for a clean line, and 
   CHECK(small->file == "y");
 }
 
-TEST_CASE("whole numbers read digit by digit are strtod's, and every other number still goes to strtod",
-          "[profile]") {
+TEST_CASE("whole numbers read digit by digit are strtod's, and every other number still goes to strtod", "[profile]") {
   const auto& c = testing::builtin();
   auto age_of = [&](const std::string& text, std::string* message = nullptr) -> std::optional<int> {
     Diagnostics d;
