@@ -108,6 +108,17 @@ inline void* allocate_or_throw(std::size_t n) {
   return allocate_or_throw_slow(n);
 }
 
+/// Puts `p` on class `k`'s list if the class and the cache have room.
+inline bool keep(Cache& c, void* p, std::size_t k) noexcept {
+  if (c.count[k] >= k_keep || c.bytes + k * k_step > k_keep_bytes) return false;
+  auto* f = static_cast<Free*>(p);
+  f->next = c.head[k];
+  c.head[k] = f;
+  ++c.count[k];
+  c.bytes += k * k_step;
+  return true;
+}
+
 /// Keeps `p` in class `k` (0: not a cached size) or frees it: the thread's first block
 /// registers the Reaper; a full class, a full cache or an ending thread frees.
 [[gnu::noinline]] void keep_or_free_slow(void* p, std::size_t k) noexcept {
@@ -116,28 +127,15 @@ inline void* allocate_or_throw(std::size_t n) {
     static thread_local Reaper reaper;  // constructed once per thread, here
     (void)reaper;
     c.open = true;
-    if (c.count[k] < k_keep && c.bytes + k * k_step <= k_keep_bytes) {
-      auto* f = static_cast<Free*>(p);
-      f->next = c.head[k];
-      c.head[k] = f;
-      ++c.count[k];
-      c.bytes += k * k_step;
-      return;
-    }
+    if (keep(c, p, k)) return;
   }
   std::free(p);
 }
 
 inline void keep_or_free(void* p, std::size_t k) noexcept {
   Cache& c = t_cache;
-  if (k > 0 && c.open && c.count[k] < k_keep && c.bytes + k * k_step <= k_keep_bytes) [[likely]] {
-    auto* f = static_cast<Free*>(p);
-    f->next = c.head[k];
-    c.head[k] = f;
-    ++c.count[k];
-    c.bytes += k * k_step;
+  if (k > 0 && c.open && keep(c, p, k)) [[likely]]
     return;
-  }
   keep_or_free_slow(p, k);
 }
 
