@@ -220,9 +220,7 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
     f.experience.push_back(worked[d] ? measure_jobs(p, jobs.row(d), as_of) : *none);
     f.years.push_back(f.experience.back().years);
   }
-  thread_local std::vector<char> every_job;
-  every_job.assign(p.experience.size(), 1);
-  f.any_experience = measure_jobs(p, every_job, as_of);
+  f.any_experience = measure_experience(c, p, "", as_of);  // every job counts
   f.credit = credit_with(c, p, true, [&](size_t d) { return f.years[d]; });
   // Every category's barrier reads the credit of its skills: from a table by skill
   // index (kept per thread, only the credited entries set and then put back to 0).

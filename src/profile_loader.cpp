@@ -407,17 +407,7 @@ Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, 
   // One line of plain JSON (advisor batch) is read straight into the profile,
   // with no yaml-cpp node in between; if that reading finds anything to say, the
   // YAML path reads the text again, for the messages with their positions.
-  {
-    JsonDoc doc;
-    doc.values.reserve(file.text.size() / 8 + 8);
-    if (parse_json_doc(file.text, lim.max_nodes, doc)) {
-      Diagnostics quiet;
-      quiet.suggestions = false;
-      YamlContext ctx(file.name, {}, quiet, lim);
-      auto p = read_profile_json(ctx, JsonNode(&doc, 0), catalog, as_of);
-      if (quiet.items.empty()) return p;
-    }
-  }
+  if (auto p = read_profile_line(file.text, file.name, catalog, as_of, limits)) return std::move(*p);
   Profile p;
   p.file = file.name;
   YamlContext ctx(file.name, file.text, diags, lim);
