@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "advisor/catalog_cache.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 #include "advisor/matching.hpp"
 
 using namespace advisor;

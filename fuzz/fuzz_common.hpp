@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/rules.hpp"
 

@@ -10,7 +10,8 @@
 #include <thread>
 
 #include "advisor/limits.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/planning.hpp"
 #include "advisor/rules.hpp"

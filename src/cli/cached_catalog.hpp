@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 #include "advisor/model.hpp"
 
 namespace advisor::cli {

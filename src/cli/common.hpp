@@ -10,7 +10,8 @@
 
 #include "advisor/diagnostics.hpp"
 #include "advisor/limits.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/model.hpp"
 #include "advisor/util/bilingual.hpp"
 #include "exit_codes.hpp"

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "byte_scan.hpp"
+#include "advisor/byte_scan.hpp"
 #include "to_json.hpp"
 
 namespace advisor::cli {

@@ -10,7 +10,7 @@
 #include "advisor/atomic_write.hpp"
 #include "advisor/catalog_cache.hpp"
 #include "advisor/diagnostics.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 
 using namespace advisor;
 

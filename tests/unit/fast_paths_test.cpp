@@ -11,7 +11,7 @@
 
 #include "advisor/json_writer.hpp"
 #include "advisor/text.hpp"
-#include "byte_scan.hpp"
+#include "advisor/byte_scan.hpp"
 #include "support.hpp"
 #include "yaml_reader.hpp"
 

@@ -18,7 +18,8 @@
 
 #include "advisor/atomic_write.hpp"
 #include "advisor/limits.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/text.hpp"
 
 using namespace advisor;

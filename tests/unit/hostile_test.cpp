@@ -17,7 +17,8 @@
 
 #include "advisor/atomic_write.hpp"
 #include "advisor/limits.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/rules.hpp"
 

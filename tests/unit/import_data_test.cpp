@@ -8,7 +8,8 @@
 #include <set>
 
 #include "advisor/importer.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/planning.hpp"
 

@@ -10,7 +10,7 @@
 #include "advisor/catalog_cache.hpp"
 #include "advisor/embedded.hpp"
 #include "advisor/importer.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/util/hash.hpp"
 

@@ -2,7 +2,7 @@
 // source line and caret (as ninja's ParserTest.Errors checks its parser's messages).
 #include <catch2/catch.hpp>
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 
 using namespace advisor;
 

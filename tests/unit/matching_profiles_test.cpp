@@ -7,7 +7,8 @@
 #include <algorithm>
 #include <set>
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/matching.hpp"
 
 using namespace advisor;

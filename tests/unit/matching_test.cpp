@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 #include "advisor/matching.hpp"
 
 using namespace advisor;

@@ -7,7 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/planning.hpp"
 
 using namespace advisor;

@@ -3,7 +3,8 @@
 
 #include "support.hpp"
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
+#include "advisor/profile_loader.hpp"
 
 using namespace advisor;
 using advisor::testing::builtin;

@@ -4,7 +4,7 @@
 
 #include "support.hpp"
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 #include "advisor/rules.hpp"
 
 using namespace advisor;

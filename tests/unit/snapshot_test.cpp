@@ -11,7 +11,7 @@
 
 #include "advisor/catalog_cache.hpp"
 #include "advisor/importer.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 #include "support.hpp"
 
 using namespace advisor;

@@ -8,7 +8,8 @@
 #include <string>
 
 #include "advisor/diagnostics.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
+#include "advisor/profile_loader.hpp"
 
 namespace advisor::testing {
 

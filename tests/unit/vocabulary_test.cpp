@@ -6,7 +6,8 @@
 
 #include "support.hpp"
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/rules.hpp"
 
 using namespace advisor;

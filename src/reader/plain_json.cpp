@@ -1,6 +1,6 @@
 // The fast way in for one line of plain JSON: parse_plain_json, and the checks the
 // tests and fuzzers make of it against yaml-cpp.
-#include "byte_scan.hpp"
+#include "advisor/byte_scan.hpp"
 #include "json_doc.hpp"
 #include "yaml_reader.hpp"
 

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <filesystem>
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 
 #include "advisor/rules.hpp"
 #include "advisor/util/bilingual.hpp"

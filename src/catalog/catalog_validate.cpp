@@ -5,7 +5,7 @@
 #include <functional>
 #include <set>
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 #include "advisor/util/bilingual.hpp"
 
 namespace advisor {

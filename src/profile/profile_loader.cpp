@@ -2,7 +2,7 @@
 // the catalogue. Unknown skills are warnings; everything else that is wrong is an error.
 #include <fmt/format.h>
 
-#include "advisor/loader.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/util/bilingual.hpp"
 #include "json_check.hpp"
 #include "profile_reader.hpp"

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
-#include "byte_scan.hpp"
+#include "advisor/byte_scan.hpp"
 
 namespace advisor {
 

@@ -1,7 +1,7 @@
 #include "advisor/json_writer.hpp"
 
 #include "advisor/text.hpp"
-#include "byte_scan.hpp"
+#include "advisor/byte_scan.hpp"
 
 #include <array>
 #include <charconv>

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "advisor/diagnostics.hpp"
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 
 namespace advisor {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "advisor/loader.hpp"
+#include "advisor/catalog_loader.hpp"
 #include "advisor/model.hpp"
 
 namespace advisor {
