@@ -132,6 +132,9 @@ Needs needs_of(const Catalog& c, const std::vector<Target>& targets) {
   return n;
 }
 
+}  // namespace
+}  // namespace ranking
+
 int held_level(const Certificate& cert, const Profile& p, Date as_of) {
   int held = -1;
   for (const auto& h : p.certificates)
@@ -139,11 +142,16 @@ int held_level(const Certificate& cert, const Profile& p, Date as_of) {
   return held;
 }
 
+namespace ranking {
+namespace {
+
+/// The share of a level's syllabus the person knows in full: a general skill's partial
+/// credit toward a specific one is not knowing it.
 double readiness(const Catalog& c, const SkillCredit& credit, const CertificateLevel& level) {
   if (level.syllabus.empty()) return 0;
   double have = 0;
   for (const auto& id : level.syllabus)
-    if (auto it = c.skill_by_id.find(id); it != c.skill_by_id.end()) have += credit.of(it->second);
+    if (auto it = c.skill_by_id.find(id); it != c.skill_by_id.end()) have += credit.of(it->second) >= 1.0 ? 1.0 : 0.0;
   return have / static_cast<double>(level.syllabus.size());
 }
 
@@ -476,6 +484,7 @@ void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
 
   double covers = coverage(c, ci, pick, a.needs, s.covers);
   double related = related_value(c, a.p, a.f, ci, a.targets, a.prose ? &related_why : nullptr);
+  s.opens_door = related > 0;
   if (!a.prose) {
     score_terms(c, s, covers, related, suits, {}, {}, {}, false);
   } else {
@@ -537,6 +546,40 @@ const RoleMatch* focus_role(const Catalog& c, const Profile& p, const ProfileFac
   for (const auto& m : ranked)
     if (!m.matched.empty() || !m.partial.empty()) return &m;
   return nullptr;
+}
+
+/// The next role up from `from`: the role that shares most of its own (not transversal)
+/// skills and asks for essential ones it does not (ties: fewer new skills, then id);
+/// null when none shares at least half of them.
+const Role* next_role_up(const Catalog& c, const Role& from) {
+  auto transversal = [&](const std::string& id) {
+    const auto* k = c.skill(id);
+    return k && k->transversal;
+  };
+  std::vector<std::string> own;
+  for (const auto& rs : from.skills)
+    if (!transversal(rs.skill)) own.push_back(rs.skill);
+  std::sort(own.begin(), own.end());
+  const Role* best = nullptr;
+  size_t best_shared = 0, best_new = 0;
+  for (const auto& r : c.roles) {
+    if (&r == &from || r.incomplete) continue;
+    size_t shared = 0, added = 0;
+    for (const auto& rs : r.skills) {
+      if (transversal(rs.skill)) continue;
+      bool in = std::binary_search(own.begin(), own.end(), rs.skill);
+      shared += in ? 1 : 0;
+      added += !in && rs.essential ? 1 : 0;
+    }
+    if (added == 0 || shared == 0 || shared * 2 < own.size()) continue;
+    if (!best || shared > best_shared || (shared == best_shared && added < best_new) ||
+        (shared == best_shared && added == best_new && r.id < best->id)) {
+      best = &r;
+      best_shared = shared;
+      best_new = added;
+    }
+  }
+  return best;
 }
 
 std::string upper_first(std::string s) {
@@ -612,9 +655,10 @@ std::optional<std::string> key_skill(const Catalog& c, const RoleMatch& focus, c
   std::vector<std::string> candidates;
   for (size_t i = 0; i < focus.missing.size(); ++i)
     if (focus.missing_essential[i]) candidates.push_back(focus.missing[i]);
-  if (candidates.empty())  // nothing missing outright: what is met only in part
+  if (candidates.empty())  // nothing missing outright: what is met only in part, not transversal
     for (const auto& pm : focus.partial)
-      if (pm.essential) candidates.push_back(pm.required);
+      if (const auto* k = c.skill(pm.required); pm.essential && !(k && k->transversal))
+        candidates.push_back(pm.required);
   for (const auto& id : candidates) {
     auto it = c.skill_by_id.find(id);
     double idf = it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
@@ -641,20 +685,47 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date /*
   const RoleMatch* focus = focus_role(c, p, f, ranked_roles, goal);
   // Each action's words, composed only when they are shown.
   auto say = [prose](auto&& compose) { return prose ? Text(compose()) : Text{}; };
+  // A first step moves the person: a certificate first only when it teaches a gap of
+  // the goal or best-fitting roles, or opens a door (relates to a goal or a fitting role).
   const CertificateSuggestion* first = nullptr;
   for (const auto& s : certificates)
-    if (!s.below_floor) {
+    if (!s.below_floor && (!s.covers.empty() || s.opens_door)) {
       first = &s;
       break;
     }
-  if (first) out.push_back(certificate_action(c, *first, focus, prose));
-  if (focus && !first && focus->missing.empty() && focus->partial.empty()) {
-    const auto& name = focus->role->name;
-    out.push_back(NextAction{"role", focus->role->id, "", std::nullopt, say([&] {
-                               return T(fmt::format("You have every skill {} asks for: it fits you now", name.en),
-                                        fmt::format("你已具备{}要求的全部技能：现在就适合这个岗位", name.in(Lang::zh)));
-                             })});
+  // Someone who already fits their role (no essential skill missing) is shown the next
+  // role up: the one that shares most of its skills and asks for more.
+  bool fits = focus && std::none_of(focus->missing_essential.begin(), focus->missing_essential.end(),
+                                    [](bool essential) { return essential; });
+  if (fits)
+    for (const auto& pm : focus->partial)
+      if (const auto* k = c.skill(pm.required); pm.essential && !(k && k->transversal)) fits = false;
+  const Role* up = fits ? next_role_up(c, *focus->role) : nullptr;
+  if (fits) {
+    if (up) {
+      auto m = match_role(c, f, *up, false);
+      std::vector<std::string> needs;
+      for (size_t i = 0; i < m.missing.size(); ++i)
+        if (m.missing_essential[i]) needs.push_back(m.missing[i]);
+      for (const auto& pm : m.partial)
+        if (pm.essential) needs.push_back(pm.required);
+      const auto& name = focus->role->name;
+      out.push_back(NextAction{"role", up->id, "", std::nullopt, say([&] {
+                                 return T(fmt::format("You fit {} now. The next role up is {}: it also asks for {}",
+                                                      name.en, up->name.en, join_names(c, needs, false)),
+                                          fmt::format("你现在已适合{}。再上一步是{}：还需要{}", name.in(Lang::zh),
+                                                      up->name.in(Lang::zh), join_names(c, needs, true)));
+                               })});
+    } else {
+      const auto& name = focus->role->name;
+      out.push_back(
+          NextAction{"role", focus->role->id, "", std::nullopt, say([&] {
+                       return T(fmt::format("You have every essential skill {} asks for: it fits you now", name.en),
+                                fmt::format("你已具备{}要求的全部核心技能：现在就适合这个岗位", name.in(Lang::zh)));
+                     })});
+    }
   }
+  if (first) out.push_back(certificate_action(c, *first, focus, prose));
   if (focus) {
     if (auto k = key_skill(c, *focus, first ? first->covers : std::vector<std::string>{})) {
       const auto* sk = c.skill(*k);
@@ -675,7 +746,7 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date /*
                                return T("Then: " + title.en + ", " + t.en, "然后：" + title.zh + "，" + t.zh);
                              })});
   } else if (focus) {
-    const auto& id = focus->role->id;
+    const auto& id = up ? up->id : focus->role->id;
     out.push_back(NextAction{"then", id, "", std::nullopt, say([&] {
                                return T(fmt::format("Then: advisor plan --role {} for the whole path", id),
                                         fmt::format("然后：advisor plan --role {} 查看完整路径", id));
@@ -685,6 +756,42 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date /*
 }
 
 }  // namespace ranking
+
+std::vector<int> ladder_levels(const Catalog& c, const Profile& p, Date as_of) {
+  auto f = ranking::facts_of(c, p, as_of);
+  std::vector<HeldCertificate> scratch = p.certificates;
+  std::vector<int> out;
+  out.reserve(c.certificates.size());
+  EvalContext ctx{c, p, as_of, false, false, nullptr, &f.experience, &f.any_experience};
+  for (const auto& cert : c.certificates) {
+    if (cert.levels.empty()) {
+      out.push_back(-1);
+      continue;
+    }
+    CertificateSuggestion s;
+    s.certificate = &cert;
+    s.levels.reserve(cert.levels.size());
+    for (const auto& l : cert.levels) s.levels.emplace_back(CheckedLevel{cert, l, ctx});
+    out.push_back(
+        static_cast<int>(ranking::pick_level(c, p, scratch, as_of, s, f, held_level(cert, p, as_of), nullptr)));
+  }
+  return out;
+}
+
+std::vector<CoveringCertificate> certificates_to_take(const Catalog& c, const Profile& p, Date as_of,
+                                                      const std::vector<std::string>& skills) {
+  auto ladder = ladder_levels(c, p, as_of);
+  auto all = certificates_covering(c, skills);
+  std::erase_if(all, [&](const CoveringCertificate& cc) {
+    size_t ci = c.certificate_by_id.at(cc.certificate->id);
+    int held = held_level(*cc.certificate, p, as_of);
+    int top = static_cast<int>(cc.certificate->levels.size()) - 1;
+    if (!cc.level) return held >= top;  // the common syllabus: nothing left to take once the top is held
+    int li = cc.certificate->level_index(cc.level->id);
+    return li <= held || li < ladder[ci];
+  });
+  return all;
+}
 
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const std::vector<RoleMatch>& ranked_roles, bool prose) {
@@ -706,6 +813,7 @@ Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const s
   r.roles = ranking::rank_roles(c, facts, category, top == 0 ? 0 : std::max<size_t>(top, 5), prose);
   r.certificates = ranking::rank_certificates(c, p, as_of, facts, r.roles, prose);
   r.next_actions = ranking::next_actions(c, p, as_of, facts, r.roles, r.certificates, prose);
+  if (r.roles.empty()) r.closest = ranking::closest_roles(c, facts, category, 3, prose);
   return r;
 }
 

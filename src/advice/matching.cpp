@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "advisor/util/bilingual.hpp"
+#include "advisor/util/utf8.hpp"
 #include "ranking.hpp"
 
 namespace advisor {
@@ -44,26 +45,100 @@ int SkillCredit::inferred_from(size_t skill) const {
   return it != credit.end() && it->first == skill ? inferred[static_cast<size_t>(it - credit.begin())] : -1;
 }
 
+std::pair<Evidence, int> SkillCredit::evidence_of(size_t skill) const {
+  auto it = find_credit(credit, skill);
+  if (it == credit.end() || it->first != skill) return {Evidence::declared, -1};
+  auto i = static_cast<size_t>(it - credit.begin());
+  return {evidence[i], from[i]};
+}
+
+std::string fit_label(const Scoring& sc, double score) {
+  if (score >= sc.fit_strong) return "strong";
+  if (score >= sc.fit_good) return "good";
+  if (score >= sc.fit_partial) return "partial";
+  return "weak";
+}
+
+namespace {
+bool ascii_alnum(char32_t c) { return c < 128 && std::isalnum(static_cast<int>(c)); }
+}  // namespace
+
+std::vector<size_t> title_skills(const Catalog& c, std::string_view title) {
+  // The title's characters, with where each starts.
+  std::vector<std::pair<char32_t, size_t>> cps;
+  for (size_t i = 0; i < title.size();) {
+    auto cp = util::next_code_point(title, i);
+    cps.emplace_back(cp.value, i);
+    i += std::max<size_t>(cp.length, 1);
+  }
+  std::vector<size_t> out;
+  std::string key;
+  constexpr size_t k_longest = 12;  // characters: longer skill names are not typed in titles
+  for (size_t i = 0; i < cps.size();) {
+    // A Latin word is matched whole: "R" is not found in "Reader".
+    bool start_ok = !(ascii_alnum(cps[i].first) && i > 0 && ascii_alnum(cps[i - 1].first));
+    size_t found = 0;
+    for (size_t j = std::min(cps.size(), i + k_longest); start_ok && j >= i + 2; --j) {
+      if (j < cps.size() && ascii_alnum(cps[j - 1].first) && ascii_alnum(cps[j].first)) continue;
+      size_t end = j < cps.size() ? cps[j].second : title.size();
+      normalize_key_into(title.substr(cps[i].second, end - cps[i].second), key);
+      if (auto it = c.skill_by_key.find(key); it != c.skill_by_key.end()) {
+        out.push_back(it->second);
+        found = j;
+        break;
+      }
+    }
+    // Words of one character ("C", "R") are never read: too easily a grade or an initial.
+    i = found ? found : i + 1;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 namespace {
 
 struct Credit {
   double value = 0;
   size_t via = 0;
   int inferred = -1;  // domain index, -1 when declared
-  size_t order = 0;   // its place among the offers (ties keep it)
+  Evidence evidence = Evidence::declared;
+  int from = -1;     // title: experience entry; certificate: certificate index
+  size_t order = 0;  // its place among the offers (ties keep it)
 };
 
 using Offers = std::vector<std::pair<size_t, Credit>>;  // (skill, credit offered), in the order offered
 
-// Offers `start` credit to a skill and, scaled by partial_credit per level, to its ancestors.
+// Offers `start` credit to a skill and to its ancestors: knowing a skill proves its
+// parent as far as the edge says (skill_up: 1 unless the catalogue says less).
 void spread(const Catalog& c, size_t skill, Credit start, Offers& offers) {
   int k = static_cast<int>(skill);
   for (size_t steps = 0; k >= 0 && steps <= c.skills.size(); ++steps) {
     start.order = offers.size();
     offers.emplace_back(static_cast<size_t>(k), start);
-    start.value *= c.scoring.partial_credit;
+    start.value *= c.skill_up[static_cast<size_t>(k)];
     if (start.value < 1e-6) break;
     k = c.skill_parent[static_cast<size_t>(k)];
+  }
+}
+
+// Offers a general skill's credit, partial_credit per level, to the more specific
+// skills beneath it (two levels at most: deep learning says little of one library).
+void spread_down(const Catalog& c, size_t skill, Credit start, Offers& offers) {
+  constexpr int k_levels = 2;
+  std::vector<std::pair<size_t, int>> todo{{skill, 0}};
+  while (!todo.empty()) {
+    auto [k, depth] = todo.back();
+    todo.pop_back();
+    if (depth >= k_levels || k >= c.skill_children.size()) continue;
+    Credit down = start;
+    down.value = start.value * std::pow(c.scoring.partial_credit, depth + 1);
+    if (down.value < 1e-6) continue;
+    for (uint32_t child : c.skill_children[k]) {
+      down.order = offers.size();
+      offers.emplace_back(child, down);
+      todo.emplace_back(child, depth + 1);
+    }
   }
 }
 
@@ -89,8 +164,9 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
     }
     out.declared.push_back(k);
     // The skill itself and each skill of its same_as set (other catalogues' equals),
-    // with their ancestors in part.
+    // with what they prove above them, and in part the skills beneath them.
     spread(c, k, Credit{1.0, k, -1}, best);
+    spread_down(c, k, Credit{1.0, k, -1}, best);
     if (k < c.skill_same.size())
       for (uint32_t same : c.skill_same[k]) spread(c, same, Credit{1.0, k, -1}, best);
   }
@@ -104,9 +180,37 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
       if (credit <= 0) continue;
       for (const auto& id : c.domains[d].implies)
         if (auto it = c.skill_by_id.find(id); it != c.skill_by_id.end())
-          spread(c, it->second, Credit{credit, it->second, static_cast<int>(d)}, best);
+          spread(c, it->second, Credit{credit, it->second, static_cast<int>(d), Evidence::work}, best);
     }
   }
+  // The skills a job title names ("数据分析师（Python/SQL）"): the skill itself, not what
+  // it would prove above it, since a title also names the employer's trade ("电商仓储
+  // 中心" is a warehouse, not e-commerce marketing). The syllabus of a certificate held,
+  // in part.
+  if (infer && c.scoring.title_credit > 0)
+    for (size_t j = 0; j < p.experience.size(); ++j)
+      for (size_t k : title_skills(c, p.experience[j].title)) {
+        best.emplace_back(k, Credit{c.scoring.title_credit, k, -1, Evidence::title, static_cast<int>(j), best.size()});
+        if (k < c.skill_same.size())
+          for (uint32_t same : c.skill_same[k])
+            best.emplace_back(same,
+                              Credit{c.scoring.title_credit, k, -1, Evidence::title, static_cast<int>(j), best.size()});
+      }
+  if (infer && c.scoring.held_syllabus_credit > 0)
+    for (const auto& held : p.certificates) {
+      auto it = c.certificate_by_id.find(held.id);
+      if (it == c.certificate_by_id.end() || it->second >= c.level_taught.size()) continue;
+      const auto& cert = c.certificates[it->second];
+      const auto& taught = c.level_taught[it->second];
+      int top = held.level.empty() ? static_cast<int>(cert.levels.size()) - 1 : cert.level_index(held.level);
+      for (size_t s = 0; s < taught.size(); ++s) {
+        if (s > 0 && static_cast<int>(s) - 1 > top) break;  // levels above the one held
+        for (uint32_t k : taught[s])
+          spread(c, k,
+                 Credit{c.scoring.held_syllabus_credit, k, -1, Evidence::certificate, static_cast<int>(it->second)},
+                 best);
+      }
+    }
   // Each skill keeps its best offer, the first of equals; declared beats inferred at
   // equal credit: a person's own word comes first.
   // By skill, offers in the order made (no buffer, unlike stable_sort).
@@ -116,16 +220,20 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
   out.credit.reserve(best.size());
   out.via.reserve(best.size());
   out.inferred.reserve(best.size());
+  out.evidence.reserve(best.size());
+  out.from.reserve(best.size());
   for (size_t i = 0; i < best.size();) {
     Credit b = best[i].second;
     size_t k = best[i].first;
     for (++i; i < best.size() && best[i].first == k; ++i) {
       const auto& o = best[i].second;
-      if (o.value > b.value || (o.value == b.value && o.inferred < 0 && b.inferred >= 0)) b = o;
+      if (o.value > b.value || (o.value == b.value && o.evidence < b.evidence)) b = o;
     }
-    out.credit.emplace_back(k, b.value);
+    out.credit.emplace_back(k, std::min(b.value, 1.0));
     out.via.push_back(b.via);
     out.inferred.push_back(b.inferred);
+    out.evidence.push_back(b.evidence);
+    out.from.push_back(b.from);
   }
   return out;
 }
@@ -207,6 +315,7 @@ void add_goals(const Catalog& c, const Profile& p, ProfileFacts& f) {
 
 ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
   ProfileFacts f;
+  f.profile = &p;
   add_goals(c, p, f);
   // A domain no job counts toward measures the same as any other such domain: once.
   auto jobs = jobs_by_domain(c, p);
@@ -240,6 +349,12 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
   } table(credit_of, f.credit);
   for (size_t ci = 0; ci < c.categories.size(); ++ci) f.barrier.push_back(barrier_value(c, ci, credit_of));
   for (auto k : f.credit.declared) f.use_total += c.skill_idf[k];
+  for (const auto& held : p.certificates)
+    if (auto it = c.certificate_by_id.find(held.id); it != c.certificate_by_id.end())
+      for (int ri : c.certificate_related[it->second])
+        if (ri >= 0) f.related_held.push_back(static_cast<uint32_t>(ri));
+  std::sort(f.related_held.begin(), f.related_held.end());
+  f.related_held.erase(std::unique(f.related_held.begin(), f.related_held.end()), f.related_held.end());
   if (const auto* e = c.education_level(p.education);
       e && !e->isced.empty() && std::isdigit(static_cast<unsigned char>(e->isced[0])))
     f.isced = e->isced[0] - '0';
@@ -264,6 +379,7 @@ double goal_value(const Catalog& c, const ProfileFacts& f, size_t ri) {
 /// The sums a role's skill terms are made of.
 struct RoleNumbers {
   double ess = 0, opt = 0;  // Σ credit × weight × IDF over the role's skills
+  double core = 0;          // the essential sum over skills that are not transversal
   double use = 0;           // Σ IDF × credit over the person's own skills the role uses
   bool evidence = false;    // some skill of the role is met, fully or in part
   size_t used = 0;          // how many of the person's skills the role uses (full match only)
@@ -274,7 +390,10 @@ struct TermValues {
   std::array<bool, k_terms> used{};
   std::array<double, k_terms> contribution{};
   double score = 0;
-  bool gated = false;  // experience and barrier not counted: no skill evidence, not a goal
+  bool gated = false;              // experience and barrier not counted: no skill evidence, not a goal
+  double core_shown = 1;           // the share of the role's core skills the person shows (weighs experience)
+  double raw_score = 0;            // the score before the gate (closest_roles)
+  std::array<bool, 4> evidence{};  // skills, experience, certificate, goal
 };
 
 /// The terms of a role's score. One function for the quick ranking of every role and
@@ -287,7 +406,18 @@ TermValues term_values(const Catalog& c, const ProfileFacts& f, size_t ri, const
   // Whether the role lists such skills at all (a zero total can have some: index()).
   bool has_ess = (c.role_skill_kinds[ri] & 1) != 0, has_opt = (c.role_skill_kinds[ri] & 2) != 0;
   double goal = goal_value(c, f, ri);
-  t.gated = !n.evidence && goal == 0;
+  double best_years = 0;
+  for (auto d : c.role_domains[ri]) best_years = std::max(best_years, f.years[d]);
+
+  // Real evidence: a non-transversal skill met, work in the role's domains, a related
+  // certificate held, or a goal. Transversal skills alone never make a fit.
+  // Work in the role's domains is evidence where it shows some of the role's core skills
+  // (or the role has none): years on a ward say nothing of data engineering.
+  double core_total = c.role_core_weight[ri];
+  t.core_shown = core_total > 0 ? std::min(1.0, n.core / core_total) : 1.0;
+  t.evidence = {n.evidence, best_years > 0 && t.core_shown > 0,
+                std::binary_search(f.related_held.begin(), f.related_held.end(), static_cast<uint32_t>(ri)), goal > 0};
+  t.gated = std::none_of(t.evidence.begin(), t.evidence.end(), [](bool e) { return e; });
   auto set = [&](TermIndex i, double v) {
     t.used[i] = true;
     t.value[i] = std::clamp(v, 0.0, 1.0);
@@ -296,9 +426,9 @@ TermValues term_values(const Catalog& c, const ProfileFacts& f, size_t ri, const
   if (has_ess) set(k_ess, ess_total + prior > 0 ? n.ess / (ess_total + prior) : 0);
   if (has_opt) set(k_opt, opt_total > 0 ? n.opt / opt_total : 0);
   if (f.use_total > 0) set(k_use, n.use / f.use_total);
-  double best_years = 0;
-  for (auto d : c.role_domains[ri]) best_years = std::max(best_years, f.years[d]);
-  set(k_exp, t.gated ? 0 : best_years / sc.experience_saturation_years);
+  // Years in the role's domains count as far as the work shows the role's core skills:
+  // four years of annotation are not four years toward data engineering.
+  set(k_exp, t.gated ? 0 : std::min(1.0, best_years / sc.experience_saturation_years) * t.core_shown);
   if (!role.barrier_level.empty()) {
     // The role's own barrier (O*NET's Job Zone) against the person's education. It is a
     // term only where it binds (the education falls short): a barrier met is no evidence
@@ -319,7 +449,8 @@ TermValues term_values(const Catalog& c, const ProfileFacts& f, size_t ri, const
       t.contribution[i] = wsum > 0 ? weights[i] * t.value[i] / wsum : 0;
       t.score += t.contribution[i];
     }
-  t.score = std::clamp(t.score, 0.0, 1.0);
+  t.raw_score = std::clamp(t.score, 0.0, 1.0);
+  t.score = t.gated ? 0.0 : t.raw_score;
   return t;
 }
 
@@ -333,7 +464,7 @@ void each_credited(const Catalog& c, size_t k, F&& f) {
     int a = static_cast<int>(from);
     for (size_t steps = 0; a >= 0 && steps <= c.skills.size() && credit >= 1e-6; ++steps) {
       f(static_cast<size_t>(a), credit);
-      credit *= c.scoring.partial_credit;
+      credit *= c.skill_up[static_cast<size_t>(a)];
       a = c.skill_parent[static_cast<size_t>(a)];
     }
   };
@@ -350,7 +481,7 @@ double use_credit(const Catalog& c, size_t k, const std::vector<bool>& in_role) 
   return best;
 }
 
-Text experience_detail(const Catalog& c, const ProfileFacts& f, size_t ri) {
+Text experience_detail(const Catalog& c, const ProfileFacts& f, size_t ri, double core_shown) {
   const auto& sc = c.scoring;
   double best_years = 0;
   int best = -1;
@@ -362,6 +493,12 @@ Text experience_detail(const Catalog& c, const ProfileFacts& f, size_t ri) {
   if (best < 0) return T("no work in this field's domains", "没有该领域的工作经验");
   const auto& dn = c.domains[static_cast<size_t>(best)];
   auto dur = duration_text(f.experience[static_cast<size_t>(best)].months);
+  if (core_shown < 1)
+    return T(fmt::format("{} of {} work (full marks at {} years), counted for the {} of the role's core skills you "
+                         "show",
+                         dur.en, lower_first(dn.name.en), sc.experience_saturation_years, pct(core_shown)),
+             fmt::format("{}工作 {}（满 {} 年得满分），按你具备的岗位核心技能 {} 计", dn.name.in(Lang::zh), dur.zh,
+                         sc.experience_saturation_years, pct(core_shown)));
   return T(fmt::format("{} of {} work (full marks at {} years)", dur.en, lower_first(dn.name.en),
                        sc.experience_saturation_years),
            fmt::format("{}工作 {}（满 {} 年得满分）", dn.name.in(Lang::zh), dur.zh, sc.experience_saturation_years));
@@ -427,32 +564,55 @@ RoleNumbers classify(const Catalog& c, const ProfileFacts& f, size_t ri, const s
     double idf = skill < 0 ? 1.0 : c.skill_idf[static_cast<size_t>(skill)];
     if (count_use && skill >= 0) in_role[static_cast<size_t>(skill)] = true;
     double cr = slot_credit[k];
-    (rs.essential ? n.ess : n.opt) += cr * (rs.weight * idf);
-    if (cr > 0) n.evidence = true;
-    if (cr >= 1.0) {
-      m.matched.push_back(rs.skill);
-    } else if (cr > 0) {
-      PartialMatch pm{rs.skill, c.skills[slot_via[k]].id, cr, rs.essential, {}, 0};
+    bool transversal = skill >= 0 && c.skills[static_cast<size_t>(skill)].transversal;
+    (rs.essential ? n.ess : n.opt) += cr * (rs.weight * idf) * (transversal ? c.scoring.transversal_weight : 1.0);
+    if (rs.essential && !transversal) n.core += cr * (rs.weight * idf);
+    if (cr > 0 && !transversal) n.evidence = true;
+    auto evidence = [&] {
+      PartialMatch pm;
+      pm.required = rs.skill;
+      pm.via = c.skills[slot_via[k]].id;
+      pm.credit = cr;
+      pm.essential = rs.essential;
+      auto [kind, from] = f.credit.evidence_of(skill >= 0 ? static_cast<size_t>(skill) : slot_via[k]);
+      pm.evidence = kind;
       if (int d = f.credit.inferred_from(slot_via[k]); d >= 0) {
+        pm.evidence = Evidence::work;
         pm.inferred_domain = c.domains[static_cast<size_t>(d)].id;
         pm.inferred_years = f.years[static_cast<size_t>(d)];
+        pm.inferred_months = f.experience[static_cast<size_t>(d)].months;
       }
-      m.partial.push_back(std::move(pm));
+      if (kind == Evidence::title && from >= 0) pm.from = std::to_string(from);
+      if (kind == Evidence::certificate && from >= 0) pm.from = c.certificates[static_cast<size_t>(from)].id;
+      return pm;
+    };
+    if (cr >= 1.0) {
+      m.matched.push_back(rs.skill);
+      if (skill >= 0 && (slot_via[k] != static_cast<size_t>(skill) ||
+                         f.credit.evidence_of(static_cast<size_t>(skill)).first != Evidence::declared))
+        m.proven.push_back(evidence());
+    } else if (cr > 0) {
+      m.partial.push_back(evidence());
+    } else if (transversal) {
+      m.also_asked.push_back(rs.skill);
     } else if (rs.essential) {
       m.missing.push_back(rs.skill);
       m.missing_essential.push_back(true);
     }
   }
   // The optional ones missing after the essential ones.
-  for (size_t k = 0; k < role.skills.size(); ++k)
-    if (!role.skills[k].essential && !(slot_credit[k] > 0)) {
+  for (size_t k = 0; k < role.skills.size(); ++k) {
+    int skill = slot_skill[k];
+    bool transversal = skill >= 0 && c.skills[static_cast<size_t>(skill)].transversal;
+    if (!role.skills[k].essential && !(slot_credit[k] > 0) && !transversal) {
       m.missing.push_back(role.skills[k].skill);
       m.missing_essential.push_back(false);
     }
+  }
   for (auto k : f.credit.declared) {
     if (!count_use) break;
     double credit = use_credit(c, k, in_role);
-    n.use += c.skill_idf[k] * credit;
+    n.use += c.skill_idf[k] * credit * (c.skills[k].transversal ? c.scoring.transversal_weight : 1.0);
     n.used += credit > 0 ? 1 : 0;
   }
   return n;
@@ -489,7 +649,7 @@ Text term_detail(const Catalog& c, const ProfileFacts& f, size_t ri, const RoleM
     case k_exp:
     case k_bar:
       if (t.gated) return T("not counted: none of your skills matches this role", "不计分：你的技能与该岗位无一匹配");
-      return i == k_exp ? experience_detail(c, f, ri) : barrier_detail(c, f, role);
+      return i == k_exp ? experience_detail(c, f, ri, t.core_shown) : barrier_detail(c, f, role);
     default: {
       double v = t.value[k_goal];
       return v == 1.0 ? T("one of your goal roles", "是你的目标岗位")
@@ -499,32 +659,65 @@ Text term_detail(const Catalog& c, const ProfileFacts& f, size_t ri, const RoleM
   }
 }
 
+}  // namespace
+}  // namespace ranking
+
+Text evidence_text(const Catalog& c, const Profile& p, const PartialMatch& pm) {
+  const auto* req = c.skill(pm.required);
+  const auto* via = c.skill(pm.via);
+  bool full = pm.credit >= 1.0;
+  std::string en_share = full ? "" : fmt::format(" ({})", pct(pm.credit));
+  std::string zh_share = full ? "" : fmt::format("（{}）", pct(pm.credit));
+  switch (pm.evidence) {
+    case Evidence::work: {
+      const auto* d = c.domain(pm.inferred_domain);
+      auto dur = duration_text(pm.inferred_months);
+      return T(
+          fmt::format("{} from your {} of {} work{}", req->name.en, dur.en, lower_first(d->name.en), en_share),
+          fmt::format("{}：来自你 {} 的{}工作经验{}", req->name.in(Lang::zh), dur.zh, d->name.in(Lang::zh), zh_share));
+    }
+    case Evidence::title: {
+      std::string title;
+      size_t j = pm.from.empty() ? p.experience.size() : static_cast<size_t>(std::stoul(pm.from));
+      if (j < p.experience.size()) title = p.experience[j].title;
+      return T(fmt::format("{} from your job title \"{}\"{}", req->name.en, title, en_share),
+               fmt::format("{}：来自你的职位名称“{}”{}", req->name.in(Lang::zh), title, zh_share));
+    }
+    case Evidence::certificate: {
+      const auto* cert = c.certificate(pm.from);
+      auto name = cert ? cert->name : Text{pm.from, pm.from};
+      return T(fmt::format("{} from the {} you hold{}", req->name.en, name.en, en_share),
+               fmt::format("{}：来自你持有的{}{}", req->name.in(Lang::zh), name.in(Lang::zh), zh_share));
+    }
+    case Evidence::declared:
+      break;
+  }
+  if (full)
+    return T(fmt::format("{} through your {}", req->name.en, via->name.en),
+             fmt::format("{}：由你的{}证明", req->name.in(Lang::zh), via->name.in(Lang::zh)));
+  return T(fmt::format("{} counts partly toward {} ({})", via->name.en, req->name.en, pct(pm.credit)),
+           fmt::format("{}部分满足{}（{}）", via->name.in(Lang::zh), req->name.in(Lang::zh), pct(pm.credit)));
+}
+
+namespace ranking {
+namespace {
+
 void add_reasons(const Catalog& c, const ProfileFacts& f, RoleMatch& m) {
+  const Profile& p = *f.profile;
   if (!m.matched.empty())
     m.reasons.push_back(
         T("You have " + skill_list(c, m.matched, false, 5), "已具备：" + skill_list(c, m.matched, true, 5)));
-  for (const auto& pm : m.partial) {
-    const auto* req = c.skill(pm.required);
-    const auto* via = c.skill(pm.via);
-    if (!pm.inferred_domain.empty()) {
-      const auto* d = c.domain(pm.inferred_domain);
-      auto dur = duration_text(f.experience[c.domain_by_id.at(pm.inferred_domain)].months);
-      m.reasons.push_back(T(fmt::format("{} inferred from {} of {} work ({})", req->name.en, dur.en,
-                                        lower_first(d->name.en), pct(pm.credit)),
-                            fmt::format("{}：由 {} {}工作经验推断（{}）", req->name.in(Lang::zh), dur.zh,
-                                        d->name.in(Lang::zh), pct(pm.credit))));
-      continue;
-    }
-    m.reasons.push_back(
-        T(fmt::format("{} counts partly toward {} ({})", via->name.en, req->name.en, pct(pm.credit)),
-          fmt::format("{}部分满足{}（{}）", via->name.in(Lang::zh), req->name.in(Lang::zh), pct(pm.credit))));
-  }
+  for (const auto& pm : m.proven) m.reasons.push_back(evidence_text(c, p, pm));
+  for (const auto& pm : m.partial) m.reasons.push_back(evidence_text(c, p, pm));
   std::vector<std::string> miss_ess;
   for (size_t i = 0; i < m.missing.size(); ++i)
     if (m.missing_essential[i]) miss_ess.push_back(m.missing[i]);
   if (!miss_ess.empty())
     m.reasons.push_back(T("Missing essential: " + skill_list(c, miss_ess, false, 5),
                           "缺少核心技能：" + skill_list(c, miss_ess, true, 5)));
+  if (!m.also_asked.empty())
+    m.reasons.push_back(T("Also asked for: " + skill_list(c, m.also_asked, false, 5),
+                          "也要求：" + skill_list(c, m.also_asked, true, 5)));
   if (is_goal_role(f, c.role_by_id.at(m.role->id))) m.reasons.push_back(T("One of your goal roles", "是你的目标岗位"));
 }
 
@@ -546,6 +739,10 @@ RoleMatch build_match(const Catalog& c, const ProfileFacts& f, size_t ri, const 
       m.terms.push_back(
           ScoreTerm{k_term_ids[i], t.value[i], weights[i], t.contribution[i], term_detail(c, f, ri, m, t, i, n.used)});
   m.score = t.score;
+  m.fit = t.gated ? "" : fit_label(c.scoring, t.score);
+  static constexpr std::array<const char*, 4> k_evidence{"skills", "experience", "certificate", "goal"};
+  for (size_t i = 0; i < k_evidence.size(); ++i)
+    if (t.evidence[i]) m.evidence.emplace_back(k_evidence[i]);
   if (prose) add_reasons(c, f, m);
   return m;
 }
@@ -578,6 +775,7 @@ struct Hit {
   double credit = 0;  // the credit of the skill in the slot
   double weight = 0;  // the slot's weight × the skill's IDF
   size_t via = 0;     // the person's skill that gives it
+  bool transversal = false;
 };
 
 /// The sums of every role a person's skills reach, through the inverted index: the
@@ -599,16 +797,20 @@ Touched touch(const Catalog& c, const ProfileFacts& f) {
   t.reached.reserve(std::min(n_hits, c.roles.size()));
   for (size_t i = 0; i < f.credit.credit.size(); ++i) {
     auto [skill, cr] = f.credit.credit[i];
+    bool transversal = c.skills[skill].transversal;
     for (auto [role, slot] : c.roles_by_skill[skill])
-      t.hits.push_back(Hit{role, slot, cr, c.roles[role].skills[slot].weight * c.skill_idf[skill], f.credit.via[i]});
+      t.hits.push_back(
+          Hit{role, slot, cr, c.roles[role].skills[slot].weight * c.skill_idf[skill], f.credit.via[i], transversal});
   }
   std::sort(t.hits.begin(), t.hits.end(),
             [](const Hit& a, const Hit& b) { return a.role != b.role ? a.role < b.role : a.slot < b.slot; });
   for (const auto& h : t.hits) {
     if (t.reached.empty() || t.reached.back() != h.role) t.reached.push_back(h.role);
     auto& n = t.numbers[h.role];
-    (c.roles[h.role].skills[h.slot].essential ? n.ess : n.opt) += h.credit * h.weight;
-    if (h.credit > 0) n.evidence = true;
+    bool essential = c.roles[h.role].skills[h.slot].essential;
+    (essential ? n.ess : n.opt) += h.credit * h.weight * (h.transversal ? c.scoring.transversal_weight : 1.0);
+    if (essential && !h.transversal) n.core += h.credit * h.weight;
+    if (h.credit > 0 && !h.transversal) n.evidence = true;
   }
   // The person's own skills each role uses, nearest ancestor first (its credit is the
   // best). Every role they reach is reached above already (the same skills, credited).
@@ -622,8 +824,9 @@ Touched touch(const Catalog& c, const ProfileFacts& f) {
         best[role] = std::max(best[role], credit);
       }
     });
+    double tw = c.skills[k].transversal ? c.scoring.transversal_weight : 1.0;
     for (auto role : hit) {
-      t.numbers[role].use += c.skill_idf[k] * best[role];
+      t.numbers[role].use += c.skill_idf[k] * best[role] * tw;
       best[role] = 0;
     }
   }
@@ -634,20 +837,24 @@ Touched touch(const Catalog& c, const ProfileFacts& f) {
 /// goals, the goal roles and the roles of goal categories. Any other role has no
 /// evidence and no goal: every term is zero (docs/scoring.md), so it scores 0.
 std::vector<uint32_t> candidates(const Catalog& c, const ProfileFacts& f, const Touched& t) {
-  if (!f.has_goals) return t.reached;
+  bool worked = false;
+  for (double y : f.years) worked = worked || y > 0;
+  if (!f.has_goals && !worked && f.related_held.empty()) return t.reached;
   std::vector<uint32_t> out;
   for (size_t r = 0, i = 0; r < c.roles.size(); ++r) {
     bool reached = i < t.reached.size() && t.reached[i] == r;
     i += reached ? 1 : 0;
-    if (reached || goal_value(c, f, r) > 0) out.push_back(static_cast<uint32_t>(r));
+    bool in_domain = false;
+    for (auto d : c.role_domains[r]) in_domain = in_domain || f.years[d] > 0;
+    if (reached || in_domain || goal_value(c, f, r) > 0 ||
+        std::binary_search(f.related_held.begin(), f.related_held.end(), static_cast<uint32_t>(r)))
+      out.push_back(static_cast<uint32_t>(r));
   }
   return out;
 }
 
-/// The best `keep` of the roles that pass `shown`, by score (every other role scores
-/// 0), ties by id: the scored ones above zero first, then the zeros in id order.
-std::vector<uint32_t> best_roles(const Catalog& c, std::vector<std::pair<double, uint32_t>> scored, size_t keep,
-                                 const std::function<bool(size_t)>& shown) {
+/// The best `keep` of the scored roles above zero, by score, ties by id.
+std::vector<uint32_t> best_roles(const Catalog& c, std::vector<std::pair<double, uint32_t>> scored, size_t keep) {
   auto order = [&](const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b) {
     if (a.first != b.first) return a.first > b.first;
     return c.role_id_rank[a.second] < c.role_id_rank[b.second];
@@ -655,16 +862,10 @@ std::vector<uint32_t> best_roles(const Catalog& c, std::vector<std::pair<double,
   std::erase_if(scored, [](const auto& s) { return !(s.first > 0); });
   size_t first = std::min(keep, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(first), scored.end(), order);
+  // Roles without evidence (a score of 0) are not a ranking: they are left out.
   std::vector<uint32_t> out;
-  out.reserve(keep);
+  out.reserve(first);
   for (size_t i = 0; i < first; ++i) out.push_back(scored[i].second);
-  if (out.size() == keep) return out;
-  std::vector<char> above(c.roles.size(), 0);
-  for (const auto& s : scored) above[s.second] = 1;
-  std::vector<uint32_t> by_id(c.roles.size());
-  for (size_t r = 0; r < c.roles.size(); ++r) by_id[c.role_id_rank[r]] = static_cast<uint32_t>(r);
-  for (size_t i = 0; i < by_id.size() && out.size() < keep; ++i)
-    if (!above[by_id[i]] && shown(by_id[i])) out.push_back(by_id[i]);
   return out;
 }
 
@@ -689,7 +890,7 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const
   out.reserve(keep);
   std::vector<double> credit;
   std::vector<size_t> via;
-  for (auto r : best_roles(c, std::move(scored), keep, shown)) {
+  for (auto r : best_roles(c, std::move(scored), keep)) {
     credit.assign(c.roles[r].skills.size(), 0);
     via.assign(c.roles[r].skills.size(), 0);
     auto first = std::lower_bound(touched.hits.begin(), touched.hits.end(), r,
@@ -701,6 +902,32 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const
     out.push_back(build_match(c, f, r, credit, via, prose, touched.numbers[r].use));
   }
   std::sort(out.begin(), out.end(), better);  // a total order: ids are unique
+  return out;
+}
+
+std::vector<RoleMatch> closest_roles(const Catalog& c, const ProfileFacts& f, const std::string& category, size_t n,
+                                     bool prose) {
+  auto touched = touch(c, f);
+  std::vector<std::pair<double, uint32_t>> scored;
+  for (auto r : candidates(c, f, touched)) {
+    if ((!category.empty() && c.roles[r].category != category) || c.roles[r].incomplete) continue;
+    auto t = term_values(c, f, r, touched.numbers[r]);
+    if (t.gated && t.raw_score > 0) scored.emplace_back(t.raw_score, r);
+  }
+  std::vector<RoleMatch> out;
+  std::vector<double> credit;
+  std::vector<size_t> via;
+  for (auto r : best_roles(c, std::move(scored), n)) {
+    credit.assign(c.roles[r].skills.size(), 0);
+    via.assign(c.roles[r].skills.size(), 0);
+    auto first = std::lower_bound(touched.hits.begin(), touched.hits.end(), r,
+                                  [](const Hit& h, uint32_t role) { return h.role < role; });
+    for (auto h = first; h != touched.hits.end() && h->role == r; ++h) {
+      credit[h->slot] = h->credit;
+      via[h->slot] = h->via;
+    }
+    out.push_back(build_match(c, f, r, credit, via, prose, touched.numbers[r].use));
+  }
   return out;
 }
 

@@ -32,7 +32,8 @@ void holds_refs(const Rule& r, std::vector<std::pair<std::string, std::string>>&
 /// what is still missing (each skill weighted by its specificity), the lowest level of
 /// a ladder that does it, until nothing missing is taught by any. A certificate that
 /// teaches nothing new is never a step (unless a later step's rules need it: see cap).
-Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::string>& needs) {
+Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::string>& needs,
+               const std::vector<int>& ladder) {
   Scope s;
   size_t n = c.certificates.size();
   s.top.assign(n, -1);
@@ -55,7 +56,8 @@ Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::stri
     for (size_t i = 0; i < n; ++i) {
       if (s.top[i] >= 0) continue;  // one level per certificate: the lowest that teaches it
       const auto& cert = c.certificates[i];
-      for (size_t l = 0; l < cert.levels.size(); ++l) {
+      size_t lowest = i < ladder.size() && ladder[i] > 0 ? static_cast<size_t>(ladder[i]) : 0;
+      for (size_t l = lowest; l < cert.levels.size(); ++l) {
         auto cov = syllabus_covers(c, taught_up_to(cert, l), left);
         double w = 0;
         for (const auto& k : cov) w += weight(k);

@@ -32,7 +32,11 @@ void holds_refs(const Rule& r, std::vector<std::pair<std::string, std::string>>&
 /// what is still missing (each skill weighted by its specificity), the lowest level of
 /// a ladder that does it, until nothing missing is taught by any. A certificate that
 /// teaches nothing new is never a step (unless a later step's rules need it: see cap).
-Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::string>& needs);
+/// `ladder` (ladder_levels): per certificate, the lowest level a plan may aim at, the
+/// level the one ladder decision suggests, so `plan` never aims below what `recommend`
+/// suggests or below a level held.
+Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::string>& needs,
+               const std::vector<int>& ladder);
 
 /// A set of certificate levels held (per certificate, the highest level index, since
 /// `holds` counts a higher level too) and the date it is reached.

@@ -187,7 +187,10 @@ std::vector<SkillItem> skill_items(const Catalog& c, const Profile& p, const Rol
   std::vector<SkillItem> items;
   for (size_t i = 0; i < m.missing.size(); ++i)
     items.push_back(SkillItem{m.missing[i], 0, m.missing_essential[i] ? 0 : 2, m.missing_essential[i], 0, {}, nullptr});
-  for (const auto& pm : m.partial) items.push_back(SkillItem{pm.required, 0, 1, pm.essential, 0, {}, &pm});
+  // A transversal skill (communication, patience, ...) met in part is never a step to learn.
+  for (const auto& pm : m.partial)
+    if (const auto* k = c.skill(pm.required); !(k && k->transversal))
+      items.push_back(SkillItem{pm.required, 0, 1, pm.essential, 0, {}, &pm});
   // Other roles that fit the person well and ask for the same skill.
   auto ranked = rank_roles(c, p, as_of);
   std::vector<const Role*> others;
@@ -645,7 +648,7 @@ Plan plan_path(const Catalog& catalog, const Profile& profile, const Role& targe
   plan.score_now = m.score;
   Drafts drafts;
   add_skill_steps(catalog, profile, target, as_of, m, drafts);
-  auto scope = scope_of(catalog, target, certificate_needs(m));
+  auto scope = scope_of(catalog, target, certificate_needs(m), ladder_levels(catalog, profile, as_of));
   Search search(catalog, profile, as_of, scope);
   search.run();
   plan.states_explored = search.settled();

@@ -12,6 +12,7 @@ namespace advisor::ranking {
 
 /// What ranking needs of a profile, worked out once per profile.
 struct ProfileFacts {
+  const Profile* profile = nullptr;  ///< the profile they are of (kept by the caller)
   SkillCredit credit;
   std::vector<uint32_t> goal_roles;            ///< role indices of the goal roles, ascending
   std::vector<char> goal_category;             ///< by category index: aimed at, directly or through a goal role
@@ -23,6 +24,7 @@ struct ProfileFacts {
   std::vector<double> barrier;                 ///< by category index; < 0: none stated
   double use_total = 0;                        ///< Σ IDF of the person's own skills
   int isced = -1;                              ///< the person's education as an ISCED 2011 level; -1 when not known
+  std::vector<uint32_t> related_held;          ///< role indices a held certificate relates to, ascending
 };
 
 ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of);
@@ -32,6 +34,10 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of);
 std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const std::string& category, size_t limit,
                                   bool prose);
 RoleMatch match_role(const Catalog& c, const ProfileFacts& f, const Role& role, bool prose);
+/// When no role has evidence: the `n` roles closest to a fit (their score before the
+/// evidence gate, above 0), to name as routes; each has score 0 and no fit label.
+std::vector<RoleMatch> closest_roles(const Catalog& c, const ProfileFacts& f, const std::string& category, size_t n,
+                                     bool prose);
 
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const ProfileFacts& f, const std::vector<RoleMatch>& ranked_roles,

@@ -19,11 +19,11 @@ constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape (tests/unit/snapshot_test.cpp
 // fails until the new layout is recorded there under the new number).
 constexpr uint32_t k_format =
-    9;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and
-        // incomplete; 5: registration facts, sources' accessed date; 6: coverage_prior; 7: the Catalog gained
-        // derived tables (slot skills, syllabus reach, barrier skills, related roles: rebuilt by index(), not stored);
-        // 8: and each role's kinds of skill (essential, optional), which skills' ids are their own keys;
-        // 9: and each skill's place in id order
+    10;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and
+         // incomplete; 5: registration facts, sources' accessed date; 6: coverage_prior; 7: the Catalog gained
+         // derived tables (slot skills, syllabus reach, barrier skills, related roles: rebuilt by index(), not stored);
+         // 8: and each role's kinds of skill (essential, optional), which skills' ids are their own keys;
+         // 9: and each skill's place in id order; 10: transversal skills, parent_credit, evidence and fit scoring
 
 struct Corrupt {};
 
@@ -266,6 +266,9 @@ void put_tree(Writer& w, const std::vector<TreeItem>& items) {
     w.pos(t.parent_pos);
     w.ids(t.external_ids);
     w.refs(t.same_as);
+    w.u8(t.transversal ? 1 : 0);
+    w.u8(t.parent_credit ? 1 : 0);
+    w.f64(t.parent_credit.value_or(0));
   }
 }
 
@@ -278,9 +281,14 @@ void put_catalog(Writer& w, const Catalog& c) {
   w.text(c.name);
   w.text(c.caveat);
   const auto& s = c.scoring;
-  for (double v : {s.w_essential, s.w_optional, s.w_use, s.w_experience, s.w_barrier, s.w_goals, s.partial_credit,
-                   s.coverage_prior, s.experience_saturation_years, s.inferred_per_year, s.inferred_cap, s.c_covers,
-                   s.c_related, s.c_suits, s.certificate_floor})
+  for (double v : {s.w_essential,       s.w_optional,     s.w_use,
+                   s.w_experience,      s.w_barrier,      s.w_goals,
+                   s.partial_credit,    s.coverage_prior, s.experience_saturation_years,
+                   s.inferred_per_year, s.inferred_cap,   s.c_covers,
+                   s.c_related,         s.c_suits,        s.certificate_floor,
+                   s.up_credit,         s.title_credit,   s.held_syllabus_credit,
+                   s.fit_strong,        s.fit_good,       s.fit_partial,
+                   s.transversal_weight})
     w.f64(v);
   w.u32(static_cast<uint32_t>(s.barrier_penalty.size()));
   for (const auto& [k, v] : s.barrier_penalty) {
@@ -436,6 +444,10 @@ void get_tree(Reader& r, std::vector<TreeItem>& items) {
     t.parent_pos = r.pos();
     t.external_ids = r.ids();
     t.same_as = r.refs();
+    t.transversal = r.flag();
+    bool has_credit = r.flag();
+    double credit = r.f64();
+    if (has_credit) t.parent_credit = credit;
   }
 }
 
@@ -446,9 +458,14 @@ void get_catalog(Reader& r, Catalog& c) {
   c.name = r.text();
   c.caveat = r.text();
   auto& s = c.scoring;
-  for (double* v : {&s.w_essential, &s.w_optional, &s.w_use, &s.w_experience, &s.w_barrier, &s.w_goals,
-                    &s.partial_credit, &s.coverage_prior, &s.experience_saturation_years, &s.inferred_per_year,
-                    &s.inferred_cap, &s.c_covers, &s.c_related, &s.c_suits, &s.certificate_floor})
+  for (double* v : {&s.w_essential,       &s.w_optional,     &s.w_use,
+                    &s.w_experience,      &s.w_barrier,      &s.w_goals,
+                    &s.partial_credit,    &s.coverage_prior, &s.experience_saturation_years,
+                    &s.inferred_per_year, &s.inferred_cap,   &s.c_covers,
+                    &s.c_related,         &s.c_suits,        &s.certificate_floor,
+                    &s.up_credit,         &s.title_credit,   &s.held_syllabus_credit,
+                    &s.fit_strong,        &s.fit_good,       &s.fit_partial,
+                    &s.transversal_weight})
     *v = r.f64();
   s.barrier_penalty.clear();
   for (size_t n = r.count(12); n > 0; --n) {

@@ -15,9 +15,9 @@
 #include <set>
 #include <unordered_map>
 
+#include "advisor/catalog_loader.hpp"
 #include "advisor/embedded.hpp"
 #include "advisor/limits.hpp"
-#include "advisor/catalog_loader.hpp"
 #include "advisor/util/bilingual.hpp"
 #include "yaml_reader.hpp"
 
@@ -25,7 +25,6 @@ namespace advisor {
 
 namespace fs = std::filesystem;
 using util::T;
-
 
 namespace {
 
@@ -417,7 +416,12 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
                           what)
         : domain ? check_map(ctx, item,
                              {"id", "name", "aliases", "parent", "source", "sources", "implies", "external_ids"}, what)
-                 : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "external_ids"}, what);
+        : what == "skill"
+            ? check_map(ctx, item,
+                        {"id", "name", "aliases", "parent", "parent_credit", "transversal", "source", "sources",
+                         "external_ids"},
+                        what)
+            : check_map(ctx, item, {"id", "name", "aliases", "parent", "source", "sources", "external_ids"}, what);
     if (!keys_ok) return;
     TreeItem t;
     read_identity(ctx, item, what, t);
@@ -430,6 +434,12 @@ static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char
     if (domain) t.implies = get_string_list(ctx, item["implies"], "implies");
     if (coded && item["code"].IsDefined()) t.code = get_string(ctx, item["code"], "code").value_or("");
     t.external_ids = get_external_ids(ctx, item["external_ids"]);
+    if (what == "skill") {
+      if (item["transversal"].IsDefined())
+        t.transversal = get_bool(ctx, item["transversal"], "transversal").value_or(false);
+      if (item["parent_credit"].IsDefined())
+        t.parent_credit = get_number(ctx, item["parent_credit"], "parent_credit", 0.01, 1);
+    }
     if (!t.id.empty()) out.push_back(std::move(t));
   });
 }
@@ -523,7 +533,7 @@ static void parse_role_import_fields(YamlContext& ctx, const YAML::Node& item, R
 static void parse_scoring(YamlContext& ctx, const YAML::Node& s, Scoring& sc) {
   if (!check_map(ctx, s,
                  {"weights", "partial_credit", "coverage_prior", "experience_saturation_years", "barrier_penalty",
-                  "inferred_skills", "certificates"},
+                  "inferred_skills", "certificates", "evidence", "fit"},
                  "scoring"))
     return;
   if (auto w = s["weights"];
@@ -537,7 +547,22 @@ static void parse_scoring(YamlContext& ctx, const YAML::Node& s, Scoring& sc) {
   if (auto inf = s["inferred_skills"]; inf.IsDefined() && check_map(ctx, inf, {"per_year", "cap"}, "inferred_skills")) {
     if (inf["per_year"].IsDefined())
       sc.inferred_per_year = get_number(ctx, inf["per_year"], "per_year", 0, 1).value_or(sc.inferred_per_year);
-    if (inf["cap"].IsDefined()) sc.inferred_cap = get_number(ctx, inf["cap"], "cap", 0, 0.99).value_or(sc.inferred_cap);
+    if (inf["cap"].IsDefined()) sc.inferred_cap = get_number(ctx, inf["cap"], "cap", 0, 1).value_or(sc.inferred_cap);
+  }
+  if (auto ev = s["evidence"];
+      ev.IsDefined() && check_map(ctx, ev, {"up", "title", "certificate", "transversal"}, "evidence")) {
+    for (auto [k, dest] :
+         {std::pair{"up", &sc.up_credit}, std::pair{"title", &sc.title_credit},
+          std::pair{"certificate", &sc.held_syllabus_credit}, std::pair{"transversal", &sc.transversal_weight}})
+      if (ev[k].IsDefined()) *dest = get_number(ctx, ev[k], k, 0, 1).value_or(*dest);
+  }
+  if (auto fit = s["fit"]; fit.IsDefined() && check_map(ctx, fit, {"strong", "good", "partial"}, "fit")) {
+    for (auto [k, dest] :
+         {std::pair{"strong", &sc.fit_strong}, std::pair{"good", &sc.fit_good}, std::pair{"partial", &sc.fit_partial}})
+      if (fit[k].IsDefined()) *dest = get_number(ctx, fit[k], k, 0, 1).value_or(*dest);
+    if (!(sc.fit_strong >= sc.fit_good && sc.fit_good >= sc.fit_partial))
+      ctx.error(fit, T("fit thresholds must not increase: strong >= good >= partial",
+                       "匹配度阈值须满足 strong >= good >= partial"));
   }
   if (auto cs = s["certificates"]; cs.IsDefined() && check_map(ctx, cs, {"weights", "floor"}, "scoring.certificates")) {
     if (auto w = cs["weights"];

@@ -397,12 +397,15 @@ void index_skill_weights(Catalog& c) {
   }
   c.role_essential_weight.assign(roles.size(), 0);
   c.role_optional_weight.assign(roles.size(), 0);
+  c.role_core_weight.assign(roles.size(), 0);
   std::vector<double> slot_weights;
   for (size_t r = 0; r < roles.size(); ++r)
     for (const auto& rs : roles[r].skills) {
       auto it = skill_by_id.find(rs.skill);
       double idf = it == skill_by_id.end() ? 1.0 : skill_idf[it->second];
       (rs.essential ? c.role_essential_weight : c.role_optional_weight)[r] += rs.weight * idf;
+      if (rs.essential && !(it != skill_by_id.end() && c.skills[it->second].transversal))
+        c.role_core_weight[r] += rs.weight * idf;
       if (rs.essential) slot_weights.push_back(rs.weight * idf);
     }
   c.typical_skill_weight = 1.0;
@@ -544,6 +547,12 @@ void Catalog::index() {
   index_parents(skill_parent, skills, skill_by_id);
   index_parents(domain_parent, domains, domain_by_id);
   index_parents(major_parent, majors, major_by_id);
+  skill_up.assign(skills.size(), scoring.up_credit);
+  skill_children.assign(skills.size(), {});
+  for (size_t i = 0; i < skills.size(); ++i) {
+    if (skills[i].parent_credit) skill_up[i] = *skills[i].parent_credit;
+    if (skill_parent[i] >= 0) skill_children[static_cast<size_t>(skill_parent[i])].push_back(static_cast<uint32_t>(i));
+  }
   index_skill_weights(*this);
   index_external_ids();
   index_role_facts(*this);

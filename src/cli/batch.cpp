@@ -9,11 +9,11 @@
 #include <optional>
 #include <thread>
 
-#include "advisor/limits.hpp"
 #include "advisor/catalog_loader.hpp"
-#include "advisor/profile_loader.hpp"
+#include "advisor/limits.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/planning.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/rules.hpp"
 #include "advisor/util/bilingual.hpp"
 #include "common.hpp"
@@ -138,7 +138,7 @@ void write_result(JsonWriter& w, const Catalog& c, const Profile& p, Date as_of,
       }
       std::vector<std::string> needs = m.missing;
       for (const auto& pm : m.partial) needs.push_back(pm.required);
-      write_gap(w, c, *q.role, m, certificates_covering(c, needs), as_of);
+      write_gap(w, c, *q.role, m, certificates_to_take(c, p, as_of, needs), as_of);
       return;
     }
     case BatchCommand::plan: {

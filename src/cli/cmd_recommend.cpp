@@ -49,31 +49,82 @@ std::string render_terms(const std::vector<ScoreTerm>& terms, int indent) {
 
 std::string render_terms(const RoleMatch& m, int indent) { return render_terms(m.terms, indent); }
 
-std::string partial_line(const Catalog& c, const PartialMatch& p) {
-  const auto* req = c.skill(p.required);
-  const auto* via = c.skill(p.via);
-  if (!p.inferred_domain.empty()) {
-    const auto* d = c.domain(p.inferred_domain);
-    auto dur = duration_text(static_cast<int>(std::lround(p.inferred_years * 12)));
-    return trf("{} inferred from {} of {} work ({:.0f}%)", "{}：由 {} {}工作经验推断（{:.0f}%）", tr(req->name),
-               tr(dur), globals().lang == Lang::zh ? d->name.zh : lower_first(d->name.en), p.credit * 100);
-  }
-  return trf("{} through {} ({:.0f}%)", "{}（通过{}，{:.0f}%）", tr(req->name), tr(via->name), p.credit * 100);
+std::string partial_line(const Catalog& c, const Profile& p, const PartialMatch& pm) {
+  return tr(evidence_text(c, p, pm));
 }
 
-std::string render_role(const Catalog& c, const RoleMatch& m, size_t rank) {
+std::string fit_text(const std::string& fit) {
+  if (fit == "strong") return green(tr("strong fit", "非常匹配"));
+  if (fit == "good") return green(tr("good fit", "比较匹配"));
+  if (fit == "partial") return yellow(tr("partial fit", "部分匹配"));
+  return dim(tr("weak fit", "匹配度低"));
+}
+
+std::string render_role(const Catalog& c, const Profile& p, const RoleMatch& m, size_t rank) {
   std::string s;
   const auto* cat = c.category(m.role->category);
-  s += fmt::format("{:>2}. {}  {}  {}\n", rank, bold(tr(m.role->name)), dim(m.role->id),
+  s += fmt::format("{:>2}. {}  {}  {} · {}\n", rank, bold(tr(m.role->name)), dim(m.role->id), fit_text(m.fit),
                    trf("score {:.2f}", "得分 {:.2f}", m.score));
   if (cat) s += "    " + dim(tr(cat->name)) + "\n";
   s += render_terms(m, 4);
   if (!m.matched.empty()) s += wrapped(tr("matched: ", "已具备：") + skill_names(c, m.matched), 4);
-  for (const auto& p : m.partial) s += wrapped(tr("partly: ", "部分满足：") + partial_line(c, p), 4);
+  for (const auto& pm : m.proven) s += wrapped(tr("shown: ", "已证明：") + partial_line(c, p, pm), 4);
+  for (const auto& pm : m.partial) s += wrapped(tr("partly: ", "部分满足：") + partial_line(c, p, pm), 4);
   std::vector<std::string> ess, opt;
   for (size_t i = 0; i < m.missing.size(); ++i) (m.missing_essential[i] ? ess : opt).push_back(m.missing[i]);
   if (!ess.empty()) s += wrapped(tr("missing essential: ", "缺少核心技能：") + skill_names(c, ess), 4);
   if (!opt.empty()) s += wrapped(tr("missing optional: ", "缺少加分技能：") + skill_names(c, opt), 4);
+  if (!m.also_asked.empty()) s += wrapped(tr("also asked for: ", "也要求：") + skill_names(c, m.also_asked), 4);
+  return s;
+}
+
+// When no role has evidence: say so, name the entry routes the catalogue has, and ask
+// for what would help, instead of a list of zero scores.
+std::string render_no_fit(const Catalog& c, const Recommendation& rec) {
+  std::string s;
+  s += wrapped(tr("No role fits yet: nothing in your profile is evidence for one (general skills such as "
+                  "communication or teamwork count only beside a role's own skills).",
+                  "暂时没有匹配的岗位：档案中没有任何岗位所需的专业技能、相关领域经验、相关证书或目标（沟通、团队合作等"
+                  "通用能力只能在"
+                  "具备岗位专业技能时加分）。"),
+               2);
+  const char* sep = globals().lang == Lang::zh ? "、" : ", ";
+  if (!rec.closest.empty()) {
+    s += "  " + tr("Closest roles, not a fit yet:", "最接近的岗位（尚不匹配）：") + "\n";
+    for (const auto& m : rec.closest) {
+      std::vector<std::string> needs;
+      for (size_t i = 0; i < m.missing.size(); ++i)
+        if (m.missing_essential[i]) needs.push_back(m.missing[i]);
+      s += wrapped("- " + tr(m.role->name) + " (" + m.role->id + ")" +
+                       (needs.empty() ? std::string() : tr(": needs ", "：需要") + skill_names(c, needs)),
+                   4);
+    }
+  } else {
+    // Nothing comes close: the roles of the categories whose source states the lowest barrier.
+    std::vector<std::string> routes;
+    for (const auto& cat : c.categories)
+      if (cat.barrier.level == "moderate" || cat.barrier.level == "low")
+        for (const auto& r : c.roles)
+          if (r.category == cat.id && !r.incomplete) routes.push_back(tr(r.name) + " (" + r.id + ")");
+    if (!routes.empty())
+      s += wrapped(
+          tr("Entry routes with the lowest barrier the sources state: ", "来源所述门槛最低的入门岗位：") +
+              fmt::format("{}", fmt::join(routes.begin(),
+                                          routes.begin() + static_cast<long>(std::min<size_t>(routes.size(), 4)), sep)),
+          2);
+  }
+  std::vector<std::string> open;
+  for (const auto& cs : rec.certificates)
+    if (cs.suggested.status == Outcome::eligible && cs.suggested.level)
+      open.push_back(certificate_level_name(*cs.certificate, cs.suggested.level));
+  if (!open.empty())
+    s += wrapped(tr("Certificates open to you now: ", "现在即可报考的证书：") + fmt::format("{}", fmt::join(open, sep)),
+                 2);
+  s += wrapped(
+      tr("Tell advisor what you can do: advisor list skills --search WORD finds a skill's name; "
+         "advisor profile init asks step by step.",
+         "告诉 advisor 你会什么：advisor list skills --search 关键词 可查技能名称；advisor profile init 逐步询问。"),
+      2);
   return s;
 }
 
@@ -169,7 +220,8 @@ int run_recommend(const RecommendOptions& o) {
       << "\n";
   s << "\n" << bold(tr("ROLES (score = sum of the terms shown)", "岗位（得分 = 下列各项之和）")) << "\n";
   size_t n = o.top == 0 ? rec.roles.size() : std::min(o.top, rec.roles.size());
-  for (size_t i = 0; i < n; ++i) s << render_role(c, rec.roles[i], i + 1) << (i + 1 < n ? "\n" : "");
+  for (size_t i = 0; i < n; ++i) s << render_role(c, p, rec.roles[i], i + 1) << (i + 1 < n ? "\n" : "");
+  if (rec.roles.empty()) s << render_no_fit(c, rec);
   size_t incomplete = 0;  // roles the source lists no skills for: never ranked (docs/import.md)
   for (const auto& r : c.roles) incomplete += r.incomplete ? 1 : 0;
   if (incomplete > 0)
@@ -192,7 +244,7 @@ int run_gap(const GapOptions& o) {
   auto m = match_role(c, p, role, globals().as_of);
   std::vector<std::string> needs = m.missing;
   for (const auto& pm : m.partial) needs.push_back(pm.required);
-  auto cov = certificates_covering(c, needs);
+  auto cov = certificates_to_take(c, p, globals().as_of, needs);
   if (o.brief || globals().json) {
     std::string doc;
     JsonWriter w(doc, k_json_indent);
@@ -206,20 +258,26 @@ int run_gap(const GapOptions& o) {
   auto& s = out();
   s << bold(trf("Gap to {} on {}", "{}差距分析（{}）", tr(role.name), globals().as_of.str())) << "  " << dim(role.id)
     << "\n";
-  s << trf("score {:.2f}", "得分 {:.2f}", m.score) << "\n" << render_terms(m, 2) << "\n";
+  s << (m.fit.empty() ? dim(tr("no evidence yet", "暂无匹配依据")) : fit_text(m.fit)) << " · "
+    << trf("score {:.2f}", "得分 {:.2f}", m.score) << "\n"
+    << render_terms(m, 2) << "\n";
   s << bold(tr("Matched", "已具备")) << "\n"
     << (m.matched.empty() ? "  " + tr("none yet", "暂无") + "\n" : wrapped(skill_names(c, m.matched), 2));
+  for (const auto& pm : m.proven) s << "  " << partial_line(c, p, pm) << "\n";
   if (!m.partial.empty()) {
     s << bold(tr("Partly matched (through the skill hierarchy or your experience)",
                  "部分满足（通过技能层级或工作经验）"))
       << "\n";
-    for (const auto& pm : m.partial) s << "  " << partial_line(c, pm) << "\n";
+    for (const auto& pm : m.partial) s << "  " << partial_line(c, p, pm) << "\n";
   }
   s << bold(tr("Missing (essential first)", "欠缺（核心技能在前）")) << "\n";
   if (m.missing.empty()) s << "  " << tr("nothing", "无") << "\n";
   for (size_t i = 0; i < m.missing.size(); ++i)
     s << "  - " << tr(c.skill(m.missing[i])->name) << "  "
       << (m.missing_essential[i] ? red(tr("essential", "核心")) : dim(tr("optional", "加分"))) << "\n";
+  if (!m.also_asked.empty())
+    s << bold(tr("Also asked for (general skills)", "也要求（通用能力）")) << "\n"
+      << wrapped(skill_names(c, m.also_asked), 2);
   s << bold(tr("Certificates whose syllabus covers what is missing", "考试大纲覆盖欠缺技能的证书")) << "\n";
   if (cov.empty()) s << "  " << tr("none in the catalogue", "目录库中没有") << "\n";
   for (const auto& cc : cov) {

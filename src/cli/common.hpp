@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "advisor/catalog_loader.hpp"
 #include "advisor/diagnostics.hpp"
 #include "advisor/limits.hpp"
-#include "advisor/catalog_loader.hpp"
-#include "advisor/profile_loader.hpp"
 #include "advisor/model.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/util/bilingual.hpp"
 #include "exit_codes.hpp"
 
@@ -155,7 +155,7 @@ Json text_json(const Text& t);
 
 /// Common JSON document start: {"schema_version": N, ...}.
 Json json_doc();
-constexpr int k_schema_version = 2;
+constexpr int k_schema_version = 3;
 
 /// Prints a JSON document to out().
 void emit_json(const Json& doc);

@@ -1,6 +1,7 @@
 #include "to_json.hpp"
 
 #include <fmt/format.h>
+#include <array>
 #include <iostream>
 #include <set>
 
@@ -197,9 +198,12 @@ class DocWriter {
     w.end_array();
   }
 
-  void partial(const RoleMatch& m) {
+  void partial(const RoleMatch& m) { partial(m.partial); }
+
+  void partial(const std::vector<PartialMatch>& list) {
+    static constexpr std::array<const char*, 4> k_kind{"declared", "work", "title", "certificate"};
     w.begin_array();
-    for (const auto& p : m.partial) {
+    for (const auto& p : list) {
       open_skill_ref(p.required);
       w.key("via");
       open_skill_ref(p.via);
@@ -210,6 +214,7 @@ class DocWriter {
         w.begin_object().key("domain").value(p.inferred_domain).key("years").value(rounded(p.inferred_years));
         w.end_object();
       }
+      w.key("evidence").value(k_kind[static_cast<size_t>(p.evidence)]);
       w.end_object();
     }
     w.end_array();
@@ -229,14 +234,20 @@ class DocWriter {
     name(m.role->name);
     w.key("category").value(m.role->category);
     write_external_ids(w, m.role->external_ids);
-    w.key("score").value(rounded(m.score)).key("terms");
+    w.key("score").value(rounded(m.score)).key("fit").value(m.fit).key("evidence").begin_array();
+    for (const auto& e : m.evidence) w.value(e);
+    w.end_array().key("terms");
     terms(m);
     w.key("matched_skills");
     skill_refs(m.matched);
+    w.key("proven_skills");
+    partial(m.proven);
     w.key("partial_skills");
     partial(m);
     w.key("missing_skills");
     missing(m);
+    w.key("also_asked_for");
+    skill_refs(m.also_asked);
     w.key("reasons");
     texts(m.reasons);
     w.end_object();
@@ -385,6 +396,8 @@ void write_recommend(JsonWriter& w, const Catalog& c, const Profile& p, const Re
   }
   w.end_array().key("certificates_left_out").value(static_cast<int64_t>(left_out)).key("roles").begin_array();
   for (size_t i = 0; i < r.roles.size() && (top == 0 || i < top); ++i) d.role_match(r.roles[i]);
+  w.end_array().key("closest_roles").begin_array();
+  for (const auto& m : r.closest) d.role_match(m);
   w.end_array().key("caveat");
   d.name(c.caveat);
   w.end_object();
@@ -399,14 +412,20 @@ void write_gap(JsonWriter& w, const Catalog& c, const Role& role, const RoleMatc
   w.key("category").value(role.category);
   write_external_ids(w, role.external_ids);
   w.end_object();
-  w.key("score").value(rounded(m.score)).key("terms");
+  w.key("score").value(rounded(m.score)).key("fit").value(m.fit).key("evidence").begin_array();
+  for (const auto& e : m.evidence) w.value(e);
+  w.end_array().key("terms");
   d.terms(m);
   w.key("matched_skills");
   d.skill_refs(m.matched);
+  w.key("proven_skills");
+  d.partial(m.proven);
   w.key("missing_skills");
   d.missing(m);
   w.key("partial_skills");
   d.partial(m);
+  w.key("also_asked_for");
+  d.skill_refs(m.also_asked);
   w.key("certificates");
   d.covering(cov);
   w.end_object();

@@ -197,9 +197,15 @@ class Checker:
                 self.same_brief(full, brief, f"recommend {p}", lambda r: {"id": r["id"], "score": r["score"]}, "roles")
                 self.same_brief(full, brief, f"recommend {p}", lambda r: {k: r[k] for k in (
                     "id", "level", "status", "score")}, "certificates")
+                # --top 0 lists every role with evidence, and only those: no role at a score of 0
+                # (docs/scoring.md), each id once and from the catalogue.
                 doc = self.json_command("recommend", ["recommend", "--profile", p, "--top", "0"], lang=lang)
-                if doc and len(doc["roles"]) != len(role_ids):
-                    self.fail(f"recommend {p} --top 0", f"{len(doc['roles'])} roles, expected {len(role_ids)}")
+                if doc:
+                    ids = [r["id"] for r in doc["roles"]]
+                    if len(set(ids)) != len(ids) or not set(ids) <= set(role_ids) or not ids:
+                        self.fail(f"recommend {p} --top 0", f"roles {ids} are not distinct catalogue roles")
+                    if any(r["score"] <= 0 or not r["evidence"] for r in doc["roles"]):
+                        self.fail(f"recommend {p} --top 0", "a role without evidence is listed")
                 for rid in gap_roles:
                     full = self.json_command("gap", ["gap", "--profile", p, "--role", rid], lang=lang)
                     brief = self.json_command("gap-brief", ["gap", "--profile", p, "--role", rid, "--brief"], lang=lang)

@@ -352,12 +352,13 @@ TEST_CASE("experience measured once for every rule gives each rule's own answer"
 }
 
 TEST_CASE("ranking only the roles a profile reaches gives the order of scoring every role", "[matching][brief]") {
-  // rank_roles scores only the roles the person's skills reach and the goal roles and
-  // categories; every other role must score 0. Against the plain way: every role
-  // matched on its own, sorted by score, then id.
+  // rank_roles scores only the roles the person's skills reach, the roles of the domains
+  // they worked in, those of certificates held, and the goal roles and categories; every
+  // other role has no evidence and must score 0. Against the plain way: every role
+  // matched on its own, sorted by score, then id, the ones scoring 0 left out.
   const auto& c = testing::builtin();
   std::mt19937 rng(1130);
-  size_t with_goals = 0, zeros_shown = 0;
+  size_t with_goals = 0, left_out = 0, gated = 0, shown = 0;
   for (int i = 0; i < 300; ++i) {
     Date as_of = testing::k_as_of.add_days(static_cast<int>(rng() % 900) - 300);
     auto p = random_profile(rng, c, as_of);
@@ -366,8 +367,18 @@ TEST_CASE("ranking only the roles a profile reaches gives the order of scoring e
     std::string category = rng() % 4 == 0 ? pick(rng, c.categories) : "";
     std::vector<RoleMatch> all;
     for (const auto& role : c.roles)
-      if (!role.incomplete && (category.empty() || role.category == category))
-        all.push_back(match_role(c, p, role, as_of));
+      if (!role.incomplete && (category.empty() || role.category == category)) {
+        auto m = match_role(c, p, role, as_of);
+        if (m.evidence.empty()) {  // no evidence: gated, 0, no fit
+          ++gated;
+          REQUIRE(m.score == 0.0);
+          REQUIRE(m.fit.empty());
+        }
+        if (m.score > 0)
+          all.push_back(std::move(m));
+        else
+          ++left_out;
+      }
     std::stable_sort(all.begin(), all.end(), [](const RoleMatch& a, const RoleMatch& b) {
       return a.score != b.score ? a.score > b.score : a.role->id < b.role->id;
     });
@@ -380,12 +391,17 @@ TEST_CASE("ranking only the roles a profile reaches gives the order of scoring e
         REQUIRE(ranked[k].score == all[k].score);
         REQUIRE(ranked[k].matched == all[k].matched);
         REQUIRE(ranked[k].missing == all[k].missing);
-        zeros_shown += ranked[k].score == 0 ? 1 : 0;
+        REQUIRE(ranked[k].fit == all[k].fit);
+        REQUIRE(ranked[k].evidence == all[k].evidence);
+        REQUIRE_FALSE(ranked[k].evidence.empty());
+        ++shown;
       }
     }
   }
   REQUIRE(with_goals > 30);
-  REQUIRE(zeros_shown > 100);  // roles no skill reaches, filled in by id
+  REQUIRE(shown > 100);
+  REQUIRE(left_out > 100);  // roles without evidence (or scoring 0), left out of the ranking
+  REQUIRE(gated > 100);
 }
 
 TEST_CASE("the skills' places in id order are the order of their ids", "[matching][brief]") {

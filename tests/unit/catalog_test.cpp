@@ -166,8 +166,16 @@ TEST_CASE("the catalogue's scoring is the one catalog/catalog.yaml states", "[co
   CHECK(s.partial_credit == Approx(0.5));
   CHECK(s.experience_saturation_years == Approx(3));
   CHECK(s.barrier_penalty.at("unstated") == Approx(0.5));
-  CHECK(s.inferred_per_year == Approx(0.1));
-  CHECK(s.inferred_cap == Approx(0.5));
+  // Years of work that imply a skill: 0.34 a year, in full after three years.
+  CHECK(s.inferred_per_year == Approx(0.34));
+  CHECK(s.inferred_cap == Approx(1.0));
+  CHECK(s.up_credit == Approx(1.0));
+  CHECK(s.title_credit == Approx(1.0));
+  CHECK(s.held_syllabus_credit == Approx(0.5));
+  CHECK(s.transversal_weight == Approx(0.5));
+  CHECK(s.fit_strong == Approx(0.6));
+  CHECK(s.fit_good == Approx(0.45));
+  CHECK(s.fit_partial == Approx(0.3));
   CHECK(s.c_covers == Approx(0.5));
   CHECK(s.c_related == Approx(0.3));
   CHECK(s.c_suits == Approx(0.2));
@@ -181,6 +189,15 @@ TEST_CASE("the catalogue's scoring is the one catalog/catalog.yaml states", "[co
   CHECK(s.w_barrier == d.w_barrier);
   CHECK(s.w_goals == d.w_goals);
   CHECK(s.certificate_floor == d.certificate_floor);
+  CHECK(s.inferred_per_year == d.inferred_per_year);
+  CHECK(s.inferred_cap == d.inferred_cap);
+  CHECK(s.up_credit == d.up_credit);
+  CHECK(s.title_credit == d.title_credit);
+  CHECK(s.held_syllabus_credit == d.held_syllabus_credit);
+  CHECK(s.transversal_weight == d.transversal_weight);
+  CHECK(s.fit_strong == d.fit_strong);
+  CHECK(s.fit_good == d.fit_good);
+  CHECK(s.fit_partial == d.fit_partial);
 }
 
 TEST_CASE("caip states its sittings and study hours", "[core][catalog]") {

@@ -123,7 +123,7 @@ TEST_CASE("an unknown key with nothing close lists the known keys", "[core][load
         R"(t.yaml:2:5: error: skill names no source: every fact must cite one
       - {id: python, name: Python, colour: blue}
         ^
-t.yaml:2:32: error: unknown key 'colour' in skill (known keys: id, name, aliases, parent, source, sources, external_ids)
+t.yaml:2:32: error: unknown key 'colour' in skill (known keys: id, name, aliases, parent, parent_credit, transversal, source, sources, external_ids)
       - {id: python, name: Python, colour: blue}
                                    ^
 )");

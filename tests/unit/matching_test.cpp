@@ -14,8 +14,9 @@ using advisor::testing::printed;
 
 namespace {
 
-// Weights sum to 1.2 with every term, 1.1 without goals. Partial credit 0.5 per
-// level up; experience saturates at 4 years; barrier penalties differ per level.
+// Weights sum to 1.2 with every term, 1.1 without goals. A skill proves its parent in
+// full (up credit 1); a general skill counts partial credit 0.5 per level down (two at
+// most); experience saturates at 4 years; barrier penalties differ per level.
 const char* k_catalog = R"(catalog:
   id: matching-test
   scoring:
@@ -196,77 +197,207 @@ std::vector<std::string> term_ids(const RoleMatch& m) {
   return ids;
 }
 
+/// The test catalogue with some of its text replaced (each `from` must occur in it).
+Catalog variant(const std::vector<std::pair<std::string, std::string>>& edits) {
+  std::string yaml = k_catalog;
+  for (const auto& [from, to] : edits) {
+    auto at = yaml.find(from);
+    REQUIRE(at != std::string::npos);
+    yaml.replace(at, from.size(), to);
+  }
+  Diagnostics d;
+  auto c = load_catalog({InputFile{"variant.yaml", yaml}}, d);
+  INFO(printed(d));
+  REQUIRE_FALSE(d.has_errors());
+  return c;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+bool reason_says(const RoleMatch& m, const std::string& en) {
+  return std::any_of(m.reasons.begin(), m.reasons.end(), [&](const Text& r) { return r.en == en; });
+}
+
 }  // namespace
 
 TEST_CASE("each score term of a role is computed from the catalogue's factors", "[core][matching]") {
-  // python (held), deep-learning-frameworks (through pytorch, one level: 0.5), sql missing.
+  // python (held), deep-learning-frameworks (proven in full by pytorch, its child: up
+  // credit 1 per edge), sql missing.
   auto m = match(person({"python", "pytorch"}, 2), "ml");
   CHECK(term_ids(m) == std::vector<std::string>{"essential", "optional", "use", "experience", "barrier"});
-  // Each slot weighs weight × IDF: (1·idf(python) + 0.5·idf(dlf)) / (idf(python) + idf(dlf))
-  // = (1.8473 + 0.5·2.2528) / 4.1001 ≈ 0.7253.
+  // Each slot weighs weight × IDF: (1·idf(python) + 1·idf(dlf)) / (idf(python) + idf(dlf)) = 1.
+  CHECK(term(m, "essential")->value == Approx((k_python + 1.0 * k_dlf) / (k_python + k_dlf)));
+  CHECK(term(m, "essential")->value == Approx(1.0));
+  CHECK(term(m, "optional")->value == Approx(0.0));
+  // Use: python counts fully, pytorch through its parent deep-learning-frameworks (credit
+  // 1), weighted by IDF: (1.8473 + 1·2.9459) / (1.8473 + 2.9459) = 1.
+  double use = (k_python + 1.0 * k_pytorch) / (k_python + k_pytorch);
+  CHECK(term(m, "use")->value == Approx(use));
+  CHECK(term(m, "use")->value == Approx(1.0));
+  CHECK(term(m, "use")->detail.en == "uses 2 of your 2 skills (rarer skills weigh more)");
+  // Experience: 2 of 4 years, times the share of ml's core skills shown (both: 1) = 0.5.
+  CHECK(term(m, "experience")->value == Approx(0.5));
+  // Barrier: python 1, deep-learning two levels above pytorch 1·1 = 1: fit 1, so the
+  // high barrier (penalty 1.0) takes nothing.
+  CHECK(term(m, "barrier")->value == Approx(1.0));
+  CHECK(term(m, "essential")->detail.en == "2 of 2 essential skills");
+  CHECK(term(m, "optional")->detail.en == "0 of 1 optional skills");
+  CHECK(term(m, "experience")->detail.en == "2 years of AI work (full marks at 4 years)");
+  CHECK(term(m, "barrier")->detail.en == "barrier high; background met 100%");
+  // Without goals, their weight leaves the sum: 0.4 + 0.2 + 0.2 + 0.2 + 0.1 = 1.1.
+  // (0.4·1 + 0.2·0 + 0.2·1 + 0.2·0.5 + 0.1·1) / 1.1 = 0.8 / 1.1 ≈ 0.7273.
+  CHECK(m.score == Approx((0.4 * 1 + 0.2 * 0 + 0.2 * 1 + 0.2 * 0.5 + 0.1 * 1) / 1.1));
+  CHECK(m.score == Approx(0.7273).epsilon(1e-3));
+  CHECK(m.fit == "strong");  // ≥ 0.6
+  CHECK(m.evidence == std::vector<std::string>{"skills", "experience"});
+  CHECK(m.matched == std::vector<std::string>{"python", "deep-learning-frameworks"});
+  // deep-learning-frameworks is met through the person's pytorch, not declared itself.
+  REQUIRE(m.proven.size() == 1);
+  CHECK(m.proven[0].required == "deep-learning-frameworks");
+  CHECK(m.proven[0].via == "pytorch");
+  CHECK(m.proven[0].credit == Approx(1.0));
+  CHECK(m.proven[0].essential);
+  CHECK(m.proven[0].evidence == Evidence::declared);
+  CHECK(reason_says(m, "DL frameworks through your PyTorch"));
+  CHECK(m.partial.empty());
+  CHECK(m.missing == std::vector<std::string>{"sql"});
+  CHECK(m.missing_essential == std::vector<bool>{false});
+  CHECK(m.also_asked.empty());
+}
+
+TEST_CASE("a skill proves its ancestors in full, a parent_credit edge scales that, and weights count",
+          "[core][matching]") {
+  // deep-learning (weight 2) two levels above pytorch: 1·1 = 1; python 1.
+  auto m = match(person({"python", "pytorch"}, 2), "researcher");
+  // (2·1·idf(dl) + 1·idf(python)) / (2·idf(dl) + idf(python)) = 1.
+  CHECK(term(m, "essential")->value == Approx((2 * 1.0 * k_dl + 1.0 * k_python) / (2 * k_dl + k_python)));
+  CHECK(m.partial.empty());
+  REQUIRE(m.proven.size() == 1);
+  CHECK(m.proven[0].required == "deep-learning");
+  CHECK(m.proven[0].via == "pytorch");
+  CHECK(m.proven[0].credit == 1.0);
+  // A role with no optional skills has no optional term: it neither helps nor hurts.
+  CHECK(term_ids(m) == std::vector<std::string>{"essential", "use", "experience", "barrier"});
+  // Use: python fully, pytorch toward deep-learning two levels up (1): 1.
+  CHECK(term(m, "use")->value == Approx(1.0));
+  // (0.4·1 + 0.2·1 + 0.2·0.5 + 0.1·1) / 0.9 = 0.8 / 0.9 ≈ 0.8889.
+  CHECK(m.score == Approx((0.4 * 1 + 0.2 * 1 + 0.2 * 0.5 + 0.1 * 1) / 0.9));
+
+  // An edge that proves less: pytorch proves its frameworks 0.8, the frameworks prove
+  // deep learning 0.5, so pytorch proves deep learning 0.8·0.5 = 0.4. (The roles are
+  // the same, so the IDFs are too.)
+  auto c = variant({{"parent: deep-learning-frameworks, source: s}",
+                     "parent: deep-learning-frameworks, parent_credit: 0.8, source: s}"},
+                    {"parent: deep-learning, source: s}", "parent: deep-learning, parent_credit: 0.5, source: s}"}});
+  auto credit = skill_credit(c, person({"pytorch"}));
+  CHECK(credit.of(c.skill_by_id.at("pytorch")) == 1.0);
+  CHECK(credit.of(c.skill_by_id.at("deep-learning-frameworks")) == Approx(0.8));
+  CHECK(credit.of(c.skill_by_id.at("deep-learning")) == Approx(0.4));
+  auto scaled = match_role(c, person({"python", "pytorch"}, 2), *c.role("researcher"), k_day);
+  REQUIRE(scaled.partial.size() == 1);
+  CHECK(scaled.partial[0].required == "deep-learning");
+  CHECK(scaled.partial[0].via == "pytorch");
+  CHECK(scaled.partial[0].credit == Approx(0.4));
+  CHECK(scaled.matched == std::vector<std::string>{"python"});
+  // (2·0.4·idf(dl) + idf(python)) / (2·idf(dl) + idf(python)) = 3.6495 / 6.3529 ≈ 0.5745.
+  double ess = (2 * 0.4 * k_dl + k_python) / (2 * k_dl + k_python);
+  CHECK(term(scaled, "essential")->value == Approx(ess));
+  CHECK(term(scaled, "essential")->value == Approx(0.5745).epsilon(1e-3));
+  CHECK(term(scaled, "essential")->detail.en == "1 of 2 essential skills, 1 partly");
+  // Use: python 1, pytorch toward deep-learning 0.4: (1.8473 + 0.4·2.9459) / 4.7932 ≈ 0.6312.
+  double use = (k_python + 0.4 * k_pytorch) / (k_python + k_pytorch);
+  CHECK(term(scaled, "use")->value == Approx(use));
+  // Experience: 2 of 4 years times the core share (every essential skill is core: ess) ≈ 0.2872.
+  CHECK(term(scaled, "experience")->value == Approx(0.5 * ess));
+  // Barrier: python 1, deep-learning 0.4: 0.7.
+  CHECK(term(scaled, "barrier")->value == Approx(0.7));
+  // (0.4·0.5745 + 0.2·0.6312 + 0.2·0.2872 + 0.1·0.7) / 0.9 ≈ 0.5372.
+  CHECK(scaled.score == Approx((0.4 * ess + 0.2 * use + 0.2 * 0.5 * ess + 0.1 * 0.7) / 0.9));
+  CHECK(scaled.score == Approx(0.5372).epsilon(1e-3));
+  CHECK(reason_says(scaled, "PyTorch counts partly toward Deep learning (40%)"));
+
+  // The other way, a general skill counts partial_credit (0.5) toward a child asked for.
+  auto general = match(person({"deep-learning"}), "ml");
+  REQUIRE(general.partial.size() == 1);
+  CHECK(general.partial[0].required == "deep-learning-frameworks");
+  CHECK(general.partial[0].via == "deep-learning");
+  CHECK(general.partial[0].credit == Approx(0.5));
+}
+
+TEST_CASE("the up and partial credit factors come from the catalogue", "[core][matching]") {
+  // partial_credit: down the tree, per level (two at most).
+  Catalog c = cat();
+  c.scoring.partial_credit = 0.8;
+  auto p = person({"deep-learning"});
+  auto m = match_role(c, p, *c.role("ml"), k_day);
+  REQUIRE(m.partial.size() == 1);
+  CHECK(m.partial[0].credit == Approx(0.8));
+  auto credit = skill_credit(c, p);
+  CHECK(credit.of(c.skill_by_id.at("deep-learning")) == 1.0);
+  CHECK(credit.of(c.skill_by_id.at("deep-learning-frameworks")) == Approx(0.8));
+  CHECK(credit.of(c.skill_by_id.at("pytorch")) == Approx(0.64));  // 0.8²
+  CHECK(credit.of(c.skill_by_id.at("python")) == 0.0);
+  CHECK(credit.source_of(c.skill_by_id.at("pytorch")) == c.skill_by_id.at("deep-learning"));
+  // scoring.evidence.up: up the tree, per edge, where no parent_credit says otherwise.
+  auto up = variant({{"    partial_credit: 0.5\n", "    partial_credit: 0.5\n    evidence: {up: 0.8}\n"}});
+  CHECK(up.scoring.up_credit == Approx(0.8));
+  auto from_pytorch = skill_credit(up, person({"pytorch"}));
+  CHECK(from_pytorch.of(up.skill_by_id.at("pytorch")) == 1.0);
+  CHECK(from_pytorch.of(up.skill_by_id.at("deep-learning-frameworks")) == Approx(0.8));
+  CHECK(from_pytorch.of(up.skill_by_id.at("deep-learning")) == Approx(0.64));
+  CHECK(from_pytorch.source_of(up.skill_by_id.at("deep-learning")) == up.skill_by_id.at("pytorch"));
+  auto r = match_role(up, person({"pytorch"}), *up.role("researcher"), k_day);
+  REQUIRE(r.partial.size() == 1);
+  CHECK(r.partial[0].credit == Approx(0.64));
+}
+
+TEST_CASE("a general skill counts partly toward the skills beneath it: two levels down at most", "[core][matching]") {
+  // A fourth level under pytorch, to see where the down credit stops.
+  auto c = variant({{"  - {id: python, name: Python, source: s}\n",
+                     "  - {id: torchvision, name: TorchVision, parent: pytorch, source: s}\n"
+                     "  - {id: python, name: Python, source: s}\n"}});
+  auto credit = skill_credit(c, person({"deep-learning"}));
+  size_t dl = c.skill_by_id.at("deep-learning"), dlf = c.skill_by_id.at("deep-learning-frameworks"),
+         torch = c.skill_by_id.at("pytorch"), vision = c.skill_by_id.at("torchvision");
+  CHECK(credit.of(dl) == 1.0);
+  CHECK(credit.of(dlf) == Approx(0.5));     // one level down: 0.5
+  CHECK(credit.of(torch) == Approx(0.25));  // two levels down: 0.5²
+  CHECK(credit.of(vision) == 0.0);          // three levels down: nothing
+  CHECK(credit.source_of(dlf) == dl);
+  CHECK(credit.source_of(torch) == dl);
+  CHECK(credit.evidence_of(torch).first == Evidence::declared);
+  CHECK(credit.of(c.skill_by_id.at("python")) == 0.0);  // another tree: nothing
+
+  // ml with python and deep-learning: deep-learning-frameworks at 0.5.
+  auto m = match(person({"python", "deep-learning"}, 2), "ml");
+  CHECK(m.matched == std::vector<std::string>{"python"});
+  CHECK(m.proven.empty());
+  REQUIRE(m.partial.size() == 1);
+  CHECK(m.partial[0].required == "deep-learning-frameworks");
+  CHECK(m.partial[0].via == "deep-learning");
+  CHECK(m.partial[0].credit == Approx(0.5));
+  CHECK(m.partial[0].evidence == Evidence::declared);
+  // (idf(python) + 0.5·idf(dlf)) / (idf(python) + idf(dlf)) = (1.8473 + 1.1264) / 4.1001 ≈ 0.7253.
   double ess = (k_python + 0.5 * k_dlf) / (k_python + k_dlf);
   CHECK(term(m, "essential")->value == Approx(ess));
   CHECK(term(m, "essential")->value == Approx(0.7253).epsilon(1e-3));
-  CHECK(term(m, "optional")->value == Approx(0.0));
-  // Use: python counts fully, pytorch through its parent (0.5), weighted by IDF:
-  // (1.8473 + 0.5·2.9459) / (1.8473 + 2.9459) ≈ 0.6927.
-  double use = (k_python + 0.5 * k_pytorch) / (k_python + k_pytorch);
-  CHECK(term(m, "use")->value == Approx(use));
-  CHECK(term(m, "use")->detail.en == "uses 2 of your 2 skills (rarer skills weigh more)");
-  CHECK(term(m, "experience")->value == Approx(0.5));  // 2 of 4 years
-  // Barrier: python 1, deep-learning two levels above pytorch 0.25: fit 0.625;
-  // high barrier (penalty 1.0) keeps the whole shortfall.
-  CHECK(term(m, "barrier")->value == Approx(0.625));
   CHECK(term(m, "essential")->detail.en == "1 of 2 essential skills, 1 partly");
-  CHECK(term(m, "optional")->detail.en == "0 of 1 optional skills");
-  CHECK(term(m, "experience")->detail.en == "2 years of AI work (full marks at 4 years)");
-  CHECK(term(m, "barrier")->detail.en == "barrier high; background met 62%");
-  // Without goals, their weight leaves the sum: 0.4 + 0.2 + 0.2 + 0.2 + 0.1 = 1.1.
-  // (0.4·0.7253 + 0 + 0.2·0.6927 + 0.2·0.5 + 0.1·0.625) / 1.1 ≈ 0.5374.
-  CHECK(m.score == Approx((0.4 * ess + 0.2 * 0 + 0.2 * use + 0.2 * 0.5 + 0.1 * 0.625) / 1.1));
-  CHECK(m.score == Approx(0.5374).epsilon(1e-3));
-  CHECK(m.matched == std::vector<std::string>{"python"});
-  REQUIRE(m.partial.size() == 1);
-  CHECK(m.partial[0].required == "deep-learning-frameworks");
-  CHECK(m.partial[0].via == "pytorch");
-  CHECK(m.partial[0].credit == Approx(0.5));
-  CHECK(m.partial[0].essential);
-  CHECK(m.missing == std::vector<std::string>{"sql"});
-  CHECK(m.missing_essential == std::vector<bool>{false});
-}
-
-TEST_CASE("partial credit halves per level up the skill tree and respects weights", "[core][matching]") {
-  // deep-learning (weight 2) through pytorch two levels up: 0.25; python 1.
-  auto m = match(person({"python", "pytorch"}, 2), "researcher");
-  // (2·0.25·idf(dl) + 1·idf(python)) / (2·idf(dl) + idf(python)) = 2.9737 / 6.3528 ≈ 0.4681.
-  double ess = (2 * 0.25 * k_dl + 1.0 * k_python) / (2 * k_dl + k_python);
-  CHECK(term(m, "essential")->value == Approx(ess));
-  CHECK(term(m, "essential")->value == Approx(0.4681).epsilon(1e-3));
-  REQUIRE(m.partial.size() == 1);
-  CHECK(m.partial[0].credit == Approx(0.25));
-  // A role with no optional skills has no optional term: it neither helps nor hurts.
-  CHECK(term_ids(m) == std::vector<std::string>{"essential", "use", "experience", "barrier"});
-  // Use: python fully, pytorch toward deep-learning two levels up (0.25):
-  // (1.8473 + 0.25·2.9459) / 4.7932 ≈ 0.5390.
-  double use = (k_python + 0.25 * k_pytorch) / (k_python + k_pytorch);
+  // Use counts a declared skill toward itself and its ancestors only: deep-learning is
+  // no skill of ml, so use = idf(python) / (idf(python) + idf(dl)) = 1.8473 / 4.1001 ≈ 0.4505.
+  double use = k_python / (k_python + k_dl);
   CHECK(term(m, "use")->value == Approx(use));
-  // (0.4·0.4681 + 0.2·0.5390 + 0.2·0.5 + 0.1·0.625) / 0.9 ≈ 0.5084.
-  CHECK(m.score == Approx((0.4 * ess + 0.2 * use + 0.2 * 0.5 + 0.1 * 0.625) / 0.9));
-}
-
-TEST_CASE("the partial credit factor comes from the catalogue", "[core][matching]") {
-  Catalog c = cat();
-  c.scoring.partial_credit = 0.8;
-  auto p = person({"pytorch"});
-  auto m = match_role(c, p, *c.role("researcher"), k_day);
-  REQUIRE(m.partial.size() == 1);
-  CHECK(m.partial[0].credit == Approx(0.64));
-  auto credit = skill_credit(c, p);
-  CHECK(credit.of(c.skill_by_id.at("pytorch")) == 1.0);
-  CHECK(credit.of(c.skill_by_id.at("deep-learning-frameworks")) == Approx(0.8));
-  CHECK(credit.of(c.skill_by_id.at("deep-learning")) == Approx(0.64));
-  CHECK(credit.of(c.skill_by_id.at("python")) == 0.0);
-  CHECK(credit.source_of(c.skill_by_id.at("deep-learning")) == c.skill_by_id.at("pytorch"));
+  CHECK(term(m, "use")->detail.en == "uses 1 of your 2 skills (rarer skills weigh more)");
+  // Experience: 2 of 4 years times the core share 0.7253 ≈ 0.3626; barrier: python 1,
+  // deep-learning 1: 1.
+  CHECK(term(m, "experience")->value == Approx(0.5 * ess));
+  CHECK(term(m, "barrier")->value == Approx(1.0));
+  // (0.4·0.7253 + 0.2·0 + 0.2·0.4505 + 0.2·0.3626 + 0.1·1) / 1.1 ≈ 0.5025: a good fit.
+  CHECK(m.score == Approx((0.4 * ess + 0.2 * use + 0.2 * 0.5 * ess + 0.1 * 1) / 1.1));
+  CHECK(m.score == Approx(0.5025).epsilon(1e-3));
+  CHECK(m.fit == "good");
+  CHECK(reason_says(m, "Deep learning counts partly toward DL frameworks (50%)"));
 }
 
 TEST_CASE("holding a skill and its child gives the skill full credit", "[core][matching]") {
@@ -276,36 +407,86 @@ TEST_CASE("holding a skill and its child gives the skill full credit", "[core][m
 }
 
 TEST_CASE("experience saturates at the catalogue's number of years", "[core][matching]") {
-  // sql (an optional skill of ml) is the skill evidence that lets experience count.
-  CHECK(term(match(person({"sql"}, 1), "ml"), "experience")->value == Approx(0.25));
-  CHECK(term(match(person({"sql"}, 4), "ml"), "experience")->value == Approx(1.0));
-  CHECK(term(match(person({"sql"}, 9), "ml"), "experience")->value == Approx(1.0));
-  auto none = match(person({"sql"}), "ml");
+  // The person shows both of ml's core (essential) skills, so the core share is 1 and
+  // the term is min(1, years / 4).
+  auto core = [](double years) { return person({"python", "deep-learning-frameworks"}, years); };
+  CHECK(term(match(core(1), "ml"), "experience")->value == Approx(0.25));
+  CHECK(term(match(core(4), "ml"), "experience")->value == Approx(1.0));
+  CHECK(term(match(core(9), "ml"), "experience")->value == Approx(1.0));
+  auto none = match(core(0), "ml");
   CHECK(term(none, "experience")->value == 0.0);
   CHECK(term(none, "experience")->detail.en == "no work in this field's domains");
-  // Without any skill of the role, years of work are not counted at all.
-  auto gated = match(person({}, 9), "ml");
-  CHECK(term(gated, "experience")->value == 0.0);
-  CHECK(term(gated, "experience")->detail.en == "not counted: none of your skills matches this role");
+  // Years in the role's domains count only as far as they show the role's core skills:
+  // with none of them shown, nine years of ai work are no evidence of fit for ml, which
+  // is gated, and its years are not counted.
+  for (const auto& gated : {match(person({}, 9), "ml"), match(person({}), "ml")}) {
+    CHECK(gated.evidence.empty());
+    CHECK(gated.score == 0.0);
+    CHECK(gated.fit.empty());
+    CHECK(term(gated, "experience")->value == 0.0);
+    CHECK(term(gated, "experience")->detail.en == "not counted: none of your skills matches this role");
+  }
+  // Some core skill shown: the years count, times the share shown (python: 0.4505).
+  auto some = match(person({"python"}, 9), "ml");
+  CHECK(some.evidence == std::vector<std::string>{"skills", "experience"});
+  CHECK(term(some, "experience")->value == Approx(k_python / (k_python + k_dlf)));
 }
 
 TEST_CASE("experience counts only in the role's domains, a sub-domain toward its parent", "[core][matching]") {
-  // (Each person holds a skill of the role, so experience is counted at all.)
+  // (Each person shows all of the role's core skills, so the core share is 1.)
   // artist: design domain; ai work does not count.
   auto artist = match(person({"drawing"}, 3), "artist");
   CHECK(term(artist, "experience")->value == 0.0);
   CHECK(term(artist, "experience")->detail.en == "no work in this field's domains");
   // a-ops overrides its category's domains with aigc: ai work does not count there...
   CHECK(term(match(person({"communication"}, 3), "a-ops"), "experience")->value == 0.0);
-  CHECK(term(match(person({"python"}, 3), "ml"), "experience")->value == Approx(0.75));
+  CHECK(term(match(person({"python", "deep-learning-frameworks"}, 3), "ml"), "experience")->value == Approx(0.75));
   // ...but aigc work counts toward an ai role.
-  Profile p = person({"python", "communication"});
+  Profile p = person({"python", "deep-learning-frameworks", "communication"});
   ExperienceEntry e;
   e.domains = {"aigc"};
   e.years = 2;
   p.experience.push_back(e);
   CHECK(term(match(p, "ml"), "experience")->value == Approx(0.5));
   CHECK(term(match(p, "a-ops"), "experience")->value == Approx(0.5));
+}
+
+TEST_CASE("the experience term is scaled by the share of the role's core skills shown", "[core][matching]") {
+  // ml's core skills: python (idf 1.8473) and deep-learning-frameworks (2.2528).
+  // python alone, 2 years: 2/4 · 1.8473 / 4.1001 = 0.5 · 0.4505 ≈ 0.2253.
+  auto half = match(person({"python"}, 2), "ml");
+  double share = k_python / (k_python + k_dlf);
+  CHECK(term(half, "experience")->value == Approx(0.5 * share));
+  CHECK(term(half, "experience")->value == Approx(0.2253).epsilon(1e-3));
+  CHECK(term(half, "experience")->detail.en ==
+        "2 years of AI work (full marks at 4 years), counted for the 45% of the role's core skills you show");
+  // Both, 2 years: 0.5 · 1.
+  CHECK(term(match(person({"python", "pytorch"}, 2), "ml"), "experience")->value == Approx(0.5));
+  // A partial credit counts its share: deep-learning gives the frameworks 0.5, so
+  // (1.8473 + 0.5·2.2528) / 4.1001 ≈ 0.7253 of 4/4 years.
+  CHECK(term(match(person({"python", "deep-learning"}, 4), "ml"), "experience")->value ==
+        Approx((k_python + 0.5 * k_dlf) / (k_python + k_dlf)));
+  // An optional skill is no core skill: sql with 4 years gives no experience.
+  CHECK(term(match(person({"sql"}, 4), "ml"), "experience")->value == 0.0);
+  // The weight counts: researcher's deep-learning weighs 2, so python alone with 4 years
+  // shows 1.8473 / (2·2.2528 + 1.8473) ≈ 0.2908 of the core.
+  auto researcher = match(person({"python"}, 4), "researcher");
+  CHECK(term(researcher, "experience")->value == Approx(k_python / (2 * k_dl + k_python)));
+  CHECK(term(researcher, "experience")->value == Approx(0.2908).epsilon(1e-3));
+  // A role whose essential skills are all transversal has no core: the share is 1.
+  auto c = variant({{"  - {id: communication, name: Communication, source: s}",
+                     "  - {id: communication, name: Communication, transversal: true, source: s}"}});
+  size_t ri = c.role_by_id.at("a-ops");
+  CHECK(c.role_core_weight[ri] == 0.0);
+  Profile p = person({"communication"});
+  ExperienceEntry e;
+  e.domains = {"aigc"};
+  e.years = 2;
+  p.experience.push_back(e);
+  auto ops = match_role(c, p, *c.role("a-ops"), k_day);
+  CHECK(ops.evidence == std::vector<std::string>{"experience"});  // the transversal skill is none
+  CHECK(term(ops, "experience")->value == Approx(0.5));           // 2/4 · 1
+  CHECK(term(ops, "experience")->detail.en == "2 years of AIGC work (full marks at 4 years)");
 }
 
 TEST_CASE("the barrier term loses the shortfall times the barrier level's penalty", "[core][matching]") {
@@ -398,13 +579,22 @@ TEST_CASE("roles with equal scores are ordered by id", "[core][matching]") {
 }
 
 TEST_CASE("ranking is best first and a category filter keeps only that category", "[core][matching]") {
+  // drawing reaches artist and illustrator only; every other role has no evidence and
+  // is left out.
   auto ranked = rank_roles(cat(), person({"drawing"}), k_day);
-  REQUIRE(ranked.size() == cat().roles.size());
+  REQUIRE(ranked.size() == 2);
   for (size_t i = 1; i < ranked.size(); ++i) CHECK(ranked[i - 1].score >= ranked[i].score);
+  // illustrator: essential 1, use 1, experience 0, barrier 1 (no optional term):
+  // (0.4 + 0.2 + 0 + 0.1) / 0.9 ≈ 0.7778; artist also has optional 0 (communication):
+  // (0.4 + 0 + 0.2 + 0 + 0.1) / 1.1 ≈ 0.6364.
   CHECK(ranked[0].role->id == "illustrator");  // all of its one skill, no optional term
+  CHECK(ranked[0].score == Approx(0.7 / 0.9));
+  CHECK(ranked[1].role->id == "artist");
+  CHECK(ranked[1].score == Approx(0.7 / 1.1));
   auto art = rank_roles(cat(), person({"drawing"}), k_day, "art");
   REQUIRE(art.size() == 2);
   for (const auto& m : art) CHECK(m.role->category == "art");
+  CHECK(rank_roles(cat(), person({"drawing"}), k_day, "rd").empty());
 }
 
 TEST_CASE("the inverted-index ranking scores every role exactly as match_role does", "[core][matching]") {
@@ -413,17 +603,30 @@ TEST_CASE("the inverted-index ranking scores every role exactly as match_role do
   people[2].goal_categories = {"art"};
   for (const auto& p : people) {
     auto ranked = rank_roles(cat(), p, k_day);
-    REQUIRE(ranked.size() == cat().roles.size());
     for (const auto& r : ranked) {
       auto single = match_role(cat(), p, *r.role, k_day);
       INFO(r.role->id);
       CHECK(r.score == single.score);
       CHECK(r.matched == single.matched);
       CHECK(r.missing == single.missing);
+      CHECK(r.also_asked == single.also_asked);
+      CHECK(r.fit == single.fit);
+      CHECK(r.evidence == single.evidence);
+      REQUIRE(r.proven.size() == single.proven.size());
+      for (size_t i = 0; i < r.proven.size(); ++i) CHECK(r.proven[i].required == single.proven[i].required);
+      REQUIRE(r.partial.size() == single.partial.size());
+      for (size_t i = 0; i < r.partial.size(); ++i) CHECK(r.partial[i].credit == single.partial[i].credit);
       REQUIRE(r.terms.size() == single.terms.size());
       for (size_t i = 0; i < r.terms.size(); ++i) CHECK(r.terms[i].value == single.terms[i].value);
     }
+    // The roles left out are exactly the ones that score 0.
+    for (const auto& role : cat().roles) {
+      bool in = std::any_of(ranked.begin(), ranked.end(), [&](const RoleMatch& m) { return m.role == &role; });
+      INFO(role.id);
+      CHECK(in == (match_role(cat(), p, role, k_day).score > 0));
+    }
   }
+  CHECK(rank_roles(cat(), people[0], k_day).empty());  // no skills, work or goals: no ranking
 }
 
 TEST_CASE("a limited ranking returns the same best roles as the full one", "[core][matching]") {
@@ -437,44 +640,62 @@ TEST_CASE("a limited ranking returns the same best roles as the full one", "[cor
   }
 }
 
-TEST_CASE("a role with no matched skill never outranks one with some, unless it is a goal", "[core][matching]") {
-  auto evidence = [](const RoleMatch& m) { return !m.matched.empty() || !m.partial.empty(); };
+TEST_CASE("a role with no evidence is left out of the ranking; a goal is evidence of its own", "[core][matching]") {
   for (const auto& skills :
        std::vector<std::vector<std::string>>{{"sql"}, {"communication"}, {"pytorch"}, {"drawing"}}) {
     for (double years : {0.0, 2.0, 10.0}) {
-      auto ranked = rank_roles(cat(), person(skills, years), k_day);
+      auto p = person(skills, years);
+      auto ranked = rank_roles(cat(), p, k_day);
       INFO(skills.front() << ", " << years << " years");
-      bool seen_without = false;
       for (const auto& m : ranked) {
         INFO(m.role->id);
-        if (evidence(m)) {
-          CHECK_FALSE(seen_without);  // every role with evidence comes first
-          CHECK(m.score > 0);
-        } else {
-          seen_without = true;
-          CHECK(m.score == 0.0);  // years of ai work alone earn nothing
-          CHECK(term(m, "experience")->value == 0.0);
+        CHECK(m.score > 0);
+        CHECK_FALSE(m.evidence.empty());
+        CHECK_FALSE(m.fit.empty());
+      }
+      for (const auto& role : cat().roles) {
+        auto m = match(p, role.id);
+        INFO(role.id);
+        bool in = std::any_of(ranked.begin(), ranked.end(), [&](const RoleMatch& r) { return r.role == &role; });
+        if (m.evidence.empty()) {  // gated: scores 0, has no fit, is left out
+          CHECK(m.score == 0.0);
+          CHECK(m.fit.empty());
+          CHECK_FALSE(in);
         }
+        if (!in) CHECK(m.score == 0.0);
+        // Years of ai work without any of the role's core skills earn nothing.
+        if (!has(m.evidence, "skills")) CHECK(term(m, "experience")->value == 0.0);
       }
     }
   }
-  // Ten years of AI work and sql: ml (sql) leads; researcher (no skill of it) scores 0.
+  // Ten years of AI work and sql. researcher (no skill of it): the years show none of its
+  // core skills, so they are no evidence; the role is gated, scores 0 and is left out.
   auto p = person({"sql"}, 10);
   auto plain = match(p, "researcher");
+  CHECK(plain.evidence.empty());
   CHECK(plain.score == 0.0);
-  // As a goal, the same role counts experience (saturated) and the goal:
-  // essential 0, use 0, experience 1, barrier 0 (high, none of the background), goals 1;
-  // weights 0.4 + 0.2 + 0.2 + 0.1 + 0.1 = 1.0: 0.2 + 0.1 = 0.3.
+  CHECK(plain.fit.empty());
+  // As a goal, the same role counts the goal and its experience term (still 0: no core
+  // skill shown): essential 0, use 0, experience 1 · 0 = 0, barrier 0 (high, none of the
+  // background), goals 1; weights 0.4 + 0.2 + 0.2 + 0.1 + 0.1 = 1.0: 0.1.
   p.goal_roles = {"researcher"};
   auto goal = match(p, "researcher");
-  CHECK(term(goal, "experience")->value == 1.0);
-  CHECK(term(goal, "experience")->detail.en == "10 years of AI work (full marks at 4 years)");
-  CHECK(goal.score == Approx(0.3));
+  CHECK(goal.evidence == std::vector<std::string>{"goal"});
+  CHECK(term(goal, "experience")->value == 0.0);
+  CHECK(term(goal, "experience")->detail.en ==
+        "10 years of AI work (full marks at 4 years), counted for the 0% of the role's core skills you show");
+  CHECK(goal.score == Approx(0.1));
+  CHECK(goal.fit == "weak");
+  // ml: essential 0, optional 1 (sql), use 1, experience 1 · 0 = 0, barrier 0, goals 0.5
+  // (rd, the goal role's category); weights 1.2: (0.2 + 0.2 + 0.05) / 1.2 = 0.375.
+  // artist and illustrator (design, not a goal) and the ops roles (aigc work only) have
+  // no evidence: left out.
   auto ranked = rank_roles(cat(), p, k_day);
-  REQUIRE(ranked.size() == cat().roles.size());
+  REQUIRE(ranked.size() == 2);
   CHECK(ranked[0].role->id == "ml");
-  CHECK(ranked[1].role->id == "researcher");  // the goal lifts it above the roles without evidence
-  for (size_t i = 2; i < ranked.size(); ++i) CHECK(ranked[i].score == 0.0);
+  CHECK(ranked[0].score == Approx(0.45 / 1.2));
+  CHECK(ranked[1].role->id == "researcher");  // the goal puts it in the ranking
+  CHECK(ranked[1].score == Approx(0.1));
 }
 
 TEST_CASE("a rarer matched skill gives a higher essential value than a common one", "[core][matching]") {
@@ -491,19 +712,12 @@ TEST_CASE("a rarer matched skill gives a higher essential value than a common on
   CHECK(k_sql == k_dlf);
 }
 
-TEST_CASE("a domain that implies a skill gives it partial credit from years of work", "[core][matching]") {
-  std::string yaml = k_catalog;
-  auto replace = [&](const std::string& from, const std::string& to) {
-    auto at = yaml.find(from);
-    REQUIRE(at != std::string::npos);
-    yaml.replace(at, from.size(), to);
-  };
-  replace("  - {id: design, name: Design}", "  - {id: design, name: Design, implies: [drawing], source: s}");
-  replace("    partial_credit: 0.5\n", "    partial_credit: 0.5\n    inferred_skills: {per_year: 0.1, cap: 0.5}\n");
-  Diagnostics d;
-  auto c = load_catalog({InputFile{"inferred.yaml", yaml}}, d);
-  INFO(printed(d));
-  REQUIRE_FALSE(d.has_errors());
+TEST_CASE("a domain that implies a skill credits it from years of work, up to the cap", "[core][matching]") {
+  auto implies = std::pair<std::string, std::string>{"  - {id: design, name: Design}",
+                                                     "  - {id: design, name: Design, implies: [drawing], source: s}"};
+  auto c = variant(
+      {implies,
+       {"    partial_credit: 0.5\n", "    partial_credit: 0.5\n    inferred_skills: {per_year: 0.1, cap: 0.5}\n"}});
   auto designer = [](double years, std::vector<std::string> skills = {}) {
     Profile p = person(std::move(skills));
     ExperienceEntry e;
@@ -512,24 +726,26 @@ TEST_CASE("a domain that implies a skill gives it partial credit from years of w
     p.experience.push_back(e);
     return p;
   };
-  // 3 years: min(0.5, 3 · 0.1) = 0.3, shown as inferred from design work.
+  // 3 years: min(0.5, 3 · 0.1) = 0.3, shown as coming from design work.
   auto m = match_role(c, designer(3), *c.role("illustrator"), k_day);
   CHECK(m.matched.empty());
   REQUIRE(m.partial.size() == 1);
   CHECK(m.partial[0].required == "drawing");
   CHECK(m.partial[0].credit == Approx(0.3));
+  CHECK(m.partial[0].evidence == Evidence::work);
   CHECK(m.partial[0].inferred_domain == "design");
   CHECK(m.partial[0].inferred_years == Approx(3));
+  CHECK(m.partial[0].inferred_months == 36);
   CHECK(term(m, "essential")->value == Approx(0.3));
   CHECK(term(m, "use") == nullptr);  // no declared skills: no use term
-  // Inferred credit is skill evidence: experience 3/4 and the moderate barrier
-  // 1 - 0.5·(1 - 0.3) = 0.65 count. (0.4·0.3 + 0.2·0.75 + 0.1·0.65) / 0.7 ≈ 0.4786.
-  CHECK(term(m, "experience")->value == Approx(0.75));
+  // Inferred credit is skill evidence: experience 3/4 times the core share 0.3 = 0.225,
+  // and the moderate barrier 1 - 0.5·(1 - 0.3) = 0.65 count.
+  // (0.4·0.3 + 0.2·0.225 + 0.1·0.65) / 0.7 = 0.23 / 0.7 ≈ 0.3286.
+  CHECK(term(m, "experience")->value == Approx(0.75 * 0.3));
   CHECK(term(m, "barrier")->value == Approx(0.65));
-  CHECK(m.score == Approx((0.4 * 0.3 + 0.2 * 0.75 + 0.1 * 0.65) / 0.7));
-  bool reason = false;
-  for (const auto& r : m.reasons) reason |= r.en == "Drawing inferred from 3 years of design work (30%)";
-  CHECK(reason);
+  CHECK(m.score == Approx((0.4 * 0.3 + 0.2 * 0.225 + 0.1 * 0.65) / 0.7));
+  CHECK(m.evidence == std::vector<std::string>{"skills", "experience"});
+  CHECK(reason_says(m, "Drawing from your 3 years of design work (30%)"));
   // 8 years: 0.8 is capped at 0.5.
   auto capped = match_role(c, designer(8), *c.role("illustrator"), k_day);
   REQUIRE(capped.partial.size() == 1);
@@ -538,8 +754,203 @@ TEST_CASE("a domain that implies a skill gives it partial credit from years of w
   auto declared = match_role(c, designer(8, {"drawing"}), *c.role("illustrator"), k_day);
   CHECK(declared.matched == std::vector<std::string>{"drawing"});
   CHECK(declared.partial.empty());
+  CHECK(declared.proven.empty());
   // Without `implies` (the test catalogue), design work infers nothing.
   CHECK(match(designer(8), "illustrator").partial.empty());
+  CHECK(match(designer(8), "illustrator").matched.empty());
+
+  // The defaults (per_year 0.34, cap 1): 2 years give 0.68, 3 years min(1, 1.02) = 1, in
+  // full: met, and proven by the work, never counted as declared (no use term).
+  auto d = variant({implies});
+  CHECK(d.scoring.inferred_per_year == Approx(0.34));
+  CHECK(d.scoring.inferred_cap == Approx(1.0));
+  auto two = match_role(d, designer(2), *d.role("illustrator"), k_day);
+  REQUIRE(two.partial.size() == 1);
+  CHECK(two.partial[0].credit == Approx(0.68));
+  auto three = match_role(d, designer(3), *d.role("illustrator"), k_day);
+  CHECK(three.matched == std::vector<std::string>{"drawing"});
+  CHECK(three.partial.empty());
+  REQUIRE(three.proven.size() == 1);
+  CHECK(three.proven[0].required == "drawing");
+  CHECK(three.proven[0].credit == 1.0);
+  CHECK(three.proven[0].evidence == Evidence::work);
+  CHECK(three.proven[0].inferred_domain == "design");
+  CHECK(term(three, "use") == nullptr);
+  // essential 1, experience 3/4 · 1, barrier 1: (0.4 + 0.15 + 0.1) / 0.7 ≈ 0.9286.
+  CHECK(three.score == Approx((0.4 * 1 + 0.2 * 0.75 + 0.1 * 1) / 0.7));
+  CHECK(reason_says(three, "Drawing from your 3 years of design work"));
+}
+
+TEST_CASE("a transversal skill alone never puts a role in the ranking", "[core][matching]") {
+  auto c = variant({{"  - {id: communication, name: Communication, source: s}",
+                     "  - {id: communication, name: Communication, transversal: true, source: s}"}});
+  auto only = person({"communication"});
+  // communication is the ops roles' only skill and artist's optional one: met, but no
+  // evidence of fit on its own, so every role is gated and the ranking is empty.
+  CHECK(rank_roles(c, only, k_day).empty());
+  auto ops = match_role(c, only, *c.role("a-ops"), k_day);
+  CHECK(ops.matched == std::vector<std::string>{"communication"});
+  CHECK(ops.evidence.empty());
+  CHECK(ops.score == 0.0);
+  CHECK(ops.fit.empty());
+  // A transversal skill the person lacks is not missing but "also asked".
+  auto drawer = match_role(c, person({"drawing"}), *c.role("artist"), k_day);
+  CHECK(drawer.missing.empty());
+  CHECK(drawer.also_asked == std::vector<std::string>{"communication"});
+  CHECK(reason_says(drawer, "Also asked for: Communication"));
+  // With a real fit (drawing), it counts half (transversal_weight 0.5) of its credit:
+  // optional 0.5·idf(comm) / idf(comm) = 0.5; use (idf(drawing) + 0.5·idf(comm)) /
+  // (idf(drawing) + idf(comm)) = (1.8473 + 0.5·1.5596) / 3.4069 ≈ 0.7711; essential 1,
+  // experience 0, barrier 1 (drawing):
+  // (0.4·1 + 0.2·0.5 + 0.2·0.7711 + 0.2·0 + 0.1·1) / 1.1 ≈ 0.6857.
+  auto both = match_role(c, person({"drawing", "communication"}), *c.role("artist"), k_day);
+  double k_comm = idf(3), k_drawing = idf(2);
+  double use = (k_drawing + 0.5 * k_comm) / (k_drawing + k_comm);
+  CHECK(term(both, "optional")->value == Approx(0.5));
+  CHECK(term(both, "use")->value == Approx(use));
+  CHECK(both.score == Approx((0.4 * 1 + 0.2 * 0.5 + 0.2 * use + 0.2 * 0 + 0.1 * 1) / 1.1));
+  CHECK(both.score == Approx(0.6857).epsilon(1e-3));
+  CHECK(both.evidence == std::vector<std::string>{"skills"});
+  // The ranking: artist and illustrator (drawing); the ops roles stay out.
+  auto ranked = rank_roles(c, person({"drawing", "communication"}), k_day);
+  REQUIRE(ranked.size() == 2);
+  for (const auto& m : ranked) CHECK(m.role->category == "art");
+  // A goal is evidence: aiming at a-ops puts both ops roles (its category) in.
+  auto aims = only;
+  aims.goal_roles = {"a-ops"};
+  auto goal = rank_roles(c, aims, k_day);
+  REQUIRE(goal.size() == 2);
+  CHECK(goal[0].role->id == "a-ops");
+  CHECK(goal[1].role->id == "b-ops");
+  CHECK(goal[0].evidence == std::vector<std::string>{"goal"});
+}
+
+TEST_CASE("skills named in a job title are evidence", "[core][matching]") {
+  // The title's Latin words are matched whole against skill names and aliases.
+  const std::string title = "数据分析师（Python/SQL）";
+  CHECK(title_skills(cat(), title) == std::vector<size_t>{cat().skill_by_id.at("python"), cat().skill_by_id.at("sql")});
+  CHECK(title_skills(cat(), "Drawing teacher") == std::vector<size_t>{cat().skill_by_id.at("drawing")});
+  CHECK(title_skills(cat(), "Pythonista").empty());  // not a whole word
+  {
+    // A title credits the skill it names, not what that skill would prove above it
+    // (docs/scoring.md, "Work is evidence": titles also name the employer's trade).
+    Profile torch = person({});
+    ExperienceEntry job;
+    job.title = "PyTorch engineer";
+    torch.experience.push_back(job);
+    auto credit = skill_credit(cat(), torch, k_day);
+    CHECK(credit.of(cat().skill_by_id.at("pytorch")) == 1.0);
+    CHECK(credit.of(cat().skill_by_id.at("deep-learning-frameworks")) == 0.0);
+    CHECK(credit.of(cat().skill_by_id.at("deep-learning")) == 0.0);
+  }
+  // The built-in catalogue finds the same two in it.
+  const auto& b = testing::builtin();
+  auto found = title_skills(b, title);
+  CHECK(std::count(found.begin(), found.end(), b.skill_by_id.at("python")) == 1);
+  CHECK(std::count(found.begin(), found.end(), b.skill_by_id.at("sql")) == 1);
+
+  // A job with that title (in design, so no ai experience): python and sql at
+  // title_credit 1, each shown as from the title.
+  Profile p = person({});
+  ExperienceEntry e;
+  e.title = title;
+  e.domains = {"design"};
+  e.years = 2;
+  p.experience.push_back(e);
+  auto credit = skill_credit(cat(), p, k_day);
+  CHECK(credit.of(cat().skill_by_id.at("python")) == 1.0);
+  CHECK(credit.of(cat().skill_by_id.at("sql")) == 1.0);
+  CHECK(credit.evidence_of(cat().skill_by_id.at("python")) == std::pair{Evidence::title, 0});
+  CHECK(skill_credit(cat(), p).of(cat().skill_by_id.at("python")) == 0.0);  // without a date, declared skills only
+  auto m = match(p, "ml");
+  CHECK(m.matched == std::vector<std::string>{"python", "sql"});
+  REQUIRE(m.proven.size() == 2);
+  CHECK(m.proven[0].required == "python");
+  CHECK(m.proven[0].evidence == Evidence::title);
+  CHECK(m.proven[0].from == "0");  // the experience entry
+  CHECK(m.proven[1].required == "sql");
+  CHECK(m.proven[1].evidence == Evidence::title);
+  CHECK(m.missing == std::vector<std::string>{"deep-learning-frameworks"});
+  CHECK(m.evidence == std::vector<std::string>{"skills"});
+  CHECK(reason_says(m, "Python from your job title \"数据分析师（Python/SQL）\""));
+  // essential idf(python) / (idf(python) + idf(dlf)) ≈ 0.4505, optional 1, no use term
+  // (nothing declared), experience 0 (no ai work), barrier python 1, deep-learning 0: 0.5.
+  // (0.4·0.4505 + 0.2·1 + 0.2·0 + 0.1·0.5) / 0.9 ≈ 0.4780.
+  double ess = k_python / (k_python + k_dlf);
+  CHECK(term(m, "use") == nullptr);
+  CHECK(term(m, "barrier")->value == Approx(0.5));
+  CHECK(m.score == Approx((0.4 * ess + 0.2 * 1 + 0.2 * 0 + 0.1 * 0.5) / 0.9));
+  CHECK(m.score == Approx(0.4780).epsilon(1e-3));
+  // scoring.evidence.title sets the credit.
+  Catalog half = cat();
+  half.scoring.title_credit = 0.5;
+  auto partly = match_role(half, p, *half.role("ml"), k_day);
+  REQUIRE(partly.partial.size() == 2);
+  CHECK(partly.partial[0].credit == Approx(0.5));
+  CHECK(partly.partial[0].evidence == Evidence::title);
+}
+
+TEST_CASE("a held certificate's syllabus counts in part up to the level held", "[core][matching]") {
+  // ladder's common syllabus is sql; holding it (junior) gives sql 0.5 and is evidence
+  // for ml, the role it relates to.
+  Profile p = person({});
+  p.certificates.push_back(HeldCertificate{"ladder", "junior", Date{2026, 1, 1}, {}});
+  auto credit = skill_credit(cat(), p, k_day);
+  CHECK(credit.of(cat().skill_by_id.at("sql")) == Approx(0.5));
+  CHECK(credit.evidence_of(cat().skill_by_id.at("sql")).first == Evidence::certificate);
+  auto m = match(p, "ml");
+  REQUIRE(m.partial.size() == 1);
+  CHECK(m.partial[0].required == "sql");
+  CHECK(m.partial[0].credit == Approx(0.5));
+  CHECK(m.partial[0].evidence == Evidence::certificate);
+  CHECK(m.partial[0].from == "ladder");
+  CHECK(m.evidence == std::vector<std::string>{"skills", "certificate"});
+  CHECK(reason_says(m, "SQL from the Ladder you hold (50%)"));
+  // The levels' own syllabi count up to the level held, not above it.
+  Catalog c = cat();
+  for (auto& cert : c.certificates)
+    if (cert.id == "ladder") {
+      cert.levels[1].syllabus = {"python"};   // mid
+      cert.levels[2].syllabus = {"drawing"};  // senior
+    }
+  c.index();  // the lookup tables follow the change
+  auto junior = skill_credit(c, p, k_day);
+  CHECK(junior.of(c.skill_by_id.at("python")) == 0.0);
+  CHECK(junior.of(c.skill_by_id.at("drawing")) == 0.0);
+  Profile q = person({});
+  q.certificates.push_back(HeldCertificate{"ladder", "mid", Date{2026, 1, 1}, {}});
+  auto mid = skill_credit(c, q, k_day);
+  CHECK(mid.of(c.skill_by_id.at("sql")) == Approx(0.5));
+  CHECK(mid.of(c.skill_by_id.at("python")) == Approx(0.5));
+  CHECK(mid.of(c.skill_by_id.at("drawing")) == 0.0);
+}
+
+TEST_CASE("the fit label follows the catalogue's thresholds and each one is inclusive", "[core][matching]") {
+  const Scoring sc;  // strong 0.6, good 0.45, partial 0.3
+  CHECK(fit_label(sc, 1.0) == "strong");
+  CHECK(fit_label(sc, 0.6) == "strong");
+  CHECK(fit_label(sc, std::nextafter(0.6, 0.0)) == "good");
+  CHECK(fit_label(sc, 0.45) == "good");
+  CHECK(fit_label(sc, std::nextafter(0.45, 0.0)) == "partial");
+  CHECK(fit_label(sc, 0.3) == "partial");
+  CHECK(fit_label(sc, std::nextafter(0.3, 0.0)) == "weak");
+  CHECK(fit_label(sc, 0.0) == "weak");
+  // The thresholds are the catalogue's (scoring.fit).
+  auto c = variant(
+      {{"    partial_credit: 0.5\n", "    partial_credit: 0.5\n    fit: {strong: 0.8, good: 0.7, partial: 0.5}\n"}});
+  CHECK(fit_label(c.scoring, 0.75) == "good");
+  CHECK(fit_label(c.scoring, 0.8) == "strong");
+  CHECK(fit_label(c.scoring, 0.45) == "weak");
+  // A role's fit is its score's label: illustrator 0.7778 strong, artist 0.6364 strong
+  // here, and with these thresholds good and partial.
+  auto ranked = rank_roles(c, person({"drawing"}), k_day);
+  REQUIRE(ranked.size() == 2);
+  CHECK(ranked[0].fit == "good");     // 0.7778
+  CHECK(ranked[1].fit == "partial");  // 0.6364
+  auto plain = rank_roles(cat(), person({"drawing"}), k_day);
+  REQUIRE(plain.size() == 2);
+  CHECK(plain[0].fit == "strong");
+  CHECK(plain[1].fit == "strong");
 }
 
 // ---------------------------------------------------------------- certificates
@@ -624,21 +1035,28 @@ TEST_CASE("a certificate's relevance weighs goals, fitting roles, coverage and t
   auto certs = rank_certificates(cat(), p, k_day, roles);
   auto it = std::find_if(certs.begin(), certs.end(), [](const auto& s) { return s.certificate->id == "ladder"; });
   REQUIRE(it != certs.end());
-  // No goals; ladder relates to ml, the best-fitting role (weight ml/best = 1), so
-  // related = 0.5·1; its syllabus (sql, optional) covers none of the target roles'
-  // missing essential skills: covers 0; no soft rule: suits 0.5.
-  // 0.5·0 + 0.3·0.5 + 0.2·0.5 = 0.25.
-  REQUIRE_FALSE(roles.empty());
-  CHECK(roles[0].role->id == "ml");
+  // No goals. pytorch proves deep learning in full, so researcher fits best: essential 1,
+  // use 1, barrier 1: (0.4 + 0.2 + 0.1) / 0.9 ≈ 0.7778; ml (sql, optional, missing):
+  // (0.4 + 0 + 0.2 + 0.1) / 1.1 ≈ 0.6364. ladder relates to ml, a fitting role (weight
+  // ml/best = 0.9/1.1 ≈ 0.8182, above the 0.6 share), so related = 0.5·0.8182 ≈ 0.4091;
+  // its syllabus (sql, optional) covers none of the target roles' missing essential
+  // skills: covers 0; no soft rule: suits 0.5.
+  // 0.5·0 + 0.3·0.4091 + 0.2·0.5 ≈ 0.2227.
+  REQUIRE(roles.size() == 2);
+  CHECK(roles[0].role->id == "researcher");
+  CHECK(roles[0].score == Approx(0.7 / 0.9));
+  CHECK(roles[1].role->id == "ml");
+  CHECK(roles[1].score == Approx(0.7 / 1.1));
   double related = 0.5 * match(p, "ml").score / roles[0].score;
+  CHECK(related == Approx(0.5 * 0.9 / 1.1));
   REQUIRE(it->terms.size() == 3);
   CHECK(it->terms[0].value == 0.0);
   CHECK(it->terms[1].value == Approx(related));
   CHECK(it->terms[2].value == 0.5);
   CHECK(it->score == Approx(0.5 * 0 + 0.3 * related + 0.2 * 0.5));
-  CHECK(it->score == Approx(0.25));
+  CHECK(it->score == Approx(0.2227).epsilon(1e-3));
   CHECK(it->covers.empty());
-  CHECK_FALSE(it->below_floor);  // related > 0 and 0.25 ≥ the 0.2 floor
+  CHECK_FALSE(it->below_floor);  // related > 0 and 0.2227 ≥ the 0.2 floor
 }
 
 TEST_CASE("a certificate below the floor is flagged below_floor", "[core][matching]") {
@@ -750,9 +1168,11 @@ TEST_CASE("recommend ranks roles and certificates together", "[core][matching]")
   auto p = person({"drawing"});
   auto rec = recommend(cat(), p, k_day);
   CHECK(rec.as_of == k_day);
-  CHECK(rec.roles.size() == cat().roles.size());
+  // Only the roles drawing is evidence for: illustrator and artist.
+  REQUIRE(rec.roles.size() == 2);
   CHECK(rec.certificates.size() == cat().certificates.size());
   CHECK(rec.roles[0].role->id == "illustrator");
+  CHECK(rec.roles[1].role->id == "artist");
 }
 
 TEST_CASE("coverage_prior shrinks essential coverage as if the role asked for more typical skills",

@@ -8,8 +8,9 @@
 #include <string>
 
 #include "advisor/catalog_loader.hpp"
-#include "advisor/profile_loader.hpp"
+#include "advisor/matching.hpp"
 #include "advisor/planning.hpp"
+#include "advisor/profile_loader.hpp"
 
 using namespace advisor;
 
@@ -261,13 +262,24 @@ TEST_CASE("a certificate defined only in the catalogue plans without code change
 
 TEST_CASE("skills come essential first, prerequisites before what builds on them", "[plan]") {
   auto c = load(ladder());
-  auto plan = plan_for(c, profile(c, k_graduate));
-  std::vector<std::string> order;
-  for (const auto& s : plan.steps)
-    if (s.kind == "skill") order.push_back(s.id);
-  // Editing also serves the editor role, so it leads; artificial intelligence is only
-  // partly known but deep learning builds on it, so it comes just before; the optional
-  // skill comes last.
+  auto skill_order = [](const Plan& plan) {
+    std::vector<std::string> order;
+    for (const auto& s : plan.steps)
+      if (s.kind == "skill") order.push_back(s.id);
+    return order;
+  };
+  // The graduate's machine learning proves artificial intelligence in full (a child
+  // proves its parent) and counts half toward deep learning beneath it: AI is no step,
+  // deep learning is met in part, so it follows the missing essential ones in role order.
+  CHECK(skill_order(plan_for(c, profile(c, k_graduate))) ==
+        std::vector<std::string>{"storytelling", "editing", "deep", "writing"});
+  // Someone who knows none of it and aims at the editor role (so editor is in their
+  // ranking: a goal is evidence).
+  auto plan = plan_for(c, profile(c, "age: 24\neducation: {level: bachelor}\ngoals: {roles: [editor]}\n"));
+  auto order = skill_order(plan);
+  // Editing also serves the editor role, so it leads; deep learning (first in the role)
+  // builds on artificial intelligence, so that comes just before it; the optional skill
+  // comes last.
   CHECK(order == std::vector<std::string>{"editing", "intelligence", "deep", "storytelling", "writing"});
   size_t deep = find_step(plan, "skill", "deep");
   CHECK(plan.steps[deep].after == std::vector<size_t>{find_step(plan, "skill", "intelligence")});
@@ -300,11 +312,15 @@ certificates:
 }
 
 TEST_CASE("certificates are chosen by a greedy cover of the missing essential skills", "[plan]") {
-  // The graduate misses storytelling, editing and deep learning (and knows artificial
-  // intelligence in part). `broad` teaches storytelling and editing, `narrow` only
-  // storytelling: broad is taken and narrow, teaching nothing new, is not. `course`
-  // teaches deep learning at both levels: its lowest level does. `related-only` serves
-  // the creator but teaches nothing: no longer a step, and its education rule asks nothing.
+  // The graduate misses storytelling and editing, and knows deep learning in part (0.5,
+  // down from machine learning; artificial intelligence is proven by it in full).
+  // `broad` teaches storytelling and editing, `narrow` only storytelling: broad is taken
+  // and narrow, teaching nothing new, is not. `course` teaches deep learning at both
+  // levels; the ladder decision (ladder_levels, shared with recommend) suggests basic:
+  // knowing deep learning in part (0.5, down from machine learning) is not knowing the
+  // advanced level's syllabus, so there is nothing to skip, and its lowest level does.
+  // `related-only` serves the creator but teaches nothing: no longer a step, and its
+  // education rule asks nothing.
   std::string certs = R"(
 certificates:
   - id: narrow
@@ -337,7 +353,10 @@ certificates:
         requires: {education: {min: associate}}
 )";
   auto c = load(certs);
-  auto plan = plan_for(c, profile(c, "age: 30\nskills: [machine learning]\n"));
+  auto graduate = profile(c, "age: 30\nskills: [machine learning]\n");
+  auto levels = ladder_levels(c, graduate, k_today);
+  CHECK(levels[c.certificate_by_id.at("course")] == 0);  // basic
+  auto plan = plan_for(c, graduate);
   std::vector<std::string> chosen;
   for (const auto& s : plan.steps)
     if (s.kind == "certificate") chosen.push_back(s.id + "/" + s.level);
@@ -419,4 +438,34 @@ TEST_CASE("a cycle of holds in the catalogue is a validation error", "[plan][cat
   CHECK(d.items[1].message.en ==
         "level 'beta/standard' can never be reached: its rule needs a certificate level that itself depends on it "
         "(a cycle of 'holds')");
+}
+
+TEST_CASE("plan and gap never take a level below the one the ladder decision suggests", "[plan][ladder]") {
+  auto c = load(ladder());
+  // A year and a half of AIGC work opens the intermediate level directly: recommend
+  // suggests it, so a plan to senior sits mid then senior and never junior.
+  auto worker = profile(c,
+                        "age: 27\neducation: {level: bachelor}\n"
+                        "experience:\n  - {title: AIGC 运营, domains: [aigc], start: 2025-05-01}\n");
+  auto levels = ladder_levels(c, worker, k_today);
+  REQUIRE(levels.size() == c.certificates.size());
+  CHECK(levels[c.certificate_by_id.at("ladder")] == 1);
+  auto plan = plan_for(c, worker);
+  CHECK_FALSE(has_step(plan, "certificate", "ladder", "junior"));
+  CHECK(has_step(plan, "certificate", "ladder", "mid"));
+  CHECK(has_step(plan, "certificate", "ladder", "senior"));
+  // Someone new to AIGC starts at junior: the same decision.
+  auto graduate = profile(c, k_graduate);
+  CHECK(ladder_levels(c, graduate, k_today)[c.certificate_by_id.at("ladder")] == 0);
+  // gap lists no level held nor below one held: with junior teaching deep learning too,
+  // someone holding mid is left with senior only.
+  auto taught = load(ladder("syllabus: [deep]"));
+  auto holder = profile(taught,
+                        "age: 30\neducation: {level: bachelor}\n"
+                        "certificates: [{id: ladder, level: mid, date: 2026-01-10}]\n");
+  CHECK(certificates_covering(taught, {"deep"}).size() == 2);  // junior and senior
+  auto take = certificates_to_take(taught, holder, k_today, {"deep"});
+  REQUIRE(take.size() == 1);
+  REQUIRE(take[0].level != nullptr);
+  CHECK(take[0].level->id == "senior");
 }

@@ -10,8 +10,8 @@
 #include <utility>
 
 #include "advisor/catalog_cache.hpp"
-#include "advisor/importer.hpp"
 #include "advisor/catalog_loader.hpp"
+#include "advisor/importer.hpp"
 #include "support.hpp"
 
 using namespace advisor;
@@ -94,8 +94,16 @@ Rule every_rule() {
 }
 
 Scoring every_scoring() {
-  return Scoring{0.4,  0.2,  0.1, 0.2,  0.12, 0.25, 0.45, 2.5, 4, {{"high", 0.9}, {"low", 0.1}},
-                 0.15, 0.55, 0.6, 0.35, 0.05, 0.3};
+  Scoring s{0.4,  0.2,  0.1, 0.2,  0.12, 0.25, 0.45, 2.5, 4, {{"high", 0.9}, {"low", 0.1}},
+            0.15, 0.55, 0.6, 0.35, 0.05, 0.3};
+  s.up_credit = 0.9;
+  s.title_credit = 0.7;
+  s.held_syllabus_credit = 0.4;
+  s.fit_strong = 0.65;
+  s.fit_good = 0.5;
+  s.fit_partial = 0.25;
+  s.transversal_weight = 0.4;
+  return s;
 }
 
 Catalog every_field() {
@@ -109,9 +117,10 @@ Catalog every_field() {
   c.sources = {Source{"s", text("title"), "publisher", "https://example.org", "seed.md", Date{2025, 3, 4},
                       Date{2026, 5, 6}, at(3)}};
   c.education = {EducationLevel{"bachelor", text("bachelor"), {"BSc"}, "6", 3, at(4)}};
-  c.majors = {TreeItem{"cs", text("cs"), {"CS"}, "", {"s"}, {}, "080901", {}, {}, at(5), at(6)}};
-  c.domains = {TreeItem{"it", text("it"), {}, "", {"s"}, {"python"}, "", {}, {}, at(7), {}},
-               TreeItem{"ops", text("ops"), {"devops"}, "it", {"s"}, {}, "", {}, {}, at(8), at(9)}};
+  c.majors = {TreeItem{"cs", text("cs"), {"CS"}, "", {"s"}, {}, "080901", {}, {}, at(5), at(6), false, std::nullopt}};
+  c.domains = {
+      TreeItem{"it", text("it"), {}, "", {"s"}, {"python"}, "", {}, {}, at(7), {}, false, std::nullopt},
+      TreeItem{"ops", text("ops"), {"devops"}, "it", {"s"}, {}, "", {}, {}, at(8), at(9), false, std::nullopt}};
   c.skills = {TreeItem{"python",
                        text("python"),
                        {"py"},
@@ -122,8 +131,10 @@ Catalog every_field() {
                        {{"esco_label", "Python"}},
                        {ExternalRef{"onet_technology", "Python"}},
                        at(10),
-                       {}},
-              TreeItem{"pandas", text("pandas"), {"pd"}, "python", {"s"}, {}, "", {}, {}, at(11), at(12)}};
+                       {},
+                       false,
+                       std::nullopt},
+              TreeItem{"pandas", text("pandas"), {"pd"}, "python", {"s"}, {}, "", {}, {}, at(11), at(12), true, 0.5}};
   c.categories = {Category{
       "k", text("k"), text("transition"), Barrier{"high", text("barrier"), {"python"}}, {"it"}, {"s"}, at(13)}};
   c.roles = {Role{"r",
@@ -239,6 +250,12 @@ TEST_CASE("the snapshot format number changes whenever the model's layout does",
        "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
        "TreeItem 11/384\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
        "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 16/168\nCatalog 48/1752\n"},
+      // 10: transversal skills and parent_credit; evidence and fit scoring; skill_up, skill_children
+      // and role_core_weight.
+      {10,
+       "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
+       "TreeItem 13/408\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
+       "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 23/224\nCatalog 51/1880\n"},
   };
   auto now = model_layout();
   INFO("the model's layout now:\n" << now);

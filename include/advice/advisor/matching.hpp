@@ -1,6 +1,8 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "advisor/model.hpp"
@@ -18,15 +20,29 @@ struct ScoreTerm {
   Text detail;              ///< "3 of 4 essential skills"
 };
 
-/// A required skill met only through a more specific one the person has.
+/// Where the evidence for a skill comes from (docs/scoring.md, "Evidence").
+enum class Evidence : std::uint8_t {
+  declared,     ///< the person's own skill, or one it proves or is more general than
+  work,         ///< years of work in a domain that implies it
+  title,        ///< named in a job title
+  certificate,  ///< taught by a certificate held
+};
+
+/// A required skill met through evidence other than declaring it: a more specific or
+/// more general skill, years of work, a job title, a certificate held. In full
+/// (credit 1: RoleMatch::proven) or in part (RoleMatch::partial).
 struct PartialMatch {
   std::string required;  ///< skill id the role asks for
-  std::string via;       ///< the person's skill id beneath it (or the inferred skill)
-  double credit = 0;     ///< partial_credit ^ levels apart (× the inferred credit)
+  std::string via;       ///< the skill the evidence is for (the person's, or the implied one)
+  double credit = 0;     ///< the evidence's credit, through the skill tree
   bool essential = true;
-  /// Set when the credit is inferred from work, not declared: the domain and its years.
+  Evidence evidence = Evidence::declared;
+  /// work: the domain and the months worked in it (the same figure everywhere).
   std::string inferred_domain;
   double inferred_years = 0;
+  int inferred_months = 0;
+  /// title: the job title's text; certificate: the certificate's id.
+  std::string from;
 };
 
 /// How well one role fits a profile, with every term shown.
@@ -35,9 +51,17 @@ struct RoleMatch {
   double score = 0;
   std::vector<ScoreTerm> terms;
   std::vector<std::string> matched;     ///< skill ids met fully
+  std::vector<PartialMatch> proven;     ///< those of `matched` met through other evidence, with where from
   std::vector<PartialMatch> partial;    ///< skill ids met partly
-  std::vector<std::string> missing;     ///< not met at all: essential first, in role order
+  std::vector<std::string> missing;     ///< not met at all, transversal ones left out: essential first, in role order
   std::vector<bool> missing_essential;  ///< parallel to missing
+  /// Transversal skills the role asks for that the profile does not show ("also asked for").
+  std::vector<std::string> also_asked;
+  /// strong | good | partial | weak, from the score (scoring.fit); "" when the role has no evidence.
+  std::string fit;
+  /// What the fit rests on: "skills" (a skill that is not transversal, met or proven),
+  /// "experience" (work in the role's domains), "certificate" (a related one held), "goal".
+  std::vector<std::string> evidence;
   std::vector<Text> reasons;
 };
 
@@ -55,6 +79,8 @@ struct CertificateSuggestion {
   std::vector<ScoreTerm> terms;     ///< covers | related | suits
   bool below_floor = false;         ///< under the catalogue's relevance floor: recommend leaves it out
   bool held = false;                ///< the person holds its top level already
+  /// related to a goal role, a role in a goal category or a best-fitting role: it opens a door
+  bool opens_door = false;
   std::vector<std::string> covers;  ///< missing skills of the goal and best-fitting roles its syllabus covers
   std::vector<Text> reasons;
 };
@@ -81,30 +107,50 @@ struct Recommendation {
   std::vector<RoleMatch> roles;                     ///< best first
   std::vector<CertificateSuggestion> certificates;  ///< best first (below_floor ones last)
   std::vector<NextAction> next_actions;             ///< what to do first, then the step after
+  /// Only when no role has evidence (`roles` is empty): the roles closest to a fit, to
+  /// name as routes, with what they need; none of them is a fit yet.
+  std::vector<RoleMatch> closest;
 };
 
-/// Resolved skill indices of a profile with the credit each catalogue skill gets
-/// (1 for a skill held, partial_credit^d for an ancestor d levels up).
+/// Resolved skill indices of a profile with the credit each catalogue skill gets: 1 for
+/// a skill held and (through skill_up) each ancestor it proves, partial_credit^d for a
+/// skill d levels beneath one held, and the credit of work, job titles and certificates.
 struct SkillCredit {
   std::vector<std::pair<size_t, double>> credit;  ///< skill index → best credit (sorted by index)
   std::vector<size_t> via;                        ///< parallel: the held skill that gives it
   std::vector<int> inferred;                      ///< parallel: domain index it is inferred from, or -1
-  std::vector<size_t> declared;                   ///< the person's own skills, resolved, unique, sorted
+  std::vector<Evidence> evidence;                 ///< parallel: the kind of evidence
+  std::vector<int> from;         ///< parallel: title → experience entry index, certificate → certificate index
+  std::vector<size_t> declared;  ///< the person's own skills, resolved, unique, sorted
   double of(size_t skill) const;
   size_t source_of(size_t skill) const;
   int inferred_from(size_t skill) const;  ///< domain index, or -1 when declared or absent
+  /// The kind of evidence and its entry (SkillCredit::from) for a credited skill.
+  std::pair<Evidence, int> evidence_of(size_t skill) const;
 };
+
+/// Where a skill's evidence comes from, in words: "Teaching from your 15 years of
+/// education work", "Programming shown by your Python", "... from your job title".
+Text evidence_text(const Catalog& c, const Profile& p, const PartialMatch& pm);
+
+/// The fit label of a score: strong, good, partial or weak (scoring.fit thresholds).
+std::string fit_label(const Scoring& sc, double score);
+/// The skills named in a job title (ids of the catalogue's skills, in order of the title):
+/// its words matched against skill names and aliases, longest first.
+std::vector<size_t> title_skills(const Catalog& c, std::string_view title);
 /// With `as_of`, skills implied by years of work in a domain are credited too
 /// (scoring.inferred_skills), never above the cap and never as declared.
 SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date> as_of = std::nullopt);
 
 RoleMatch match_role(const Catalog& c, const Profile& p, const Role& role, Date as_of);
 
-/// All roles (optionally of one category), best first; ties broken by id. With a
-/// limit, only the best `limit` roles are returned and built in full. Only the roles
-/// the person's skills reach (the inverted index) and the goal roles and categories'
-/// roles are scored: any other role has no evidence and no goal, so scores 0, and
-/// fills the remaining places in id order. This is what makes large catalogues fast.
+/// The roles with evidence (optionally of one category), best first; ties broken by id.
+/// A role without evidence scores 0 and is left out (docs/scoring.md), so the list may
+/// be shorter than the catalogue. With a limit, only the best `limit` roles are returned
+/// and built in full. Only the roles the person's skills reach (the inverted index), the
+/// roles of the domains they worked in, those a held certificate relates to and the goal
+/// roles and categories' roles are scored: any other has no evidence. This is what makes
+/// large catalogues fast.
 std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "",
                                   size_t limit = 0);
 
@@ -131,6 +177,20 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as
 /// and date is the same. The profile's facts are worked out once for all of it.
 Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const std::string& category = "",
                          size_t top = 0, bool prose = true);
+
+/// The one ladder decision, which `recommend`, `plan`, `gap` and `batch` share: for
+/// each certificate (by index), the level that suits the person (docs/scoring.md,
+/// "Ladders"): never below a level held or one the rules already open them to.
+/// -1 for a certificate without levels.
+std::vector<int> ladder_levels(const Catalog& c, const Profile& p, Date as_of);
+
+/// The levels of `cert` the person holds on `as_of`: the highest level index, or -1.
+int held_level(const Certificate& cert, const Profile& p, Date as_of);
+
+/// certificates_covering without the levels the ladder decision passes over: a level
+/// held (or below one held), or below the level `ladder` suggests.
+std::vector<CoveringCertificate> certificates_to_take(const Catalog& c, const Profile& p, Date as_of,
+                                                      const std::vector<std::string>& skills);
 
 /// The given skills a syllabus covers: the same skill, one beneath it, or (unless
 /// `exact_only`) its direct parent.

@@ -98,6 +98,11 @@ struct TreeItem {
   std::vector<ExternalRef> same_as;  ///< skills: the outside skills this one equals (catalog/crosswalk.yaml)
   SourcePos pos;
   SourcePos parent_pos;
+  /// Skills: a transversal skill (ESCO's term: communication, teamwork, ...). It may add
+  /// to a score but never makes a role a fit on its own, and is never a "learn X".
+  bool transversal = false;
+  /// Skills: how much knowing this skill proves its parent; unset: scoring.up_credit (1).
+  std::optional<double> parent_credit;
   bool operator==(const TreeItem&) const = default;
 };
 
@@ -211,12 +216,24 @@ struct Scoring {
   double experience_saturation_years = 3;
   std::map<std::string, double> barrier_penalty{
       {"high", 1.0}, {"fairly-high", 0.75}, {"moderate", 0.5}, {"low", 0.25}, {"unstated", 0.5}};
-  // Skills inferred from years of work in a domain that implies them.
-  double inferred_per_year = 0.1;
-  double inferred_cap = 0.5;
+  // Skills inferred from years of work in a domain that implies them: this much credit a
+  // year, up to the cap.
+  double inferred_per_year = 0.34;
+  double inferred_cap = 1.0;
   // Certificates: value to the person, and the floor below which recommend leaves one out.
   double c_covers = 0.5, c_related = 0.3, c_suits = 0.2;
   double certificate_floor = 0.2;
+  /// Evidence through the skill tree: how much a child proves its parent (per edge,
+  /// unless the skill's parent_credit says otherwise); partial_credit is the other way,
+  /// per level, a general skill's credit toward a more specific one asked for.
+  double up_credit = 1.0;
+  /// A skill named in a job title, and a held certificate's syllabus: this much credit.
+  double title_credit = 1.0;
+  double held_syllabus_credit = 0.5;
+  /// A transversal skill counts this much of its credit in a role's skill terms.
+  double transversal_weight = 0.5;
+  /// Fit labels: a role's score at or above each is strong, good, partial; below, weak.
+  double fit_strong = 0.6, fit_good = 0.45, fit_partial = 0.3;
   bool operator==(const Scoring&) const = default;
 };
 
@@ -271,10 +288,17 @@ struct Catalog {
   /// skill counts in full for each, so one profile matches every loaded catalogue.
   std::vector<std::vector<uint32_t>> skill_same;
   std::vector<int> skill_parent, domain_parent, major_parent;  ///< index of parent or -1
+  /// skill index → how much knowing it proves its parent (parent_credit, else up_credit)
+  std::vector<double> skill_up;
+  /// skill index → its children's indices, in index order (a general skill counts
+  /// partly toward a more specific one asked for)
+  std::vector<std::vector<uint32_t>> skill_children;
   /// skill index → roles listing it: (role index, position in role.skills). The
   /// inverted index that makes ranking cost grow with the profile, not the catalogue.
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> roles_by_skill;
   std::vector<double> role_essential_weight, role_optional_weight;  ///< sums of weight × IDF
+  /// the same over a role's essential skills that are not transversal (its core skills)
+  std::vector<double> role_core_weight;
   std::vector<std::uint8_t> role_skill_kinds;  ///< role index → 1: it lists essential skills, 2: optional ones (or'd)
   /// skill index → inverse document frequency over roles, ln((N+1)/(df+1)) + 1: a skill
   /// few roles ask for says more about fit than one every role lists.
