@@ -8,6 +8,7 @@
 
 #include "advisor/catalog_loader.hpp"
 #include "advisor/matching.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/rules.hpp"
 
 namespace advisor::fuzz {
