@@ -731,11 +731,9 @@ std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date /*
       const auto* sk = c.skill(*k);
       const auto& role = focus->role->name;
       out.push_back(NextAction{"skill", *k, "", std::nullopt, say([&] {
-                                 return T(fmt::format("Learn {}: essential for {}, and you lack it or have it only "
-                                                      "in part",
-                                                      sk->name.en, role.en),
-                                          fmt::format("学习{}：{}的核心技能，你尚欠缺或只部分具备",
-                                                      sk->name.in(Lang::zh), role.in(Lang::zh)));
+                                 return T(
+                                     fmt::format("Learn {}: essential for {}", sk->name.en, role.en),
+                                     fmt::format("学习{}：{}的核心技能", sk->name.in(Lang::zh), role.in(Lang::zh)));
                                })});
     }
   }

@@ -23,7 +23,7 @@ int run_validate_profile(const ValidateProfileOptions& o) {
   }
   Diagnostics diags;
   auto p = load_profile(f, c, globals().as_of, diags, globals().limits);
-  print_diagnostics(diags);
+  print_diagnostics(diags, true);  // validating: each warning with its line
   size_t unknown_skills = 0, skills = p.skills.size();
   for (const auto& s : p.skills) unknown_skills += s.id.empty() ? 1 : 0;
   if (globals().json) {

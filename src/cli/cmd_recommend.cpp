@@ -2,7 +2,9 @@
 // advisor gap --profile FILE --role ID
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "advisor/matching.hpp"
 #include "render.hpp"
@@ -15,10 +17,16 @@ namespace {
 struct RecommendOptions {
   std::string profile;
   size_t top = 5;
+  bool top_given = false;  ///< --top was given: it limits the certificates shown too
+  std::optional<size_t> top_certificates;
   std::string category;
   bool all_certificates = false;
   bool brief = false;
+  bool explain = false;
 };
+
+/// The first screen shows this many roles and certificates unless --top says otherwise.
+constexpr size_t k_first_screen_items = 3;
 
 struct GapOptions {
   std::string profile;
@@ -153,7 +161,12 @@ std::string render_certificate(const Catalog& c, const CertificateSuggestion& cs
   s += render_terms(cs.terms, 4);
   if (r.status != Outcome::eligible && !r.changes.empty())
     s += wrapped(tr("- needs: ", "- 需要：") + tr(r.changes.front().text), 4);
-  for (size_t i = 1; i < cs.reasons.size(); ++i) s += wrapped("- " + tr(cs.reasons[i]), 4);
+  // Each reason once: a reason a term's detail already says is not repeated.
+  for (size_t i = 1; i < cs.reasons.size(); ++i) {
+    bool said = std::any_of(cs.terms.begin(), cs.terms.end(),
+                            [&](const ScoreTerm& t) { return tr(t.detail) == tr(cs.reasons[i]); });
+    if (!said) s += wrapped("- " + tr(cs.reasons[i]), 4);
+  }
   size_t claims = 0;
   for (const auto& cl : c.claims) claims += cl.subject == cert.id ? 1 : 0;
   // The sources' figures are claims, not facts: point to them rather than repeat them here.
@@ -166,14 +179,86 @@ std::string render_certificate(const Catalog& c, const CertificateSuggestion& cs
   return s;
 }
 
+// The first screen: a role in two lines, its fit and what it has and needs, the best
+// known first (docs/cli.md, "The first screen").
+std::string brief_role(const Catalog& c, const RoleMatch& m, size_t rank) {
+  constexpr size_t k_names = 2;
+  auto names = [&](std::vector<std::string> ids) {
+    size_t more = ids.size() > k_names ? ids.size() - k_names : 0;
+    if (more) ids.resize(k_names);
+    auto s = skill_names(c, ids);
+    if (more) s += trf(" and {} more", " 等 {} 项", more);
+    return s;
+  };
+  std::vector<std::string> ess;
+  for (size_t i = 0; i < m.missing.size(); ++i)
+    if (m.missing_essential[i]) ess.push_back(m.missing[i]);
+  for (const auto& pm : m.partial)
+    if (const auto* k = c.skill(pm.required); pm.essential && !(k && k->transversal)) ess.push_back(pm.required);
+  std::string s = fmt::format("{:>2}. {}  {}  {} · {}\n", rank, bold(tr(m.role->name)), dim(m.role->id),
+                              fit_text(m.fit), trf("{:.2f}", "{:.2f}", m.score));
+  std::string line;
+  if (!m.matched.empty()) line += tr("has ", "已有") + names(m.matched);
+  if (!ess.empty()) line += (line.empty() ? "" : " · ") + tr("needs ", "需要") + names(ess);
+  if (!line.empty()) s += wrapped(line, 4);
+  return s;
+}
+
+// A certificate in two lines: its name, then when it can be sat and why it is here.
+std::string brief_certificate(const Catalog& c, const CertificateSuggestion& cs, size_t rank) {
+  const auto& cert = *cs.certificate;
+  const auto& r = cs.suggested;
+  std::string when;
+  if (r.status == Outcome::eligible)
+    when = green(tr("eligible now", "现在可报考"));
+  else if (r.earliest_date)
+    when = yellow(trf("eligible from {}", "{} 起可报考", r.earliest_date->str()));
+  else if (!r.changes.empty())
+    when = red(tr("needs ", "需要")) + tr(r.changes.front().text);
+  else if (r.status == Outcome::unknown)
+    when = yellow(tr("unknown: profile lacks data", "无法判断：档案信息不足"));
+  else
+    when = red(tr("not eligible yet", "暂不符合"));
+  std::vector<std::string> why;
+  if (!cs.covers.empty()) {
+    auto ids = cs.covers;
+    if (ids.size() > 2) ids.resize(2);
+    why.push_back(tr("teaches ", "教") + skill_names(c, ids) + (cs.covers.size() > 2 ? tr(", …", "等") : ""));
+  }
+  // One reason on the first screen: what it teaches, else what it relates to.
+  for (const auto& t : cs.terms)
+    if (why.empty() && t.id == "related" && t.value > 0) why.push_back(lower_first(tr(t.detail)));
+  // The id is left to --explain and `check`: a long name and its id take two rows.
+  std::string s = fmt::format("{:>2}. {}\n", rank, bold(certificate_level_name(cert, r.level)));
+  std::string line = when;
+  for (const auto& w : why) line += "; " + w;
+  s += wrapped(line, 4);
+  return s;
+}
+
 int run_recommend(const RecommendOptions& o) {
   const auto& c = catalog();
   auto category = o.category.empty() ? std::string() : require_id(c, ItemKind::category, o.category);
   auto p = load_profile_file(o.profile);
   // Only the roles shown are built in full; the brief form composes no prose.
   auto rec = recommend(c, p, globals().as_of, category, o.top, !o.brief);
+  bool text = !o.brief && !globals().json;
+  // How many certificates are shown: --top-certificates, else (text) --top, else the
+  // first screen's three or, with --explain, every relevant one. In JSON --top keeps
+  // its meaning (roles only: scripts rely on it).
+  std::optional<size_t> cert_limit = o.top_certificates;
+  if (!cert_limit && o.top_given && text) cert_limit = o.top;
+  if (!cert_limit && text && !o.explain) cert_limit = k_first_screen_items;
+  if (cert_limit && *cert_limit > 0) {
+    size_t kept = 0;
+    std::erase_if(rec.certificates, [&](const CertificateSuggestion& s) {
+      if (s.below_floor && !o.all_certificates) return false;  // counted as left out
+      return ++kept > *cert_limit;
+    });
+  }
   std::vector<const LevelResult*> ptrs;
-  for (const auto& s : rec.certificates) ptrs.push_back(&s.suggested);
+  for (const auto& s : rec.certificates)
+    if (!s.below_floor || o.all_certificates) ptrs.push_back(&s.suggested);
   warn_stale(ptrs);
   if (o.brief || globals().json) {
     std::string doc;
@@ -192,9 +277,32 @@ int run_recommend(const RecommendOptions& o) {
   if (!rec.next_actions.empty()) {
     s << bold(tr("WHAT TO DO FIRST", "先做什么")) << "\n";
     size_t k = 0;
-    for (const auto& a : rec.next_actions)
+    for (const auto& a : rec.next_actions) {
+      if (a.kind == "then" && !o.explain) continue;  // the step after: --explain
       s << (a.kind == "then" ? wrapped(tr(a.text), 4) : wrapped(fmt::format("{}. {}", ++k, tr(a.text)), 1));
+    }
     s << "\n";
+  }
+  if (!o.explain) {
+    // The first screen: roles, then certificates, two lines each.
+    size_t n_roles = o.top_given ? (o.top == 0 ? rec.roles.size() : std::min(o.top, rec.roles.size()))
+                                 : std::min(k_first_screen_items, rec.roles.size());
+    s << bold(tr("ROLES", "岗位")) << "\n";
+    for (size_t i = 0; i < n_roles; ++i) s << brief_role(c, rec.roles[i], i + 1);
+    if (rec.roles.empty()) s << render_no_fit(c, rec);
+    s << "\n" << bold(tr("CERTIFICATES", "证书")) << "\n";
+    size_t shown = 0;
+    for (const auto& cs : rec.certificates)
+      if (!cs.below_floor || o.all_certificates) s << brief_certificate(c, cs, ++shown);
+    if (shown == 0)
+      s << "  " << tr("none relevant to your goals or best-fitting roles", "没有与你的目标或最匹配岗位相关的证书")
+        << "\n";
+    s << "\n"
+      << dim(tr("More: --explain (every term and reason) · advisor plan --role ID (the path)",
+                "更多：--explain（每项得分与理由）· advisor plan --role 岗位ID（路径）"))
+      << "\n";
+    if (!c.caveat.empty()) s << dim(tr(c.caveat)) << "\n";
+    return k_exit_ok;
   }
   s << bold(tr("CERTIFICATES (by value to you; being able to sit one sooner only breaks ties)",
                "证书（按对你的价值排序；能否尽早报考只在价值相同时决定先后）"))
@@ -298,9 +406,17 @@ void setup_recommend(CLI::App& app) {
   sub->add_option("--profile", o->profile, "Profile file (YAML or JSON; - for standard input)")
       ->required()
       ->type_name("FILE");
-  sub->add_option("--top", o->top, "How many roles to show, 0 to 100000 (0 = all; default 5)")
+  sub->add_option("--top", o->top,
+                  "How many roles and certificates to show, 0 to 100000 (0 = all; default: 3 on the first screen, "
+                  "5 roles with --explain or --json)")
       ->type_name("N")
-      ->check(CLI::Range(0LL, 100000LL));
+      ->check(CLI::Range(0LL, 100000LL))
+      ->each([o](const std::string&) { o->top_given = true; });
+  sub->add_option("--top-certificates", o->top_certificates,
+                  "How many certificates to show, whatever --top says (JSON too)")
+      ->type_name("N")
+      ->check(CLI::Range(1LL, 100000LL));
+  sub->add_flag("--explain,-v", o->explain, "Show every score term and reason (the full detail)");
   sub->add_option("--category", o->category, "Only roles of this category (id or name)")->type_name("ID");
   sub->add_flag("--all-certificates", o->all_certificates,
                 "Also show certificates below the catalogue's relevance floor");
@@ -308,6 +424,7 @@ void setup_recommend(CLI::App& app) {
                 "Print the brief JSON document: role and certificate ids with scores (docs/json.md)");
   sub->footer(
       "Examples:\n  advisor recommend --profile profiles/cs-graduate.yaml\n"
+      "  advisor recommend --profile profiles/cs-graduate.yaml --explain\n"
       "  advisor recommend --profile me.yaml --top 10 --category design --lang zh\n"
       "  advisor recommend --profile me.yaml --json | jq '.roles[0].name.en'");
   add_runner(sub, [o] { return run_recommend(*o); });

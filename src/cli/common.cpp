@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <set>
 
 #include "advisor/limits.hpp"
 #include "advisor/text.hpp"
@@ -118,8 +119,19 @@ int exit_with_help(CLI::App& app, const CLI::Error& e) {
   return code;
 }
 
-void print_diagnostics(const Diagnostics& d) {
-  for (const auto& item : d.items) std::cerr << terminal_safe(format_diagnostic(item, globals().lang));
+void print_diagnostics(const Diagnostics& d, bool warning_excerpts) {
+  // Errors show their line and a caret; warnings are one line each (with their excerpt
+  // only where they are the point: `profile validate`), and none at all under --quiet.
+  std::set<std::string> said;
+  for (const auto& item : d.items) {
+    bool warning = item.severity != Severity::error;
+    if (warning && globals().quiet) continue;
+    Diagnostic shown = item;
+    if (warning && !warning_excerpts) shown.source_line.clear();
+    auto text = terminal_safe(format_diagnostic(shown, globals().lang));
+    if (warning && !said.insert(text).second) continue;  // each warning once
+    std::cerr << text;
+  }
 }
 
 const Catalog& catalog() {

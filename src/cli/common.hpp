@@ -51,6 +51,7 @@ struct GlobalOptions {
   std::string color = "auto";
   long long max_file_size = 0;  ///< --max-file-size; 0: the defaults of Limits
   bool no_cache = false;        ///< --no-cache: always load the catalogue from YAML
+  bool quiet = false;           ///< --quiet: errors only on standard error
 
   Lang lang = Lang::en;  ///< resolved
   Date as_of;            ///< resolved
@@ -90,8 +91,10 @@ bool& report_on_failure();
 /// LC_MESSAGES, LANG that is set (zh* → Chinese).
 Lang pick_language(const std::string& flag);
 
-/// Writes diagnostics to stderr; the warnings too.
-void print_diagnostics(const Diagnostics& d);
+/// Prints diagnostics to standard error: errors with their line and a caret, each warning
+/// once on one line (with its excerpt when `warning_excerpts`: profile validate); under
+/// --quiet, errors only.
+void print_diagnostics(const Diagnostics& d, bool warning_excerpts = false);
 
 /// The catalogue the options name, loaded and validated; throws CommandError(65)
 /// with every diagnostic printed, or 66 when a directory is missing.

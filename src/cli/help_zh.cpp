@@ -23,7 +23,14 @@ const std::unordered_map<std::string_view, std::string_view>& texts() {
       {"Largest input file accepted, in bytes, 1 to 4294967296 (default 64 MiB for catalogue files, 1 MiB for "
        "profiles)",
        "可接受的最大输入文件，单位字节，1 至 4294967296（目录库文件默认 64 MiB，档案默认 1 MiB）"},
-      {"How many roles to show, 0 to 100000 (0 = all; default 5)", "显示多少个岗位，0 至 100000（0 = 全部；默认 5）"},
+      {"How many roles and certificates to show, 0 to 100000 (0 = all; default: 3 on the first screen, 5 roles with "
+       "--explain or --json)",
+       "显示多少个岗位和证书，0 至 100000（0 = 全部；默认：首屏各 3 个，--explain 或 --json 时 5 个岗位）"},
+      {"How many certificates to show, whatever --top says (JSON too)", "显示多少个证书，不受 --top 影响（JSON 亦然）"},
+      {"Show every score term and reason (the full detail)", "显示每项得分与理由（完整细节）"},
+      {"Print errors only: no warnings on standard error", "只输出错误：标准错误中不显示警告"},
+      {"  advisor recommend --profile profiles/cs-graduate.yaml --explain",
+       "  advisor recommend --profile profiles/cs-graduate.yaml --explain"},
       {"Also show certificates below the catalogue's relevance floor", "也显示价值低于目录库下限的证书"},
       {"Print the brief JSON document: role and certificate ids with scores (docs/json.md)",
        "输出简要 JSON 文档：岗位与证书的 id 及得分（见 docs/json.md）"},

@@ -111,6 +111,7 @@ void add_global_options(CLI::App& app, bool& version) {
       ->check(CLI::Range(1LL, 4294967296LL));
   app.add_flag("--no-cache", g.no_cache,
                "Load the catalogue from its YAML, not from a compiled snapshot (docs/performance.md)");
+  app.add_flag("--quiet,-q", g.quiet, "Print errors only: no warnings on standard error");
   app.add_flag("--version", version, "Print the version and the catalogue's version");
 }
 

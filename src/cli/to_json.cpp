@@ -434,26 +434,31 @@ void write_gap(JsonWriter& w, const Catalog& c, const Role& role, const RoleMatc
 Json diagnostic_json(const Diagnostic& d) {
   return Json{{"file", d.file},
               {"line", d.line},
-              {"column", d.column},
+              {"column", d.shown_column()},
               {"severity", d.severity == Severity::error ? "error" : "warning"},
               {"message", text_json(d.message)}};
 }
 
 void warn_stale(const std::vector<const LevelResult*>& results) {
+  if (globals().quiet) return;
+  // One short line in the output language, for the certificates the output shows.
   std::set<std::string> seen;
-  std::string list;
+  const Certificate* one = nullptr;
+  Date oldest{9999, 12, 31};
   for (const auto* r : results) {
     if (!r->stale || !seen.insert(r->certificate->id).second) continue;
-    list += (list.empty() ? "" : ", ") + fmt::format("{} ({})", r->certificate->id, r->certificate->verified_on->str());
+    one = r->certificate;
+    oldest = std::min(oldest, *r->certificate->verified_on);
   }
-  if (list.empty()) return;
+  if (seen.empty()) return;
+  auto what = seen.size() == 1 ? T(fmt::format("the rules of {} were", one->name.en),
+                                   fmt::format("{}的规则", one->name.in(Lang::zh)))
+                               : T(fmt::format("the rules of {} certificates shown were", seen.size()),
+                                   fmt::format("所列 {} 个证书的规则", seen.size()));
   std::cerr << fmt::format(
       "advisor: {}: {}\n", tr("warning", "警告"),
-      tr(T(fmt::format("certificate rules last verified more than a year before {}: {}; "
-                       "rules change, so confirm with the issuer",
-                       globals().as_of.str(), list),
-           fmt::format("以下证书的规则核对时间距 {} 已超过一年：{}；规则可能已变，请向发证机构确认",
-                       globals().as_of.str(), list))));
+      tr(T(fmt::format("{} last checked {}, over a year ago; confirm with the issuer", what.en, oldest.str()),
+           fmt::format("{}最早核对于 {}，已超过一年；请向发证机构确认", what.zh, oldest.str()))));
 }
 
 /// When the last dated step can be done: its sitting month, else its date.

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "advisor/util/utf8.hpp"
+
 namespace advisor {
 
 namespace {
@@ -29,6 +31,11 @@ SourcePos YamlContext::pos(const YAML::Node& node) const {
 }
 
 std::string YamlContext::line_text(int line) const {
+  // Long lines are kept short for display; the caret still points into them.
+  return std::string(full_line(line).substr(0, k_shown_line_bytes));
+}
+
+std::string_view YamlContext::full_line(int line) const {
   if (line < 1) return {};
   auto n = static_cast<size_t>(line - 1);
   // Marks are made as far as the line asked for, and no further.
@@ -52,8 +59,7 @@ std::string YamlContext::line_text(int line) const {
   if (start > m_text.size()) return {};
   std::string_view l = m_text.substr(start, std::min(m_text.find('\n', start), m_text.size()) - start);
   if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-  // Long lines are kept short for display; the caret still points into them.
-  return std::string(l.substr(0, k_shown_line_bytes));
+  return l;
 }
 
 void YamlContext::error_at(int line, int column, Text message, Severity sev) {
@@ -64,6 +70,30 @@ void YamlContext::error_at(int line, int column, Text message, Severity sev) {
   d.severity = sev;
   d.message = std::move(message);
   d.source_line = line_text(line);
+  if (column > 1) {
+    // Editors count characters: a column after CJK text is smaller than its byte offset.
+    // Problems on one line come in column order, so the count goes on from the last one
+    // (a 900 KB batch line with thousands of unknown skills is read once, not each time).
+    if (m_chars_line != line) {
+      m_chars_line = line;
+      m_chars_text = full_line(line);
+      m_chars_byte = 0;
+      m_chars = 0;
+    }
+    auto text = m_chars_text;
+    size_t end = std::min(text.size(), static_cast<size_t>(column - 1));
+    if (m_chars_byte > end) {
+      m_chars_byte = 0;
+      m_chars = 0;
+    }
+    while (m_chars_byte < end) {
+      auto cp = util::next_code_point(text, m_chars_byte);
+      m_chars_byte += std::max<size_t>(cp.length, 1);
+      ++m_chars;
+    }
+    auto past = static_cast<size_t>(column - 1) > text.size() ? static_cast<size_t>(column - 1) - text.size() : 0;
+    d.char_column = m_chars + 1 + static_cast<int>(past);
+  }
   m_diags.add(std::move(d));
 }
 

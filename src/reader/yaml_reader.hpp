@@ -35,6 +35,8 @@ class YamlContext {
   void warning(const JsonNode& node, Text message);
   void error_at(int line, int column, Text message, Severity sev = Severity::error);
   std::string line_text(int line) const;
+  /// The whole of line `line` (1-based), without its line end; empty when there is none.
+  std::string_view full_line(int line) const;
 
   /// Parses text into a document, after the checks yaml-cpp does not make (size,
   /// UTF-8, nesting depth, node count, duplicate keys). Empty on a fatal problem.
@@ -47,6 +49,12 @@ class YamlContext {
   /// Offsets of every 64th line, not copies of every line: 64 MiB of newlines costs
   /// a megabyte, not gigabytes.
   mutable std::vector<size_t> m_marks;
+  /// error_at's character count so far: on line m_chars_line, m_chars characters end at
+  /// byte m_chars_byte.
+  int m_chars_line = 0;
+  std::string_view m_chars_text;
+  size_t m_chars_byte = 0;
+  int m_chars = 0;
   Diagnostics& m_diags;
   Limits m_limits;
 };

@@ -24,7 +24,7 @@ void Diagnostics::sort() {
 
 std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   std::string where = d.file;
-  if (d.line > 0) where += fmt::format(":{}:{}", d.line, d.column > 0 ? d.column : 1);
+  if (d.line > 0) where += fmt::format(":{}:{}", d.line, d.shown_column() > 0 ? d.shown_column() : 1);
   const char* sev =
       d.severity == Severity::error ? (lang == Lang::zh ? "错误" : "error") : (lang == Lang::zh ? "警告" : "warning");
   std::string out = fmt::format("{}: {}: {}\n", where, sev, d.message.in(lang));

@@ -14,3 +14,8 @@ add_test(NAME core/golden-contract
 add_test(NAME core/builtin-snapshot
          COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/core/builtin_snapshot_test.py $<TARGET_FILE:advisor>
                  ${CMAKE_SOURCE_DIR})
+# The README's example output is produced by the program (tests/core/readme_example.py).
+add_test(NAME core/readme-example
+         COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/core/readme_example.py $<TARGET_FILE:advisor>
+                 ${CMAKE_SOURCE_DIR}/README.md
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -52,7 +52,7 @@ TEST_CASE("a major is recognised by alias; an unknown one is kept with a warning
   CHECK_FALSE(unknown.profile.major_known);
   CHECK_FALSE(unknown.diags.has_errors());
   CHECK(unknown.printed ==
-        "me.yaml:1:35: warning: major '考古学' is not in the catalogue; rules about majors cannot match it\n"
+        "me.yaml:1:31: warning: major '考古学' is not in the catalogue; rules about majors cannot match it\n"
         "    education: {level: 本科, major: 考古学}\n"
         "                                    ^\n");
 }
@@ -114,9 +114,27 @@ TEST_CASE("an unknown skill warning is in Chinese too", "[core][profile]") {
   auto l = load("skills: [机器学习, 深度学习框架, pytroch]\n");
   REQUIRE(l.diags.items.size() == 1);
   CHECK(format_diagnostic(l.diags.items[0], Lang::zh) ==
-        "me.yaml:1:44: 警告: 未知的技能“pytroch”（是否想写“pytorch”？）；已保留，但不会与任何岗位匹配\n"
+        "me.yaml:1:24: 警告: 未知的技能“pytroch”（是否想写“pytorch”？）；已保留，但不会与任何岗位匹配\n"
         "    skills: [机器学习, 深度学习框架, pytroch]\n"
         "                                     ^\n");
+}
+
+TEST_CASE("diagnostic columns count characters, as editors do, not bytes", "[core][profile]") {
+  // 'pytroch' starts at byte 44 of the line but at character 24: editors jump to 24.
+  auto l = load("skills: [机器学习, 深度学习框架, pytroch]\n");
+  REQUIRE(l.diags.items.size() == 1);
+  CHECK(l.diags.items[0].column == 44);  // bytes, for the caret
+  CHECK(l.diags.items[0].char_column == 24);
+  CHECK(l.diags.items[0].shown_column() == 24);
+  // Two problems on one long line are each counted from the line's start.
+  auto two = load("skills: [深度学习框架, pytroch, 机器学习, tensorflw]\n");
+  REQUIRE(two.diags.items.size() == 2);
+  CHECK(two.diags.items[0].char_column == 18);  // 9 + 6 characters, a comma and a blank
+  CHECK(two.diags.items[1].char_column == 33);
+  // ASCII only: the two counts agree.
+  auto ascii = load("skills: [pytroch]\n");
+  REQUIRE(ascii.diags.items.size() == 1);
+  CHECK(ascii.diags.items[0].char_column == ascii.diags.items[0].column);
 }
 
 TEST_CASE("a skill nothing resembles is kept without a suggestion", "[core][profile]") {
@@ -134,7 +152,7 @@ TEST_CASE("unknown keys in a profile are errors", "[core][profile]") {
       R"(me.yaml:2:1: error: unknown key 'hobbies' in profile (known keys: name, age, birth_date, education, experience, skills, certificates, study_hours, goals)
     hobbies: [chess]
     ^
-me.yaml:3:28: error: unknown key 'majr' in education (did you mean 'major'?)
+me.yaml:3:24: error: unknown key 'majr' in education (did you mean 'major'?)
     education: {level: 本科, majr: cs}
                              ^
 )");
@@ -160,7 +178,7 @@ experience:
 me.yaml:3:1: error: unknown key 'experiance' in profile (did you mean 'experience'?)
     experiance: []
     ^
-me.yaml:5:62: error: end 2025-01-01 is before start 2025-06-01
+me.yaml:5:56: error: end 2025-01-01 is before start 2025-06-01
       - {title: 工程师, domains: [aigc], start: 2025-06, end: 2025-01}
                                                               ^
 )");
@@ -198,7 +216,7 @@ TEST_CASE("a quoted number is text, not a number", "[core][profile]") {
 TEST_CASE("an end date before the start date is an error at the end date", "[core][profile]") {
   auto l = load("experience:\n  - {title: 工程师, domains: [aigc], start: 2025-06, end: 2025-01}\n");
   CHECK(l.printed ==
-        "me.yaml:2:62: error: end 2025-01-01 is before start 2025-06-01\n"
+        "me.yaml:2:56: error: end 2025-01-01 is before start 2025-06-01\n"
         "      - {title: 工程师, domains: [aigc], start: 2025-06, end: 2025-01}\n"
         "                                                              ^\n");
   CHECK(l.profile.experience.empty());

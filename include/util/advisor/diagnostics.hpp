@@ -16,6 +16,11 @@ struct Diagnostic {
   Severity severity = Severity::error;
   Text message;
   std::string source_line;  ///< the offending line, for the caret display
+  /// The column counted in characters, as editors count it (`column` counts bytes, for
+  /// the caret); 0 when not known, then `column` is shown.
+  int char_column = 0;
+  /// The column to show a person: in characters where known.
+  int shown_column() const { return char_column > 0 ? char_column : column; }
 };
 
 /// Every diagnostic a load produced, in the order found.
