@@ -1,6 +1,7 @@
 // Fuzzes the escaping of untrusted text (docs/limits.md, "Terminal injection") with
 // its invariants: in the terminal style no control character survives but newline
-// and tab, and the result is valid UTF-8; in the one-line style not even those; a
+// and tab (nor a bidi, zero-width or separator format control), and the result is
+// valid UTF-8; in the one-line style not even those; a
 // DOT label has no raw newline and no '"' that would end it; a Mermaid label has
 // no '"', '<', '>', '`' or newline but its "<br/>" line breaks; and text without control characters passes the
 // terminal style unchanged.
@@ -31,6 +32,13 @@ bool no_controls(std::string_view s, bool allow_newline_tab) {
     }
     if (b < 0x20 || b == 0x7F) return false;
     if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) return false;
+    if ((b & 0xF0) == 0xE0 && i + 2 < s.size()) {  // the format controls of issue 32 (bidi, zero-width, U+2028)
+      unsigned cp = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                    (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+      if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+          cp == 0xFEFF)
+        return false;
+    }
   }
   return true;
 }

@@ -409,13 +409,15 @@ static std::optional<Rule> parse_top_rule(YamlContext& ctx, const YAML::Node& no
 static void parse_tree_items(YamlContext& ctx, const YAML::Node& seq, const char* section, std::vector<TreeItem>& out) {
   std::string what = std::string(section).substr(0, std::string(section).size() - 1);  // "skills" → "skill"
   for_each_item(ctx, seq, section, [&](const YAML::Node& item) {
-    // Only majors carry a code (the Ministry of Education's major code); only domains imply skills.
-    bool coded = what == "major", domain = what == "domain";
+    // Majors carry the Ministry of Education's major code, domains an industry section's
+    // letter (GB/T 4754-2017); only domains imply skills.
+    bool domain = what == "domain", coded = what == "major" || domain;
     bool keys_ok =
-        coded ? check_map(ctx, item, {"id", "name", "code", "aliases", "parent", "source", "sources", "external_ids"},
-                          what)
-        : domain ? check_map(ctx, item,
-                             {"id", "name", "aliases", "parent", "source", "sources", "implies", "external_ids"}, what)
+        domain  ? check_map(ctx, item,
+                            {"id", "name", "code", "aliases", "parent", "source", "sources", "implies", "external_ids"},
+                            what)
+        : coded ? check_map(ctx, item, {"id", "name", "code", "aliases", "parent", "source", "sources", "external_ids"},
+                            what)
         : what == "skill"
             ? check_map(ctx, item,
                         {"id", "name", "aliases", "parent", "parent_credit", "transversal", "source", "sources",

@@ -544,6 +544,7 @@ void Catalog::index() {
       skill_owns_id_key[i] = 1;
   index_keys(education_by_key, education);
   index_keys(major_by_key, majors);
+  index_keys(domain_by_key, domains);
   index_parents(skill_parent, skills, skill_by_id);
   index_parents(domain_parent, domains, domain_by_id);
   index_parents(major_parent, majors, major_by_id);
@@ -640,6 +641,11 @@ const TreeItem* Catalog::find_skill(const std::string& text) const {
 const EducationLevel* Catalog::find_education(const std::string& text) const {
   auto it = education_by_key.find(normalize_key(text));
   return it == education_by_key.end() ? nullptr : &education[it->second];
+}
+const TreeItem* Catalog::find_domain(const std::string& text) const {
+  if (const auto* d = domain(text)) return d;
+  auto it = domain_by_key.find(normalize_key(text));
+  return it == domain_by_key.end() ? nullptr : &domains[it->second];
 }
 const TreeItem* Catalog::find_major(const std::string& text) const {
   auto it = major_by_key.find(normalize_key(text));

@@ -5,9 +5,13 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <istream>
+#include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -121,7 +125,13 @@ std::vector<size_t> columns(const std::vector<std::string>& header, const std::v
   return out;
 }
 
-void skipped(Diagnostics& d, const std::string& path, int line, Text why) {
+// An import's warnings, and the rows it dropped counted by reason for the summary.
+struct ImportLog : Diagnostics {
+  size_t dropped = 0;
+  std::map<std::string, std::pair<Text, size_t>> reasons;  ///< English reason → reason, rows
+};
+
+void warn(Diagnostics& d, const std::string& path, int line, Text why) {
   Diagnostic g;
   g.file = path;
   g.line = line;
@@ -129,6 +139,56 @@ void skipped(Diagnostics& d, const std::string& path, int line, Text why) {
   g.severity = Severity::warning;
   g.message = std::move(why);
   d.add(std::move(g));
+}
+
+// A data row left out: a warning at its file:line, counted under `reason` (a few
+// words) for the one summary at the end.
+void skipped(ImportLog& d, const std::string& path, int line, Text why, const Text& reason) {
+  warn(d, path, line, std::move(why));
+  d.dropped += 1;
+  auto& r = d.reasons[reason.en];
+  r.first = reason;
+  r.second += 1;
+}
+
+// "3 rows dropped: 2 with a Data Value that is not a finite number, 1 with too few
+// fields", most frequent reason first; empty when no row was dropped.
+Text drop_summary(const ImportLog& d) {
+  if (d.dropped == 0) return {};
+  std::vector<std::pair<Text, size_t>> rs;
+  for (const auto& [en, r] : d.reasons) rs.push_back(r);
+  std::stable_sort(rs.begin(), rs.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string en, zh;
+  for (const auto& [why, n] : rs) {
+    en += fmt::format("{}{} {}", en.empty() ? "" : ", ", n, why.en);
+    zh += fmt::format("{}{} 行{}", zh.empty() ? "" : "，", n, why.zh);
+  }
+  return T(fmt::format("{} row{} dropped: {}", d.dropped, d.dropped == 1 ? "" : "s", en),
+           fmt::format("丢弃了 {} 行：{}", d.dropped, zh));
+}
+
+// The end of an import: one summary warning for the dropped rows, and an error when
+// nothing is left to write (every occupation row dropped, or none there).
+ImportedCatalog finish_import(ImportedCatalog imported, const ImportLog& log, const std::string& dir) {
+  Text summary = drop_summary(log);
+  if (imported.roles == 0)
+    throw ImportError(T(fmt::format("'{}' yields no roles: no occupation row could be imported{}", dir,
+                                    summary.empty() ? "" : " (" + summary.en + ")"),
+                        fmt::format("“{}”没有可导入的岗位：没有一行职业数据可用{}", dir,
+                                    summary.empty() ? "" : "（" + summary.zh + "）")),
+                      ErrorKind::invalid_input);
+  if (!summary.empty())
+    warn(imported.diags, dir, 0,
+         T(summary.en + " (each is listed above with its file and line)",
+           summary.zh + "（逐行列于上方，含文件与行号）"));
+  imported.dropped = log.dropped;
+  return imported;
+}
+
+// A UTF-8 byte order mark at the start of a file's first line, dropped: spreadsheet
+// programs write one, and it would glue itself to the first column's name.
+void skip_bom(std::string& first_line) {
+  if (first_line.compare(0, 3, "\xEF\xBB\xBF") == 0) first_line.erase(0, 3);
 }
 
 // Reports progress about every 512 KiB, and once at the end.
@@ -249,6 +309,9 @@ std::string education_yaml() {
          "# UNESCO International Standard Classification of Education (ISCED 2011):\n"
          "# https://uis.unesco.org/en/topic/international-standard-classification-education-isced\n"
          "education:\n"
+         "  - {id: junior-middle-school, isced: \"2\", name: {zh: 初中, en: Lower secondary education}, aliases: "
+         "[初中, "
+         "初中毕业, Junior high school, lower secondary]}\n"
          "  - {id: high-school, isced: \"3\", name: {zh: 高中/中专, en: Upper secondary education}, aliases: [高中, "
          "中专, "
          "high school, secondary school, vocational school, upper secondary]}\n"
@@ -395,13 +458,14 @@ struct EscoOccupations {
   std::unordered_map<std::string, size_t> by_uri;
 };
 
-EscoOccupations read_esco_occupations(InputStream& occ, ProgressMeter& meter, Diagnostics& diags) {
+EscoOccupations read_esco_occupations(InputStream& occ, ProgressMeter& meter, ImportLog& diags) {
   EscoOccupations out;
   std::vector<std::string> fields;
   int line = 1, lines = 0;
   if (!next_csv_record(occ.in, fields, lines))
     throw ImportError(T(fmt::format("'{}' is empty", occ.path), fmt::format("“{}”是空文件", occ.path)),
                       ErrorKind::invalid_input);
+  if (!fields.empty()) skip_bom(fields.front());
   auto col = columns(fields, {"conceptUri", "iscoGroup", "preferredLabel", "description"}, occ.path, "ESCO");
   size_t need = *std::max_element(col.begin(), col.end()) + 1;
   line += lines;
@@ -415,19 +479,22 @@ EscoOccupations read_esco_occupations(InputStream& occ, ProgressMeter& meter, Di
     if (fields.size() < need) {
       skipped(diags, occ.path, rec_line,
               T(fmt::format("skipped: {} fields, expected at least {}", fields.size(), need),
-                fmt::format("已跳过：{} 个字段，应至少 {} 个", fields.size(), need)));
+                fmt::format("已跳过：{} 个字段，应至少 {} 个", fields.size(), need)),
+              T("with too few fields", "字段不足"));
       continue;
     }
     EscoOccupation o{trim(fields[col[0]]), trim(fields[col[2]]), trim(fields[col[1]]), trim(fields[col[3]])};
     if (o.uri.empty() || o.label.empty()) {
       skipped(diags, occ.path, rec_line,
-              T("skipped: no conceptUri or preferredLabel", "已跳过：缺少 conceptUri 或 preferredLabel"));
+              T("skipped: no conceptUri or preferredLabel", "已跳过：缺少 conceptUri 或 preferredLabel"),
+              T("without a conceptUri or preferredLabel", "缺少 conceptUri 或 preferredLabel"));
       continue;
     }
     if (out.by_uri.count(o.uri)) {
       skipped(
           diags, occ.path, rec_line,
-          T(fmt::format("skipped: occupation '{}' listed twice", o.uri), fmt::format("已跳过：职业“{}”重复", o.uri)));
+          T(fmt::format("skipped: occupation '{}' listed twice", o.uri), fmt::format("已跳过：职业“{}”重复", o.uri)),
+          T("repeating an occupation", "职业重复"));
       continue;
     }
     out.by_uri.emplace(o.uri, out.list.size());
@@ -443,12 +510,13 @@ struct EscoRelation {
 };
 
 std::vector<EscoRelation> read_esco_relations(InputStream& rel, const EscoOccupations& occ, SkillTable& skill_table,
-                                              ProgressMeter& meter, Diagnostics& diags) {
+                                              ProgressMeter& meter, ImportLog& diags) {
   std::vector<EscoRelation> relations;
   std::string text;
   if (!getline_crlf(rel.in, text))
     throw ImportError(T(fmt::format("'{}' is empty", rel.path), fmt::format("“{}”是空文件", rel.path)),
                       ErrorKind::invalid_input);
+  skip_bom(text);
   auto rcol = columns(split_tabs(text), {"occupationUri", "relationType", "skillLabel"}, rel.path, "ESCO");
   size_t rneed = *std::max_element(rcol.begin(), rcol.end()) + 1;
   size_t unknown_occupations = 0;
@@ -459,7 +527,8 @@ std::vector<EscoRelation> read_esco_relations(InputStream& rel, const EscoOccupa
     if (f.size() < rneed) {
       skipped(diags, rel.path, line,
               T(fmt::format("skipped: {} fields, expected at least {}", f.size(), rneed),
-                fmt::format("已跳过：{} 个字段，应至少 {} 个", f.size(), rneed)));
+                fmt::format("已跳过：{} 个字段，应至少 {} 个", f.size(), rneed)),
+              T("with too few fields", "字段不足"));
       continue;
     }
     auto it = occ.by_uri.find(trim(f[rcol[0]]));
@@ -471,7 +540,9 @@ std::vector<EscoRelation> read_esco_relations(InputStream& rel, const EscoOccupa
     if (type != "essential" && type != "optional") {
       skipped(diags, rel.path, line,
               T(fmt::format("skipped: relationType '{}' is neither essential nor optional", type),
-                fmt::format("已跳过：relationType“{}”既不是 essential 也不是 optional", type)));
+                fmt::format("已跳过：relationType“{}”既不是 essential 也不是 optional", type)),
+              T("with a relationType that is neither essential nor optional",
+                "relationType 既不是 essential 也不是 optional"));
       continue;
     }
     auto label = trim(f[rcol[2]]);
@@ -480,9 +551,9 @@ std::vector<EscoRelation> read_esco_relations(InputStream& rel, const EscoOccupa
     relations.push_back({it->second, std::move(label), type == "essential"});
   }
   if (unknown_occupations > 0)
-    skipped(diags, rel.path, 0,
-            T(fmt::format("{} links name occupations not in occupations_en.csv and were left out", unknown_occupations),
-              fmt::format("{} 条关联指向 occupations_en.csv 中没有的职业，已略去", unknown_occupations)));
+    warn(diags, rel.path, 0,
+         T(fmt::format("{} links name occupations not in occupations_en.csv and were left out", unknown_occupations),
+           fmt::format("{} 条关联指向 occupations_en.csv 中没有的职业，已略去", unknown_occupations)));
   return relations;
 }
 
@@ -547,7 +618,7 @@ ImportedCatalog import_esco(const std::string& dir, const ImportProgress& progre
   open_input(occ, dir, "occupations_en.csv");
   open_input(rel, dir, "occupation_skill_relations.tsv");
   ProgressMeter meter{progress, occ.size + rel.size};
-  Diagnostics diags;
+  ImportLog diags;
   auto occupations = read_esco_occupations(occ, meter, diags);
   meter.next_file(occ.size);
   SkillTable skill_table;
@@ -576,7 +647,8 @@ ImportedCatalog import_esco(const std::string& dir, const ImportProgress& progre
   std::vector<CategoryOut> cat_list;
   for (auto& [id, c] : cats) cat_list.push_back(std::move(c));
   meter.finish();
-  return render(esco_meta(), std::move(cat_list), std::move(roles), std::move(skills), std::move(diags));
+  return finish_import(render(esco_meta(), std::move(cat_list), std::move(roles), std::move(skills), diags), diags,
+                       dir);
 }
 
 namespace {
@@ -620,12 +692,13 @@ struct OnetOccupations {
 // Reads a tab-separated O*NET file: checks the header, then calls row(fields, line)
 // for each data row that has every wanted column (short rows are reported).
 template <typename Row>
-void read_onet_rows(InputStream& in, const std::vector<std::string>& wanted, ProgressMeter& meter, Diagnostics& diags,
+void read_onet_rows(InputStream& in, const std::vector<std::string>& wanted, ProgressMeter& meter, ImportLog& diags,
                     Row&& row) {
   std::string text;
   if (!getline_crlf(in.in, text))
     throw ImportError(T(fmt::format("'{}' is empty", in.path), fmt::format("“{}”是空文件", in.path)),
                       ErrorKind::invalid_input);
+  skip_bom(text);
   auto col = columns(split_tabs(text), wanted, in.path, "O*NET");
   size_t need = *std::max_element(col.begin(), col.end()) + 1;
   std::vector<std::string> picked(col.size());
@@ -636,7 +709,8 @@ void read_onet_rows(InputStream& in, const std::vector<std::string>& wanted, Pro
     if (f.size() < need) {
       skipped(diags, in.path, line,
               T(fmt::format("skipped: {} fields, expected {}", f.size(), need),
-                fmt::format("已跳过：{} 个字段，应为 {} 个", f.size(), need)));
+                fmt::format("已跳过：{} 个字段，应为 {} 个", f.size(), need)),
+              T("with too few fields", "字段不足"));
       continue;
     }
     for (size_t i = 0; i < col.size(); ++i) picked[i] = trim(f[col[i]]);
@@ -644,13 +718,14 @@ void read_onet_rows(InputStream& in, const std::vector<std::string>& wanted, Pro
   }
 }
 
-OnetOccupations read_onet_occupations(InputStream& occ, ProgressMeter& meter, Diagnostics& diags) {
+OnetOccupations read_onet_occupations(InputStream& occ, ProgressMeter& meter, ImportLog& diags) {
   OnetOccupations out;
   read_onet_rows(occ, {"O*NET-SOC Code", "Title", "Description"}, meter, diags, [&](auto& f, int line) {
     OnetOccupation o{f[0], f[1], f[2]};
     if (o.code.size() < 2 || o.title.empty() || out.by_code.count(o.code)) {
       skipped(diags, occ.path, line,
-              T("skipped: no code or title, or a code listed twice", "已跳过：缺少代码或名称，或代码重复"));
+              T("skipped: no code or title, or a code listed twice", "已跳过：缺少代码或名称，或代码重复"),
+              T("without a code or title, or repeating a code", "缺少代码或名称，或代码重复"));
       return;
     }
     out.by_code.emplace(o.code, out.list.size());
@@ -677,7 +752,7 @@ struct OnetSkills {
 };
 
 void read_onet_technology(InputStream& tech, const OnetOccupations& occ, OnetSkills& out, ProgressMeter& meter,
-                          Diagnostics& diags) {
+                          ImportLog& diags) {
   read_onet_rows(tech,
                  {"O*NET-SOC Code", "Example", "Commodity Title", "Hot Technology", "In Demand", "Commodity Code"},
                  meter, diags, [&](auto& f, int) {
@@ -705,20 +780,22 @@ constexpr double k_onet_essential_importance = 3.5;
 constexpr double k_onet_optional_importance = 3.0;
 
 void read_onet_basic_skills(InputStream& basic, const OnetOccupations& occ, OnetSkills& out, ProgressMeter& meter,
-                            Diagnostics& diags) {
+                            ImportLog& diags) {
   read_onet_rows(
       basic, {"O*NET-SOC Code", "Element Name", "Scale ID", "Data Value", "Recommend Suppress", "Element ID"}, meter,
       diags, [&](auto& f, int line) {
         if (f[2] != "IM" || f[4] == "Y") return;  // importance only, and trusted values
         auto it = occ.by_code.find(f[0]);
         if (it == occ.by_code.end()) return;
-        double importance = 0;
-        try {
-          importance = std::stod(f[3]);
-        } catch (const std::exception&) {
-          skipped(diags, basic.path, line, T("skipped: Data Value is not a number", "已跳过：Data Value 不是数字"));
+        auto number = parse_import_number(f[3]);
+        if (!number) {
+          skipped(diags, basic.path, line,
+                  T(fmt::format("skipped: Data Value '{}' is not a finite number", f[3]),
+                    fmt::format("已跳过：Data Value“{}”不是有限的数字", f[3])),
+                  T("with a Data Value that is not a finite number", "Data Value 不是有限的数字"));
           return;
         }
+        double importance = *number;
         if (importance < k_onet_optional_importance || normalize_key(f[1]).empty()) return;
         out.table.add(f[1]);
         if (!f[5].empty()) out.ids_of_label[f[1]]["onet_element"] = f[5];
@@ -736,13 +813,13 @@ void read_onet_basic_skills(InputStream& basic, const OnetOccupations& occ, Onet
 constexpr const char* k_job_zone_barrier[] = {"", "low", "low", "moderate", "fairly-high", "high"};
 
 std::map<std::string, std::string> read_onet_job_zones(const std::string& dir, const OnetOccupations& occ,
-                                                       ProgressMeter& meter, Diagnostics& diags) {
+                                                       ProgressMeter& meter, ImportLog& diags) {
   std::map<std::string, std::string> out;
   std::error_code ec;
   if (!fs::is_regular_file(fs::path(dir) / "Job Zones.txt", ec)) {
-    skipped(diags, (fs::path(dir) / "Job Zones.txt").string(), 0,
-            T("not found: roles get their category's barrier, not one from their Job Zone",
-              "未找到：岗位采用所属类别的门槛，而非其 Job Zone"));
+    warn(diags, (fs::path(dir) / "Job Zones.txt").string(), 0,
+         T("not found: roles get their category's barrier, not one from their Job Zone",
+           "未找到：岗位采用所属类别的门槛，而非其 Job Zone"));
     return out;
   }
   InputStream zones;
@@ -750,7 +827,8 @@ std::map<std::string, std::string> read_onet_job_zones(const std::string& dir, c
   read_onet_rows(zones, {"O*NET-SOC Code", "Job Zone"}, meter, diags, [&](auto& f, int line) {
     if (!occ.by_code.count(f[0])) return;
     if (f[1].size() != 1 || f[1][0] < '1' || f[1][0] > '5') {
-      skipped(diags, zones.path, line, T("skipped: Job Zone is not 1 to 5", "已跳过：Job Zone 不在 1 到 5 之间"));
+      skipped(diags, zones.path, line, T("skipped: Job Zone is not 1 to 5", "已跳过：Job Zone 不在 1 到 5 之间"),
+              T("with a Job Zone that is not 1 to 5", "Job Zone 不在 1 到 5 之间"));
       return;
     }
     out[f[0]] = k_job_zone_barrier[f[1][0] - '0'];
@@ -848,7 +926,7 @@ ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progre
   open_input(tech, dir, "Technology Skills.txt");
   open_input(basic, dir, "Skills.tsv");
   ProgressMeter meter{progress, occ.size + tech.size + basic.size};
-  Diagnostics diags;
+  ImportLog diags;
   auto occupations = read_onet_occupations(occ, meter, diags);
   meter.next_file(occ.size);
   OnetSkills found;
@@ -868,7 +946,8 @@ ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progre
   std::vector<CategoryOut> cat_list;
   for (auto& [id, c] : cats) cat_list.push_back(std::move(c));
   meter.finish();
-  return render(onet_meta(), std::move(cat_list), std::move(roles), std::move(skills), std::move(diags));
+  return finish_import(render(onet_meta(), std::move(cat_list), std::move(roles), std::move(skills), diags), diags,
+                       dir);
 }
 
 namespace {
@@ -966,6 +1045,14 @@ bool next_csv_record(std::istream& in, std::vector<std::string>& fields, int& li
   }
   fields.push_back(std::move(field));
   return true;
+}
+
+std::optional<double> parse_import_number(std::string_view field) {
+  double v = 0;
+  const char* end = field.data() + field.size();
+  auto [stop, ec] = std::from_chars(field.data(), end, v);
+  if (field.empty() || ec != std::errc() || stop != end || !std::isfinite(v)) return std::nullopt;
+  return v;
 }
 
 std::string yaml_quote(std::string_view raw) {

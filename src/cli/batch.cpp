@@ -29,7 +29,7 @@ constexpr size_t k_window_lines_per_job = 64;
 constexpr size_t k_window_bytes = 8u << 20;
 constexpr size_t k_chunk_bytes = 64u << 10;
 
-std::string dump_line(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string dump_line(const Json& j) { return dump_json(j, -1); }
 
 std::string error_output(size_t line_no, const Text& message, const Json& path, const Json& diagnostics) {
   Json j{{"line", line_no},

@@ -17,6 +17,9 @@ namespace {
 
 /// The most worker threads `--jobs` takes (docs/cli.md): more only queue for cores.
 constexpr size_t k_max_jobs = 256;
+/// The largest `--line-offset` (docs/cli.md): 10^12 lines, far past any input, and
+/// far from the wrap of a line number at 2^64.
+constexpr long long k_max_line_offset = 1000000000000LL;
 
 struct BatchOptions {
   std::string input = "-";
@@ -144,9 +147,10 @@ void setup_batch(CLI::App& app) {
       ->type_name("N")
       ->check(CLI::Range(1LL, static_cast<long long>(k_max_jobs)));
   sub->add_option("--line-offset", o->line_offset,
-                  "Add N to every line number: the first line is N+1 (a shard of a larger input; default 0)")
+                  "Add N to every line number, 0 to 1000000000000: the first line is N+1 (a shard of a larger "
+                  "input; default 0)")
       ->type_name("N")
-      ->check(non_negative());
+      ->check(CLI::Range(0LL, k_max_line_offset));
   sub->footer(
       "Examples:\n  advisor batch --input people.jsonl > answers.jsonl\n"
       "  advisor batch --jobs 2 < people.jsonl | jq -r 'select(.ok) | .result.roles[0].id'\n"

@@ -85,6 +85,7 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
     for (const auto& m : r.missing_fields) f += (f.empty() ? "" : tr(", ", "、")) + field_text(m);
     v += tr(": ", "：") + trf("{} missing", "缺少{}", f);
   }
+  if (r.held_since) v += " · " + trf("held since {}", "已于 {} 取得", r.held_since->str());
   s += "  " + v + "\n";
   if (!r.trace) {
     s += "  " + tr("The source states no entry requirement for this level.", "来源未说明该等级的报考条件。") + "\n";

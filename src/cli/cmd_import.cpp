@@ -65,11 +65,11 @@ int run_import(const ImportOptions& o) {
                "ESCO 与 O*NET 的下载地址及所需文件见 docs/import.md");
     throw CommandError{exit_code(e.kind()), e.message(), hint};
   }
-  auto n = imported.diags.warning_count();
+  auto n = imported.dropped;
   out() << trf("imported {} roles, {} skills, {} links, {} categories into {}{}\n",
                "已导入 {} 个岗位、{} 项技能、{} 条关联、{} 个类别到 {}{}\n", imported.roles, imported.skills,
                imported.links, imported.categories, o.out,
-               n ? trf(" ({} rows skipped, see above)", "（跳过 {} 行，见上）", n) : "");
+               n ? trf(" ({} row{} dropped, see above)", "（丢弃 {} 行，见上）", n, n == 1 ? "" : "s") : "");
   if (imported.incomplete > 0)
     out() << trf(
         "{} roles have no skills in the source: marked incomplete, left out of ranking, shown by `show role`\n",

@@ -1,4 +1,4 @@
-// advisor list roles|categories|certificates|skills [--category ID] [--search WORD]
+// advisor list roles|categories|certificates|skills|domains [--category ID] [--search WORD]
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -38,6 +38,29 @@ int list_categories(const Catalog& c) {
     for (int rc : c.role_category) n += rc == static_cast<int>(i);
     t.rows.push_back({c.categories[i].id, tr(c.categories[i].name), std::to_string(n)});
   }
+  out() << t.render();
+  return k_exit_ok;
+}
+
+// The experience domains a profile's jobs may name: the industry sections of
+// GB/T 4754-2017 (with their letter) and the working domains, by id, name and parent.
+int list_domains(const Catalog& c) {
+  if (globals().json) {
+    Json j = json_doc();
+    Json arr = Json::array();
+    for (const auto& d : c.domains) {
+      Json e{{"id", d.id}, {"name", text_json(d.name)}};
+      e["code"] = d.code.empty() ? Json(nullptr) : Json(d.code);
+      e["parent"] = d.parent.empty() ? Json(nullptr) : Json(d.parent);
+      arr.push_back(e);
+    }
+    j["domains"] = arr;
+    emit_json(j);
+    return k_exit_ok;
+  }
+  Table t;
+  t.header = {tr("ID", "ID"), tr("SECTION", "门类"), tr("DOMAIN", "领域"), tr("PART OF", "上级")};
+  for (const auto& d : c.domains) t.rows.push_back({d.id, d.code, tr(d.name), d.parent});
   out() << t.render();
   return k_exit_ok;
 }
@@ -154,6 +177,7 @@ int run_list(ListOptions o) {
   if (o.what == "categories") return list_categories(c);
   if (o.what == "roles") return list_roles(c, o);
   if (o.what == "certificates") return list_certificates(c);
+  if (o.what == "domains") return list_domains(c);
   return list_skills(c, o);
 }
 
@@ -161,10 +185,10 @@ int run_list(ListOptions o) {
 
 void setup_list(CLI::App& app) {
   auto o = std::make_shared<ListOptions>();
-  auto* sub = app.add_subcommand("list", "List the catalogue's roles, categories, certificates or skills");
-  sub->add_option("what", o->what, "roles, categories, certificates or skills")
+  auto* sub = app.add_subcommand("list", "List the catalogue's roles, categories, certificates, skills or domains");
+  sub->add_option("what", o->what, "roles, categories, certificates, skills or domains")
       ->required()
-      ->check(CLI::IsMember({"roles", "categories", "certificates", "skills"}));
+      ->check(CLI::IsMember({"roles", "categories", "certificates", "skills", "domains"}));
   sub->add_option("--category", o->category,
                   "Only this role category, by id or name (roles; skills those roles ask for)")
       ->type_name("ID");
@@ -173,7 +197,8 @@ void setup_list(CLI::App& app) {
   sub->footer(
       "Examples:\n  advisor list roles\n  advisor list roles --category design --lang zh\n  advisor list roles "
       "--category 设计类\n"
-      "  advisor list categories\n  advisor list skills --search excel\n  advisor list certificates --json");
+      "  advisor list categories\n  advisor list skills --search excel\n  advisor list certificates --json\n"
+      "  advisor list domains");
   add_runner(sub, [o] { return run_list(*o); });
 }
 

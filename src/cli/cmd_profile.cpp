@@ -58,6 +58,14 @@ int run_validate_profile(const ValidateProfileOptions& o) {
 void setup_profile(CLI::App& app) {
   auto* prof = app.add_subcommand("profile", "Create and check profiles");
   prof->require_subcommand(1);
+  // Its own examples: a subcommand otherwise inherits the top level's footer.
+  prof->footer(
+      "Examples:\n"
+      "  advisor profile init                             # asks, then writes profile.yaml\n"
+      "  advisor profile init - < answers.txt > me.yaml   # one answer per line\n"
+      "  advisor profile validate profiles/cs-graduate.yaml\n"
+      "  advisor --json profile validate me.yaml          # the problems as data\n"
+      "Docs: docs/profile.md");
   auto o = std::make_shared<ValidateProfileOptions>();
   auto* val = prof->add_subcommand("validate", "Check a profile and report every problem as file:line:column");
   val->add_option("file", o->file, "Profile file (YAML or JSON; - for standard input)")->required()->type_name("FILE");

@@ -73,7 +73,7 @@ std::string yaml_scalar(const std::string& s) {
   // Full-width punctuation that YAML would read as a flow indicator is never in
   // the ASCII set above, so CJK text stays plain.
   if (plain) return s;
-  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return dump_json(Json(s), -1);  // a JSON string is a YAML double-quoted scalar
 }
 
 std::string yaml_list(const std::vector<std::string>& items) {

@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include "advisor/json_writer.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <fmt/format.h>
@@ -366,9 +368,13 @@ Json json_doc() {
   return j;
 }
 
-void emit_json(const Json& doc) {
-  out() << doc.dump(k_json_indent, ' ', false, Json::error_handler_t::replace) << "\n";
+std::string dump_json(const Json& doc, int indent) {
+  std::string text = doc.dump(indent, ' ', false, Json::error_handler_t::replace);
+  escape_line_separators(text);
+  return text;
 }
+
+void emit_json(const Json& doc) { out() << dump_json(doc, k_json_indent) << "\n"; }
 
 void emit_json_text(const std::string& doc) { out() << doc << "\n"; }
 

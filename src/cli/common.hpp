@@ -162,6 +162,9 @@ constexpr int k_schema_version = 3;
 
 /// Prints a JSON document to out().
 void emit_json(const Json& doc);
+/// The one way a tree becomes JSON text: nlohmann's dump (indent < 0: one line) with
+/// U+2028 and U+2029 escaped (escape_line_separators), the bytes JsonWriter writes.
+std::string dump_json(const Json& doc, int indent);
 /// Indent of every --json document (a JsonWriter's output matches emit_json's).
 constexpr int k_json_indent = 2;
 /// Prints a document a JsonWriter wrote with k_json_indent.

@@ -56,8 +56,8 @@ const std::unordered_map<std::string_view, std::string_view>& texts() {
        "每个结果为该命令的简要文档：id、状态、日期、得分"},
       {"Worker threads, 1 to 256; output order is input order whatever N (default 1)",
        "工作线程数，1 至 256；无论 N 为多少，输出顺序都与输入相同（默认 1）"},
-      {"Add N to every line number: the first line is N+1 (a shard of a larger input; default 0)",
-       "每个行号加上 N：第一行为 N+1（用于大输入的分片；默认 0）"},
+      {"Add N to every line number, 0 to 1000000000000: the first line is N+1 (a shard of a larger input; default 0)",
+       "每个行号加上 N，0 至 1000000000000：第一行为 N+1（用于大输入的分片；默认 0）"},
       {"Output: {\"line\": N, \"ok\": true, \"result\": <the command's document>} or",
        "输出：{\"line\": N, \"ok\": true, \"result\": <该命令的文档>} 或"},
       {"Docs: docs/json.md. Exit: 0 every line succeeded; 2 usage; 65 a line failed; 66 input missing.",
@@ -102,9 +102,10 @@ const std::unordered_map<std::string_view, std::string_view>& texts() {
       {"Output: text (default), json, dot (Graphviz) or mermaid",
        "输出格式：text（默认）、json、dot（Graphviz）或 mermaid"},
       // list
-      {"List the catalogue's roles, categories, certificates or skills", "列出目录库中的岗位、岗位类别、证书或技能"},
-      {"roles, categories, certificates or skills",
-       "roles（岗位）、categories（类别）、certificates（证书）或 skills（技能）"},
+      {"List the catalogue's roles, categories, certificates, skills or domains",
+       "列出目录库中的岗位、岗位类别、证书、技能或经验领域"},
+      {"roles, categories, certificates, skills or domains",
+       "roles（岗位）、categories（类别）、certificates（证书）、skills（技能）或 domains（经验领域）"},
       {"Only this role category, by id or name (roles; skills those roles ask for)",
        "只看这一岗位类别，可写 id 或名称（roles；skills 时为这些岗位需要的技能）"},
       {"Skills whose id, name or an alias contains this word (any case or width)",
@@ -182,6 +183,13 @@ const std::unordered_map<std::string_view, std::string_view>& texts() {
        "65 写出的档案无法加载；66 文件无法写入。"},
       {"Certificate, role, skill and category ids complete from the catalogue in use (--catalog).",
        "证书、岗位、技能和类别的 id 从当前目录库（--catalog）中补全。"},
+      {"Docs: docs/profile.md", "文档：docs/profile.md"},
+      // comments in example lines ("  advisor …  # comment")
+      {"asks, then writes profile.yaml", "逐项提问，然后写出 profile.yaml"},
+      {"one answer per line", "每行一个答案"},
+      {"the problems as data", "以 JSON 列出问题"},
+      {"this bash session", "只用于当前 bash 会话"},
+      {"with fpath+=(~/.zfunc) before compinit", "需在 compinit 之前设置 fpath+=(~/.zfunc)"},
   };
   return k_texts;
 }
@@ -200,7 +208,8 @@ std::string translated(const std::string& en, std::vector<std::string>& missing)
   return en;
 }
 
-// A footer line by line: known lines translated, example command lines kept.
+// A footer line by line: known lines translated, example command lines kept but for
+// their comments.
 std::string translated_footer(const std::string& footer, std::vector<std::string>& missing) {
   std::string out, line;
   size_t start = 0;
@@ -208,13 +217,50 @@ std::string translated_footer(const std::string& footer, std::vector<std::string
     size_t nl = footer.find('\n', start);
     line = footer.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
     bool example = line.rfind("  ", 0) == 0 || line.empty();
-    out += example ? line : translated(line, missing);
+    // An example's command stays; its comment ("  # one answer per line") is prose.
+    auto hash = example ? line.find("  # ") : std::string::npos;
+    if (!example)
+      out += translated(line, missing);
+    else if (hash != std::string::npos)
+      out += line.substr(0, hash + 4) + translated(line.substr(hash + 4), missing);
+    else
+      out += line;
     if (nl == std::string::npos) break;
     out += '\n';
     start = nl + 1;
   }
   return out;
 }
+
+/// CLI11's layout (detail::format_help) with the name column padded to its display
+/// width, not its bytes: a CJK label in it ("必需") takes two columns a character, and
+/// every description of a screen starts in the same column.
+class ZhFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    return two_columns(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    return two_columns(sub->get_display_name(true), sub->get_description());
+  }
+
+ private:
+  std::string two_columns(const std::string& name, const std::string& description) const {
+    const int width = static_cast<int>(get_column_width());
+    std::string out = "  " + name;
+    const int used = display_width(out);
+    const std::string indent(static_cast<size_t>(width), ' ');
+    if (used < width) out += std::string(static_cast<size_t>(width - used), ' ');
+    if (!description.empty()) {
+      if (used >= width) out += "\n" + indent;
+      for (char c : description) {
+        out += c;
+        if (c == '\n') out += indent;
+      }
+    }
+    return out + "\n";
+  }
+};
 
 void localize(CLI::App& app, const std::shared_ptr<CLI::Formatter>& fmt, std::vector<std::string>& missing) {
   app.formatter(fmt);
@@ -247,7 +293,7 @@ Lang early_language(int argc, char** argv) {
 std::vector<std::string> localize_help(CLI::App& app, Lang lang) {
   std::vector<std::string> missing;
   if (lang != Lang::zh) return missing;
-  auto fmt = std::make_shared<CLI::Formatter>();
+  auto fmt = std::make_shared<ZhFormatter>();
   for (const auto& [en, zh] : k_labels) fmt->label(en, zh);
   localize(app, fmt, missing);
   return missing;

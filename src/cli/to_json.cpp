@@ -65,6 +65,7 @@ Json level_result_json(const Catalog&, const LevelResult& r) {
   j["status"] = outcome_id(r.status);
   j["eligible"] = r.status == Outcome::eligible;
   j["earliest_date"] = date_or_null(r.earliest_date);
+  j["held_since"] = date_or_null(r.held_since);
   j["next_sitting"] = r.next_sitting ? Json(*r.next_sitting) : Json(nullptr);
   j["missing_fields"] = r.missing_fields;
   Json changes = Json::array();

@@ -1,9 +1,11 @@
 // Profile loading: YAML or JSON (yaml-cpp reads both) → Profile, resolved against
 // the catalogue. Unknown skills are warnings; everything else that is wrong is an error.
 #include <fmt/format.h>
+#include <cctype>
 
 #include "advisor/profile_loader.hpp"
 #include "advisor/util/bilingual.hpp"
+#include "advisor/util/utf8.hpp"
 #include "json_check.hpp"
 #include "profile_reader.hpp"
 
@@ -18,6 +20,32 @@ std::vector<std::string> ids_of(const auto& items) {
   ids.reserve(items.size());
   for (const auto& it : items) ids.push_back(it.id);
   return ids;
+}
+
+/// An age written with its unit, as people write it: "29岁", "29 周岁", "２９岁" (read
+/// after NFKC), "29 years", "29 yrs". The number, or nothing when the text is not a
+/// run of digits and one of those units (a bare number is get_int's to read).
+std::optional<long> age_with_unit(std::string_view text) {
+  if (text.find_first_not_of("0123456789") == std::string_view::npos) return std::nullopt;  // 29, or empty
+  std::string s = util::nfkc(text);
+  auto trim_end = [&] {
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+  };
+  trim_end();
+  bool unit = false;
+  for (std::string_view u : {"周岁", "岁", "years", "yrs"}) {
+    if (s.size() < u.size()) continue;
+    std::string tail = s.substr(s.size() - u.size());
+    for (auto& ch : tail) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (tail != u) continue;
+    s.resize(s.size() - u.size());
+    unit = true;
+    break;
+  }
+  if (!unit) return std::nullopt;
+  trim_end();
+  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stol(s);
 }
 
 std::string did_you_mean_en(const std::string& guess) {
@@ -47,7 +75,7 @@ class ProfileReader {
     if (age.IsDefined() && birth.IsDefined()) {
       m_ctx.error(age, T("give either 'age' or 'birth_date', not both", "“age”与“birth_date”只需给出其一"));
     }
-    if (age.IsDefined() && !is_null(age)) m_p.age = get_int(m_ctx, age, "age", 0, 150);
+    if (age.IsDefined() && !is_null(age)) m_p.age = age_of(age);
     if (birth.IsDefined() && !is_null(birth)) {
       m_p.birth_date = get_date(m_ctx, birth, "birth_date");
       if (m_p.birth_date && *m_p.birth_date > m_as_of) {
@@ -69,6 +97,19 @@ class ProfileReader {
   }
 
  private:
+  /// `age: 29`, or with its unit (age_with_unit): 29岁, 29 周岁, ２９岁, 29 years. Anything
+  /// else gets get_int's message, as a bare number does.
+  std::optional<int> age_of(const Node& n) {
+    if (n.IsScalar())
+      if (auto years = age_with_unit(n.Scalar())) {
+        if (*years <= 150) return static_cast<int>(*years);
+        m_ctx.error(n, T(fmt::format("age is {}, out of range (0 to 150)", n.Scalar()),
+                         fmt::format("age 为 {}，超出范围（0 至 150）", n.Scalar())));
+        return std::nullopt;
+      }
+    return get_int(m_ctx, n, "age", 0, 150);
+  }
+
   void education(const Node& e) {
     // Nodes are built, never assigned: yaml-cpp's Node::operator= writes through.
     if (e.IsMap() && !check_map(m_ctx, e, {"level", "major", "status", "expected"}, "education")) return;
@@ -151,18 +192,22 @@ class ProfileReader {
       const Node title = item["title"], dn = item["domains"], start = item["start"], end = item["end"],
                  years = item["years"];
       if (title.IsDefined() && !is_null(title)) e.title = get_string(m_ctx, title, "title").value_or("");
-      if (!dn.IsDefined()) {
-        m_ctx.error(item, T("experience entry has no 'domains' (e.g. domains: [aigc])",
-                            "工作经历缺少“domains”（例如 domains: [aigc]）"));
-      }
+      // `domains` may be left out: the job is work all the same (it counts where a rule
+      // names no domain). A domain is an id, a zh or en name or an alias (物流, retail);
+      // one the catalogue does not know is kept in the file with a warning, like an
+      // unknown skill, and counts toward no domain.
       for (const auto& d : get_string_list(m_ctx, dn, "domains")) {
-        if (m_c.domain(d)) {
-          e.domains.push_back(d);
+        if (const auto* known = m_c.find_domain(d)) {
+          e.domains.push_back(known->id);
           continue;
         }
         auto guess = closest_match(d, ids_of(m_c.domains));
-        m_ctx.error(dn, T(fmt::format("unknown experience domain '{}'{}", d, did_you_mean_en(guess)),
-                          fmt::format("未知的经验领域“{}”{}", d, did_you_mean_zh(guess))));
+        m_ctx.warning(dn, T(fmt::format("unknown experience domain '{}'{}; kept, but the job counts toward no domain "
+                                        "(advisor list domains)",
+                                        d, did_you_mean_en(guess)),
+                            fmt::format("未知的经验领域“{}”{}；已保留，但这份工作不计入任何领域（advisor list domains "
+                                        "可查看）",
+                                        d, did_you_mean_zh(guess))));
       }
       bool dated = start.IsDefined() || end.IsDefined();
       if (dated && years.IsDefined()) {

@@ -71,6 +71,18 @@ std::optional<std::string> get_string_of(YamlContext& ctx, const Node& node, std
   return std::string(node.Scalar());
 }
 
+/// The number's text has a non-zero digit before its exponent ("1e-400", "0.0001",
+/// hex "0x1p-2000"): when strtod still gives 0 or a denormal, the value underflowed.
+bool nonzero_mantissa(std::string_view text) {
+  bool hex = text.find_first_of("xX") != std::string_view::npos;
+  for (char ch : text) {
+    if (hex ? (ch == 'p' || ch == 'P') : (ch == 'e' || ch == 'E')) break;
+    if (ch >= '1' && ch <= '9') return true;
+    if (hex && ((ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F'))) return true;
+  }
+  return false;
+}
+
 template <class Node>
 std::optional<double> get_number_of(YamlContext& ctx, const Node& node, std::string_view what, double min, double max) {
   if (!node.IsScalar() || node.Tag() == "!") {
@@ -91,7 +103,10 @@ std::optional<double> get_number_of(YamlContext& ctx, const Node& node, std::str
     const std::string s(text);
     char* end = nullptr;
     v = std::strtod(s.c_str(), &end);
-    if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v)) {
+    // Refused: text strtod does not read whole, and numbers it cannot hold, too large
+    // (inf) or too small (a non-zero number read as 0 or a denormal, "1e-400").
+    bool underflow = (v == 0 || std::fpclassify(v) == FP_SUBNORMAL) && nonzero_mantissa(s);
+    if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v) || underflow) {
       type_error(ctx, node, what, "a number", "数字");
       return std::nullopt;
     }

@@ -1,7 +1,7 @@
 #include "advisor/json_writer.hpp"
 
-#include "advisor/text.hpp"
 #include "advisor/byte_scan.hpp"
+#include "advisor/text.hpp"
 
 #include <array>
 #include <charconv>
@@ -66,6 +66,29 @@ void append_escape(std::string& out, unsigned char b) {
 
 }  // namespace
 
+void escape_line_separators(std::string& json, size_t from) {
+  // In UTF-8 text 0xE2 only ever starts a character, so E2 80 A8 is U+2028 wherever
+  // it is; in JSON text it can only be inside a string, where \u2028 means the same.
+  size_t at = json.find('\xe2', from);
+  auto separator = [&json](size_t i) {
+    return i + 2 < json.size() && json[i + 1] == '\x80' && (json[i + 2] == '\xa8' || json[i + 2] == '\xa9');
+  };
+  while (at != std::string::npos && !separator(at)) at = json.find('\xe2', at + 1);
+  if (at == std::string::npos) return;
+  std::string done;
+  done.reserve(json.size() + 16);
+  done.append(json, 0, at);
+  for (size_t i = at; i < json.size();) {
+    if (json[i] == '\xe2' && separator(i)) {
+      done += json[i + 2] == '\xa8' ? "\\u2028" : "\\u2029";
+      i += 3;
+    } else {
+      done += json[i++];
+    }
+  }
+  json = std::move(done);
+}
+
 void append_json_string(std::string& out, std::string_view s) {
   const size_t mark = out.size();
   out += '"';
@@ -81,7 +104,14 @@ void append_json_string(std::string& out, std::string_view s) {
         // replacement rules are subtle, so let it write this string.
         out.resize(mark);
         out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        escape_line_separators(out, mark);
         return;
+      }
+      if (n == 3 && b == 0xE2 && s[i + 1] == '\x80' && (s[i + 2] == '\xa8' || s[i + 2] == '\xa9')) {
+        out.append(s.data() + run, i - run);  // U+2028, U+2029: JavaScript's line ends
+        out += s[i + 2] == '\xa8' ? "\\u2028" : "\\u2029";
+        run = i += n;
+        continue;
       }
       i += n;
       continue;

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <span>
 
@@ -374,18 +375,29 @@ class Evaluator {
     const auto& until = m_p.education_expected;
     if (!m_p.education_in_progress || (until && *until <= m_ctx.as_of)) return;
     // Studying for it: the level is held from the expected date on. Every degree
-    // takes the lowest level of the ladder to enrol, so only that one is held now.
+    // takes upper secondary school to enrol, so only the levels up to the lowest of
+    // ISCED 3 or above are held now (up to the ladder's lowest when no level gives
+    // its ISCED): a level below school, such as 初中, does not move that line.
     if (m_prose) {
       std::string when = until ? until->str() : std::string("?");
       t.found = T(fmt::format("{} (in progress, expected {})", t.found.en, when),
                   fmt::format("{}（在读，预计 {} 毕业）", t.found.zh, when));
     }
-    int lowest = need ? need->rank : 0;
-    for (const auto& l : m_c.education) lowest = std::min(lowest, l.rank);
-    if (have && need && have->rank >= need->rank && need->rank > lowest) {
+    if (have && need && have->rank >= need->rank && need->rank > enrolment_rank()) {
       t.outcome = Outcome::not_eligible;
       t.passes_on = until;
     }
+  }
+
+  /// The rank of the level a degree takes to enrol: the lowest of ISCED 3 or above,
+  /// else the lowest of the ladder.
+  int enrolment_rank() const {
+    int school = INT_MAX, lowest = INT_MAX;
+    for (const auto& l : m_c.education) {
+      lowest = std::min(lowest, l.rank);
+      if (!l.isced.empty() && l.isced[0] >= '3' && l.isced[0] <= '9') school = std::min(school, l.rank);
+    }
+    return school != INT_MAX ? school : lowest;
   }
 
   void major(const Rule& r, TraceNode& t) {
@@ -740,11 +752,28 @@ TraceNode evaluate(const Rule& rule, const EvalContext& ctx) {
   return t;
 }
 
+namespace {
+
+/// The first date the person held this level or a higher one of the certificate, among
+/// the dated certificates obtained by the evaluation date.
+std::optional<Date> held_since(const Certificate& cert, const CertificateLevel& level, const EvalContext& ctx) {
+  int need = cert.level_index(level.id);
+  std::optional<Date> since;
+  for (const auto& h : ctx.held ? *ctx.held : ctx.profile.certificates) {
+    if (h.id != cert.id || !h.date || *h.date > ctx.as_of || cert.level_index(h.level) < need) continue;
+    if (!since || *h.date < *since) since = h.date;
+  }
+  return since;
+}
+
+}  // namespace
+
 LevelResult check_level(const Certificate& cert, const CertificateLevel& level, const EvalContext& ctx) {
   LevelResult r;
   r.certificate = &cert;
   r.level = &level;
   if (cert.verified_on) r.stale = cert.verified_on->add_years(1) < ctx.as_of;
+  r.held_since = held_since(cert, level, ctx);
   if (level.recommended) Evaluator(ctx).eval(*level.recommended, r.recommended.emplace());
   if (!level.requires_rule) {
     r.status = Outcome::eligible;

@@ -330,6 +330,23 @@ void escape_plain(std::string& out, char c, EscapeStyle style) {
   out += c;
 }
 
+// The code point of the three-byte sequence at s[i] when it is a format control that
+// can reorder or hide text on a terminal (docs/limits.md, "Terminal injection"):
+// U+200B..U+200F (zero width, LRM, RLM), U+2028/U+2029 (line and paragraph
+// separators), U+202A..U+202E (bidi embeddings and overrides), U+2066..U+2069 (bidi
+// isolates) and U+FEFF (zero-width no-break space); 0 otherwise. The caller has
+// checked that a well-formed sequence of n bytes starts there.
+unsigned format_control(std::string_view s, size_t i, size_t n) {
+  if (n != 3) return 0;
+  auto b0 = static_cast<unsigned char>(s[i]);
+  auto b1 = static_cast<unsigned char>(s[i + 1]);
+  auto b2 = static_cast<unsigned char>(s[i + 2]);
+  unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+  bool hit = (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+             cp == 0xFEFF;
+  return hit ? cp : 0;
+}
+
 bool keeps(char c, EscapeStyle style) {
   if (c == '\t') return style == EscapeStyle::terminal;
   if (c == '\n') return style != EscapeStyle::line;
@@ -360,6 +377,8 @@ std::string escape_controls(std::string_view s, EscapeStyle style) {
     auto b1 = static_cast<unsigned char>(s[i + 1]);
     if (b == 0xC2 && b1 < 0xA0)
       escape_one(out, b1, false, style);  // C1: U+0080..U+009F
+    else if (unsigned cp = format_control(s, i, n))
+      escape_one(out, cp, false, style);  // bidi, zero-width, separators: \u202e
     else
       out.append(s.data() + i, n);
     i += n;
@@ -376,7 +395,8 @@ bool has_controls(std::string_view s) {
       continue;
     }
     size_t n = utf8_sequence_length(s, i);
-    if (n == 0 || (b == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0)) return true;
+    if (n == 0 || (b == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) || format_control(s, i, n) != 0)
+      return true;
     i += n;
   }
   return false;

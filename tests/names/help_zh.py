@@ -4,7 +4,12 @@
 Runs `advisor --lang zh [COMMAND...] --help` for advisor and each of its commands
 (found in the help itself) and fails on any description, footer line or group left
 in English: a line whose words after the option or command name are English prose.
-Example command lines (`  advisor …`, `  parallel …`) and option names are not prose.
+Example command lines (`  advisor …`, `  parallel …`) and option names are not prose;
+an example's comment (`  advisor … # comment`) is, and must be Chinese.
+
+It also checks the layout: within one help screen, every description of an option or
+a command starts at the same display column (a CJK character takes two), whatever
+the name column holds (`--profile FILE 必需`).
 
 Run from the repository root: help_zh.py --advisor build/advisor
 """
@@ -12,6 +17,7 @@ import argparse
 import re
 import subprocess
 import sys
+import unicodedata
 
 WORD = re.compile(r"[A-Za-z]{2,}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -56,6 +62,54 @@ def english_lines(text):
     return bad
 
 
+def display_width(text):
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+GROUP = re.compile(r"^\S[^:：]*:$")  # CLI11's group headings end in an ASCII colon
+GAP = re.compile(r"\S {2,}(?=\S)")
+
+
+def description_columns(text):
+    """(display column, line) of each option or command description, in the groups
+    CLI11 lays out in two columns (选项:, 子命令:, 位置参数:); footers are left alone."""
+    out, inside = [], False
+    for line in text.splitlines():
+        if GROUP.match(line) and not line.startswith(("用法", "Usage")):
+            inside = True
+            continue
+        if not line.strip():
+            inside = False
+            continue
+        if not inside:
+            continue
+        if re.match(r"^  \S", line):
+            m = GAP.search(line, 2)
+            if m:  # a name, then the description
+                out.append((display_width(line[:m.end()]), line))
+        else:  # a description on its own line (a long name, or a second line)
+            out.append((len(line) - len(line.lstrip(" ")), line))
+    return out
+
+
+def misaligned(text):
+    cols = description_columns(text)
+    if not cols:
+        return []
+    first = cols[0][0]
+    return [f"description at column {c}, not {first}: {line.strip()}" for c, line in cols if c != first]
+
+
+def untranslated_comments(text):
+    bad = []
+    for line in text.splitlines():
+        if line.startswith("  ") and "  # " in line:
+            comment = line.split("  # ", 1)[1]
+            if WORD.search(comment) and not CJK.search(comment):
+                bad.append(line)
+    return bad
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--advisor", required=True)
@@ -75,6 +129,10 @@ def main():
             failures.append(f"{what}: no 选项 group")
         for line in english_lines(text):
             failures.append(f"{what}: English left: {line.strip()}")
+        for line in untranslated_comments(text):
+            failures.append(f"{what}: example comment left in English: {line.strip()}")
+        for problem in misaligned(text):
+            failures.append(f"{what}: {problem}")
         queue.extend(path + [c] for c in commands_in(text))
     for f in failures:
         print(f, file=sys.stderr)

@@ -130,7 +130,12 @@ TEST_CASE("the education ladder is ordered and answers to its Chinese names", "[
   const auto& c = builtin();
   std::vector<std::string> ids;
   for (const auto& e : c.education) ids.push_back(e.id);
-  CHECK(ids == std::vector<std::string>{"high-school", "associate", "bachelor", "master", "doctorate"});
+  CHECK(ids == std::vector<std::string>{"junior-middle-school", "high-school", "associate", "bachelor", "master",
+                                        "doctorate"});
+  CHECK(c.find_education("初中")->id == "junior-middle-school");
+  CHECK(c.find_education("初中毕业")->id == "junior-middle-school");
+  CHECK(c.find_education("Junior high school")->id == "junior-middle-school");
+  CHECK(c.education_level("junior-middle-school")->isced == "2");
   CHECK(c.find_education("高中")->id == "high-school");
   CHECK(c.find_education("中专")->id == "high-school");
   CHECK(c.find_education("大专")->id == "associate");

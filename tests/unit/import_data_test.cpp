@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <set>
 
-#include "advisor/importer.hpp"
 #include "advisor/catalog_loader.hpp"
-#include "advisor/profile_loader.hpp"
+#include "advisor/importer.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/planning.hpp"
+#include "advisor/profile_loader.hpp"
 
 using namespace advisor;
 namespace fs = std::filesystem;
@@ -95,8 +95,9 @@ TEST_CASE("the ESCO slice imports with concept URIs, English-only labels and the
   CHECK(ds->name.in(Lang::zh) == "data scientist (en)");
   CHECK(no_english_in_zh(c));
   CHECK(c.skill("esco-statistics")->external_ids.at("esco_label") == "statistics");
-  REQUIRE(c.education.size() == 5);
+  REQUIRE(c.education.size() == 6);  // the built-in ladder's levels, 初中 (ISCED 2) to 博士
   CHECK(c.education_level("bachelor")->isced == "6");
+  CHECK(c.find_education("初中") == c.education_level("junior-middle-school"));
   CHECK(c.find_education("本科") == c.education_level("bachelor"));
 
   // A profile with education works on the import alone (it failed with "known: ").
@@ -140,7 +141,7 @@ TEST_CASE("built-in and ESCO roles rank in one list for a plain-words data-scien
   auto esco = import_esco((k_slices / "esco-1.2.0").string());
   auto onet = import_onet((k_slices / "onet-29.2").string());
   auto c = merged({{&esco, "esco"}, {&onet, "onet"}});
-  CHECK(c.education.size() == 5);  // the built-in ladder stands; the imports' are the same levels
+  CHECK(c.education.size() == 6);  // the built-in ladder stands; the imports' are the same levels
   CHECK(c.education_level("bachelor")->isced == "6");
   auto p = profile_of(c, k_data_science_profile);
   CHECK(c.skill(p.skills.at(0).id)->id == "python");  // the built-in skill, as lookups go

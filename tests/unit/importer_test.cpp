@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "advisor/catalog_cache.hpp"
+#include "advisor/catalog_loader.hpp"
 #include "advisor/embedded.hpp"
 #include "advisor/importer.hpp"
-#include "advisor/catalog_loader.hpp"
 #include "advisor/matching.hpp"
 #include "advisor/util/hash.hpp"
 
@@ -169,4 +169,64 @@ TEST_CASE("the snapshot compiled into advisor is the built-in catalogue's, as it
     CHECK_FALSE(deserialize_embedded_catalog(snap.substr(0, len)));
   CHECK_FALSE(deserialize_embedded_catalog(std::string(snap) + "x"));
   CHECK_FALSE(snapshot_key_of("not a snapshot"));
+}
+
+// Issue 32, hostile import files: the fixtures in tests/unit/fixtures/ (README there).
+namespace {
+const fs::path k_import_fixtures = fs::path(ADVISOR_SOURCE_DIR) / "tests" / "unit" / "fixtures";
+}  // namespace
+
+TEST_CASE("import numbers are read strictly: the whole field, finite", "[import][hostile]") {
+  CHECK(parse_import_number("3.88") == 3.88);
+  CHECK(parse_import_number("4") == 4.0);
+  CHECK(parse_import_number("1e0") == 1.0);
+  CHECK(parse_import_number("-0.5") == -0.5);
+  for (const char* bad : {"", "nan", "NaN", "inf", "-inf", "infinity", "4.0junk", "4.0 ", " 4", "1e999", "1e-400",
+                          "0x10", "+4", "4,5", "."})
+    CHECK_FALSE(parse_import_number(bad).has_value());
+}
+
+TEST_CASE("an O*NET import drops rows with nan, inf or junk importance, naming file:line, and sums them up",
+          "[import][hostile]") {
+  const auto dir = (k_import_fixtures / "onet-hostile").string();
+  // Every file starts with a byte order mark: skipped, so the header's first column is found.
+  auto imported = import_onet(dir);
+  CHECK(imported.roles == 2);
+  CHECK(imported.dropped == 4);
+  auto text = all_diagnostics(imported.diags);
+  INFO(text);
+  const auto skills = (fs::path(dir) / "Skills.tsv").string();
+  CHECK(text.find(skills + ":3:1: warning: skipped: Data Value 'nan' is not a finite number\n") != std::string::npos);
+  CHECK(text.find(skills + ":4:1: warning: skipped: Data Value 'inf' is not a finite number\n") != std::string::npos);
+  CHECK(text.find(skills + ":5:1: warning: skipped: Data Value '4.0junk' is not a finite number\n") !=
+        std::string::npos);
+  CHECK(text.find(skills + ":6:1: warning: skipped: 3 fields, expected 12\n") != std::string::npos);
+  // One summary, last, counting the rows by reason.
+  REQUIRE_FALSE(imported.diags.items.empty());
+  CHECK(format_diagnostic(imported.diags.items.back(), Lang::en) ==
+        dir +
+            ": warning: 4 rows dropped: 3 with a Data Value that is not a finite number, 1 with too few fields "
+            "(each is listed above with its file and line)\n");
+  size_t summaries = 0;
+  for (const auto& d : imported.diags.items) summaries += d.message.en.find("rows dropped") != std::string::npos;
+  CHECK(summaries == 1);
+  // The good importance (4.12) made Programming an optional skill of Data Scientists.
+  bool programming = false;
+  for (const auto& [name, yaml] : imported.files)
+    programming |= name.rfind("skills", 0) == 0 && yaml.find("Programming") != std::string::npos;
+  CHECK(programming);
+}
+
+TEST_CASE("an import that yields no roles is an error (65), not an empty catalogue", "[import][hostile]") {
+  const auto dir = (k_import_fixtures / "onet-no-roles").string();
+  try {
+    import_onet(dir);
+    FAIL("import_onet took a data set without a single occupation");
+  } catch (const ImportError& e) {
+    CHECK(e.kind() == ErrorKind::invalid_input);
+    CHECK(e.message().en ==
+          "'" + dir +
+              "' yields no roles: no occupation row could be imported (3 rows dropped: 2 with too few "
+              "fields, 1 without a code or title, or repeating a code)");
+  }
 }

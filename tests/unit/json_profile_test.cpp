@@ -47,7 +47,10 @@ std::string dump(const Diagnostics& d) {
 
 const std::vector<std::pair<std::string, std::vector<std::string>>> k_fields = {
     {"name", {R"("Li")", R"("王 伟")", "33", "null", "[]"}},
-    {"age", {"24", "0", "150", "151", "-1", "24.5", R"("24")", "1e1", "null", "true", "{}"}},
+    {"age", {"24",          "0",           "150",         "151",           "-1",          "24.5",
+             R"("24")",     "1e1",         "null",        "true",          "{}",          R"("29岁")",
+             R"("29 岁")",  R"("２９岁")", R"("29周岁")", R"("29 years")", R"("29 yrs")", R"("200岁")",
+             R"("29.5岁")", R"("岁")",     R"("２９")"}},
     {"birth_date", {R"("2000-01-02")", R"("2000-13")", R"("2030-01")", "2000", "null"}},
     {"education",
      {R"("master")", R"("硕士")", R"("bachelor")", R"("phd-ish")", R"({"level":"master","major":"computer-science"})",

@@ -39,6 +39,31 @@ TEST_CASE("education levels are recognised by their Chinese names", "[core][prof
   CHECK(load("education: {level: 硕士, major: 计算机}\n").profile.education == "master");
   CHECK(load("education: {level: Master's}\n").profile.education == "master");
   CHECK(load("education: {level: high-school}\n").profile.education == "high-school");
+  CHECK(load("education: 初中\n").profile.education == "junior-middle-school");
+  CHECK(load("education: {level: 初中毕业}\n").profile.education == "junior-middle-school");
+  CHECK(load("education: {level: Junior high school}\n").profile.education == "junior-middle-school");
+}
+
+TEST_CASE("an age is a whole number, or one with its unit: 岁, 周岁, years, yrs (any width)", "[core][profile]") {
+  for (const char* text : {"age: 29\n", "age: 29岁\n", "age: 29 岁\n", "age: ２９岁\n", "age: 29周岁\n",
+                           "age: 29 years\n", "age: 29 yrs\n", "age: \"29岁\"\n", "{\"age\": \"29 years\"}\n"}) {
+    INFO(text);
+    auto l = load(text);
+    CHECK(l.printed == "");
+    CHECK(l.profile.age == 29);
+  }
+  CHECK(load("age: 200岁\n").printed ==
+        "me.yaml:1:6: error: age is 200岁, out of range (0 to 150)\n"
+        "    age: 200岁\n"
+        "         ^\n");
+  // Anything else keeps today's message: a unit alone, a fraction, another unit, a
+  // full-width number with no unit, a quoted bare number.
+  for (const char* bad : {"岁", "29.5岁", "29 months", "twenty岁", "２９", "29 岁 old"}) {
+    INFO(bad);
+    CHECK(load(std::string("age: ") + bad + "\n").printed == "me.yaml:1:6: error: age must be a number, not '" +
+                                                                 std::string(bad) + "'\n" + "    age: " + bad +
+                                                                 "\n         ^\n");
+  }
 }
 
 TEST_CASE("a major is recognised by alias; an unknown one is kept with a warning", "[core][profile]") {
@@ -60,8 +85,8 @@ TEST_CASE("a major is recognised by alias; an unknown one is kept with a warning
 TEST_CASE("an unknown education level is an error with the known levels", "[core][profile]") {
   auto l = load("education: {level: bachelr}\n");
   CHECK(l.printed ==
-        "me.yaml:1:20: error: unknown education level 'bachelr' (did you mean 'bachelor'?) (known: high-school, "
-        "associate, bachelor, master, doctorate)\n"
+        "me.yaml:1:20: error: unknown education level 'bachelr' (did you mean 'bachelor'?) (known: "
+        "junior-middle-school, high-school, associate, bachelor, master, doctorate)\n"
         "    education: {level: bachelr}\n"
         "                       ^\n");
 }
@@ -229,26 +254,37 @@ TEST_CASE("an impossible start date is an error", "[core][profile]") {
         "                               ^\n");
 }
 
-TEST_CASE("an experience entry needs domains and either dates or years", "[core][profile]") {
+TEST_CASE("an experience entry needs dates or years; its domains are optional, names work, unknown ones warn",
+          "[core][profile]") {
   auto l = load(R"(experience:
   - {title: a, start: 2020-01}
   - {title: b, domains: [ai]}
   - {title: c, domains: [ai], start: 2020-01, years: 2}
   - {title: d, domains: [aigcc], years: 1}
 )");
-  CHECK(l.printed == R"(me.yaml:2:5: error: experience entry has no 'domains' (e.g. domains: [aigc])
-      - {title: a, start: 2020-01}
-        ^
-me.yaml:3:5: error: experience entry needs 'start' (and 'end' unless ongoing) or 'years'
+  CHECK(l.printed == R"(me.yaml:3:5: error: experience entry needs 'start' (and 'end' unless ongoing) or 'years'
       - {title: b, domains: [ai]}
         ^
 me.yaml:4:54: error: an entry has either start/end dates or 'years', not both
       - {title: c, domains: [ai], start: 2020-01, years: 2}
                                                          ^
-me.yaml:5:25: error: unknown experience domain 'aigcc' (did you mean 'aigc'?)
+me.yaml:5:25: warning: unknown experience domain 'aigcc' (did you mean 'aigc'?); kept, but the job counts toward no domain (advisor list domains)
       - {title: d, domains: [aigcc], years: 1}
                             ^
 )");
+  // A job without domains is work all the same, and one with an unknown domain is kept.
+  auto ok = load("experience:\n  - {title: a, start: 2020-01}\n  - {title: d, domains: [aigcc], years: 1}\n");
+  CHECK_FALSE(ok.diags.has_errors());
+  REQUIRE(ok.profile.experience.size() == 2);
+  CHECK(ok.profile.experience[0].domains.empty());
+  CHECK(ok.profile.experience[1].domains.empty());
+  // Domains by name or alias, in any language (the industry sections of GB/T 4754-2017).
+  auto named = load("experience:\n  - {title: 仓库主管, domains: [物流, Retail, 教育], years: 14}\n");
+  CHECK_FALSE(named.diags.has_errors());
+  CHECK(named.diags.warning_count() == 0);
+  REQUIRE(named.profile.experience.size() == 1);
+  CHECK(named.profile.experience[0].domains ==
+        std::vector<std::string>{"transport-and-logistics", "wholesale-and-retail", "education"});
 }
 
 TEST_CASE("a job starting after the evaluation date is a warning and is kept", "[core][profile]") {

@@ -432,6 +432,48 @@ TEST_CASE("a certificate obtained after the evaluation date is not held yet", "[
   CHECK(eval("holds: {certificate: ladder, level: junior}", p, Date{2027, 1, 1}).outcome == Outcome::eligible);
 }
 
+TEST_CASE("held_since is the first date a level or a higher one was obtained, by the evaluation date",
+          "[core][rules]") {
+  Profile p;
+  p.certificates.push_back(HeldCertificate{"ladder", "mid", Date{2025, 3, 1}, {}});
+  p.certificates.push_back(HeldCertificate{"ladder", "junior", Date{2024, 5, 20}, {}});
+  p.certificates.push_back(HeldCertificate{"ladder", "senior", Date{2027, 1, 1}, {}});  // not yet
+  CHECK(check(tiny(), "ladder", "junior", p, k_day).held_since == Date{2024, 5, 20});
+  CHECK(check(tiny(), "ladder", "mid", p, k_day).held_since == Date{2025, 3, 1});
+  CHECK_FALSE(check(tiny(), "ladder", "senior", p, k_day).held_since);
+  CHECK(check(tiny(), "ladder", "senior", p, Date{2027, 1, 1}).held_since == Date{2027, 1, 1});
+  // Held without a date, or another certificate: no date to say.
+  Profile undated;
+  undated.certificates.push_back(HeldCertificate{"ladder", "senior", std::nullopt, {}});
+  CHECK_FALSE(check(tiny(), "ladder", "junior", undated, k_day).held_since);
+  CHECK_FALSE(check(tiny(), "single", "standard", p, k_day).held_since);
+}
+
+TEST_CASE("a degree in progress holds school now: 初中 below it moves no verdict", "[core][rules]") {
+  // The built-in ladder starts at junior-middle-school (ISCED 2); a degree still takes
+  // high school (ISCED 3) to enrol, so a student holds high school now, as before.
+  const auto& c = builtin();
+  REQUIRE(c.education.front().id == "junior-middle-school");
+  Profile p;
+  p.education = "bachelor";
+  p.education_in_progress = true;
+  p.education_expected = Date{2027, 7, 1};
+  for (const char* level : {"junior-middle-school", "high-school"}) {
+    INFO(level);
+    auto t = eval(std::string("education: {min: ") + level + "}", p, k_day, c);
+    CHECK(t.outcome == Outcome::eligible);
+    CHECK_FALSE(t.passes_on);
+  }
+  auto associate = eval("education: {min: associate}", p, k_day, c);
+  CHECK(associate.outcome == Outcome::not_eligible);
+  CHECK(associate.passes_on == Date{2027, 7, 1});
+  // 初中 is below high school: not enough for a high-school minimum.
+  Profile junior;
+  junior.education = "junior-middle-school";
+  CHECK(eval("education: {min: high-school}", junior, k_day, c).outcome == Outcome::not_eligible);
+  CHECK(eval("education: {min: junior-middle-school}", junior, k_day, c).outcome == Outcome::eligible);
+}
+
 TEST_CASE("a sub-field of a major and a sub-skill count", "[core][rules]") {
   Profile p;
   p.major = "computer-science";

@@ -4,6 +4,7 @@
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -39,15 +40,21 @@ struct ImportedCatalog {
   std::map<std::string, std::string> files;  ///< file name → YAML text
   size_t roles = 0, skills = 0, links = 0, categories = 0;
   size_t incomplete = 0;  ///< roles the source lists no skills for (written with `incomplete: true`)
-  Diagnostics diags;      ///< input rows skipped, as warnings with file:line
+  size_t dropped = 0;     ///< input rows left out, each a warning with file:line
+  /// Warnings: each dropped row with file:line, notes on the input (a missing optional
+  /// file), and last, when rows were dropped, one summary ("N rows dropped: …").
+  Diagnostics diags;
 };
 
 /// ESCO 1.2.0: occupations_en.csv (RFC 4180) and occupation_skill_relations.tsv in dir.
-/// Throws ImportError.
+/// A UTF-8 byte order mark at the start of a file is skipped. Throws ImportError
+/// (invalid_input, 65, when no occupation row yields a role).
 ImportedCatalog import_esco(const std::string& dir, const ImportProgress& progress = {});
 
 /// O*NET 29.2: 'Occupation Data.txt', 'Technology Skills.txt' and Skills.tsv in dir.
-/// Throws ImportError.
+/// A UTF-8 byte order mark at the start of a file is skipped; a Data Value that is not
+/// a finite number as a whole (nan, inf, 4.0junk) drops its row. Throws ImportError
+/// (invalid_input, 65, when no occupation row yields a role).
 ImportedCatalog import_onet(const std::string& dir, const ImportProgress& progress = {});
 
 /// Writes the files into out_dir (created if missing) as one change
@@ -64,6 +71,10 @@ void write_imported(const ImportedCatalog& imported, const std::string& out_dir,
 /// a stream, line by line; a CR before the LF is dropped. Returns false at the end.
 /// `lines` is increased by the physical lines consumed.
 bool next_csv_record(std::istream& in, std::vector<std::string>& fields, int& lines);
+
+/// A number of an import file, read strictly: the whole field, decimal, finite
+/// ("3.88", "4", "1e0"); nothing for "", "nan", "inf", "4.0junk", " 4", "1e999".
+std::optional<double> parse_import_number(std::string_view field);
 
 /// A YAML double-quoted scalar: \" \\ and escapes for every control character,
 /// so any label survives a round trip through a YAML parser.

@@ -282,6 +282,7 @@ struct Catalog {
   std::vector<char> skill_owns_id_key;
   IdIndex education_by_key;  ///< normalised id/name/alias → level
   IdIndex major_by_key;
+  IdIndex domain_by_key;  ///< normalised id/name/alias → domain
   /// External id value (an O*NET-SOC code, an ESCO URI) → role: accepted wherever a role id is.
   IdIndex role_by_external_id;
   /// skill index → the other skills of its `same_as` set (empty for most): a person's
@@ -342,6 +343,8 @@ struct Catalog {
   const TreeItem* find_skill(const std::string& text) const;
   const EducationLevel* find_education(const std::string& text) const;
   const TreeItem* find_major(const std::string& text) const;
+  /// Resolves a domain written by a person (id, zh/en name or alias, any case or width).
+  const TreeItem* find_domain(const std::string& text) const;
 
   /// The items of `kind` that `text` names: the exact id, else the id in any case or
   /// width, the zh or en name, or an alias. One index: resolved; several: ambiguous

@@ -2,7 +2,8 @@
 // A streaming JSON writer: appends a document to a string as it is described, with
 // no tree in between. It writes the same bytes as nlohmann::json's
 // dump(indent, ' ', false, error_handler_t::replace) of the same document — compact
-// (indent < 0) or pretty — which the unit tests check against nlohmann itself, so
+// (indent < 0) or pretty — with escape_line_separators applied (U+2028 and U+2029
+// as \u2028 and \u2029), which the unit tests check against nlohmann itself, so
 // `advisor batch` (compact, one line per profile) and `recommend --json` (pretty)
 // keep their published bytes while skipping the tree (docs/performance.md).
 #include <cstdint>
@@ -68,8 +69,17 @@ class JsonWriter {
 
 /// Appends `s` as a JSON string literal (quotes included) the way nlohmann's
 /// serializer does without ensure_ascii: '"', '\\' and control characters escaped,
-/// invalid UTF-8 replaced by U+FFFD.
+/// invalid UTF-8 replaced by U+FFFD; and U+2028 and U+2029 written as \u2028 and
+/// \u2029, as escape_line_separators does to nlohmann's output.
 void append_json_string(std::string& out, std::string_view s);
+
+/// Rewrites every raw U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH SEPARATOR) in the
+/// UTF-8 JSON text from `from` on as \u2028 and \u2029, leaving every other byte as
+/// it is. Raw, they end a line for JavaScript before ES2019 and for line splitters
+/// such as Python's str.splitlines() and Spark, so a JSON Lines record would break in
+/// two; no JSON advisor writes holds them (docs/json.md). Every nlohmann dump that
+/// reaches output goes through this; JsonWriter escapes them as it writes.
+void escape_line_separators(std::string& json, size_t from = 0);
 
 /// Appends a finite number the way nlohmann's dump() writes it ("1.0", "0.25",
 /// "1e-05"), byte for byte.

@@ -48,6 +48,9 @@ struct LevelResult {
   std::optional<TraceNode> trace;        ///< the hard rule; empty when the level has none
   std::optional<TraceNode> recommended;  ///< the soft rule, if any
   bool stale = false;                    ///< rules verified more than a year before as_of
+  /// The person holds this level, or a higher one of the certificate, obtained on this
+  /// date (the earliest such, by as_of); empty when not held or held with no date.
+  std::optional<Date> held_since;
 };
 
 /// Experience in a domain (and its sub-domains) at a date.

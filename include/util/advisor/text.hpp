@@ -64,7 +64,10 @@ enum class EscapeStyle {
 /// The text with every control character (C0 but newline and tab, DEL, and the C1
 /// controls U+0080..U+009F, CSI U+009B among them) made visible as an escape, the
 /// way git and ls show them, so no profile or catalogue string can drive the
-/// terminal. Bytes that are not UTF-8 become \xff. docs/limits.md.
+/// terminal. The format controls that reorder or hide text (bidi U+202A..U+202E and
+/// U+2066..U+2069, zero-width U+200B..U+200F and U+FEFF, the separators U+2028 and
+/// U+2029) are escaped the same way (\u202e). Bytes that are not UTF-8 become \xff.
+/// docs/limits.md.
 std::string escape_controls(std::string_view text, EscapeStyle style = EscapeStyle::terminal);
 
 /// True when escape_controls would change nothing in the terminal style.
