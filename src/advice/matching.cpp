@@ -869,6 +869,27 @@ std::vector<uint32_t> best_roles(const Catalog& c, std::vector<std::pair<double,
   return out;
 }
 
+/// The full matches of `roles`, in that order, from the slots the person's skills fill.
+std::vector<RoleMatch> matches_of(const Catalog& c, const ProfileFacts& f, const Touched& touched,
+                                  const std::vector<uint32_t>& roles, bool prose) {
+  std::vector<RoleMatch> out;
+  out.reserve(roles.size());
+  std::vector<double> credit;
+  std::vector<size_t> via;
+  for (auto r : roles) {
+    credit.assign(c.roles[r].skills.size(), 0);
+    via.assign(c.roles[r].skills.size(), 0);
+    auto first = std::lower_bound(touched.hits.begin(), touched.hits.end(), r,
+                                  [](const Hit& h, uint32_t role) { return h.role < role; });
+    for (auto h = first; h != touched.hits.end() && h->role == r; ++h) {
+      credit[h->slot] = h->credit;
+      via[h->slot] = h->via;
+    }
+    out.push_back(build_match(c, f, r, credit, via, prose, touched.numbers[r].use));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const std::string& category, size_t limit,
@@ -886,21 +907,7 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const
     if (shown(r)) scored.emplace_back(term_values(c, f, r, touched.numbers[r]).score, r);
   size_t keep = limit == 0 ? eligible : std::min(limit, eligible);
 
-  std::vector<RoleMatch> out;
-  out.reserve(keep);
-  std::vector<double> credit;
-  std::vector<size_t> via;
-  for (auto r : best_roles(c, std::move(scored), keep)) {
-    credit.assign(c.roles[r].skills.size(), 0);
-    via.assign(c.roles[r].skills.size(), 0);
-    auto first = std::lower_bound(touched.hits.begin(), touched.hits.end(), r,
-                                  [](const Hit& h, uint32_t role) { return h.role < role; });
-    for (auto h = first; h != touched.hits.end() && h->role == r; ++h) {
-      credit[h->slot] = h->credit;
-      via[h->slot] = h->via;
-    }
-    out.push_back(build_match(c, f, r, credit, via, prose, touched.numbers[r].use));
-  }
+  auto out = matches_of(c, f, touched, best_roles(c, std::move(scored), keep), prose);
   std::sort(out.begin(), out.end(), better);  // a total order: ids are unique
   return out;
 }
@@ -914,21 +921,7 @@ std::vector<RoleMatch> closest_roles(const Catalog& c, const ProfileFacts& f, co
     auto t = term_values(c, f, r, touched.numbers[r]);
     if (t.gated && t.raw_score > 0) scored.emplace_back(t.raw_score, r);
   }
-  std::vector<RoleMatch> out;
-  std::vector<double> credit;
-  std::vector<size_t> via;
-  for (auto r : best_roles(c, std::move(scored), n)) {
-    credit.assign(c.roles[r].skills.size(), 0);
-    via.assign(c.roles[r].skills.size(), 0);
-    auto first = std::lower_bound(touched.hits.begin(), touched.hits.end(), r,
-                                  [](const Hit& h, uint32_t role) { return h.role < role; });
-    for (auto h = first; h != touched.hits.end() && h->role == r; ++h) {
-      credit[h->slot] = h->credit;
-      via[h->slot] = h->via;
-    }
-    out.push_back(build_match(c, f, r, credit, via, prose, touched.numbers[r].use));
-  }
-  return out;
+  return matches_of(c, f, touched, best_roles(c, std::move(scored), n), prose);
 }
 
 }  // namespace ranking
