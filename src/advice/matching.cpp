@@ -183,18 +183,26 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
           spread(c, it->second, Credit{credit, it->second, static_cast<int>(d), Evidence::work}, best);
     }
   }
-  // The skills a job title names ("数据分析师（Python/SQL）"): the skill itself, not what
-  // it would prove above it, since a title also names the employer's trade ("电商仓储
-  // 中心" is a warehouse, not e-commerce marketing). The syllabus of a certificate held,
-  // in part.
+  // The skills a job title names ("数据分析师（Python/SQL）"), and what they prove in full
+  // above them (Python: programming), but no further than a full edge: a title also names
+  // the employer's trade ("电商仓储中心" is a warehouse, and e-commerce shows marketing only
+  // in part). The syllabus of a certificate held, in part.
   if (infer && c.scoring.title_credit > 0)
     for (size_t j = 0; j < p.experience.size(); ++j)
       for (size_t k : title_skills(c, p.experience[j].title)) {
-        best.emplace_back(k, Credit{c.scoring.title_credit, k, -1, Evidence::title, static_cast<int>(j), best.size()});
+        Credit title{c.scoring.title_credit, k, -1, Evidence::title, static_cast<int>(j)};
+        int a = static_cast<int>(k);
+        for (size_t steps = 0; a >= 0 && steps <= c.skills.size(); ++steps) {
+          title.order = best.size();
+          best.emplace_back(static_cast<size_t>(a), title);
+          if (c.skill_up[static_cast<size_t>(a)] < 1.0) break;
+          a = c.skill_parent[static_cast<size_t>(a)];
+        }
         if (k < c.skill_same.size())
-          for (uint32_t same : c.skill_same[k])
-            best.emplace_back(same,
-                              Credit{c.scoring.title_credit, k, -1, Evidence::title, static_cast<int>(j), best.size()});
+          for (uint32_t same : c.skill_same[k]) {
+            title.order = best.size();
+            best.emplace_back(same, title);
+          }
       }
   if (infer && c.scoring.held_syllabus_credit > 0)
     for (const auto& held : p.certificates) {

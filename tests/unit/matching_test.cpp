@@ -832,16 +832,29 @@ TEST_CASE("skills named in a job title are evidence", "[core][matching]") {
   CHECK(title_skills(cat(), "Drawing teacher") == std::vector<size_t>{cat().skill_by_id.at("drawing")});
   CHECK(title_skills(cat(), "Pythonista").empty());  // not a whole word
   {
-    // A title credits the skill it names, not what that skill would prove above it
-    // (docs/scoring.md, "Work is evidence": titles also name the employer's trade).
+    // A title credits the skill it names and what that proves in full above it (docs/
+    // scoring.md, "Work is evidence"): PyTorch's edges up are full ones.
     Profile torch = person({});
     ExperienceEntry job;
     job.title = "PyTorch engineer";
     torch.experience.push_back(job);
     auto credit = skill_credit(cat(), torch, k_day);
     CHECK(credit.of(cat().skill_by_id.at("pytorch")) == 1.0);
-    CHECK(credit.of(cat().skill_by_id.at("deep-learning-frameworks")) == 0.0);
-    CHECK(credit.of(cat().skill_by_id.at("deep-learning")) == 0.0);
+    CHECK(credit.of(cat().skill_by_id.at("deep-learning-frameworks")) == 1.0);
+    CHECK(credit.of(cat().skill_by_id.at("deep-learning")) == 1.0);
+  }
+  {
+    // ... but no further than a full edge: a title also names the employer's trade, and
+    // e-commerce shows marketing only in part (parent_credit 0.5 in the built-in catalogue).
+    const auto& b = testing::builtin();
+    Profile shop = person({});
+    ExperienceEntry job;
+    job.title = "仓库主管（电商仓储中心）";
+    shop.experience.push_back(job);
+    auto credit = skill_credit(b, shop, k_day);
+    REQUIRE(b.skill_by_id.count("e-commerce"));
+    CHECK(credit.of(b.skill_by_id.at("e-commerce")) == 1.0);
+    CHECK(credit.of(b.skill_by_id.at("marketing")) == 0.0);
   }
   // The built-in catalogue finds the same two in it.
   const auto& b = testing::builtin();
