@@ -57,9 +57,12 @@ inline void evaluate_everything(const Catalog& c, const Profile& p, Date on) {
     }
   }
   auto roles = rank_roles(c, p, on);
-  require(roles.size() == c.roles.size(), "every role is ranked");
+  // Only the roles with evidence are ranked (docs/scoring.md), each once, none at 0.
+  require(roles.size() <= c.roles.size(), "no role is ranked twice");
   for (size_t i = 0; i < roles.size(); ++i) {
     require(unit_score(roles[i].score), "role scores are in [0, 1]");
+    require(roles[i].score > 0 && !roles[i].evidence.empty() && !roles[i].fit.empty(),
+            "a ranked role has evidence, a fit and a score above 0");
     require(roles[i].missing.size() == roles[i].missing_essential.size(), "missing and missing_essential agree");
     if (i > 0) require(roles[i - 1].score >= roles[i].score, "roles are best first");
   }
