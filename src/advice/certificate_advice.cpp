@@ -243,6 +243,10 @@ void route_next(const Catalog& c, const Profile& p, const ProfileFacts& f, std::
     if (r.status == Outcome::eligible) {
       through = true;
       if (sitting) through_date = std::max(held_from, as_of);
+    } else if (r.status == Outcome::not_eligible && r.earliest_date) {
+      // Certificate plus years ("取得五级证书后累计从事…满3年"): time after holding it does it.
+      through = true;
+      through_date = r.earliest_date;
     }
   }
   if (through && (!through_date || !wait || *through_date < *wait)) {
@@ -514,8 +518,15 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
   a.needs = needs_of(c, a.targets);
   std::vector<CertificateSuggestion> all;
   all.reserve(c.certificates.size());
-  for (size_t ci = 0; ci < c.certificates.size(); ++ci)
-    if (!c.certificates[ci].levels.empty()) suggest(a, ci, all.emplace_back());
+  for (size_t ci = 0; ci < c.certificates.size(); ++ci) {
+    if (c.certificates[ci].levels.empty()) continue;
+    auto& s = all.emplace_back();
+    suggest(a, ci, s);
+    // A level whose only condition is one to confirm (its conditions are not published)
+    // is no advice: nothing in the profile can open it. `check` and `show` still tell.
+    if (const auto* l = s.suggested.level; l && l->requires_rule && l->requires_rule->kind == RuleKind::confirm)
+      s.below_floor = true;
+  }
   // Sorted by index, then moved once: a suggestion is large.
   std::vector<size_t> order(all.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;

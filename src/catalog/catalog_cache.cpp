@@ -19,12 +19,14 @@ constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape (tests/unit/snapshot_test.cpp
 // fails until the new layout is recorded there under the new number).
 constexpr uint32_t k_format =
-    11;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and
+    12;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and
          // incomplete; 5: registration facts, sources' accessed date; 6: coverage_prior; 7: the Catalog gained
          // derived tables (slot skills, syllabus reach, barrier skills, related roles: rebuilt by index(), not stored);
          // 8: and each role's kinds of skill (essential, optional), which skills' ids are their own keys;
          // 9: and each skill's place in id order; 10: transversal skills, parent_credit, evidence and fit scoring; 11:
-         // domains by name (domain_by_key)
+         // domains by name (domain_by_key); 12: the rule language of national standards (title, diploma, confirm,
+         // work after a date, related work and majors, dated rule versions, level and certificate aliases, school
+         // types, school classes, title levels)
 
 struct Corrupt {};
 
@@ -228,6 +230,24 @@ class Reader {
 
 // ---------------------------------------------------------------- write
 
+void put_relation(Writer& w, const Relation& rel) {
+  w.strs(rel.plain);
+  w.strs(rel.maybe);
+  w.text(rel.note);
+}
+
+void put_ranked(Writer& w, const std::vector<EducationLevel>& levels) {
+  w.u32(static_cast<uint32_t>(levels.size()));
+  for (const auto& e : levels) {
+    w.str(e.id);
+    w.text(e.name);
+    w.strs(e.aliases);
+    w.str(e.isced);
+    w.i32(e.rank);
+    w.pos(e.pos);
+  }
+}
+
 void put_rule(Writer& w, const Rule& r) {
   w.u8(static_cast<uint8_t>(r.kind));
   w.u32(static_cast<uint32_t>(r.children.size()));
@@ -246,6 +266,19 @@ void put_rule(Writer& w, const Rule& r) {
   w.strs(r.skill_ids);
   w.i32(r.min_count);
   w.f64(r.min_hours);
+  w.u8(r.related_work ? 1 : 0);
+  put_relation(w, r.work);
+  w.str(r.after_certificate);
+  w.str(r.after_level);
+  w.str(r.after_title);
+  w.f64(r.min_years_held);
+  w.str(r.title_min);
+  w.str(r.min_class);
+  w.strs(r.schools);
+  w.u8(r.related_major ? 1 : 0);
+  put_relation(w, r.major_rel);
+  w.u8(static_cast<uint8_t>((r.final_year ? 1 : 0) | (r.assessed ? 2 : 0) | (r.studying ? 4 : 0)));
+  w.text(r.confirm);
 }
 
 void put_opt_rule(Writer& w, const std::optional<Rule>& r) {
@@ -309,15 +342,19 @@ void put_catalog(Writer& w, const Catalog& c) {
     w.date(x.accessed);
     w.pos(x.pos);
   }
-  w.u32(static_cast<uint32_t>(c.education.size()));
-  for (const auto& e : c.education) {
-    w.str(e.id);
-    w.text(e.name);
-    w.strs(e.aliases);
-    w.str(e.isced);
-    w.i32(e.rank);
-    w.pos(e.pos);
+  put_ranked(w, c.education);
+  w.u32(static_cast<uint32_t>(c.schools.size()));
+  for (const auto& x : c.schools) {
+    w.str(x.id);
+    w.text(x.name);
+    w.strs(x.aliases);
+    w.str(x.parent);
+    w.strs(x.levels);
+    w.strs(x.sources);
+    w.pos(x.pos);
   }
+  put_ranked(w, c.school_classes);
+  put_ranked(w, c.title_levels);
   put_tree(w, c.majors);
   put_tree(w, c.domains);
   put_tree(w, c.skills);
@@ -379,13 +416,29 @@ void put_catalog(Writer& w, const Catalog& c) {
     for (const auto& l : x.levels) {
       w.str(l.id);
       w.text(l.name);
+      w.strs(l.aliases);
       w.text(l.suits);
       w.strs(l.syllabus);
       put_opt_rule(w, l.requires_rule);
       put_opt_rule(w, l.recommended);
+      w.u32(static_cast<uint32_t>(l.versions.size()));
+      for (const auto& v : l.versions) {
+        w.str(v.id);
+        w.text(v.name);
+        w.date(v.published);
+        w.date(v.captured);
+        w.u8(v.current ? 1 : 0);
+        w.text(v.note);
+        put_opt_rule(w, v.requires_rule);
+        w.strs(v.sources);
+        w.pos(v.pos);
+      }
       w.strs(l.sources);
       w.pos(l.pos);
     }
+    w.strs(x.aliases);
+    put_relation(w, x.related_work);
+    put_relation(w, x.related_majors);
     w.strs(x.sources);
     w.pos(x.pos);
   }
@@ -401,11 +454,31 @@ void put_catalog(Writer& w, const Catalog& c) {
 
 // ---------------------------------------------------------------- read
 
+Relation get_relation(Reader& r) {
+  Relation rel;
+  rel.plain = r.strs();
+  rel.maybe = r.strs();
+  rel.note = r.text();
+  return rel;
+}
+
+void get_ranked(Reader& r, std::vector<EducationLevel>& levels) {
+  levels.resize(r.count(8));
+  for (auto& e : levels) {
+    e.id = r.str();
+    e.name = r.text();
+    e.aliases = r.strs();
+    e.isced = r.str();
+    e.rank = r.i32();
+    e.pos = r.pos();
+  }
+}
+
 Rule get_rule(Reader& r, int depth) {
   if (depth > 256) throw Corrupt{};
   Rule x;
   auto kind = r.u8();
-  if (kind > static_cast<uint8_t>(RuleKind::study_hours)) throw Corrupt{};
+  if (kind > static_cast<uint8_t>(RuleKind::confirm)) throw Corrupt{};
   x.kind = static_cast<RuleKind>(kind);
   size_t n = r.count(8);
   for (size_t i = 0; i < n; ++i) x.children.push_back(get_rule(r, depth + 1));
@@ -423,6 +496,22 @@ Rule get_rule(Reader& r, int depth) {
   x.skill_ids = r.strs();
   x.min_count = r.i32();
   x.min_hours = r.f64();
+  x.related_work = r.flag();
+  x.work = get_relation(r);
+  x.after_certificate = r.str();
+  x.after_level = r.str();
+  x.after_title = r.str();
+  x.min_years_held = r.f64();
+  x.title_min = r.str();
+  x.min_class = r.str();
+  x.schools = r.strs();
+  x.related_major = r.flag();
+  x.major_rel = get_relation(r);
+  auto flags = r.u8();
+  x.final_year = flags & 1;
+  x.assessed = flags & 2;
+  x.studying = flags & 4;
+  x.confirm = r.text();
   return x;
 }
 
@@ -486,15 +575,19 @@ void get_catalog(Reader& r, Catalog& c) {
     x.accessed = r.date();
     x.pos = r.pos();
   }
-  c.education.resize(r.count(8));
-  for (auto& e : c.education) {
-    e.id = r.str();
-    e.name = r.text();
-    e.aliases = r.strs();
-    e.isced = r.str();
-    e.rank = r.i32();
-    e.pos = r.pos();
+  get_ranked(r, c.education);
+  c.schools.resize(r.count(8));
+  for (auto& x : c.schools) {
+    x.id = r.str();
+    x.name = r.text();
+    x.aliases = r.strs();
+    x.parent = r.str();
+    x.levels = r.strs();
+    x.sources = r.strs();
+    x.pos = r.pos();
   }
+  get_ranked(r, c.school_classes);
+  get_ranked(r, c.title_levels);
   get_tree(r, c.majors);
   get_tree(r, c.domains);
   get_tree(r, c.skills);
@@ -556,13 +649,29 @@ void get_catalog(Reader& r, Catalog& c) {
     for (auto& l : x.levels) {
       l.id = r.str();
       l.name = r.text();
+      l.aliases = r.strs();
       l.suits = r.text();
       l.syllabus = r.strs();
       l.requires_rule = get_opt_rule(r);
       l.recommended = get_opt_rule(r);
+      l.versions.resize(r.count(8));
+      for (auto& v : l.versions) {
+        v.id = r.str();
+        v.name = r.text();
+        v.published = r.date();
+        v.captured = r.date();
+        v.current = r.flag();
+        v.note = r.text();
+        v.requires_rule = get_opt_rule(r);
+        v.sources = r.strs();
+        v.pos = r.pos();
+      }
       l.sources = r.strs();
       l.pos = r.pos();
     }
+    x.aliases = r.strs();
+    x.related_work = get_relation(r);
+    x.related_majors = get_relation(r);
     x.sources = r.strs();
     x.pos = r.pos();
   }

@@ -221,8 +221,9 @@ static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, 
 // The one condition key a rule node has (all, any, not or a predicate); empty, with
 // a message, when it has none or more than one.
 static std::string rule_op(YamlContext& ctx, const YAML::Node& node) {
-  static constexpr std::string_view k_ops[] = {"all",   "any",        "not",   "age",    "education",
-                                               "major", "experience", "holds", "skills", "study_hours"};
+  static constexpr std::string_view k_ops[] = {"all",    "any",         "not",   "age",     "education",
+                                               "major",  "experience",  "holds", "skills",  "study_hours",
+                                               "title",  "diploma",     "confirm"};
   std::string op;
   for (auto k : k_ops) {
     if (!node[std::string(k)].IsDefined()) continue;
@@ -235,8 +236,9 @@ static std::string rule_op(YamlContext& ctx, const YAML::Node& node) {
   }
   if (op.empty())
     ctx.error(node, T("rule has no condition (all, any, not, age, education, major, experience, holds, skills, "
-                      "study_hours)",
-                      "规则没有条件（all、any、not、age、education、major、experience、holds、skills、study_hours）"));
+                      "study_hours, title, diploma, confirm)",
+                      "规则没有条件（all、any、not、age、education、major、experience、holds、skills、study_hours、"
+                      "title、diploma、confirm）"));
   return op;
 }
 
@@ -310,9 +312,32 @@ static bool parse_major(YamlContext& ctx, const YAML::Node& v, Rule& r) {
 
 static bool parse_experience(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   r.kind = RuleKind::experience;
-  if (!check_map(ctx, v, {"domain", "min_years", "max_years"}, "experience")) return false;
+  if (!check_map(ctx, v, {"domain", "work", "after", "min_years", "max_years"}, "experience")) return false;
   if (v["domain"].IsDefined()) r.domain = get_string(ctx, v["domain"], "experience.domain").value_or("");
   bool ok = true;
+  if (v["work"].IsDefined()) {
+    if (get_string(ctx, v["work"], "experience.work").value_or("") != "related") {
+      ctx.error(v["work"], T("experience 'work' must be 'related' (this or a related occupation)",
+                             "experience 的“work”只能是“related”（本职业或相关职业）"));
+      ok = false;
+    } else if (!r.domain.empty()) {
+      ctx.error(v, T("experience has both 'domain' and 'work': use one", "experience 同时有“domain”和“work”：只能用一个"));
+      ok = false;
+    }
+    r.related_work = true;
+  }
+  if (auto a = v["after"]; a.IsDefined()) {
+    if (!check_map(ctx, a, {"certificate", "level", "title"}, "after")) return false;
+    if (a["title"].IsDefined() == a["certificate"].IsDefined()) {
+      ctx.error(a, T("'after' needs either 'certificate' (with 'level') or 'title'",
+                     "“after”需要“certificate”（及“level”）或“title”之一"));
+      ok = false;
+    }
+    if (a["title"].IsDefined()) r.after_title = get_string(ctx, a["title"], "after.title").value_or("");
+    if (a["certificate"].IsDefined())
+      r.after_certificate = get_string(ctx, a["certificate"], "after.certificate").value_or("");
+    if (a["level"].IsDefined()) r.after_level = get_string(ctx, a["level"], "after.level").value_or("");
+  }
   if (!v["min_years"].IsDefined()) {
     ctx.error(v, T("experience needs 'min_years'", "experience 需要“min_years”"));
     ok = false;
@@ -332,8 +357,14 @@ static bool parse_experience(YamlContext& ctx, const YAML::Node& v, Rule& r) {
 
 static bool parse_holds(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   r.kind = RuleKind::holds;
-  if (!check_map(ctx, v, {"certificate", "level"}, "holds")) return false;
+  if (!check_map(ctx, v, {"certificate", "level", "min_years_held"}, "holds")) return false;
   bool ok = true;
+  if (v["min_years_held"].IsDefined()) {
+    if (auto y = get_number(ctx, v["min_years_held"], "holds.min_years_held", 0, 80))
+      r.min_years_held = *y;
+    else
+      ok = false;
+  }
   if (!v["certificate"].IsDefined()) {
     ctx.error(v, T("holds needs 'certificate'", "holds 需要“certificate”"));
     ok = false;
@@ -369,6 +400,64 @@ static bool parse_study_hours(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   return true;
 }
 
+static bool parse_title(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::title;
+  if (!check_map(ctx, v, {"min", "field"}, "title")) return false;
+  if (!v["min"].IsDefined()) {
+    ctx.error(v, T("title needs 'min' (a title level)", "title 需要“min”（职称等级）"));
+    return false;
+  }
+  r.title_min = get_string(ctx, v["min"], "title.min").value_or("");
+  if (v["field"].IsDefined()) {
+    if (get_string(ctx, v["field"], "title.field").value_or("") != "related") {
+      ctx.error(v["field"], T("title 'field' must be 'related' (符合专业对应关系)", "title 的“field”只能是“related”（符合专业对应关系）"));
+      return false;
+    }
+    r.related_major = true;
+  }
+  return true;
+}
+
+static bool parse_diploma(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::diploma;
+  if (!check_map(ctx, v, {"schools", "min_education", "min_class", "major", "final_year", "assessed", "studying"},
+                 "diploma"))
+    return false;
+  r.schools = get_string_list(ctx, v["schools"], "diploma.schools");
+  bool ok = true;
+  if (r.schools.empty()) {
+    ctx.error(v, T("diploma needs a non-empty 'schools' list", "diploma 需要非空的“schools”列表"));
+    ok = false;
+  }
+  if (v["min_education"].IsDefined()) r.education_min = get_string(ctx, v["min_education"], "min_education").value_or("");
+  if (v["min_class"].IsDefined()) r.min_class = get_string(ctx, v["min_class"], "min_class").value_or("");
+  if (v["major"].IsDefined()) {
+    if (get_string(ctx, v["major"], "diploma.major").value_or("") != "related") {
+      ctx.error(v["major"], T("diploma 'major' must be 'related' (this or a related major)",
+                              "diploma 的“major”只能是“related”（本专业或相关专业）"));
+      ok = false;
+    }
+    r.related_major = true;
+  }
+  for (auto [key, flag] : {std::pair{"final_year", &r.final_year}, std::pair{"assessed", &r.assessed},
+                           std::pair{"studying", &r.studying}})
+    if (v[key].IsDefined()) *flag = get_bool(ctx, v[key], key).value_or(false);
+  if (r.studying && r.final_year) {
+    ctx.error(v, T("diploma has both 'studying' and 'final_year': a current student needs only 'studying'",
+                   "diploma 同时有“studying”和“final_year”：在读学生只需“studying”"));
+    ok = false;
+  }
+  return ok;
+}
+
+static bool parse_confirm(YamlContext& ctx, const YAML::Node& v, Rule& r) {
+  r.kind = RuleKind::confirm;
+  auto t = get_text(ctx, v, "confirm");
+  if (!t) return false;
+  r.confirm = *t;
+  return true;
+}
+
 // A rule node: all/any/not or one predicate, plus optional reason and source.
 static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, int depth, size_t& budget) {
   if (depth > ctx.limits().max_depth || budget == 0) {
@@ -378,7 +467,7 @@ static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, 
   --budget;
   if (!check_map(ctx, node,
                  {"all", "any", "not", "age", "education", "major", "experience", "holds", "skills", "study_hours",
-                  "reason", "source", "sources"},
+                  "title", "diploma", "confirm", "reason", "source", "sources"},
                  "rule"))
     return std::nullopt;
   std::string op = rule_op(ctx, node);
@@ -395,6 +484,9 @@ static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, 
             : op == "experience"       ? parse_experience(ctx, v, r)
             : op == "holds"            ? parse_holds(ctx, v, r)
             : op == "skills"           ? parse_skills(ctx, v, r)
+            : op == "title"            ? parse_title(ctx, v, r)
+            : op == "diploma"          ? parse_diploma(ctx, v, r)
+            : op == "confirm"          ? parse_confirm(ctx, v, r)
                                        : parse_study_hours(ctx, v, r);
   if (!ok) return std::nullopt;
   return r;
@@ -514,6 +606,31 @@ static void parse_education_level(YamlContext& ctx, const YAML::Node& item, Cata
   for (const auto& known : c.education)
     if (known.id == e.id && fs::path(known.pos.file).parent_path().string() != dir) return;
   c.education.push_back(std::move(e));
+}
+
+// A school type: {id, name, aliases, parent, levels, source}.
+static void parse_school(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
+  if (!check_map(ctx, item, {"id", "name", "aliases", "parent", "levels", "source", "sources"}, "school type")) return;
+  SchoolType s;
+  read_identity(ctx, item, "school type", s);
+  s.aliases = get_string_list(ctx, item["aliases"], "aliases");
+  if (item["parent"].IsDefined()) s.parent = get_string(ctx, item["parent"], "parent").value_or("");
+  s.levels = get_string_list(ctx, item["levels"], "levels");
+  s.sources = get_sources(ctx, item);
+  if (!s.id.empty()) c.schools.push_back(std::move(s));
+}
+
+// A level of a small ladder with an explicit rank: 技工院校 classes, professional titles.
+static void parse_ranked(YamlContext& ctx, const YAML::Node& item, const char* what, std::vector<EducationLevel>& out) {
+  if (!check_map(ctx, item, {"id", "name", "aliases", "rank"}, what)) return;
+  EducationLevel e;
+  read_identity(ctx, item, what, e);
+  e.aliases = get_string_list(ctx, item["aliases"], "aliases");
+  if (!item["rank"].IsDefined())
+    ctx.error(item, T(fmt::format("{} needs 'rank'", what), fmt::format("{} 需要“rank”", what)));
+  else
+    e.rank = get_int(ctx, item["rank"], "rank", 0, 100).value_or(0);
+  if (!e.id.empty()) out.push_back(std::move(e));
 }
 
 // The fields an imported role adds: external ids, a barrier of its own, the incomplete flag.
@@ -703,14 +820,47 @@ static void parse_role(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
   if (!r.id.empty()) c.roles.push_back(std::move(r));
 }
 
+// One of a level's `versions`: its conditions as one source stated them on a date.
+static void parse_rule_version(YamlContext& ctx, const YAML::Node& n, CertificateLevel& lvl) {
+  if (!check_map(ctx, n, {"id", "name", "published", "captured", "current", "note", "requires", "source", "sources"},
+                 "version"))
+    return;
+  RuleVersion v;
+  read_identity(ctx, n, "version", v);
+  if (n["published"].IsDefined() && !is_null(n["published"])) v.published = get_date(ctx, n["published"], "published");
+  if (n["captured"].IsDefined() && !is_null(n["captured"])) v.captured = get_date(ctx, n["captured"], "captured");
+  if (n["current"].IsDefined()) v.current = get_bool(ctx, n["current"], "current").value_or(false);
+  v.note = optional_text(ctx, n, "note");
+  if (!is_null(n["requires"])) v.requires_rule = parse_top_rule(ctx, n["requires"]);
+  v.sources = get_sources(ctx, n);
+  if (!v.current && !v.date())
+    ctx.error(n, T("a version that is not 'current' needs a 'published' or 'captured' date",
+                   "非“current”的版本需要“published”或“captured”日期"));
+  if (!v.id.empty()) lvl.versions.push_back(std::move(v));
+}
+
 static void parse_certificate_level(YamlContext& ctx, const YAML::Node& l, Certificate& cert) {
-  if (!check_map(ctx, l, {"id", "name", "suits", "syllabus", "requires", "recommended", "source", "sources"}, "level"))
+  if (!check_map(ctx, l,
+                 {"id", "name", "aliases", "suits", "syllabus", "requires", "versions", "recommended", "source",
+                  "sources"},
+                 "level"))
     return;
   CertificateLevel lvl;
   read_identity(ctx, l, "level", lvl);
+  lvl.aliases = get_string_list(ctx, l["aliases"], "aliases");
   lvl.suits = optional_text(ctx, l, "suits");
   lvl.syllabus = get_string_list(ctx, l["syllabus"], "syllabus");
   if (!is_null(l["requires"])) lvl.requires_rule = parse_top_rule(ctx, l["requires"]);
+  if (!is_null(l["versions"])) {
+    if (lvl.requires_rule)
+      ctx.error(l["versions"], T("a level has both 'requires' and 'versions': put each rule in its version",
+                                 "等级同时有“requires”和“versions”：请把规则写在各版本中"));
+    for_each_item(ctx, l["versions"], "versions", [&](const YAML::Node& n) { parse_rule_version(ctx, n, lvl); });
+    // What reads one rule (ladders, advice) reads the current version's.
+    for (const auto& v : lvl.versions)
+      if (v.current) lvl.requires_rule = v.requires_rule;
+    if (!lvl.requires_rule && !lvl.versions.empty()) lvl.requires_rule = lvl.versions.back().requires_rule;
+  }
   if (!is_null(l["recommended"])) lvl.recommended = parse_top_rule(ctx, l["recommended"]);
   lvl.sources = get_sources(ctx, l);
   if (!lvl.id.empty()) cert.levels.push_back(std::move(lvl));
@@ -728,14 +878,38 @@ static void parse_sittings(YamlContext& ctx, const YAML::Node& s, Certificate& c
   cert.sittings.erase(std::unique(cert.sittings.begin(), cert.sittings.end()), cert.sittings.end());
 }
 
+// `related_work` / `related_majors`: {this: [...], maybe: [...], note: {zh, en}}.
+static Relation parse_relation(YamlContext& ctx, const YAML::Node& n, const char* what) {
+  Relation rel;
+  if (is_null(n) || !check_map(ctx, n, {"this", "maybe", "note"}, what)) return rel;
+  rel.plain = get_string_list(ctx, n["this"], "this");
+  rel.maybe = get_string_list(ctx, n["maybe"], "maybe");
+  rel.note = optional_text(ctx, n, "note");
+  if (rel.plain.empty())
+    ctx.error(n, T(fmt::format("{} needs a non-empty 'this' list", what), fmt::format("{} 需要非空的“this”列表", what)));
+  return rel;
+}
+
+// Copies the certificate's relations into the rule nodes that say `related`, so a rule
+// evaluates on its own.
+static void attach_relations(Rule& r, const Certificate& cert) {
+  if (r.related_work) r.work = cert.related_work;
+  if (r.related_major) r.major_rel = cert.related_majors;
+  for (auto& c : r.children) attach_relations(c, cert);
+}
+
 static void parse_certificate(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
   if (!check_map(ctx, item,
-                 {"id", "name", "issuer", "verified_on", "summary", "exam", "sittings", "study_hours", "syllabus",
-                  "related_roles", "notes", "registration", "levels", "source", "sources"},
+                 {"id", "name", "aliases", "issuer", "verified_on", "summary", "exam", "sittings", "study_hours",
+                  "syllabus", "related_roles", "related_work", "related_majors", "notes", "registration", "levels",
+                  "source", "sources"},
                  "certificate"))
     return;
   Certificate cert;
   read_identity(ctx, item, "certificate", cert);
+  cert.aliases = get_string_list(ctx, item["aliases"], "aliases");
+  cert.related_work = parse_relation(ctx, item["related_work"], "related_work");
+  cert.related_majors = parse_relation(ctx, item["related_majors"], "related_majors");
   cert.issuer = optional_text(ctx, item, "issuer");
   if (item["verified_on"].IsDefined())
     cert.verified_on = get_date(ctx, item["verified_on"], "verified_on");
@@ -756,6 +930,12 @@ static void parse_certificate(YamlContext& ctx, const YAML::Node& item, Catalog&
                       "证书需要“levels”：非空列表（单一等级的证书写一个）"));
   }
   for_each_item(ctx, item["levels"], "levels", [&](const YAML::Node& l) { parse_certificate_level(ctx, l, cert); });
+  for (auto& l : cert.levels) {
+    for (auto* r : {&l.requires_rule, &l.recommended})
+      if (*r) attach_relations(**r, cert);
+    for (auto& v : l.versions)
+      if (v.requires_rule) attach_relations(*v.requires_rule, cert);
+  }
   if (!cert.id.empty()) c.certificates.push_back(std::move(cert));
 }
 
@@ -776,8 +956,8 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
                               std::set<std::string>& meta_dirs, const std::string& dir,
                               std::vector<CrosswalkEntry>& crosswalk) {
   if (!check_map(ctx, root,
-                 {"catalog", "sources", "education", "majors", "domains", "skills", "categories", "roles",
-                  "certificates", "claims", "cases", "crosswalk"},
+                 {"catalog", "sources", "education", "schools", "school_classes", "title_levels", "majors", "domains",
+                  "skills", "categories", "roles", "certificates", "claims", "cases", "crosswalk"},
                  "catalogue file"))
     return;
   if (root["cases"].IsDefined()) {
@@ -789,6 +969,11 @@ static void parse_catalog_doc(YamlContext& ctx, const YAML::Node& root, Catalog&
   for_each_item(ctx, root["sources"], "sources", [&](const YAML::Node& item) { parse_source(ctx, item, c); });
   for_each_item(ctx, root["education"], "education",
                 [&](const YAML::Node& item) { parse_education_level(ctx, item, c, dir); });
+  for_each_item(ctx, root["schools"], "schools", [&](const YAML::Node& item) { parse_school(ctx, item, c); });
+  for_each_item(ctx, root["school_classes"], "school_classes",
+                [&](const YAML::Node& item) { parse_ranked(ctx, item, "school class", c.school_classes); });
+  for_each_item(ctx, root["title_levels"], "title_levels",
+                [&](const YAML::Node& item) { parse_ranked(ctx, item, "title level", c.title_levels); });
   parse_crosswalk(ctx, root["crosswalk"], crosswalk);
   parse_tree_items(ctx, root["majors"], "majors", c.majors);
   parse_tree_items(ctx, root["domains"], "domains", c.domains);

@@ -71,6 +71,10 @@ class Checker {
     if (what == "source") return "来源";
     if (what == "education level") return "学历";
     if (what == "registration fact") return "报名信息";
+    if (what == "school type") return "学校类型";
+    if (what == "school class") return "技工院校班级";
+    if (what == "title level") return "职称等级";
+    if (what == "rule version") return "规则版本";
     return std::string(what);
   }
 
@@ -166,7 +170,39 @@ class Checker {
       case RuleKind::skills:
         for (const auto& s : r.skill_ids) ref(s, m_c.skills, m_c.skill_by_id, r.pos, "skill");
         break;
+      case RuleKind::title:
+        ref(r.title_min, m_c.title_levels, m_c.title_level_by_id, r.pos, "title level");
+        break;
+      case RuleKind::diploma:
+        for (const auto& s : r.schools) ref(s, m_c.schools, m_c.school_by_id, r.pos, "school type");
+        if (!r.min_class.empty()) ref(r.min_class, m_c.school_classes, m_c.school_class_by_id, r.pos, "school class");
+        if (!r.education_min.empty()) ref(r.education_min, m_c.education, m_c.education_by_id, r.pos, "education level");
+        break;
+      case RuleKind::confirm:
+        break;
     }
+    if ((r.related_work && r.work.empty()) || (r.related_major && r.major_rel.empty()))
+      at(r.pos, T(r.related_work ? "'work: related' needs the certificate's 'related_work'"
+                                 : "'related' majors need the certificate's 'related_majors'",
+                  r.related_work ? "“work: related”需要证书的“related_work”" : "“related”专业需要证书的“related_majors”"));
+    if (!r.after_certificate.empty()) {
+      Rule held;
+      held.kind = RuleKind::holds;
+      held.certificate = r.after_certificate;
+      held.level = r.after_level;
+      held.pos = r.pos;
+      rule(held);
+    }
+    if (!r.after_title.empty()) ref(r.after_title, m_c.title_levels, m_c.title_level_by_id, r.pos, "title level");
+  }
+
+  void relation(const Relation& rel, bool domains, const SourcePos& p) {
+    for (const auto* list : {&rel.plain, &rel.maybe})
+      for (const auto& id : *list)
+        if (domains)
+          ref(id, m_c.domains, m_c.domain_by_id, p, "domain");
+        else
+          ref(id, m_c.majors, m_c.major_by_id, p, "major");
   }
 
   // A level is reachable when its rule can pass with time, study and the levels
@@ -226,6 +262,9 @@ class Checker {
     unique_ids(c.roles, "role");
     unique_ids(c.certificates, "certificate");
     unique_ids(c.claims, "claim");
+    unique_ids(c.schools, "school type");
+    unique_ids(c.school_classes, "school class");
+    unique_ids(c.title_levels, "title level");
     c.index();
     vocabulary();
     skill_words();
@@ -310,7 +349,21 @@ class Checker {
         for (const auto& s : l.syllabus) ref(s, c.skills, c.skill_by_id, l.pos, "skill");
         if (l.requires_rule) rule(*l.requires_rule);
         if (l.recommended) rule(*l.recommended);
+        int current = 0;
+        for (const auto& v : l.versions) {
+          sources(v.sources, v.pos, "rule version", true);
+          if (v.requires_rule) rule(*v.requires_rule);
+          current += v.current ? 1 : 0;
+        }
+        if (current > 1)
+          at(l.pos, T("a level has more than one 'current' version", "一个等级有多个“current”版本"));
       }
+      relation(cert.related_work, true, cert.pos);
+      relation(cert.related_majors, false, cert.pos);
+    }
+    for (const auto& s : c.schools) {
+      if (!s.parent.empty()) ref(s.parent, c.schools, c.school_by_id, s.pos, "school type");
+      for (const auto& l : s.levels) ref(l, c.education, c.education_by_id, s.pos, "education level");
     }
   }
 
@@ -521,6 +574,71 @@ int Certificate::level_index(const std::string& level) const {
   return -1;
 }
 
+namespace {
+
+// Whether `key` (normalised) is one of an item's id, zh or en name or aliases.
+template <typename Item>
+bool names_item(const Item& item, const std::string& key) {
+  if (key.empty()) return false;
+  if (normalize_key(item.id) == key || normalize_key(item.name.zh) == key || normalize_key(item.name.en) == key)
+    return true;
+  for (const auto& a : item.aliases)
+    if (normalize_key(a) == key) return true;
+  return false;
+}
+
+template <typename Item>
+const Item* find_named(const std::vector<Item>& items, const std::string& text) {
+  for (const auto& i : items)
+    if (i.id == text) return &i;
+  auto key = normalize_key(text);
+  for (const auto& i : items)
+    if (names_item(i, key)) return &i;
+  return nullptr;
+}
+
+}  // namespace
+
+int Certificate::find_level(const std::string& text) const {
+  if (int i = level_index(text); i >= 0) return i;
+  const auto* l = find_named(levels, text);
+  return l ? static_cast<int>(l - levels.data()) : -1;
+}
+
+const RuleVersion* CertificateLevel::version_on(Date d) const {
+  if (versions.empty()) return nullptr;
+  const RuleVersion* best = nullptr;
+  for (const auto& v : versions) {
+    auto vd = v.date();
+    if (v.current && (!vd || *vd <= d)) return &v;
+    if (vd && *vd <= d && (!best || !best->date() || *best->date() < *vd)) best = &v;
+  }
+  if (best) return best;
+  // Before every dated version: the earliest one.
+  for (const auto& v : versions)
+    if (!best || (v.date() && (!best->date() || *v.date() < *best->date()))) best = &v;
+  return best;
+}
+
+const SchoolType* Catalog::find_school(const std::string& text) const { return find_named(schools, text); }
+const EducationLevel* Catalog::find_school_class(const std::string& text) const {
+  return find_named(school_classes, text);
+}
+const EducationLevel* Catalog::find_title_level(const std::string& text) const {
+  return find_named(title_levels, text);
+}
+
+bool Catalog::school_within(const std::string& have, const std::string& want) const {
+  std::string k = have;
+  for (size_t steps = 0; !k.empty() && steps <= schools.size(); ++steps) {
+    if (k == want) return true;
+    const auto* s = find_named(schools, k);
+    if (!s || s->id != k) return false;
+    k = s->parent;
+  }
+  return false;
+}
+
 const RegistrationFact* Certificate::registration_fact(const std::string& about) const {
   for (const auto& f : registration)
     if (f.about == about) return &f;
@@ -537,6 +655,9 @@ void Catalog::index() {
   index_ids(categories, category_by_id);
   index_ids(roles, role_by_id);
   index_ids(certificates, certificate_by_id);
+  index_ids(schools, school_by_id);
+  index_ids(school_classes, school_class_by_id);
+  index_ids(title_levels, title_level_by_id);
   index_keys(skill_by_key, skills);
   skill_owns_id_key.assign(skills.size(), 0);
   for (size_t i = 0; i < skills.size(); ++i)
@@ -622,6 +743,13 @@ const Category* Catalog::category(const std::string& wanted) const {
 }
 const Certificate* Catalog::certificate(const std::string& wanted) const {
   return lookup(certificates, certificate_by_id, wanted);
+}
+const SchoolType* Catalog::school(const std::string& wanted) const { return lookup(schools, school_by_id, wanted); }
+const EducationLevel* Catalog::school_class(const std::string& wanted) const {
+  return lookup(school_classes, school_class_by_id, wanted);
+}
+const EducationLevel* Catalog::title_level(const std::string& wanted) const {
+  return lookup(title_levels, title_level_by_id, wanted);
 }
 const EducationLevel* Catalog::education_level(const std::string& wanted) const {
   return lookup(education, education_by_id, wanted);

@@ -34,13 +34,7 @@ std::vector<std::pair<const Certificate*, const CertificateLevel*>> resolve_targ
       for (const auto& l : cert->levels) out.emplace_back(cert, &l);
       continue;
     }
-    int li = cert->level_index(lid);
-    for (size_t i = 0; li < 0 && i < cert->levels.size(); ++i) {
-      const auto& name = cert->levels[i].name;
-      auto key = normalize_key(lid);
-      if (key == normalize_key(cert->levels[i].id) || key == normalize_key(name.zh) || key == normalize_key(name.en))
-        li = static_cast<int>(i);
-    }
+    int li = cert->find_level(lid);  // an id, a name or an alias (四级, Level 4)
     if (li < 0) {
       std::vector<std::string> ids;
       std::string all;
@@ -66,6 +60,13 @@ std::string field_text(const std::string& f) {
   if (f == "education") return tr("education level", "学历");
   if (f == "education.major") return tr("education major", "专业");
   if (f == "experience") return tr("work experience", "工作经历");
+  if (f == "experience.start") return tr("dates of work", "工作起止日期");
+  if (f == "education.school") return tr("school type", "学校类型");
+  if (f == "education.class") return tr("technical-school class", "技工院校班级");
+  if (f == "education.expected") return tr("expected graduation date", "预计毕业日期");
+  if (f == "certificates.date") return tr("date a certificate was obtained", "证书取得日期");
+  if (f == "titles.date") return tr("date a title was obtained", "职称取得日期");
+  if (f == "titles.field") return tr("field of a title", "职称专业");
   return f;
 }
 
@@ -83,10 +84,24 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
   if (r.status == Outcome::unknown) {
     std::string f;
     for (const auto& m : r.missing_fields) f += (f.empty() ? "" : tr(", ", "、")) + field_text(m);
-    v += tr(": ", "：") + trf("{} missing", "缺少{}", f);
+    std::string why = f.empty() ? "" : trf("{} missing", "缺少{}", f);
+    if (!r.to_confirm.empty())
+      why += (why.empty() ? "" : tr("; ", "；")) + tr("the assessment body must confirm", "需评价机构确认");
+    v += tr(": ", "：") + why;
   }
   if (r.held_since) v += " · " + trf("held since {}", "已于 {} 取得", r.held_since->str());
   s += "  " + v + "\n";
+  if (r.version) {
+    const auto& ver = *r.version;
+    std::string when = ver.published  ? trf("published {}", "{} 发布", ver.published->str())
+                       : ver.captured ? trf("seen {}", "{} 采集", ver.captured->str())
+                                      : tr("date not recorded", "日期未记录");
+    std::string line = trf("Conditions: {} ({})", "报考条件版本：{}（{}）", tr(ver.name), when);
+    if (r.versions_conflict)
+      line += tr("; another version differs: advisor show certificate ", "；另有版本条件不同，见 advisor show certificate ") +
+              cert.id;
+    s += wrapped(line, 2);
+  }
   if (!r.trace) {
     s += "  " + tr("The source states no entry requirement for this level.", "来源未说明该等级的报考条件。") + "\n";
   } else if (explain) {
@@ -115,6 +130,10 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
     s += "  " + tr("What would change the answer (easiest first):", "如何达到（由易到难）：") + "\n";
     for (size_t i = 0; i < r.changes.size(); ++i)
       s += "    " + (i == 0 ? std::string("- ") : tr("- or ", "- 或者")) + tr(r.changes[i].text) + "\n";
+  }
+  if (r.status == Outcome::unknown && !r.to_confirm.empty()) {
+    s += "  " + tr("Ask the assessment body (评价机构):", "请向评价机构确认：") + "\n";
+    for (const auto& t : r.to_confirm) s += wrapped("- " + tr(t), 4);
   }
   if (r.recommended) {
     s += "  " + tr("Recommended (soft: does not block):", "建议条件（不影响报考）：") + "\n";

@@ -182,6 +182,12 @@ Json certificate_json(const Catalog& c, const Certificate& cert, const EvalConte
   for (const auto& s : cert.syllabus) syl.push_back(skill_ref_json(c, s));
   cj["syllabus"] = syl;
   cj["related_roles"] = cert.related_roles;
+  cj["aliases"] = cert.aliases;
+  for (auto [key, rel] : {std::pair{"related_work", &cert.related_work}, std::pair{"related_majors", &cert.related_majors}})
+    cj[key] = rel->empty() ? Json(nullptr)
+                           : Json{{"this", rel->plain},
+                                  {"maybe", rel->maybe},
+                                  {"note", rel->note.empty() ? Json(nullptr) : text_json(rel->note)}};
   Json notes = Json::array();
   for (const auto& n : cert.notes) notes.push_back(text_json(n));
   cj["notes"] = notes;
@@ -191,8 +197,18 @@ Json certificate_json(const Catalog& c, const Certificate& cert, const EvalConte
     Json ls = Json::array();
     for (const auto& s : l.syllabus) ls.push_back(skill_ref_json(c, s));
     lj["syllabus"] = ls;
+    lj["aliases"] = l.aliases;
     lj["requires"] = l.requires_rule ? trace_json(evaluate(*l.requires_rule, ctx)) : Json(nullptr);
     lj["recommended"] = l.recommended ? trace_json(evaluate(*l.recommended, ctx)) : Json(nullptr);
+    Json versions = Json::array();
+    for (const auto& v : l.versions) {
+      Json vj = rule_version_json(v);
+      vj["note"] = v.note.empty() ? Json(nullptr) : text_json(v.note);
+      vj["requires"] = v.requires_rule ? trace_json(evaluate(*v.requires_rule, ctx)) : Json(nullptr);
+      vj["in_force"] = l.version_on(ctx.as_of) == &v;
+      versions.push_back(vj);
+    }
+    lj["versions"] = versions;
     lj["sources"] = sources_json(c, l.sources);
     levels.push_back(lj);
   }
@@ -207,8 +223,41 @@ Json certificate_json(const Catalog& c, const Certificate& cert, const EvalConte
   return cj;
 }
 
+// Every version of a level's conditions, oldest first as listed, each with its date,
+// source and note; then whether they conflict and which one `check` uses on the date.
+void print_versions(std::ostream& o, const Catalog& c, const CertificateLevel& l, const EvalContext& ctx) {
+  const auto* in_force = l.version_on(ctx.as_of);
+  bool conflict = false;
+  for (const auto& v : l.versions) {
+    std::string when = v.published  ? trf("published {}", "发布于 {}", v.published->str())
+                       : v.captured ? trf("seen {}", "采集于 {}", v.captured->str())
+                                    : tr("date not recorded", "日期未记录");
+    std::string state = v.current ? tr("current", "现行") : tr("earlier", "早期");
+    o << "  " << bold(tr("Entry requirements — ", "报考条件——") + tr(v.name)) << " (" << when << "; " << state
+      << (&v == in_force ? tr("; used on ", "；") + ctx.as_of.str() + tr("", " 起适用") : std::string()) << ")\n";
+    if (v.requires_rule)
+      o << render_trace(evaluate(*v.requires_rule, ctx), 4, false);
+    else
+      o << "    " << tr("none stated by the source", "来源未说明任何报考条件") << "\n";
+    if (!v.note.empty()) o << wrapped(tr(v.note), 4);
+    if (!v.sources.empty()) o << render_sources(c, v.sources, 4);
+    if (in_force && v.requires_rule != in_force->requires_rule) conflict = true;
+  }
+  if (l.versions.size() > 1)
+    o << wrapped(conflict ? tr("These versions state different conditions: `check` uses the one in force on the "
+                               "evaluation date (the current one unless --as-of is before its date).",
+                               "以上版本的条件不一致：check 按评估日期采用当时适用的版本（除非 --as-of 早于现行版本的日期，否则采用现行版本）。")
+                          : tr("These versions state the same conditions.", "以上版本的条件一致。"),
+                 2);
+}
+
 void print_certificate(std::ostream& o, const Catalog& c, const Certificate& cert, const EvalContext& ctx) {
   o << bold(tr(cert.name)) << "  " << dim(cert.id) << "\n";
+  if (!cert.aliases.empty()) {
+    std::string a;
+    for (const auto& x : cert.aliases) a += (a.empty() ? "" : tr(", ", "、")) + x;
+    o << tr("Also called: ", "又称：") << a << "\n";
+  }
   if (!cert.issuer.empty()) o << tr("Issuer: ", "发证机构：") << tr(cert.issuer) << "\n";
   if (cert.verified_on)
     o << tr("Rules verified against sources on: ", "规则核对日期：") << cert.verified_on->str() << "\n";
@@ -229,11 +278,20 @@ void print_certificate(std::ostream& o, const Catalog& c, const Certificate& cer
   for (const auto& l : cert.levels) {
     o << "\n"
       << bold(cert.levels.size() > 1 ? tr(l.name) + " (" + l.id + ")" : tr("Entry requirements", "报考条件")) << "\n";
-    if (cert.levels.size() > 1) o << "  " << tr("Entry requirements:", "报考条件：") << "\n";
-    if (l.requires_rule)
-      o << render_trace(evaluate(*l.requires_rule, ctx), 4, false);
-    else
-      o << "    " << tr("none stated by the source", "来源未说明任何报考条件") << "\n";
+    if (!l.aliases.empty()) {
+      std::string a;
+      for (const auto& x : l.aliases) a += (a.empty() ? "" : tr(", ", "、")) + x;
+      o << "  " << tr("Also called: ", "又称：") << a << "\n";
+    }
+    if (!l.versions.empty()) {
+      print_versions(o, c, l, ctx);
+    } else {
+      if (cert.levels.size() > 1) o << "  " << tr("Entry requirements:", "报考条件：") << "\n";
+      if (l.requires_rule)
+        o << render_trace(evaluate(*l.requires_rule, ctx), 4, false);
+      else
+        o << "    " << tr("none stated by the source", "来源未说明任何报考条件") << "\n";
+    }
     if (l.recommended) {
       o << "  " << tr("Recommended (soft: scores, never blocks):", "建议条件（仅影响排序，不影响报考）：") << "\n";
       o << render_trace(evaluate(*l.recommended, ctx), 4, false);
@@ -241,6 +299,32 @@ void print_certificate(std::ostream& o, const Catalog& c, const Certificate& cer
     if (!l.suits.empty()) o << "  " << suits_text(l.suits) << "\n";
     if (!l.syllabus.empty()) o << "  " << tr("Syllabus: ", "考试大纲：") << skill_names(c, l.syllabus) << "\n";
     if (!l.sources.empty()) o << render_sources(c, l.sources, 2);
+  }
+  struct Titled {
+    const char *en, *zh;
+    const Relation* rel;
+  };
+  for (auto [title_en, title_zh, rel] :
+       {Titled{"This or a related occupation (work that counts)", "本职业或相关职业（计入的工作）", &cert.related_work},
+        Titled{"This or a related major", "本专业或相关专业", &cert.related_majors}}) {
+    if (rel->empty()) continue;
+    auto names = [&](const std::vector<std::string>& ids, bool domains) {
+      std::string s;
+      for (const auto& id : ids) {
+        const TreeItem* t = domains ? c.domain(id) : c.major(id);
+        s += (s.empty() ? "" : tr(", ", "、")) + (t ? tr(t->name) : id);
+      }
+      return s;
+    };
+    bool domains = rel == &cert.related_work;
+    o << "\n" << bold(tr(title_en, title_zh)) << "\n";
+    o << wrapped(tr("Counts: ", "计入：") + names(rel->plain, domains), 2);
+    if (!rel->maybe.empty())
+      o << wrapped(tr("May count (the answer is unknown until the assessment body confirms): ",
+                      "可能计入（需评价机构确认，结果为无法判断）：") +
+                       names(rel->maybe, domains),
+                   2);
+    if (!rel->note.empty()) o << wrapped(tr(rel->note), 2);
   }
   for (const auto& n : cert.notes) o << "\n" << wrapped(tr("Note: ", "说明：") + tr(n), 0);
   auto claims = render_claims(c, cert.id, 2);

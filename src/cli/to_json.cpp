@@ -31,6 +31,12 @@ static const char* kind_id(RuleKind k) {
       return "skills";
     case RuleKind::study_hours:
       return "study_hours";
+    case RuleKind::title:
+      return "title";
+    case RuleKind::diploma:
+      return "diploma";
+    case RuleKind::confirm:
+      return "confirm";
   }
   return "all";
 }
@@ -50,10 +56,20 @@ Json trace_json(const TraceNode& t) {
   j["required"] = leaf ? text_json(t.required) : Json(nullptr);
   j["passes_on"] = date_or_null(t.passes_on);
   j["missing_fields"] = t.missing_fields;
+  j["confirm"] = t.confirm.empty() ? Json(nullptr) : text_json(t.confirm);
   Json kids = Json::array();
   for (const auto& c : t.children) kids.push_back(trace_json(c));
   j["children"] = kids;
   return j;
+}
+
+Json rule_version_json(const RuleVersion& v) {
+  return Json{{"id", v.id},
+              {"name", text_json(v.name)},
+              {"published", date_or_null(v.published)},
+              {"captured", date_or_null(v.captured)},
+              {"current", v.current},
+              {"sources", v.sources}};
 }
 
 Json level_result_json(const Catalog&, const LevelResult& r) {
@@ -83,6 +99,11 @@ Json level_result_json(const Catalog&, const LevelResult& r) {
   j["recommended"] = r.recommended ? trace_json(*r.recommended) : Json(nullptr);
   j["verified_on"] = date_or_null(r.certificate->verified_on);
   j["stale"] = r.stale;
+  j["rule_version"] = r.version ? rule_version_json(*r.version) : Json(nullptr);
+  j["versions_conflict"] = r.versions_conflict;
+  Json confirm = Json::array();
+  for (const auto& t : r.to_confirm) confirm.push_back(text_json(t));
+  j["to_confirm"] = confirm;
   return j;
 }
 

@@ -13,6 +13,8 @@ namespace advisor::cli {
 
 Json skill_ref_json(const Catalog& c, const std::string& id);
 Json trace_json(const TraceNode& t);
+/// A rule version's identity: id, name, dates, current, sources.
+Json rule_version_json(const RuleVersion& v);
 Json level_result_json(const Catalog& c, const LevelResult& r);
 void write_text(JsonWriter& w, const Text& t);
 /// `"external_ids": {scheme: id, ...}` as a member, only when there are some

@@ -36,6 +36,7 @@ void item_words(const Catalog& c, ItemKind kind, size_t i, Visit&& visit) {
       break;
     case ItemKind::certificate:
       names(c.certificates[i]);
+      for (const auto& a : c.certificates[i].aliases) visit(a);
       break;
     case ItemKind::skill:
       names(c.skills[i]);

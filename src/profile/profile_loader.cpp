@@ -66,7 +66,8 @@ class ProfileReader {
   void read(const Node& root) {
     if (!check_map(
             m_ctx, root,
-            {"name", "age", "birth_date", "education", "experience", "skills", "certificates", "study_hours", "goals"},
+            {"name", "age", "birth_date", "education", "titles", "experience", "skills", "certificates",
+             "study_hours", "goals"},
             "profile"))
       return;
     // Each key looked up once: a lookup is a walk along the mapping.
@@ -92,6 +93,7 @@ class ProfileReader {
     }
     if (auto s = root["skills"]; s.IsDefined() && !is_null(s)) skills(s);
     if (auto s = root["certificates"]; s.IsDefined() && !is_null(s)) certificates(s);
+    if (auto s = root["titles"]; s.IsDefined() && !is_null(s)) titles(s);
     if (auto s = root["study_hours"]; s.IsDefined() && !is_null(s)) study_hours(s);
     if (auto g = root["goals"]; g.IsDefined() && !is_null(g)) goals(g);
   }
@@ -112,14 +114,23 @@ class ProfileReader {
 
   void education(const Node& e) {
     // Nodes are built, never assigned: yaml-cpp's Node::operator= writes through.
-    if (e.IsMap() && !check_map(m_ctx, e, {"level", "major", "status", "expected"}, "education")) return;
+    if (e.IsMap() && !check_map(m_ctx, e, {"level", "school", "class", "major", "status", "expected"}, "education"))
+      return;
     if (e.IsMap()) education_status(e);
+    if (e.IsMap()) education_school(e);
     const Node level_node = e.IsMap() ? e["level"] : e;
     const Node major_node = e.IsMap() ? e["major"] : Node();
     if (level_node.IsDefined() && !is_null(level_node)) {
       if (auto s = get_string(m_ctx, level_node, "education.level")) {
+        const auto* school = m_c.find_school(*s);
         if (const auto* lvl = m_c.find_education(*s)) {
           m_p.education = lvl->id;
+          // 中专, 高职, 技校: a level that also names the school (unless `school` says otherwise)
+          if (school && m_p.school.empty()) m_p.school = school->id;
+        } else if (school && school->levels.size() == 1) {
+          // a school whose diplomas sit at one level: 技师学院 → upper secondary
+          m_p.education = school->levels[0];
+          if (m_p.school.empty()) m_p.school = school->id;
         } else {
           std::vector<std::string> words;
           for (const auto& l : m_c.education) {
@@ -153,6 +164,74 @@ class ProfileReader {
                 fmt::format("专业“{}”不在目录库中{}；与专业有关的规则无法匹配它", *s, did_you_mean_zh(guess))));
         }
       }
+    }
+  }
+
+  // school: a school type; class: a 技工院校 programme (中级工班 … 技师班).
+  void education_school(const Node& e) {
+    const Node school = e["school"], cls = e["class"];
+    auto known = [](const auto& items) {
+      std::string ids;
+      for (const auto& x : items) ids += (ids.empty() ? "" : ", ") + x.id;
+      return ids;
+    };
+    if (school.IsDefined() && !is_null(school))
+      if (auto s = get_string(m_ctx, school, "education.school")) {
+        if (const auto* t = m_c.find_school(*s))
+          m_p.school = t->id;
+        else
+          m_ctx.error(school, T(fmt::format("unknown school type '{}' (known: {})", *s, known(m_c.schools)),
+                                fmt::format("未知的学校类型“{}”（可用：{}）", *s, known(m_c.schools))));
+      }
+    if (cls.IsDefined() && !is_null(cls))
+      if (auto s = get_string(m_ctx, cls, "education.class")) {
+        if (const auto* t = m_c.find_school_class(*s))
+          m_p.school_class = t->id;
+        else
+          m_ctx.error(cls, T(fmt::format("unknown school class '{}' (known: {})", *s, known(m_c.school_classes)),
+                             fmt::format("未知的技工院校班级“{}”（可用：{}）", *s, known(m_c.school_classes))));
+      }
+  }
+
+  // titles: professional titles (职称), [{level, field, date}]. None listed: none held.
+  void titles(const Node& seq) {
+    if (!seq.IsSequence()) {
+      m_ctx.error(seq, T("titles must be a list of {level, field, date}", "titles 应为 {level, field, date} 的列表"));
+      return;
+    }
+    for (const auto& item : seq) {
+      if (!check_map(m_ctx, item, {"level", "field", "date"}, "title")) continue;
+      ProfessionalTitle t;
+      t.pos = m_ctx.pos(item);
+      const Node level = item["level"], field = item["field"], date = item["date"];
+      if (!level.IsDefined() || is_null(level)) {
+        m_ctx.error(item, T("title has no 'level' (junior, intermediate or senior)",
+                            "职称条目缺少“level”（初级、中级或高级）"));
+        continue;
+      }
+      auto text = get_string(m_ctx, level, "title.level");
+      if (!text) continue;
+      const auto* lvl = m_c.find_title_level(*text);
+      if (!lvl) {
+        std::string ids;
+        for (const auto& x : m_c.title_levels) ids += (ids.empty() ? "" : ", ") + x.id;
+        m_ctx.error(level, T(fmt::format("unknown title level '{}' (known: {})", *text, ids),
+                             fmt::format("未知的职称等级“{}”（可用：{}）", *text, ids)));
+        continue;
+      }
+      t.level = lvl->id;
+      if (field.IsDefined() && !is_null(field)) {
+        t.field = get_string(m_ctx, field, "title.field").value_or("");
+        if (const auto* m = m_c.find_major(t.field)) t.major = m->id;
+      }
+      if (date.IsDefined() && !is_null(date)) {
+        t.date = get_date(m_ctx, date, "title.date");
+        if (t.date && *t.date > m_as_of)
+          m_ctx.warning(date, T(fmt::format("obtained {}, after the evaluation date {}: not counted yet", t.date->str(),
+                                            m_as_of.str()),
+                                fmt::format("取得日期 {} 晚于评估日期 {}：暂不计入", t.date->str(), m_as_of.str())));
+      }
+      m_p.titles.push_back(std::move(t));
     }
   }
 
@@ -313,6 +392,11 @@ class ProfileReader {
       }
       h.id = get_string(m_ctx, id, "id").value_or("");
       const auto* cert = m_c.certificate(h.id);
+      if (!cert)  // a name or alias: 人工智能训练师, CAIE
+        if (auto found = m_c.resolve(ItemKind::certificate, h.id); found.size() == 1) {
+          cert = &m_c.certificates[found[0]];
+          h.id = cert->id;
+        }
       if (!cert) {
         auto guess = closest_match(h.id, ids_of(m_c.certificates));
         m_ctx.error(id, T(fmt::format("unknown certificate '{}'{}", h.id, did_you_mean_en(guess)),
@@ -321,6 +405,7 @@ class ProfileReader {
       }
       if (level.IsDefined()) {
         h.level = get_string(m_ctx, level, "level").value_or("");
+        if (int i = cert->find_level(h.level); i >= 0) h.level = cert->levels[static_cast<size_t>(i)].id;
         if (cert->level_index(h.level) < 0) {
           auto guess = closest_match(h.level, ids_of(cert->levels));
           m_ctx.error(level,

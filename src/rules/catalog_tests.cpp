@@ -79,7 +79,8 @@ std::optional<Profile> case_profile(const Catalog& catalog, YamlContext& ctx, co
 // when the engine disagrees.
 void check_expectation(const Catalog& catalog, YamlContext& ctx, const YAML::Node& e, const EvalContext& ectx,
                        CaseReport& cr) {
-  if (!check_map(ctx, e, {"certificate", "level", "status", "earliest_date", "next_sitting"}, "expectation")) return;
+  if (!check_map(ctx, e, {"certificate", "level", "status", "earliest_date", "next_sitting", "version"}, "expectation"))
+    return;
   auto cid = get_string(ctx, e["certificate"], "certificate").value_or("");
   const auto* cert = catalog.certificate(cid);
   if (!cert) {
@@ -120,6 +121,14 @@ void check_expectation(const Catalog& catalog, YamlContext& ctx, const YAML::Nod
     if (want != got)
       fail(e["earliest_date"], fmt::format("{}/{}: expected earliest_date {}, got {}", cid, lid, show(want), show(got)),
            fmt::format("{}/{}：期望 earliest_date 为 {}，实际为 {}", cid, lid, show(want), show(got)));
+  }
+  if (e["version"].IsDefined()) {
+    ++cr.checks;
+    auto want = get_string(ctx, e["version"], "version").value_or("");
+    std::string got = r.version ? r.version->id : "(none)";
+    if (want != got)
+      fail(e["version"], fmt::format("{}/{}: expected rule version {}, got {}", cid, lid, want, got),
+           fmt::format("{}/{}：期望规则版本 {}，实际为 {}", cid, lid, want, got));
   }
   if (e["next_sitting"].IsDefined()) {
     ++cr.checks;

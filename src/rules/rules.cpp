@@ -15,6 +15,13 @@ using util::T;
 
 namespace {
 
+/// "a junior title", "an intermediate title".
+std::string with_article(const std::string& en) {
+  std::string w = lower_first(en);
+  bool vowel = !w.empty() && std::string_view("aeiou").find(w[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + w;
+}
+
 std::string fmt_num(double v) {
   if (v == std::floor(v)) return fmt::format("{}", static_cast<long long>(v));
   return fmt::format("{:.1f}", v);
@@ -89,8 +96,11 @@ bool in_domain(const Catalog& c, const ExperienceEntry& e, const std::string& do
 namespace {
 
 /// Experience over the jobs `counts(j, job)` accepts.
+/// `from`: only work on or after that date counts (undated years cannot be placed in
+/// time: they are left out, and *undated_left_out says so).
 template <typename Counts>
-ExperienceMeasure measure(const Profile& p, Counts&& counts, Date as_of) {
+ExperienceMeasure measure(const Profile& p, Counts&& counts, Date as_of, std::optional<Date> from = std::nullopt,
+                          bool* undated_left_out = nullptr) {
   ExperienceMeasure m;
   // Scratch lists kept from call to call (it is called for every domain of every profile).
   thread_local std::vector<std::pair<long, long>> spans, merged;
@@ -103,12 +113,20 @@ ExperienceMeasure measure(const Profile& p, Counts&& counts, Date as_of) {
     const auto& e = p.experience[j];
     if (!counts(j, e)) continue;
     if (e.years) {
+      if (from) {
+        if (undated_left_out && *e.years > 0) *undated_left_out = true;
+        continue;
+      }
       undated += *e.years;
       continue;
     }
     if (!e.start) continue;
     long s = e.start->days();
     long end = e.end ? e.end->days() : today;
+    if (from) {
+      s = std::max(s, from->days());
+      if (e.end && end <= s) continue;  // over before the date
+    }
     if (s >= today) continue;  // not started yet
     if (!e.end || end > today) {
       m.ongoing = true;
@@ -158,6 +176,13 @@ ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const s
   return measure(
       p, [&](size_t, const ExperienceEntry& e) { return in_domain(c, e, domain); }, as_of);
 }
+
+bool final_year_student(Date expected, Date on) {
+  int y = on.month >= 9 ? on.year : on.year - 1;  // the school year containing `on` starts on 1 September of y
+  return expected <= Date{y + 1, 8, 31};
+}
+
+Date final_year_start(Date expected) { return Date{expected.month >= 9 ? expected.year : expected.year - 1, 9, 1}; }
 
 JobsByDomain jobs_by_domain(const Catalog& c, const Profile& p) {
   // The relation in_domain() tests one pair at a time, for every pair in one walk: a
@@ -241,6 +266,21 @@ class Evaluator {
         break;
       case RuleKind::study_hours:
         study_hours(r, t);
+        break;
+      case RuleKind::title:
+        title(r, t);
+        break;
+      case RuleKind::diploma:
+        diploma(r, t);
+        break;
+      case RuleKind::confirm:
+        t.outcome = Outcome::unknown;
+        t.confirm = r.confirm;
+        if (m_prose) {
+          t.required = r.confirm;
+          t.reason = r.confirm;
+          t.found = T("not something a profile can show", "档案无法体现这一条件");
+        }
         break;
     }
     if (m_prose && !r.reason.empty()) t.reason = r.reason;
@@ -438,6 +478,10 @@ class Evaluator {
       if (m_prose) t.found = T("experience missing", "缺少工作经历");
       return;
     }
+    if (r.related_work || !r.after_certificate.empty() || !r.after_title.empty()) {
+      related_experience(r, t, need_months);
+      return;
+    }
     auto m = measured(r.domain);
     if (m_prose) {
       auto have = duration_text(m.months);
@@ -461,6 +505,137 @@ class Evaluator {
     if (m.ongoing && (!m.grows_until || reached <= *m.grows_until)) t.passes_on = reached;
   }
 
+  /// Whether job j counts toward one of `domains` (or their sub-domains).
+  bool job_in(const ExperienceEntry& e, const std::vector<std::string>& domains) const {
+    for (const auto& d : domains)
+      if (in_domain(m_c, e, d)) return true;
+    return false;
+  }
+
+  /// The date from which work counts (`after`): the first date the person held the
+  /// certificate level or higher, or a title of the rank or above. Sets the outcome and
+  /// returns nothing when there is no such date.
+  std::optional<Date> counted_from(const Rule& r, TraceNode& t) {
+    if (!r.after_certificate.empty()) {
+      const auto* cert = m_c.certificate(r.after_certificate);
+      int need = cert && !r.after_level.empty() ? std::max(0, cert->level_index(r.after_level)) : 0;
+      std::optional<Date> since;
+      bool held = false;
+      for (const auto& h : m_held) {
+        if (!cert || h.id != cert->id || cert->level_index(h.level) < need) continue;
+        if (h.date && *h.date > m_ctx.as_of) continue;
+        held = true;
+        if (h.date && (!since || *h.date < *since)) since = h.date;
+      }
+      Text name = cert ? (cert->levels.size() > 1 && need < static_cast<int>(cert->levels.size())
+                              ? T(cert->name.en + " – " + cert->levels[static_cast<size_t>(need)].name.en,
+                                  cert->name.zh + "（" + cert->levels[static_cast<size_t>(need)].name.zh + "）")
+                              : cert->name)
+                       : T(r.after_certificate, r.after_certificate);
+      if (!held) {
+        t.outcome = Outcome::not_eligible;
+        if (m_prose) t.found = T("does not hold " + name.en + " (or higher)", "未持有" + name.zh + "或更高等级");
+        return std::nullopt;
+      }
+      if (!since) {
+        t.outcome = Outcome::unknown;
+        t.missing_fields = {"certificates.date"};
+        if (m_prose) t.found = T("holds " + name.en + ", date not given", "持有" + name.zh + "，未注明取得日期");
+        return std::nullopt;
+      }
+      return since;
+    }
+    const auto* need = m_c.title_level(r.after_title);
+    std::optional<Date> since;
+    bool held = false;
+    for (const auto& pt : m_p.titles) {
+      const auto* have = m_c.title_level(pt.level);
+      if (!have || !need || have->rank < need->rank || (pt.date && *pt.date > m_ctx.as_of)) continue;
+      held = true;
+      if (pt.date && (!since || *pt.date < *since)) since = pt.date;
+    }
+    Text name = need ? need->name : T(r.after_title, r.after_title);
+    if (!held) {
+      t.outcome = Outcome::not_eligible;
+      if (m_prose) t.found = T("no " + lower_first(name.en) + " or higher", "未取得" + name.zh + "或更高职称");
+      return std::nullopt;
+    }
+    if (!since) {
+      t.outcome = Outcome::unknown;
+      t.missing_fields = {"titles.date"};
+      if (m_prose) t.found = T(name.en + ", date not given", name.zh + "，未注明取得日期");
+      return std::nullopt;
+    }
+    return since;
+  }
+
+  /// Work in this or a related occupation (`work: related`), or work after a date
+  /// (`after`): what plainly counts passes; what only may count (a related occupation
+  /// the standard does not define) is unknown, never a silent pass or fail.
+  void related_experience(const Rule& r, TraceNode& t, int need_months) {
+    std::optional<Date> from;
+    if (!r.after_certificate.empty() || !r.after_title.empty()) {
+      from = counted_from(r, t);
+      if (!from) return;
+    }
+    std::vector<std::string> plain = r.related_work ? r.work.plain : std::vector<std::string>{r.domain};
+    bool all_work = !r.related_work && r.domain.empty();
+    bool undated = false;
+    auto plain_m = measure(
+        m_p, [&](size_t, const ExperienceEntry& e) { return all_work || job_in(e, plain); }, m_ctx.as_of, from,
+        &undated);
+    auto maybe_m = plain_m;
+    if (r.related_work && !r.work.maybe.empty())
+      maybe_m = measure(
+          m_p, [&](size_t, const ExperienceEntry& e) { return job_in(e, plain) || job_in(e, r.work.maybe); },
+          m_ctx.as_of, from, &undated);
+    Date reached = plain_m.virtual_start.add_months(need_months);
+    Date reached_maybe = maybe_m.virtual_start.add_months(need_months);
+    if (m_prose) {
+      auto have = duration_text(plain_m.months);
+      std::string since_en = from ? " since " + from->str() : "", since_zh = from ? from->str() + " 以来" : "";
+      t.found = T(fmt::format("{} of {}work{}{}", have.en, t.subject.en.empty() ? "" : t.subject.en + " ", since_en,
+                              plain_m.ongoing ? ", ongoing" : ""),
+                  fmt::format("{}{}工作 {}{}", since_zh, t.subject.zh, have.zh, plain_m.ongoing ? "（在职中）" : ""));
+    }
+    if (reached <= m_ctx.as_of) {
+      t.outcome = Outcome::eligible;
+      return;
+    }
+    if (reached_maybe <= m_ctx.as_of) {
+      t.outcome = Outcome::unknown;
+      if (m_prose) {
+        std::string en, zh;
+        for (const auto& id : r.work.maybe) {
+          const auto* d = m_c.domain(id);
+          en += (en.empty() ? "" : ", ") + (d ? lower_first(d->name.en) : id);
+          zh += (zh.empty() ? "" : "、") + (d ? d->name.zh : id);
+        }
+        auto have = duration_text(maybe_m.months);
+        t.found = T(fmt::format("{} counting {} work, which may or may not be a related occupation", have.en, en),
+                    fmt::format("计入{}工作共 {}，这类工作是否属于相关职业尚无定论", zh, have.zh));
+        t.confirm = T(fmt::format("whether your {} work counts as a related occupation ({}){}", en,
+                                  r.work.note.en.empty() ? "the standard does not define it" : r.work.note.en, ""),
+                      fmt::format("你的{}工作是否算作相关职业（{}）", zh,
+                                  r.work.note.zh.empty() ? "标准未界定相关职业" : r.work.note.zh));
+      } else {
+        t.confirm = T("related occupation", "相关职业");
+      }
+      return;
+    }
+    if (undated) {
+      // Years with no dates cannot be placed after the date: they might count.
+      t.outcome = Outcome::unknown;
+      t.missing_fields = {"experience.start"};
+      if (m_prose)
+        t.found = T(t.found.en + " (undated years cannot be placed after " + from->str() + ")",
+                    t.found.zh + "（未注明起止日期的工作年限无法判断是否在 " + from->str() + " 之后）");
+      return;
+    }
+    t.outcome = Outcome::not_eligible;
+    if (plain_m.ongoing && (!plain_m.grows_until || reached <= *plain_m.grows_until)) t.passes_on = reached;
+  }
+
   /// Experience in a domain on as_of: the caller's measure when it has one (EvalContext::experience).
   ExperienceMeasure measured(const std::string& domain) const {
     if (domain.empty() && m_ctx.any_experience) return *m_ctx.any_experience;
@@ -478,6 +653,44 @@ class Evaluator {
     if (d) dname.en = lower_first(dname.en);
     t.subject = d ? dname : T("", "");
     auto dur = duration_text(need_months);
+    std::string after_en, after_zh;
+    if (!r.after_certificate.empty()) {
+      const auto* cert = m_c.certificate(r.after_certificate);
+      int i = cert ? cert->level_index(r.after_level) : -1;
+      Text n = cert ? (i >= 0 && cert->levels.size() > 1
+                           ? T(cert->name.en + " – " + cert->levels[static_cast<size_t>(i)].name.en,
+                               cert->name.zh + "（" + cert->levels[static_cast<size_t>(i)].name.zh + "）")
+                           : cert->name)
+                    : T(r.after_certificate, r.after_certificate);
+      after_en = " after obtaining " + n.en;
+      after_zh = "取得" + n.zh + "后，";
+    } else if (!r.after_title.empty()) {
+      const auto* tl = m_c.title_level(r.after_title);
+      Text n = tl ? tl->name : T(r.after_title, r.after_title);
+      after_en = " after obtaining " + with_article(n.en);
+      after_zh = "取得" + n.zh + "后，";
+    }
+    if (r.related_work) {
+      std::string en, zh;
+      for (const auto& id : r.work.plain) {
+        const auto* pd = m_c.domain(id);
+        en += (en.empty() ? "" : ", ") + (pd ? lower_first(pd->name.en) : id);
+        zh += (zh.empty() ? "" : "、") + (pd ? pd->name.zh : id);
+      }
+      t.subject = T(en, zh);
+      t.required = T(fmt::format("at least {} of work in this or a related occupation{}", dur.en, after_en),
+                     fmt::format("{}累计从事本职业或相关职业工作满 {}", after_zh, dur.zh));
+      t.reason = T("At least" + t.required.en.substr(8), t.required.zh);
+      return;
+    }
+    if (!after_en.empty()) {
+      t.required = d ? T(fmt::format("at least {} of {} work{}", dur.en, dname.en, after_en),
+                         fmt::format("{}至少 {} {}工作经验", after_zh, dur.zh, dname.zh))
+                     : T(fmt::format("at least {} of work{}", dur.en, after_en),
+                         fmt::format("{}至少 {} 工作经验", after_zh, dur.zh));
+      t.reason = T("At least" + t.required.en.substr(8), t.required.zh);
+      return;
+    }
     if (r.max_years) {
       // A range ("suits one to three years"): both ends count.
       auto hi = duration_text(years_to_months(*r.max_years));
@@ -512,11 +725,33 @@ class Evaluator {
         const auto& lname = cert->levels[static_cast<size_t>(have)].name;
         if (m_prose)
           t.found = cert->levels.size() > 1 ? T("holds " + lname.en, "持有" + lname.zh) : T("held", "已持有");
+        if (r.min_years_held > 0) held_long_enough(r, t, *cert, need);
         return;
       }
       const auto& lname = cert->levels[static_cast<size_t>(have)].name;
       if (m_prose) t.found = T("holds " + lname.en + " only", "仅持有" + lname.zh);
     }
+  }
+
+  /// holds with min_years_held: held (that level or higher) for the years, from the
+  /// first date obtained.
+  void held_long_enough(const Rule& r, TraceNode& t, const Certificate& cert, int need) {
+    std::optional<Date> since;
+    for (const auto& h : m_held)
+      if (h.id == cert.id && cert.level_index(h.level) >= need && h.date && *h.date <= m_ctx.as_of &&
+          (!since || *h.date < *since))
+        since = h.date;
+    if (!since) {
+      t.outcome = Outcome::unknown;
+      t.missing_fields = {"certificates.date"};
+      if (m_prose) t.found = T(t.found.en + ", date not given", t.found.zh + "，未注明取得日期");
+      return;
+    }
+    Date reached = since->add_months(years_to_months(r.min_years_held));
+    if (m_prose) t.found = T(t.found.en + " since " + since->str(), t.found.zh + "（" + since->str() + " 取得）");
+    if (reached <= m_ctx.as_of) return;
+    t.outcome = Outcome::not_eligible;
+    t.passes_on = reached;
   }
 
   void holds_text(const Rule& r, TraceNode& t, const Certificate* cert, int need) {
@@ -529,6 +764,10 @@ class Evaluator {
                           : T("hold " + cname.en, "持有" + cname.zh);
     } else {
       t.required = T("hold " + cname.en, "持有" + cname.zh);
+    }
+    if (r.min_years_held > 0) {
+      auto dur = duration_text(years_to_months(r.min_years_held));
+      t.required = T(t.required.en + " for at least " + dur.en, t.required.zh + "满 " + dur.zh);
     }
     t.reason = T(std::string("Hold") + t.required.en.substr(4), t.required.zh);
     t.found = T("not held", "未持有");
@@ -585,6 +824,253 @@ class Evaluator {
     t.outcome = h >= r.min_hours ? Outcome::eligible : Outcome::not_eligible;
   }
 
+
+  /// Where a major (or a title's field) stands against a relation: 2 plainly this or a
+  /// related major, 1 may be related (unknown), 0 not related; -1 when it names no
+  /// major the catalogue knows (then it cannot be told).
+  int major_standing(const std::string& major_id, const Relation& rel) const {
+    auto it = major_id.empty() ? m_c.major_by_id.end() : m_c.major_by_id.find(major_id);
+    if (it == m_c.major_by_id.end()) return -1;
+    auto within = [&](const std::vector<std::string>& ids) {
+      for (const auto& id : ids)
+        if (auto a = m_c.major_by_id.find(id);
+            a != m_c.major_by_id.end() && Catalog::tree_distance(m_c.major_parent, it->second, a->second) >= 0)
+          return true;
+      return false;
+    };
+    return within(rel.plain) ? 2 : within(rel.maybe) ? 1 : 0;
+  }
+
+  static std::string names_of(const std::vector<std::string>& ids, const auto& find, bool zh) {
+    std::string out;
+    for (const auto& id : ids) {
+      const auto* x = find(id);
+      out += (out.empty() ? "" : zh ? "、" : ", ") + (x ? (zh ? x->name.zh : lower_first(x->name.en)) : id);
+    }
+    return out;
+  }
+
+  void title(const Rule& r, TraceNode& t) {
+    const auto* need = m_c.title_level(r.title_min);
+    Text nname = need ? need->name : T(r.title_min, r.title_min);
+    if (m_prose) {
+      t.required = r.related_major ? T(with_article(nname.en) + " or higher in a matching field",
+                                       "符合专业对应关系的" + nname.zh + "或更高职称")
+                                   : T(with_article(nname.en) + " or higher", nname.zh + "或更高职称");
+      t.reason = T("Hold " + t.required.en, "取得" + t.required.zh);
+    }
+    int best = -2;  // 2 plain, 1 maybe, -1 field cannot be told, 0 unrelated
+    const ProfessionalTitle* shown = nullptr;
+    for (const auto& pt : m_p.titles) {
+      const auto* have = m_c.title_level(pt.level);
+      if (!have || !need || have->rank < need->rank || (pt.date && *pt.date > m_ctx.as_of)) continue;
+      int st = r.related_major ? major_standing(pt.major, r.major_rel) : 2;
+      // plain > maybe > cannot tell > unrelated
+      auto order = [](int v) { return v == 2 ? 4 : v == 1 ? 3 : v == -1 ? 2 : v == 0 ? 1 : 0; };
+      if (order(st) > order(best)) {
+        best = st;
+        shown = &pt;
+      }
+    }
+    if (!shown) {
+      t.outcome = Outcome::not_eligible;
+      if (m_prose) t.found = m_p.titles.empty() ? T("no professional title", "未取得职称")
+                                                : T("no title of that rank", "无该等级或更高的职称");
+      return;
+    }
+    if (m_prose) {
+      const auto* lv = m_c.title_level(shown->level);
+      std::string f = shown->field.empty() ? "" : shown->field;
+      t.found = T(fmt::format("{}{}", lv ? lv->name.en : shown->level, f.empty() ? "" : " (" + f + ")"),
+                  fmt::format("{}{}", lv ? lv->name.zh : shown->level, f.empty() ? "" : "（" + f + "）"));
+    }
+    if (best == 2) {
+      t.outcome = Outcome::eligible;
+    } else if (best == 0) {
+      t.outcome = Outcome::not_eligible;
+      if (m_prose)
+        t.found = T(t.found.en + ": a field advisor does not count as matching", t.found.zh + "：该专业领域不在对应范围内");
+    } else {
+      t.outcome = Outcome::unknown;
+      if (shown->field.empty()) t.missing_fields = {"titles.field"};
+      t.confirm = T("whether the field of your title matches (符合专业对应关系; " +
+                        (r.major_rel.note.en.empty() ? std::string("the standard does not define it") : r.major_rel.note.en) + ")",
+                    "你的职称专业是否符合专业对应关系（" +
+                        (r.major_rel.note.zh.empty() ? std::string("标准未界定") : r.major_rel.note.zh) + "）");
+    }
+  }
+
+  void diploma(const Rule& r, TraceNode& t) {
+    if (m_prose) diploma_text(r, t);
+    if (m_p.education.empty() && m_p.school.empty()) {
+      t.outcome = Outcome::unknown;
+      t.missing_fields = {"education"};
+      if (m_prose) t.found = T("education missing", "缺少学历");
+      return;
+    }
+    if (m_prose) diploma_found(t);
+    bool no = false, unclear = false;
+    std::vector<std::string> missing;
+    std::optional<Date> wait;  // the only thing missing is time
+    // The school: given, or every school whose diplomas sit at the person's level.
+    std::vector<std::string> candidates;
+    if (!m_p.school.empty()) {
+      candidates.push_back(m_p.school);
+    } else {
+      for (const auto& sch : m_c.schools)
+        if (std::find(sch.levels.begin(), sch.levels.end(), m_p.education) != sch.levels.end())
+          candidates.push_back(sch.id);
+    }
+    size_t match = 0;
+    for (const auto& cand : candidates)
+      if (std::any_of(r.schools.begin(), r.schools.end(), [&](const auto& w) { return m_c.school_within(cand, w); }))
+        ++match;
+    if (match == 0) {
+      no = true;
+    } else if (match < candidates.size()) {
+      unclear = true;
+      missing.push_back("education.school");
+    }
+    if (!r.education_min.empty()) {
+      const auto* need = m_c.education_level(r.education_min);
+      const auto* have = m_c.education_level(m_p.education);
+      if (!have) {
+        unclear = true;
+        missing.push_back("education");
+      } else if (need && have->rank < need->rank) {
+        no = true;
+      }
+    }
+    if (!r.min_class.empty()) {
+      const auto* need = m_c.school_class(r.min_class);
+      const auto* have = m_c.school_class(m_p.school_class);
+      if (!have) {
+        unclear = true;
+        missing.push_back("education.class");
+      } else if (need && have->rank < need->rank) {
+        no = true;
+      }
+    }
+    if (r.related_major) {
+      if (m_p.major.empty()) {
+        unclear = true;
+        missing.push_back("education.major");
+      } else {
+        int st = major_standing(m_p.major_known ? m_p.major : std::string(), r.major_rel);
+        if (st == 0) {
+          no = true;
+        } else if (st != 2) {
+          unclear = true;
+          t.confirm = T("whether your major counts as this or a related major (" +
+                            (r.major_rel.note.en.empty() ? std::string("the standard does not define it")
+                                                         : r.major_rel.note.en) +
+                            ")",
+                        "你的专业是否属于本专业或相关专业（" +
+                            (r.major_rel.note.zh.empty() ? std::string("标准未界定") : r.major_rel.note.zh) + "）");
+        }
+      }
+    }
+    // Graduated, a final-year student, or a student for whom time will do it.
+    bool studying = m_p.education_in_progress && (!m_p.education_expected || *m_p.education_expected > m_ctx.as_of);
+    if (r.studying) {
+      if (!studying) no = true;
+    } else if (studying) {
+      const auto& until = m_p.education_expected;
+      if (r.final_year) {
+        if (!until) {
+          unclear = true;
+          missing.push_back("education.expected");
+        } else if (!final_year_student(*until, m_ctx.as_of)) {
+          wait = final_year_start(*until);
+        }
+      } else {
+        wait = until;
+        if (!until) no = true;
+      }
+    }
+    if (no) {
+      t.outcome = Outcome::not_eligible;
+      return;
+    }
+    if (wait) {
+      t.outcome = Outcome::not_eligible;
+      if (!unclear) t.passes_on = wait;
+      return;
+    }
+    if (unclear) {
+      t.outcome = Outcome::unknown;
+      std::sort(missing.begin(), missing.end());
+      missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+      t.missing_fields = missing;
+      return;
+    }
+    if (r.assessed) {
+      t.outcome = Outcome::unknown;
+      t.confirm = T("whether your programme is one that has been assessed (经评估论证; the published text does not say "
+                    "which programmes are)",
+                    "你的专业是否属于“经评估论证的”专业（公开文本未列明哪些专业）");
+      return;
+    }
+    t.outcome = Outcome::eligible;
+  }
+
+  void diploma_text(const Rule& r, TraceNode& t) {
+    auto find = [&](const std::string& id) { return m_c.school(id); };
+    std::string en = names_of(r.schools, find, false), zh = names_of(r.schools, find, true);
+    std::string extra_en, extra_zh;
+    if (!r.min_class.empty())
+      if (const auto* c = m_c.school_class(r.min_class)) {
+        extra_en += ", " + lower_first(c->name.en) + " or above";
+        extra_zh += c->name.zh + "及以上";
+      }
+    if (!r.education_min.empty())
+      if (const auto* e = m_c.education_level(r.education_min)) {
+        extra_en += ", " + e->name.en + " or above";
+        extra_zh += "（" + e->name.zh + "及以上）";
+      }
+    std::string major_en = r.related_major ? " in this or a related major" : "";
+    std::string major_zh = r.related_major ? "本专业或相关专业的" : "";
+    if (r.studying) {
+      t.required = T(fmt::format("a current student of {}{}", en, extra_en), fmt::format("{}{}在读学生", zh, extra_zh));
+    } else {
+      t.required = T(fmt::format("a diploma from {}{}{}{}{}", r.assessed ? "an assessed programme of " : "", en,
+                                 extra_en, major_en, r.final_year ? " (final-year students included)" : ""),
+                     fmt::format("{}{}{}{}毕业证书{}", r.assessed ? "经评估论证的" : "", zh, extra_zh, major_zh,
+                                 r.final_year ? "（含在读应届毕业生）" : ""));
+    }
+    t.reason = T(std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(t.required.en[0])))) +
+                     t.required.en.substr(1),
+                 t.required.zh);
+  }
+
+  void diploma_found(TraceNode& t) {
+    const auto* lvl = m_c.education_level(m_p.education);
+    const auto* sch = m_c.school(m_p.school);
+    const auto* cls = m_c.school_class(m_p.school_class);
+    const auto* maj = m_p.major_known ? m_c.major(m_p.major) : nullptr;
+    std::string en = sch ? sch->name.en : lvl ? lvl->name.en : m_p.education;
+    std::string zh = sch ? sch->name.zh : lvl ? lvl->name.zh : m_p.education;
+    if (sch && lvl && sch->levels.size() > 1) {
+      en += ", " + lvl->name.en;
+      zh += "，" + lvl->name.zh;
+    }
+    if (cls) {
+      en += ", " + lower_first(cls->name.en);
+      zh += "，" + cls->name.zh;
+    }
+    if (!m_p.major.empty()) {
+      en += ", " + (maj ? maj->name.en : m_p.major);
+      zh += "，" + (maj ? maj->name.zh : m_p.major);
+    }
+    if (m_p.education_in_progress && (!m_p.education_expected || *m_p.education_expected > m_ctx.as_of)) {
+      std::string when = m_p.education_expected ? m_p.education_expected->str() : std::string("?");
+      bool last = m_p.education_expected && final_year_student(*m_p.education_expected, m_ctx.as_of);
+      en += fmt::format(" (studying, expected {}{})", when, last ? "; a final-year student" : "");
+      zh += fmt::format("（在读，预计 {} 毕业{}）", when, last ? "；应届毕业生" : "");
+    }
+    t.found = T(en, zh);
+  }
+
   const EvalContext& m_ctx;
   const Catalog& m_c;
   const Profile& m_p;
@@ -628,10 +1114,19 @@ std::string field_name_zh(const std::string& key) {
   if (key == "skills") return "技能（skills）";
   if (key == "certificates") return "证书（certificates）";
   if (key == "study_hours") return "学时（study_hours）";
+  if (key == "certificates.date") return "证书取得日期（certificates 的 date）";
+  if (key == "titles.date") return "职称取得日期（titles 的 date）";
+  if (key == "titles.field") return "职称专业（titles 的 field）";
+  if (key == "education.school") return "学校类型（education.school）";
+  if (key == "education.class") return "技工院校班级（education.class）";
+  if (key == "education.expected") return "预计毕业日期（education.expected）";
+  if (key == "experience.start") return "工作起止日期（experience 的 start/end）";
   return key;
 }
 
-Text step_text(const TraceNode& t, Date as_of) {
+Text step_text(const TraceNode& t, Date as_of, const Rule* rule) {
+  if (t.outcome == Outcome::unknown && t.missing_fields.empty() && !t.confirm.empty())
+    return T("confirm with the assessment body " + t.confirm.en, "向评价机构确认" + t.confirm.zh);
   if (t.outcome == Outcome::unknown) {
     // The profile keys to add, as a profile author types them; age has two.
     std::string f, fz;
@@ -674,6 +1169,15 @@ Text step_text(const TraceNode& t, Date as_of) {
   if (t.kind == RuleKind::age && t.passes_on)
     return T(fmt::format("wait until you are {} (on {})", t.required.en, t.passes_on->str()),
              fmt::format("等到{}（{}）", t.required.zh, t.passes_on->str()));
+  if (t.kind == RuleKind::holds && t.passes_on)
+    return T(fmt::format("wait until you {} (on {})", t.required.en, t.passes_on->str()),
+             fmt::format("等到{}（{}）", t.required.zh, t.passes_on->str()));
+  if (t.kind == RuleKind::diploma && t.passes_on)
+    return rule && rule->final_year
+               ? T(fmt::format("reach your final year of study (from {}; final-year students count)", t.passes_on->str()),
+                   fmt::format("进入毕业学年（{} 起，在读应届毕业生即可）", t.passes_on->str()))
+               : T(fmt::format("graduate (expected {})", t.passes_on->str()),
+                   fmt::format("毕业（预计 {}）", t.passes_on->str()));
   if (t.kind == RuleKind::study_hours)
     return T(fmt::format("{} (you have {})", t.required.en, t.found.en),
              fmt::format("{}（目前 {}）", t.required.zh, t.found.zh));
@@ -731,7 +1235,7 @@ std::vector<Option> options(const Rule* rule, const TraceNode& t, const EvalCont
     }
     default: {
       Option o;
-      o.steps.push_back(step_text(t, as_of));
+      o.steps.push_back(step_text(t, as_of, rule));
       o.by_time = t.passes_on.has_value();
       o.date = t.passes_on;
       if (rule && rule->kind == RuleKind::holds && t.outcome == Outcome::not_eligible && can_sit_now(*rule, ctx)) {
@@ -754,6 +1258,32 @@ TraceNode evaluate(const Rule& rule, const EvalContext& ctx) {
 
 namespace {
 
+/// Whether two versions state the same conditions (reasons and sources aside).
+bool same_rule(const Rule& a, const Rule& b) {
+  if (a.kind != b.kind || a.children.size() != b.children.size()) return false;
+  Rule x = a, y = b;
+  x.children.clear();
+  y.children.clear();
+  x.reason = y.reason = Text{};
+  x.pos = y.pos = SourcePos{};
+  if (!(x == y)) return false;
+  for (size_t i = 0; i < a.children.size(); ++i)
+    if (!same_rule(a.children[i], b.children[i])) return false;
+  return true;
+}
+
+bool same_conditions(const std::optional<Rule>& a, const std::optional<Rule>& b) {
+  if (!a || !b) return !a && !b;
+  return same_rule(*a, *b);
+}
+
+/// The confirm texts of the unknown nodes of a trace, each once.
+void collect_confirm(const TraceNode& t, std::vector<Text>& out) {
+  if (t.outcome != Outcome::unknown) return;
+  if (!t.confirm.empty() && std::find(out.begin(), out.end(), t.confirm) == out.end()) out.push_back(t.confirm);
+  for (const auto& c : t.children) collect_confirm(c, out);
+}
+
 /// The first date the person held this level or a higher one of the certificate, among
 /// the dated certificates obtained by the evaluation date.
 std::optional<Date> held_since(const Certificate& cert, const CertificateLevel& level, const EvalContext& ctx) {
@@ -775,12 +1305,20 @@ LevelResult check_level(const Certificate& cert, const CertificateLevel& level, 
   if (cert.verified_on) r.stale = cert.verified_on->add_years(1) < ctx.as_of;
   r.held_since = held_since(cert, level, ctx);
   if (level.recommended) Evaluator(ctx).eval(*level.recommended, r.recommended.emplace());
-  if (!level.requires_rule) {
+  const Rule* rule = level.requires_rule ? &*level.requires_rule : nullptr;
+  if (!level.versions.empty()) {
+    r.version = level.version_on(ctx.as_of);
+    rule = r.version && r.version->requires_rule ? &*r.version->requires_rule : nullptr;
+    for (const auto& v : level.versions)
+      if (&v != r.version && !same_conditions(v.requires_rule, r.version->requires_rule)) r.versions_conflict = true;
+  }
+  if (!rule) {
     r.status = Outcome::eligible;
     r.next_sitting = next_sitting(cert, ctx.as_of);
     return r;
   }
-  Evaluator(ctx).eval(*level.requires_rule, r.trace.emplace());
+  Evaluator(ctx).eval(*rule, r.trace.emplace());
+  if (r.status = r.trace->outcome; r.status == Outcome::unknown && ctx.tree) collect_confirm(*r.trace, r.to_confirm);
   r.status = r.trace->outcome;
   r.missing_fields = r.trace->missing_fields;
   if (r.status == Outcome::eligible) {
@@ -792,7 +1330,7 @@ LevelResult check_level(const Certificate& cert, const CertificateLevel& level, 
     r.next_sitting = next_sitting(cert, *r.earliest_date);
   }
   if (!ctx.prose || !ctx.tree) return r;  // the changes are sentences, read from the children
-  auto opts = options(&*level.requires_rule, *r.trace, ctx);
+  auto opts = options(rule, *r.trace, ctx);
   // Easiest first: an exam the person may sit today, then waiting (soonest first),
   // then the fewest things to do.
   std::stable_sort(opts.begin(), opts.end(), [](const Option& a, const Option& b) {

@@ -87,8 +87,15 @@ TEST_CASE("certificate ids and level ids are exactly those scripts rely on", "[c
   std::vector<std::string> ids;
   for (const auto& x : c.certificates) ids.push_back(x.id);
   std::sort(ids.begin(), ids.end());
-  CHECK(ids ==
-        std::vector<std::string>{"ai-engineer", "aigc-application-engineer", "aigc-prompt-engineer", "caie", "caip"});
+  CHECK(ids == std::vector<std::string>{"ai-engineer", "aigc-application-engineer", "aigc-prompt-engineer", "caie",
+                                        "caip", "genai-system-operator", "national-ai-engineering-technician",
+                                        "national-ai-trainer"});
+  // The national standard's five levels, lowest first (the ladder reads them in order).
+  CHECK(level_ids(*c.certificate("national-ai-trainer")) ==
+        std::vector<std::string>{"five", "four", "three", "two", "one"});
+  CHECK(level_ids(*c.certificate("national-ai-engineering-technician")) ==
+        std::vector<std::string>{"junior", "intermediate", "senior"});
+  CHECK(level_ids(*c.certificate("genai-system-operator")) == std::vector<std::string>{"standard"});
   CHECK(level_ids(*c.certificate("aigc-application-engineer")) == std::vector<std::string>{"junior", "mid", "senior"});
   CHECK(level_ids(*c.certificate("caie")) == std::vector<std::string>{"level-1", "level-2"});
   // Single-level certificates have exactly one level.

@@ -560,7 +560,7 @@ TEST_CASE("parse_rule_text reads one rule and reports its problems", "[core][loa
   CHECK(printed(d3) == R"(<rule>:1:1: error: unknown key 'experiance' in rule (did you mean 'experience'?)
     experiance: {min_years: 1}
     ^
-<rule>:1:1: error: rule has no condition (all, any, not, age, education, major, experience, holds, skills, study_hours)
+<rule>:1:1: error: rule has no condition (all, any, not, age, education, major, experience, holds, skills, study_hours, title, diploma, confirm)
     experiance: {min_years: 1}
     ^
 )");

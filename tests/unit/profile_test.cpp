@@ -174,7 +174,7 @@ TEST_CASE("unknown keys in a profile are errors", "[core][profile]") {
   auto l = load("name: x\nhobbies: [chess]\neducation: {level: 本科, majr: cs}\n");
   CHECK(
       l.printed ==
-      R"(me.yaml:2:1: error: unknown key 'hobbies' in profile (known keys: name, age, birth_date, education, experience, skills, certificates, study_hours, goals)
+      R"(me.yaml:2:1: error: unknown key 'hobbies' in profile (known keys: name, age, birth_date, education, titles, experience, skills, certificates, study_hours, goals)
     hobbies: [chess]
     ^
 me.yaml:3:24: error: unknown key 'majr' in education (did you mean 'major'?)

@@ -59,6 +59,7 @@ std::string model_layout() {
   return shape<SourcePos>("SourcePos") + shape<Text>("Text") + shape<Rule>("Rule") + shape<Source>("Source") +
          shape<EducationLevel>("EducationLevel") + shape<ExternalRef>("ExternalRef") + shape<TreeItem>("TreeItem") +
          shape<Barrier>("Barrier") + shape<Category>("Category") + shape<RoleSkill>("RoleSkill") + shape<Role>("Role") +
+         shape<Relation>("Relation") + shape<SchoolType>("SchoolType") + shape<RuleVersion>("RuleVersion") +
          shape<CertificateLevel>("CertificateLevel") + shape<RegistrationFact>("RegistrationFact") +
          shape<Certificate>("Certificate") + shape<Claim>("Claim") + shape<Scoring>("Scoring") +
          shape<Catalog>("Catalog");
@@ -88,9 +89,58 @@ Rule every_rule() {
             "l",
             {},
             1,
-            40.5};
-  return Rule{RuleKind::any, {leaf, leaf}, text("reason"), at(1), 18,  60, "bachelor", {"cs"}, "it", 2.5, 6.5,
-              "c",           "l",          {"python"},     2,     12.5};
+            40.5,
+            true,
+            Relation{{"it"}, {"ops"}, text("related work")},
+            "c",
+            "l",
+            "",
+            2,
+            "junior",
+            "senior-worker",
+            {"vocational"},
+            true,
+            Relation{{"cs"}, {}, text("related majors")},
+            true,
+            false,
+            true,
+            text("confirm")};
+  Rule diploma = leaf;
+  diploma.kind = RuleKind::diploma;
+  diploma.after_title = "junior";
+  diploma.final_year = false;
+  diploma.assessed = true;
+  return Rule{RuleKind::any,
+              {leaf, diploma},
+              text("reason"),
+              at(1),
+              18,
+              60,
+              "bachelor",
+              {"cs"},
+              "it",
+              2.5,
+              6.5,
+              "c",
+              "l",
+              {"python"},
+              2,
+              12.5,
+              false,
+              Relation{},
+              "",
+              "",
+              "",
+              0,
+              "",
+              "",
+              {},
+              false,
+              Relation{},
+              false,
+              false,
+              false,
+              Text{}};
 }
 
 Scoring every_scoring() {
@@ -149,9 +199,18 @@ Catalog every_field() {
                   "moderate",
                   true,
                   at(16)}};
-  CertificateLevel level{"l", text("l"), text("suits"), {"unit 1"}, every_rule(), every_rule(), {"s"}, at(17)};
+  RuleVersion old{"v2021", text("v2021"), Date{2021, 12, 27}, std::nullopt, false, text("old"), every_rule(), {"s"},
+                  at(21)};
+  RuleVersion now{"now", text("now"), std::nullopt, Date{2026, 12, 7}, true, Text{}, std::nullopt, {"s"}, at(22)};
+  CertificateLevel level{"l",          text("l"),    {"L1"},         text("suits"), {"unit 1"}, every_rule(),
+                         every_rule(), {old, now}, {"s"},          at(17)};
+  c.schools = {SchoolType{"vocational", text("vocational"), {"职业院校"}, "", {}, {"s"}, at(23)},
+               SchoolType{"higher-vocational", text("hv"), {"高职"}, "vocational", {"bachelor"}, {"s"}, at(24)}};
+  c.school_classes = {EducationLevel{"senior-worker", text("sw"), {"高级工班"}, "", 2, at(25)}};
+  c.title_levels = {EducationLevel{"junior", text("junior"), {"初级"}, "", 1, at(26)}};
   c.certificates = {Certificate{"c",
                                 text("c"),
+                                {"the c"},
                                 text("issuer"),
                                 Date{2026, 1, 2},
                                 text("summary"),
@@ -163,6 +222,8 @@ Catalog every_field() {
                                 {text("note")},
                                 {RegistrationFact{"site", text("https://example.org/register"), {"s"}, at(18)}},
                                 {level},
+                                Relation{{"it"}, {"ops"}, text("work")},
+                                Relation{{"cs"}, {}, text("majors")},
                                 {"s"},
                                 at(19)}};
   c.claims = {Claim{"claim", "r", text("claim"), {"s"}, at(20)}};
@@ -190,6 +251,9 @@ TEST_CASE("a snapshot read back equals the catalogue written, with every field s
   CHECK(back.attributions == c.attributions);
   CHECK(back.sources == c.sources);
   CHECK(back.education == c.education);
+  CHECK(back.schools == c.schools);
+  CHECK(back.school_classes == c.school_classes);
+  CHECK(back.title_levels == c.title_levels);
   CHECK(back.majors == c.majors);
   CHECK(back.domains == c.domains);
   CHECK(back.skills == c.skills);
@@ -261,6 +325,13 @@ TEST_CASE("the snapshot format number changes whenever the model's layout does",
        "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
        "TreeItem 13/408\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
        "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 23/224\nCatalog 52/1936\n"},
+      // 12: the rule language of national standards (title, diploma, confirm, work after a date, related work
+      // and majors), dated rule versions, certificate and level aliases, school types, classes and title levels.
+      {12,
+       "SourcePos 3/40\nText 2/64\nRule 31/872\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
+       "TreeItem 13/408\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nRelation 3/112\n"
+       "SchoolType 7/240\nRuleVersion 9/1144\nCertificateLevel 10/2056\nRegistrationFact 4/160\n"
+       "Certificate 18/776\nClaim 5/192\nScoring 23/224\nCatalog 58/2176\n"},
   };
   auto now = model_layout();
   INFO("the model's layout now:\n" << now);

@@ -22,7 +22,32 @@ struct SourcePos {
 
 // ---------------------------------------------------------------- rules
 
-enum class RuleKind { all, any, not_, age, education, major, experience, holds, skills, study_hours };
+enum class RuleKind {
+  all,
+  any,
+  not_,
+  age,
+  education,
+  major,
+  experience,
+  holds,
+  skills,
+  study_hours,
+  title,    ///< a professional title (职称) of a rank or above
+  diploma,  ///< a diploma (or final-year study) from a type of school
+  confirm,  ///< a condition no profile can show: always unknown, with what to confirm
+};
+
+/// "This or a related occupation" (domains) or "this or a related major" (majors), as a
+/// certificate declares it: what plainly counts, what may count (the outcome is then
+/// unknown: the standard leaves the term undefined), and the note that says whose
+/// judgement the lists are. Anything else does not count, and the reason says so.
+struct Relation {
+  std::vector<std::string> plain, maybe;
+  Text note;
+  bool empty() const { return plain.empty() && maybe.empty(); }
+  bool operator==(const Relation&) const = default;
+};
 
 /// A node of a parsed eligibility rule. The tree is data: evaluation is a pure
 /// function of (rule, profile, date) in rules.hpp.
@@ -43,6 +68,25 @@ struct Rule {
   std::vector<std::string> skill_ids;  ///< skills predicate
   int min_count = 1;
   double min_hours = 0;
+  // experience: `work: related` (the certificate's related_work, copied in by the
+  // loader) and `after`: only work after the date a certificate level (or higher) or a
+  // professional title (of a rank or above) was obtained counts.
+  bool related_work = false;
+  Relation work;
+  std::string after_certificate, after_level, after_title;
+  // holds: held for at least this many years (0: held at all).
+  double min_years_held = 0;
+  // title: the lowest rank (title_levels id); diploma: the lowest 技工院校 class.
+  std::string title_min, min_class;
+  // diploma: the school types (or their groups) that count; education_min, when set,
+  // the lowest ladder level; `major: related` / title `field: related` use related_majors.
+  std::vector<std::string> schools;
+  bool related_major = false;
+  Relation major_rel;
+  bool final_year = false;  ///< 含在读应届毕业生: a final-year student counts
+  bool assessed = false;    ///< 经评估论证的: undefined by the standard, so never more than unknown
+  bool studying = false;    ///< a current student of those schools (not a graduate)
+  Text confirm;             ///< confirm: what the person must confirm with the assessment body
 
   /// Number of nodes in this tree.
   size_t size() const;
@@ -61,6 +105,7 @@ struct Source {
   bool operator==(const Source&) const = default;
 };
 
+/// A level of a ladder: education, a 技工院校 class, a professional title (职称).
 struct EducationLevel {
   std::string id;
   Text name;
@@ -69,6 +114,19 @@ struct EducationLevel {
   int rank = 0;
   SourcePos pos;
   bool operator==(const EducationLevel&) const = default;
+};
+
+/// A type of school (技工院校, 中等职业学校, 普通高等学校, ...), beside the education
+/// ladder: the clauses of a national standard name schools, not only levels.
+struct SchoolType {
+  std::string id;
+  Text name;
+  std::vector<std::string> aliases;
+  std::string parent;               ///< a group (技工院校, 职业院校); empty at the top
+  std::vector<std::string> levels;  ///< the education levels its diplomas sit at
+  std::vector<std::string> sources;
+  SourcePos pos;
+  bool operator==(const SchoolType&) const = default;
 };
 
 /// Identifiers of one thing in outside taxonomies, by scheme: `onet_soc`
@@ -148,15 +206,39 @@ struct Role {
   bool operator==(const Role&) const = default;
 };
 
+/// One dated version of a level's conditions (a standard re-issued, a page that
+/// changed): check uses the version in force on the evaluation date.
+struct RuleVersion {
+  std::string id;
+  Text name;
+  std::optional<Date> published;  ///< the date the source published it
+  std::optional<Date> captured;   ///< else the date it was seen (its publication date unknown)
+  bool current = false;           ///< the latest version the sources show
+  Text note;
+  std::optional<Rule> requires_rule;
+  std::vector<std::string> sources;
+  SourcePos pos;
+  /// published, else captured
+  std::optional<Date> date() const { return published ? published : captured; }
+  bool operator==(const RuleVersion&) const = default;
+};
+
 struct CertificateLevel {
   std::string id;
   Text name;
+  std::vector<std::string> aliases;
   Text suits;
   std::vector<std::string> syllabus;
+  /// The hard rule; with `versions`, the current version's (set by the loader).
   std::optional<Rule> requires_rule;
   std::optional<Rule> recommended;
+  std::vector<RuleVersion> versions;  ///< empty: one undated rule, `requires_rule`
   std::vector<std::string> sources;
   SourcePos pos;
+  /// The version in force on a date: the current one when it is undated or dated on or
+  /// before it, else the latest dated on or before it, else the earliest; nullptr
+  /// without versions.
+  const RuleVersion* version_on(Date d) const;
   bool operator==(const CertificateLevel&) const = default;
 };
 
@@ -172,6 +254,7 @@ struct RegistrationFact {
 struct Certificate {
   std::string id;
   Text name;
+  std::vector<std::string> aliases;  ///< other names people use for it
   Text issuer;
   std::optional<Date> verified_on;
   Text summary;
@@ -184,11 +267,15 @@ struct Certificate {
   /// Where and how to register: only what a source states, each fact cited.
   std::vector<RegistrationFact> registration;
   std::vector<CertificateLevel> levels;
+  /// "本职业或相关职业" (domains) and "本专业或相关专业" (majors) for its rules.
+  Relation related_work, related_majors;
   std::vector<std::string> sources;
   SourcePos pos;
 
   /// Index of a level by id, or -1.
   int level_index(const std::string& level) const;
+  /// Index of a level by id, else by its name or an alias (any case or width), or -1.
+  int find_level(const std::string& text) const;
   /// The registration fact about `about`, or nullptr when no source states it.
   const RegistrationFact* registration_fact(const std::string& about) const;
   bool operator==(const Certificate&) const = default;
@@ -267,6 +354,8 @@ struct Catalog {
 
   std::vector<Source> sources;
   std::vector<EducationLevel> education;
+  std::vector<SchoolType> schools;
+  std::vector<EducationLevel> school_classes, title_levels;
   std::vector<TreeItem> majors, domains, skills;
   std::vector<Category> categories;
   std::vector<Role> roles;
@@ -276,6 +365,7 @@ struct Catalog {
   // Lookup tables, built by index().
   IdIndex source_by_id, education_by_id, major_by_id, domain_by_id, skill_by_id, category_by_id, role_by_id,
       certificate_by_id;
+  IdIndex school_by_id, school_class_by_id, title_level_by_id;
   IdIndex skill_by_key;  ///< normalised id/name/alias → skill
   /// skill index → its id, normalised, answers to it in skill_by_key (not to a skill of a
   /// catalogue merged before it): then find_skill(id) needs no normalising
@@ -338,10 +428,19 @@ struct Catalog {
   const Certificate* certificate(const std::string& id) const;
   const EducationLevel* education_level(const std::string& id) const;
   const Source* source(const std::string& id) const;
+  const SchoolType* school(const std::string& id) const;
+  const EducationLevel* school_class(const std::string& id) const;
+  const EducationLevel* title_level(const std::string& id) const;
 
   /// Resolves a skill written by a person (id, zh/en name or alias, any case or width).
   const TreeItem* find_skill(const std::string& text) const;
   const EducationLevel* find_education(const std::string& text) const;
+  /// School types, 技工院校 classes and title levels by id, name or alias (any case or width).
+  const SchoolType* find_school(const std::string& text) const;
+  const EducationLevel* find_school_class(const std::string& text) const;
+  const EducationLevel* find_title_level(const std::string& text) const;
+  /// Whether school `have` is `want` or inside it (the schools tree).
+  bool school_within(const std::string& have, const std::string& want) const;
   const TreeItem* find_major(const std::string& text) const;
   /// Resolves a domain written by a person (id, zh/en name or alias, any case or width).
   const TreeItem* find_domain(const std::string& text) const;
@@ -391,6 +490,15 @@ struct ProfileSkill {
   int index = -1;
 };
 
+/// A professional title (职称) the person holds.
+struct ProfessionalTitle {
+  std::string level;  ///< title_levels id
+  std::string field;  ///< as written
+  std::string major;  ///< the field as a major id, when it names one
+  std::optional<Date> date;
+  SourcePos pos;
+};
+
 struct HeldCertificate {
   std::string id;
   std::string level;
@@ -410,6 +518,9 @@ struct Profile {
   std::optional<Date> education_expected;
   std::string major;  ///< major id when known, else the text as written
   bool major_known = false;
+  std::string school;        ///< school type id; empty when not given
+  std::string school_class;  ///< 技工院校 class id; empty when not given
+  std::vector<ProfessionalTitle> titles;
   std::vector<ExperienceEntry> experience;
   bool experience_given = false;
   std::vector<ProfileSkill> skills;

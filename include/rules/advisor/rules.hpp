@@ -24,6 +24,9 @@ struct TraceNode {
   /// The date on which time alone makes this node pass (ongoing work, birthdays).
   std::optional<Date> passes_on;
   std::vector<std::string> missing_fields;  ///< profile fields this node needed and lacked
+  /// Unknown for a reason no profile field can settle (a term the standard leaves
+  /// undefined, a condition no profile shows): what to confirm with the assessment body.
+  Text confirm;
   std::vector<TraceNode> children;
 };
 
@@ -51,6 +54,13 @@ struct LevelResult {
   /// The person holds this level, or a higher one of the certificate, obtained on this
   /// date (the earliest such, by as_of); empty when not held or held with no date.
   std::optional<Date> held_since;
+  /// The version of the level's conditions in force on as_of (nullptr: the level has
+  /// one undated rule), and whether another version states them differently.
+  const RuleVersion* version = nullptr;
+  bool versions_conflict = false;
+  /// What to confirm with the assessment body (an unknown no profile field settles),
+  /// each once, in the order the rule names them.
+  std::vector<Text> to_confirm;
 };
 
 /// Experience in a domain (and its sub-domains) at a date.
@@ -111,6 +121,14 @@ struct CheckedLevel {
 std::optional<std::string> next_sitting(const Certificate& cert, Date from);
 
 ExperienceMeasure measure_experience(const Catalog& c, const Profile& p, const std::string& domain, Date as_of);
+
+/// Whether a student graduating on `expected` is in the final school year on `on` (含在读
+/// 应届毕业生): the school year runs from 1 September to 31 August, and the student
+/// graduates by the end of the one that contains `on`.
+bool final_year_student(Date expected, Date on);
+/// The first day of the school year in which a student graduating on `expected` is in
+/// the final year (1 September).
+Date final_year_start(Date expected);
 /// Which of a profile's jobs count toward each domain (its own domains and their
 /// ancestors, as measure_experience counts them), worked out for every domain at once.
 struct JobsByDomain {
