@@ -607,6 +607,10 @@ class Evaluator {
       if (m_prose) {
         std::string en, zh;
         for (const auto& id : r.work.maybe) {
+          // only the fields the person worked in
+          if (std::none_of(m_p.experience.begin(), m_p.experience.end(),
+                           [&](const ExperienceEntry& e) { return in_domain(m_c, e, id); }))
+            continue;
           const auto* d = m_c.domain(id);
           en += (en.empty() ? "" : ", ") + (d ? lower_first(d->name.en) : id);
           zh += (zh.empty() ? "" : "、") + (d ? d->name.zh : id);
@@ -614,10 +618,10 @@ class Evaluator {
         auto have = duration_text(maybe_m.months);
         t.found = T(fmt::format("{} counting {} work, which may or may not be a related occupation", have.en, en),
                     fmt::format("计入{}工作共 {}，这类工作是否属于相关职业尚无定论", zh, have.zh));
-        t.confirm = T(fmt::format("whether your {} work counts as a related occupation ({}){}", en,
-                                  r.work.note.en.empty() ? "the standard does not define it" : r.work.note.en, ""),
-                      fmt::format("你的{}工作是否算作相关职业（{}）", zh,
-                                  r.work.note.zh.empty() ? "标准未界定相关职业" : r.work.note.zh));
+        t.confirm = T(fmt::format("whether your {} work counts as a related occupation (相关职业: the standard does "
+                                  "not define it)",
+                                  en),
+                      fmt::format("你的{}工作是否算作相关职业（标准未界定“相关职业”）", zh));
       } else {
         t.confirm = T("related occupation", "相关职业");
       }
@@ -893,10 +897,9 @@ class Evaluator {
     } else {
       t.outcome = Outcome::unknown;
       if (shown->field.empty()) t.missing_fields = {"titles.field"};
-      t.confirm = T("whether the field of your title matches (符合专业对应关系; " +
-                        (r.major_rel.note.en.empty() ? std::string("the standard does not define it") : r.major_rel.note.en) + ")",
-                    "你的职称专业是否符合专业对应关系（" +
-                        (r.major_rel.note.zh.empty() ? std::string("标准未界定") : r.major_rel.note.zh) + "）");
+      t.confirm = T("whether the field of your title matches the occupation (符合专业对应关系: the standard does not "
+                    "define it)",
+                    "你的职称专业是否符合专业对应关系（标准未界定）");
     }
   }
 
@@ -961,12 +964,9 @@ class Evaluator {
           no = true;
         } else if (st != 2) {
           unclear = true;
-          t.confirm = T("whether your major counts as this or a related major (" +
-                            (r.major_rel.note.en.empty() ? std::string("the standard does not define it")
-                                                         : r.major_rel.note.en) +
-                            ")",
-                        "你的专业是否属于本专业或相关专业（" +
-                            (r.major_rel.note.zh.empty() ? std::string("标准未界定") : r.major_rel.note.zh) + "）");
+          t.confirm = T("whether your major counts as this or a related major (本专业或相关专业: the standard does "
+                        "not define it)",
+                        "你的专业是否属于本专业或相关专业（标准未界定）");
         }
       }
     }
@@ -1035,7 +1035,7 @@ class Evaluator {
     } else {
       t.required = T(fmt::format("a diploma from {}{}{}{}{}", r.assessed ? "an assessed programme of " : "", en,
                                  extra_en, major_en, r.final_year ? " (final-year students included)" : ""),
-                     fmt::format("{}{}{}{}毕业证书{}", r.assessed ? "经评估论证的" : "", zh, extra_zh, major_zh,
+                     fmt::format("取得{}{}{}{}毕业证书{}", r.assessed ? "经评估论证的" : "", zh, extra_zh, major_zh,
                                  r.final_year ? "（含在读应届毕业生）" : ""));
     }
     t.reason = T(std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(t.required.en[0])))) +
@@ -1126,7 +1126,7 @@ std::string field_name_zh(const std::string& key) {
 
 Text step_text(const TraceNode& t, Date as_of, const Rule* rule) {
   if (t.outcome == Outcome::unknown && t.missing_fields.empty() && !t.confirm.empty())
-    return T("confirm with the assessment body " + t.confirm.en, "向评价机构确认" + t.confirm.zh);
+    return T("ask the assessment body: " + t.confirm.en, "向评价机构确认：" + t.confirm.zh);
   if (t.outcome == Outcome::unknown) {
     // The profile keys to add, as a profile author types them; age has two.
     std::string f, fz;
