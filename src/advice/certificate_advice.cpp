@@ -455,6 +455,8 @@ void add_reasons(const Catalog& c, CertificateSuggestion& s, const Text& level_w
 }
 
 /// Fills `s`, a fresh suggestion in its vector's slot (a suggestion is large to move).
+bool needs_degree(const Advice& a, const Certificate& cert, const CertificateLevel& level, const LevelResult& r);
+
 void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
   const auto& c = a.c;
   const auto& cert = c.certificates[ci];
@@ -502,7 +504,29 @@ void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
         suits_detail(s, suits));
   }
   if (s.held) s.below_floor = true;
+  s.needs_degree = needs_degree(a, cert, *s.suggested.level, s.suggested);
   if (a.prose) add_reasons(c, s, level_why, related_why);  // the reasons are sentences
+  if (a.prose && s.needs_degree)
+    s.reasons.push_back(T("Needs a degree you neither hold nor study for: listed after the certificates work, "
+                          "time or study hours can open",
+                          "需要你尚未取得、也未在读的学历：排在凭工作、时间或学时即可报考的证书之后"));
+}
+
+/// Whether only a degree would open the level: not open and no date, and open (or dated)
+/// for the same person with the highest level of the ladder, held.
+bool needs_degree(const Advice& a, const Certificate& cert, const CertificateLevel& level, const LevelResult& r) {
+  if (r.status != Outcome::not_eligible || r.earliest_date || a.p.education_in_progress || a.c.education.empty())
+    return false;
+  Profile graduate = a.p;
+  const auto* top = &a.c.education.front();
+  for (const auto& e : a.c.education)
+    if (e.rank > top->rank) top = &e;
+  if (graduate.education == top->id) return false;
+  graduate.education = top->id;
+  graduate.school.clear();
+  auto what_if = check_level(cert, level, EvalContext{a.c, graduate, a.as_of, false, false, nullptr,
+                                                      &a.f.experience, &a.f.any_experience});
+  return what_if.status == Outcome::eligible || what_if.earliest_date.has_value();
 }
 
 }  // namespace
@@ -533,6 +557,7 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
   std::sort(order.begin(), order.end(), [&](size_t i, size_t j) {  // a total order: ids are unique
     const auto &x = all[i], &y = all[j];
     if (x.below_floor != y.below_floor) return y.below_floor;
+    if (x.needs_degree != y.needs_degree) return y.needs_degree;
     long rx = std::lround(x.score * 100), ry = std::lround(y.score * 100);
     if (rx != ry) return rx > ry;
     int fx = feasibility_rank(x.suggested), fy = feasibility_rank(y.suggested);

@@ -78,6 +78,9 @@ struct CertificateSuggestion {
   double score = 0;                 ///< value to this person: sum of `terms`
   std::vector<ScoreTerm> terms;     ///< covers | related | suits
   bool below_floor = false;         ///< under the catalogue's relevance floor: recommend leaves it out
+  /// Not open, and only a degree the person neither holds nor studies for would open
+  /// it (years away): ranked after the certificates work, time or study hours open.
+  bool needs_degree = false;
   bool held = false;                ///< the person holds its top level already
   /// related to a goal role, a role in a goal category or a best-fitting role: it opens a door
   bool opens_door = false;
