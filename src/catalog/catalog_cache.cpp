@@ -24,7 +24,7 @@ constexpr uint32_t k_format =
          // derived tables (slot skills, syllabus reach, barrier skills, related roles: rebuilt by index(), not stored);
          // 8: and each role's kinds of skill (essential, optional), which skills' ids are their own keys;
          // 9: and each skill's place in id order; 10: transversal skills, parent_credit, evidence and fit scoring; 11:
-         // domains by name (domain_by_key); 12: the rule language of national standards (title, diploma, confirm,
+         // domains by name (domain_by_key); 12: role and category aliases, the rule language of national standards (title, diploma, confirm,
          // work after a date, related work and majors, dated rule versions, level and certificate aliases, school
          // types, school classes, title levels)
 
@@ -362,6 +362,7 @@ void put_catalog(Writer& w, const Catalog& c) {
   for (const auto& k : c.categories) {
     w.str(k.id);
     w.text(k.name);
+    w.strs(k.aliases);
     w.text(k.transition);
     w.str(k.barrier.level);
     w.text(k.barrier.text);
@@ -374,6 +375,7 @@ void put_catalog(Writer& w, const Catalog& c) {
   for (const auto& r : c.roles) {
     w.str(r.id);
     w.text(r.name);
+    w.strs(r.aliases);
     w.str(r.category);
     w.text(r.definition);
     w.u32(static_cast<uint32_t>(r.skills.size()));
@@ -595,6 +597,7 @@ void get_catalog(Reader& r, Catalog& c) {
   for (auto& k : c.categories) {
     k.id = r.str();
     k.name = r.text();
+    k.aliases = r.strs();
     k.transition = r.text();
     k.barrier.level = r.str();
     k.barrier.text = r.text();
@@ -607,6 +610,7 @@ void get_catalog(Reader& r, Catalog& c) {
   for (auto& x : c.roles) {
     x.id = r.str();
     x.name = r.text();
+    x.aliases = r.strs();
     x.category = r.str();
     x.definition = r.text();
     x.skills.resize(r.count(8));

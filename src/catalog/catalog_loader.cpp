@@ -744,10 +744,12 @@ static void parse_source(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
 }
 
 static void parse_category(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
-  if (!check_map(ctx, item, {"id", "name", "transition", "barrier", "domains", "source", "sources"}, "category"))
+  if (!check_map(ctx, item, {"id", "name", "aliases", "transition", "barrier", "domains", "source", "sources"},
+                 "category"))
     return;
   Category cat;
   read_identity(ctx, item, "category", cat);
+  cat.aliases = get_string_list(ctx, item["aliases"], "aliases");
   cat.transition = optional_text(ctx, item, "transition");
   if (auto b = item["barrier"]; b.IsDefined() && check_map(ctx, b, {"level", "text", "skills"}, "barrier")) {
     if (b["level"].IsDefined()) {
@@ -798,12 +800,13 @@ static std::optional<RoleSkill> parse_role_skill(YamlContext& ctx, const YAML::N
 
 static void parse_role(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
   if (!check_map(ctx, item,
-                 {"id", "name", "category", "definition", "skills", "company_types", "domains", "source", "sources",
-                  "external_ids", "barrier", "incomplete"},
+                 {"id", "name", "aliases", "category", "definition", "skills", "company_types", "domains", "source",
+                  "sources", "external_ids", "barrier", "incomplete"},
                  "role"))
     return;
   Role r;
   read_identity(ctx, item, "role", r);
+  r.aliases = get_string_list(ctx, item["aliases"], "aliases");
   if (!item["category"].IsDefined())
     ctx.error(item, T("role has no 'category'", "岗位缺少“category”"));
   else

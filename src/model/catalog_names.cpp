@@ -30,9 +30,11 @@ void item_words(const Catalog& c, ItemKind kind, size_t i, Visit&& visit) {
   switch (kind) {
     case ItemKind::role:
       names(c.roles[i]);
+      for (const auto& a : c.roles[i].aliases) visit(a);
       break;
     case ItemKind::category:
       names(c.categories[i]);
+      for (const auto& a : c.categories[i].aliases) visit(a);
       break;
     case ItemKind::certificate:
       names(c.certificates[i]);

@@ -505,7 +505,7 @@ roles:
 t.yaml:11:14: error: unknown skill 'pyhton' (did you mean 'python'?)
         skills: [pyhton]
                  ^
-t.yaml:13:5: error: unknown key 'colour' in role (known keys: id, name, category, definition, skills, company_types, domains, source, sources, external_ids, barrier, incomplete)
+t.yaml:13:5: error: unknown key 'colour' in role (known keys: id, name, aliases, category, definition, skills, company_types, domains, source, sources, external_ids, barrier, incomplete)
         colour: blue
         ^
 )");

@@ -186,9 +186,10 @@ Catalog every_field() {
                        std::nullopt},
               TreeItem{"pandas", text("pandas"), {"pd"}, "python", {"s"}, {}, "", {}, {}, at(11), at(12), true, 0.5}};
   c.categories = {Category{
-      "k", text("k"), text("transition"), Barrier{"high", text("barrier"), {"python"}}, {"it"}, {"s"}, at(13)}};
+      "k", text("k"), {"kay"}, text("transition"), Barrier{"high", text("barrier"), {"python"}}, {"it"}, {"s"}, at(13)}};
   c.roles = {Role{"r",
                   text("r"),
+                  {"the r"},
                   "k",
                   text("definition"),
                   {RoleSkill{"python", false, 0.25, at(14)}, RoleSkill{"pandas", true, 2, at(15)}},
@@ -325,11 +326,11 @@ TEST_CASE("the snapshot format number changes whenever the model's layout does",
        "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
        "TreeItem 13/408\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
        "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 23/224\nCatalog 52/1936\n"},
-      // 12: the rule language of national standards (title, diploma, confirm, work after a date, related work
+      // 12: role and category aliases; the rule language of national standards (title, diploma, confirm, work after a date, related work
       // and majors), dated rule versions, certificate and level aliases, school types, classes and title levels.
       {12,
        "SourcePos 3/40\nText 2/64\nRule 31/872\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-       "TreeItem 13/408\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nRelation 3/112\n"
+       "TreeItem 13/408\nBarrier 3/120\nCategory 8/392\nRoleSkill 4/88\nRole 13/440\nRelation 3/112\n"
        "SchoolType 7/240\nRuleVersion 9/1144\nCertificateLevel 10/2056\nRegistrationFact 4/160\n"
        "Certificate 18/776\nClaim 5/192\nScoring 23/224\nCatalog 58/2176\n"},
   };

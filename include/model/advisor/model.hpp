@@ -174,6 +174,7 @@ struct Barrier {
 struct Category {
   std::string id;
   Text name;
+  std::vector<std::string> aliases;  ///< other names people use (运营 for 运营类)
   Text transition;
   Barrier barrier;
   std::vector<std::string> domains;
@@ -193,6 +194,7 @@ struct RoleSkill {
 struct Role {
   std::string id;
   Text name;
+  std::vector<std::string> aliases;  ///< other names people use (提示词工程师, AI训练师)
   std::string category;
   Text definition;
   std::vector<RoleSkill> skills;
