@@ -179,3 +179,25 @@ certificates:
                d);
   CHECK(printed(d).find("registration fact names no source: every fact must cite one") != std::string::npos);
 }
+
+TEST_CASE("roles, categories and certificates answer to the names people use", "[names]") {
+  const auto& c = builtin();
+  auto one = [&](ItemKind kind, const std::string& text) {
+    auto found = c.resolve(kind, text);
+    REQUIRE(found.size() == 1);
+    return c.item_id(kind, found[0]);
+  };
+  CHECK(one(ItemKind::role, "提示词工程师") == "prompt-engineer");
+  CHECK(one(ItemKind::role, "AI训练师") == "ai-trainer");
+  CHECK(one(ItemKind::role, "人工智能训练师") == "ai-trainer");
+  CHECK(one(ItemKind::role, "数据标注员") == "ai-data-annotator");
+  CHECK(one(ItemKind::category, "运营") == "operations");
+  CHECK(one(ItemKind::category, "运营类") == "operations");
+  CHECK(one(ItemKind::certificate, "人工智能训练师") == "national-ai-trainer");
+  const auto* cert = c.certificate("national-ai-trainer");
+  REQUIRE(cert);
+  CHECK(cert->find_level("四级") == 1);
+  CHECK(cert->find_level("Level 4") == 1);
+  CHECK(cert->find_level("高级技师") == 4);
+  CHECK(cert->find_level("六级") == -1);
+}
