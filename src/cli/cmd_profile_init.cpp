@@ -231,6 +231,20 @@ class Questionnaire {
     std::cerr << "  " << (m_color ? "\x1b[33m" + safe + "\x1b[0m" : safe) << "\n";
   }
 
+  /// A bad answer. A person at a terminal is asked again; piped answers fail (exit 65),
+  /// because asking again would read the line meant for the next question and shift
+  /// every answer after it.
+  void reject(const std::string& text) {
+    if (m_tty) {
+      note(text);
+      return;
+    }
+    throw CommandError{k_exit_invalid,
+                       T(fmt::format("answer line {}: {}", m_lines, text), fmt::format("第 {} 行答案：{}", m_lines, text)),
+                       T("with piped answers every answer must be valid: one line per question, in order",
+                         "用管道输入答案时，每个答案都必须有效：每个问题一行，按顺序")};
+  }
+
   /// One answer; nullopt at the end of input. The default is shown in brackets.
   std::optional<std::string> ask(const std::string& question, const std::string& shown_default, bool required = false) {
     if (m_eof) return std::nullopt;
@@ -246,6 +260,7 @@ class Questionnaire {
         note(tr("(end of input: the remaining questions take their defaults)", "（输入已结束：其余问题取默认值）"));
       return std::nullopt;
     }
+    ++m_lines;
     if (!m_tty) std::cerr << terminal_safe(line) << "\n";  // a transcript, since no terminal echoed it
     return trim(line);
   }
@@ -262,7 +277,7 @@ class Questionnaire {
                            T("answer every question; with piped answers, one line per question",
                              "请回答每个问题；用管道输入答案时，每个问题一行")};
       if (!a->empty()) return *a;
-      note(tr("an answer is needed here", "此问题必须回答"));
+      reject(tr("an answer is needed here", "此问题必须回答"));
     }
   }
 
@@ -274,7 +289,7 @@ class Questionnaire {
       auto k = normalize_key(*a);
       if (k == "y" || k == "yes" || k == "是" || k == "好" || k == "要" || k == "有") return true;
       if (k == "n" || k == "no" || k == "否" || k == "不" || k == "没有" || k == "无") return false;
-      note(tr("answer y or n", "请回答 是 或 否（y/n）"));
+      reject(tr("answer y or n", "请回答 是 或 否（y/n）"));
     }
   }
 
@@ -286,7 +301,7 @@ class Questionnaire {
       auto k = normalize_key(*a);
       if (k == "y" || k == "yes" || k == "是" || k == "有") return true;
       if (k == "n" || k == "no" || k == "否" || k == "没有" || k == "无") return false;
-      note(tr("answer y or n, or press Enter to skip", "请回答 是 或 否（y/n），或直接回车跳过"));
+      reject(tr("answer y or n, or press Enter to skip", "请回答 是 或 否（y/n），或直接回车跳过"));
     }
   }
 
@@ -317,6 +332,7 @@ class Questionnaire {
 
  private:
   bool m_tty = false;
+  int m_lines = 0;  ///< answer lines read
   bool m_color = false;
   bool m_eof = false;
 };
@@ -364,7 +380,7 @@ class ProfileInterview {
           a.age = std::to_string(n);
           return;
         }
-        m_q.note(trf("{} is not a plausible age: give a number from 14 to 100, or a birth date",
+        m_q.reject(trf("{} is not a plausible age: give a number from 14 to 100, or a birth date",
                      "{} 不像是年龄：请填 14 到 100 之间的数，或出生日期", text));
         continue;
       }
@@ -372,14 +388,14 @@ class ProfileInterview {
       if (!d.date) {
         // Something date-like gets the date's own complaint ("1999-02 has 28 days").
         if (text.find('-') != std::string::npos)
-          m_q.note(globals().lang == Lang::zh ? d.error_zh : d.error);
+          m_q.reject(globals().lang == Lang::zh ? d.error_zh : d.error);
         else
-          m_q.note(trf("'{}' is neither an age nor a date (e.g. 24 or 2001-05-01)",
+          m_q.reject(trf("'{}' is neither an age nor a date (e.g. 24 or 2001-05-01)",
                        "“{}”既不是年龄也不是日期（例如 24 或 2001-05-01）", text));
         continue;
       }
       if (*d.date > globals().as_of) {
-        m_q.note(trf("{} is after today ({})", "{} 晚于今天（{}）", text, globals().as_of.str()));
+        m_q.reject(trf("{} is after today ({})", "{} 晚于今天（{}）", text, globals().as_of.str()));
         continue;
       }
       a.birth_date = date_text(d);
@@ -405,7 +421,7 @@ class ProfileInterview {
         words.insert(words.end(), l.aliases.begin(), l.aliases.end());
       }
       auto g = closest_match(text, words);
-      m_q.note(
+      m_q.reject(
           g.empty()
               ? trf("unknown education level '{}': give one of {}", "未知的学历“{}”：请填 {} 之一", text, levels)
               : trf("unknown education level '{}' (did you mean '{}'?)", "未知的学历“{}”（是否想写“{}”？）", text, g));
@@ -430,6 +446,15 @@ class ProfileInterview {
       if (const auto* n = find_named(items, current)) return n->id;
       // Skills: only a close match is offered (the catalogue's rule for "did you mean").
       auto guess = &items == &m_skills ? m_c.suggest(ItemKind::skill, current) : guess_named(items, current);
+      if (!m_q.tty()) {
+        // Piped answers: no follow-up question (it would read the next answer's line).
+        // Kept as written; the loader warns about it, as it does in a file.
+        m_q.note(guess.empty() ? trf("{} '{}' is not in the catalogue: kept as written", "{}“{}”不在目录库中：按原样保留",
+                                     what, current)
+                               : trf("{} '{}' is not in the catalogue (did you mean '{}'?): kept as written",
+                                     "{}“{}”不在目录库中（是否想写“{}”？）：按原样保留", what, current, guess));
+        return current;
+      }
       m_q.note(guess.empty() ? trf("{} '{}' is not in the catalogue (a few letters and ? list names)",
                                    "{}“{}”不在目录库中（输入几个字母加 ? 可列出名称）", what, current)
                              : trf("{} '{}' is not in the catalogue (did you mean '{}'?)",
@@ -462,24 +487,27 @@ class ProfileInterview {
     do {
       Job j;
       j.title = m_q.ask(tr("  Job title (optional)", "  职位名称（可不填）"), tr("none", "无")).value_or("");
-      while (j.domains.empty()) {
-        auto text = m_q.ask_required(tr("  Domains, comma-separated (e.g. aigc, content; ? lists them)",
-                                        "  领域，逗号分隔（例如 aigc, content；输入 ? 列出）"),
-                                     tr("the job's domains", "该经历的领域"));
-        if (m_q.list_if_asked(text, m_domains)) continue;
-        bool ok = true;
-        for (const auto& item : split_list(text)) {
+      // Domains are optional, as in a file; an empty answer leaves them out.
+      while (true) {
+        auto text = m_q.ask(tr("  Domains, comma-separated (e.g. aigc, content; ? lists them)",
+                               "  领域，逗号分隔（例如 aigc, content；输入 ? 列出）"),
+                            tr("none", "无"));
+        if (!text || text->empty()) break;
+        if (m_q.list_if_asked(*text, m_domains)) continue;
+        for (const auto& item : split_list(*text)) {
           if (const auto* n = find_named(m_domains, item)) {
             if (std::find(j.domains.begin(), j.domains.end(), n->id) == j.domains.end()) j.domains.push_back(n->id);
             continue;
           }
+          // An unknown domain is kept, as in a file: the job counts toward no domain.
           auto g = guess_named(m_domains, item);
-          m_q.note(g.empty()
-                       ? trf("unknown domain '{}'", "未知的领域“{}”", item)
-                       : trf("unknown domain '{}' (did you mean '{}'?)", "未知的领域“{}”（是否想写“{}”？）", item, g));
-          ok = false;
+          m_q.note(g.empty() ? trf("domain '{}' is not in the catalogue: kept as written",
+                                   "领域“{}”不在目录库中：按原样保留", item)
+                             : trf("domain '{}' is not in the catalogue (did you mean '{}'?): kept as written",
+                                   "领域“{}”不在目录库中（是否想写“{}”？）：按原样保留", item, g));
+          if (std::find(j.domains.begin(), j.domains.end(), item) == j.domains.end()) j.domains.push_back(item);
         }
-        if (!ok) j.domains.clear();
+        break;
       }
       job_dates(j);
       a.jobs.push_back(std::move(j));
@@ -495,7 +523,7 @@ class ProfileInterview {
       auto d = parse_date(text);
       if (d.date) {
         if (*d.date > globals().as_of) {
-          m_q.note(trf("{} is after today ({})", "{} 晚于今天（{}）", text, globals().as_of.str()));
+          m_q.reject(trf("{} is after today ({})", "{} 晚于今天（{}）", text, globals().as_of.str()));
           continue;
         }
         j.start = date_text(d);
@@ -509,7 +537,7 @@ class ProfileInterview {
         j.years = text;
         return;
       }
-      m_q.note(trf("'{}' is neither a date nor a number of years: {} (e.g. 2024-07 or 3)",
+      m_q.reject(trf("'{}' is neither a date nor a number of years: {} (e.g. 2024-07 or 3)",
                    "“{}”既不是日期也不是年数：{}（例如 2024-07 或 3）", text,
                    globals().lang == Lang::zh ? d.error_zh : d.error));
     }
@@ -521,11 +549,11 @@ class ProfileInterview {
       text = util::nfkc(*text);
       auto d = parse_date(*text);
       if (!d.date) {
-        m_q.note(trf("'{}': {}", "“{}”：{}", *text, globals().lang == Lang::zh ? d.error_zh : d.error));
+        m_q.reject(trf("'{}': {}", "“{}”：{}", *text, globals().lang == Lang::zh ? d.error_zh : d.error));
         continue;
       }
       if (*d.date < *start) {
-        m_q.note(trf("the end {} is before the start {}", "结束时间 {} 早于开始时间 {}", *text, j.start));
+        m_q.reject(trf("the end {} is before the start {}", "结束时间 {} 早于开始时间 {}", *text, j.start));
         continue;
       }
       j.end = date_text(d);
@@ -561,9 +589,14 @@ class ProfileInterview {
       auto slash = target.find('/');
       std::string cid = target.substr(0, slash), lid = slash == std::string::npos ? "" : target.substr(slash + 1);
       const auto* cert = m_c.certificate(cid);
+      if (!cert)  // a name or alias: 人工智能训练师, CAIE
+        if (const auto* n = find_named(m_certificates, cid)) {
+          cert = m_c.certificate(n->id);
+          cid = n->id;
+        }
       if (!cert) {
         auto g = guess_named(m_certificates, cid);
-        m_q.note(g.empty() ? trf("unknown certificate '{}'", "未知的证书“{}”", cid)
+        m_q.reject(g.empty() ? trf("unknown certificate '{}'", "未知的证书“{}”", cid)
                            : trf("unknown certificate '{}' (did you mean '{}'?)", "未知的证书“{}”（是否想写“{}”？）",
                                  cid, g));
         continue;
@@ -571,8 +604,9 @@ class ProfileInterview {
       std::string levels;
       for (const auto& l : cert->levels) levels += (levels.empty() ? "" : ", ") + l.id;
       if (lid.empty() && cert->levels.size() == 1) lid = cert->levels.front().id;
+      if (int li = lid.empty() ? -1 : cert->find_level(lid); li >= 0) lid = cert->levels[static_cast<size_t>(li)].id;
       if (lid.empty() || cert->level_index(lid) < 0) {
-        m_q.note(lid.empty() ? trf("say which level: {}/LEVEL, one of {}", "请注明等级：{}/等级，可选 {}", cid, levels)
+        m_q.reject(lid.empty() ? trf("say which level: {}/LEVEL, one of {}", "请注明等级：{}/等级，可选 {}", cid, levels)
                              : trf("certificate '{}' has no level '{}' (levels: {})",
                                    "证书“{}”没有等级“{}”（可选：{}）", cid, lid, levels));
         continue;
@@ -582,11 +616,11 @@ class ProfileInterview {
         date = util::nfkc(date);
         auto d = parse_date(date);
         if (!d.date) {
-          m_q.note(trf("'{}': {}", "“{}”：{}", date, globals().lang == Lang::zh ? d.error_zh : d.error));
+          m_q.reject(trf("'{}': {}", "“{}”：{}", date, globals().lang == Lang::zh ? d.error_zh : d.error));
           continue;
         }
         if (*d.date > globals().as_of) {
-          m_q.note(trf("{} is after today ({})", "{} 晚于今天（{}）", date, globals().as_of.str()));
+          m_q.reject(trf("{} is after today ({})", "{} 晚于今天（{}）", date, globals().as_of.str()));
           continue;
         }
         h.date = date_text(d);
@@ -612,7 +646,7 @@ class ProfileInterview {
           a.study_hours.emplace_back(cert.id, h);
           break;
         }
-        m_q.note(trf("'{}' is not a number of hours (e.g. 35)", "“{}”不是学时数（例如 35）", *text));
+        m_q.reject(trf("'{}' is not a number of hours (e.g. 35)", "“{}”不是学时数（例如 35）", *text));
       }
     }
   }
@@ -628,7 +662,7 @@ class ProfileInterview {
         continue;
       }
       auto g = guess_named(items, item);
-      m_q.note(g.empty() ? trf("unknown {} '{}'", "未知的{}“{}”", globals().lang == Lang::zh ? what_zh : what_en, item)
+      m_q.reject(g.empty() ? trf("unknown {} '{}'", "未知的{}“{}”", globals().lang == Lang::zh ? what_zh : what_en, item)
                          : trf("unknown {} '{}' (did you mean '{}'?)", "未知的{}“{}”（是否想写“{}”？）",
                                globals().lang == Lang::zh ? what_zh : what_en, item, g));
       ok = false;

@@ -148,6 +148,9 @@ std::string Catalog::suggest(ItemKind kind, const std::string& text) const {
   // A misspelling keeps most of the word: no edit for three characters or fewer
   // (C语言 is not R语言), one for up to seven, then one more every four.
   int limit = len <= 3 ? 0 : std::min(3, 1 + (len - 4) / 4);
+  // Chinese: one changed character makes a short word another word (护理 → 物理); words
+  // of four characters or more get one change (机器学系 → 机器学习), never two.
+  if (names_han(key)) limit = len <= 3 ? 0 : 1;
   int best_score = 1 << 30;
   std::string best;
   for (const auto& w : suggestions.index->words[k]) {

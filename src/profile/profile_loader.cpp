@@ -48,11 +48,19 @@ std::optional<long> age_with_unit(std::string_view text) {
   return std::stol(s);
 }
 
-std::string did_you_mean_en(const std::string& guess) {
-  return guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess);
+// A guess shows what it names in both languages, so a reader sees when it would change
+// the meaning: "did you mean 'physics': 物理 / Physics?".
+std::string did_you_mean_en(const std::string& guess, const Text* name = nullptr) {
+  if (guess.empty()) return "";
+  if (!name || name->empty()) return fmt::format(" (did you mean '{}'?)", guess);
+  if (name->zh == name->en) return fmt::format(" (did you mean '{}': {}?)", guess, name->en);
+  return fmt::format(" (did you mean '{}': {} / {}?)", guess, name->zh, name->en);
 }
-std::string did_you_mean_zh(const std::string& guess) {
-  return guess.empty() ? "" : fmt::format("（是否想写“{}”？）", guess);
+std::string did_you_mean_zh(const std::string& guess, const Text* name = nullptr) {
+  if (guess.empty()) return "";
+  if (!name || name->empty()) return fmt::format("（是否想写“{}”？）", guess);
+  if (name->zh == name->en) return fmt::format("（是否想写“{}”：{}？）", guess, name->zh);
+  return fmt::format("（是否想写“{}”：{} / {}？）", guess, name->zh, name->en);
 }
 
 /// Reads a profile from a yaml-cpp node or a JsonNode (the one-line JSON reader's
@@ -138,11 +146,13 @@ class ProfileReader {
             for (const auto& a : l.aliases) words.push_back(a);
           }
           auto guess = closest_match(*s, words);
+          const auto* gl = guess.empty() ? nullptr : m_c.find_education(guess);
+          const Text* gn = gl ? &gl->name : nullptr;
           std::string ids;
           for (const auto& l : m_c.education) ids += (ids.empty() ? "" : ", ") + l.id;
           m_ctx.error(level_node,
-                      T(fmt::format("unknown education level '{}'{} (known: {})", *s, did_you_mean_en(guess), ids),
-                        fmt::format("未知的学历“{}”{}（可用：{}）", *s, did_you_mean_zh(guess), ids)));
+                      T(fmt::format("unknown education level '{}'{} (known: {})", *s, did_you_mean_en(guess, gn), ids),
+                        fmt::format("未知的学历“{}”{}（可用：{}）", *s, did_you_mean_zh(guess, gn), ids)));
         }
       }
     }
@@ -157,11 +167,13 @@ class ProfileReader {
           for (const auto& major : m_c.majors)
             for (const auto& a : major.aliases) words.push_back(a);
           auto guess = closest_match(*s, words);
+          const auto* gm = guess.empty() ? nullptr : m_c.find_major(guess);
+          const Text* gn = gm ? &gm->name : nullptr;
           m_ctx.warning(
               major_node,
               T(fmt::format("major '{}' is not in the catalogue{}; rules about majors cannot match it", *s,
-                            did_you_mean_en(guess)),
-                fmt::format("专业“{}”不在目录库中{}；与专业有关的规则无法匹配它", *s, did_you_mean_zh(guess))));
+                            did_you_mean_en(guess, gn)),
+                fmt::format("专业“{}”不在目录库中{}；与专业有关的规则无法匹配它", *s, did_you_mean_zh(guess, gn))));
         }
       }
     }
@@ -281,12 +293,14 @@ class ProfileReader {
           continue;
         }
         auto guess = closest_match(d, ids_of(m_c.domains));
+        const auto* gd = guess.empty() ? nullptr : m_c.domain(guess);
+        const Text* gn = gd ? &gd->name : nullptr;
         m_ctx.warning(dn, T(fmt::format("unknown experience domain '{}'{}; kept, but the job counts toward no domain "
                                         "(advisor list domains)",
-                                        d, did_you_mean_en(guess)),
+                                        d, did_you_mean_en(guess, gn)),
                             fmt::format("未知的经验领域“{}”{}；已保留，但这份工作不计入任何领域（advisor list domains "
                                         "可查看）",
-                                        d, did_you_mean_zh(guess))));
+                                        d, did_you_mean_zh(guess, gn))));
       }
       bool dated = start.IsDefined() || end.IsDefined();
       if (dated && years.IsDefined()) {
@@ -371,9 +385,12 @@ class ProfileReader {
       ++m_suggestions;
       guess = m_c.suggest(ItemKind::skill, s.text);  // the catalogue's word index is built once
     }
-    m_ctx.warning(text_node,
-                  T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", s.text, did_you_mean_en(guess)),
-                    fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", s.text, did_you_mean_zh(guess))));
+    const auto* gs = guess.empty() ? nullptr : m_c.skill(guess);
+    const Text* gn = gs ? &gs->name : nullptr;
+    m_ctx.warning(text_node, T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", s.text,
+                                           did_you_mean_en(guess, gn)),
+                               fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", s.text,
+                                           did_you_mean_zh(guess, gn))));
   }
 
   void certificates(const Node& seq) {

@@ -256,10 +256,33 @@ const CodePoints& candidate_key(const std::string& candidate) {
 
 int edit_distance(std::string_view a, std::string_view b) { return edit_distance(decode(a), decode(b)); }
 
+namespace {
+
+bool has_han(const CodePoints& cps) {
+  return std::any_of(cps.begin(), cps.end(), [](utf8proc_int32_t c) {
+    return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+  });
+}
+
+int guess_limit(const CodePoints& key) {
+  int len = static_cast<int>(key.size());
+  // A Chinese character is a word of its own: in a short word one changed character is
+  // another word (护理 nursing → 物理 physics, 初中 → 高中, 大学 → 大专), so words of
+  // three characters or fewer get no guess, and longer ones one change (机器学系 → 机器学习,
+  // never 物流管理 → 企业管理).
+  if (has_han(key)) return len <= 3 ? 0 : 1;
+  return std::max(1, std::min(3, len / 3 + 1));
+}
+
+}  // namespace
+
+bool names_han(std::string_view key) { return has_han(decode(key)); }
+
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   auto key = decode(normalize_key(word));
   int len = static_cast<int>(key.size());
-  int limit = std::max(1, std::min(3, len / 3 + 1));
+  int limit = guess_limit(key);
+  if (limit == 0) return {};
   std::string best;
   int best_d = 1 << 30;
   for (const auto& c : candidates) {

@@ -3,7 +3,8 @@
 # loads, passes `profile validate` and `recommend`; an existing file is refused
 # (exit 2) and kept; --force replaces it; input ending before a required answer
 # fails clearly (exit 2) and writes nothing; an unwritable path is exit 66; no
-# escape codes anywhere.
+# escape codes anywhere. A misspelt name is kept as written, with its suggestion as a
+# note, and no follow-up question reads the next answer's line (issue 28).
 # usage: profile_init_piped_test.sh ADVISOR
 set -u
 advisor=$(realpath "$1")
@@ -26,9 +27,9 @@ aigc, content
 
 n
 prompt engineering, AIGC, copywritting
-
 caip 2025-11-20
 
+12
 ai-content-creator, prompt-engineer
 '
 printf '%s' "$answers" | "$advisor" --as-of 2026-11-23 profile init >out.txt 2>err.txt
@@ -36,8 +37,12 @@ code=$?
 check "piped answers: exit 0 (got $code)" '[ $code -eq 0 ]'
 check "profile.yaml written by default" '[ -f profile.yaml ]'
 check "stdout reports profile OK" 'grep -q "profile.yaml: profile OK" out.txt'
-check "the misspelt skill got a suggestion" 'grep -q "did you mean '"'"'copywriting'"'"'" err.txt'
-check "the suggestion was taken" 'grep -q "copywriting" profile.yaml'
+check "the misspelt skill got a suggestion" 'grep -q "did you mean '"'"'copywriting'"'"'?): kept as written" err.txt'
+check "no follow-up question on a pipe" '! grep -q "Enter accepts" err.txt'
+check "the misspelt skill is kept as written" 'grep -q "copywritting" profile.yaml'
+check "the next answer reached its own question (the certificate)" 'grep -q "id: caip" profile.yaml'
+check "the study hours theirs" 'grep -q "caip: 12" profile.yaml'
+check "and the goal roles theirs" 'grep -q "roles: \[ai-content-creator, prompt-engineer\]" profile.yaml'
 check "header comment" 'head -1 profile.yaml | grep -q "^# "'
 check "no escape code on stdout or stderr" '! grep -q $'"'"'\x1b'"'"' out.txt err.txt'
 "$advisor" profile validate profile.yaml >/dev/null 2>&1

@@ -108,7 +108,7 @@ TEST_CASE("an unknown skill's suggestion is computed a bounded number of times",
   auto l = load(text, false);
   REQUIRE(l.diags.items.size() == 50);
   CHECK(l.diags.items[0].message.en ==
-        "unknown skill 'pytroch0' (did you mean 'pytorch'?); kept, but it matches no role");
+        "unknown skill 'pytroch0' (did you mean 'pytorch': PyTorch?); kept, but it matches no role");
   CHECK(l.diags.items[20].message.en == "unknown skill 'pytroch0'; kept, but it matches no role");
   Limits none;
   none.max_suggestions = 0;

@@ -448,5 +448,5 @@ TEST_CASE("thousands of unknown skills are each reported, the first with a sugge
   auto l = load(text);
   CHECK(l.diags.items.size() == 5000);
   CHECK(l.first() ==
-        "p.yaml:2:5: warning: unknown skill 'pytroch0' (did you mean 'pytorch'?); kept, but it matches no role");
+        "p.yaml:2:5: warning: unknown skill 'pytroch0' (did you mean 'pytorch': PyTorch?); kept, but it matches no role");
 }

@@ -85,7 +85,7 @@ TEST_CASE("a major is recognised by alias; an unknown one is kept with a warning
 TEST_CASE("an unknown education level is an error with the known levels", "[core][profile]") {
   auto l = load("education: {level: bachelr}\n");
   CHECK(l.printed ==
-        "me.yaml:1:20: error: unknown education level 'bachelr' (did you mean 'bachelor'?) (known: "
+        "me.yaml:1:20: error: unknown education level 'bachelr' (did you mean 'bachelor': 本科 / Bachelor's degree?) (known: "
         "junior-middle-school, high-school, associate, bachelor, master, doctorate)\n"
         "    education: {level: bachelr}\n"
         "                       ^\n");
@@ -123,7 +123,7 @@ skills:
 age: 30
 )");
   CHECK(l.printed ==
-        R"(me.yaml:4:5: warning: unknown skill 'pytroch' (did you mean 'pytorch'?); kept, but it matches no role
+        R"(me.yaml:4:5: warning: unknown skill 'pytroch' (did you mean 'pytorch': PyTorch?); kept, but it matches no role
       - pytroch
         ^
 )");
@@ -139,7 +139,7 @@ TEST_CASE("an unknown skill warning is in Chinese too", "[core][profile]") {
   auto l = load("skills: [机器学习, 深度学习框架, pytroch]\n");
   REQUIRE(l.diags.items.size() == 1);
   CHECK(format_diagnostic(l.diags.items[0], Lang::zh) ==
-        "me.yaml:1:24: 警告: 未知的技能“pytroch”（是否想写“pytorch”？）；已保留，但不会与任何岗位匹配\n"
+        "me.yaml:1:24: 警告: 未知的技能“pytroch”（是否想写“pytorch”：PyTorch？）；已保留，但不会与任何岗位匹配\n"
         "    skills: [机器学习, 深度学习框架, pytroch]\n"
         "                                     ^\n");
 }

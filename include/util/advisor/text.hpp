@@ -78,5 +78,8 @@ int edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to word, when close enough to be a likely misspelling.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+/// Whether a word has Chinese (Han) characters: then one changed character in a short
+/// word is another word, and a "did you mean" is held to a stricter limit.
+bool names_han(std::string_view key);
 
 }  // namespace advisor
