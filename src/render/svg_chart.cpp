@@ -24,8 +24,9 @@ std::string num(double x) {
 }
 
 /// Roughly how wide a text is in pixels at a font size: a CJK character (two columns)
-/// an em, anything else 0.6 em, the average of a sans-serif face with some room.
-double text_width(std::string_view text, double font_px) { return display_width(text) * 0.6 * font_px; }
+/// 1.1 em, anything else 0.55 em, the average of the wider sans-serif faces (DejaVu
+/// Sans), so that a text that fits by this measure fits in any of them.
+double text_width(std::string_view text, double font_px) { return display_width(text) * 0.55 * font_px; }
 
 /// The text cut with "…" to fit `max_px` at `font_px`; never inside a character.
 std::string fit(const std::string& text, double max_px, double font_px) {
@@ -155,10 +156,10 @@ std::string marker_shape(const TimelineKind& k, double x, double y, bool filled)
 std::string escape(std::string_view text) { return escape_controls(text, EscapeStyle::html); }
 
 std::string bar_chart(const BarChart& chart) {
-  constexpr double k_label = 18;  // the label line above a bar
+  constexpr double k_label = 20;  // the label line above a bar
   constexpr double k_bar = 22;
   constexpr double k_after = 12;  // space under a bar
-  constexpr double k_font = 13;
+  constexpr double k_font = 14;
   const double width = std::max(chart.width, 120);
   double scale = chart.scale;
   for (const auto& row : chart.rows) {
@@ -175,7 +176,7 @@ std::string bar_chart(const BarChart& chart) {
   const double unit = scale > 0 ? (width - 2) / scale : 0;
   double y = 0;
   for (const auto& row : chart.rows) {
-    s += text_at(0, y + 13, fit(row.label, width, k_font), k_font, k_ink);
+    s += text_at(0, y + 14, fit(row.label, width, k_font), k_font, k_ink);
     double x = 1, top = y + k_label;
     for (const auto& seg : row.segments) {
       if (seg.series >= chart.series.size() || !(seg.value > 0)) continue;
