@@ -26,6 +26,12 @@ std::string h(const Text& text) { return svg::escape(tr(text)); }
 
 bool zh() { return globals().lang == Lang::zh; }
 
+/// "hold a certificate" → "Hold a certificate" to start a list item; other text as it is.
+std::string upper_first(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
 /// Items joined for reading: "A, B, C" / "A、B、C".
 std::string joined(const std::vector<std::string>& items) {
   std::string s;
@@ -93,15 +99,15 @@ a.cite{text-decoration:none;font-size:.8em;margin-left:.1em}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 nav.toc ol{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0;list-style:none;margin:.6rem 0 0}
 .summary{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;background:var(--soft);border-left:4px solid var(--accent);padding:.8rem 1rem;margin-top:1rem}
-.summary dt{font-weight:600}
+.summary dt{font-weight:700}
 .summary dd{margin:0}
 ol.actions{padding-left:1.6rem}
 ol.actions li{margin:.35rem 0;font-size:1.05rem}
 ol.actions li::marker{font-weight:700}
 table{border-collapse:collapse;width:100%;font-size:.94rem}
 th,td{border:1px solid var(--line);padding:.45rem .55rem;text-align:left;vertical-align:top}
-thead th{background:var(--soft);font-weight:600}
-tbody th{font-weight:600}
+thead th{background:var(--soft);font-weight:700}
+tbody th{font-weight:700}
 td ul{margin:0;padding-left:1.1rem}
 td ul.conditions{list-style:none;padding-left:0}
 td ul.conditions li{padding-left:1.3em;text-indent:-1.3em;margin:.1rem 0}
@@ -270,10 +276,9 @@ std::string condition(const TraceNode& t) {
   std::string words = t.outcome == Outcome::eligible       ? tr("met", "满足")
                       : t.outcome == Outcome::not_eligible ? tr("not met", "不满足")
                                                            : tr("unknown", "无法判断");
-  std::string s = fmt::format(
-      "<li><span class=\"mark mark-{}\" aria-hidden=\"true\">{}</span><span class=\"sr\">{}: "
-      "</span>{}",
-      cls, mark, h(words), h(t.reason));
+  std::string s =
+      fmt::format("<li><span class=\"mark mark-{}\" aria-hidden=\"true\">{}</span><span class=\"sr\">{}</span>{}", cls,
+                  mark, h(words + tr(": ", "：")), h(t.reason));
   if (!t.found.empty()) s += " <span class=\"found\">" + h(trf("(you: {})", "（你：{}）", tr(t.found))) + "</span>";
   return s + "</li>";
 }
@@ -351,8 +356,9 @@ std::string certificates(const ReportData& r, Citations& cite) {
           "</span>";
     } else {
       s += "<ul>";
+      // The first way starts the list with a capital; the others follow it with "or".
       for (size_t i = 0; i < l.changes.size(); ++i)
-        s += "<li>" + h((i ? tr("or ", "或者") : std::string()) + tr(l.changes[i].text)) + "</li>";
+        s += "<li>" + h(i ? tr("or ", "或者") + tr(l.changes[i].text) : upper_first(tr(l.changes[i].text))) + "</li>";
       s += "</ul>";
     }
     s += "</td></tr>";
