@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -240,18 +241,20 @@ std::string first_steps(const ReportData& r) {
     else
       list += "<li>" + h(a.text) + "</li>";
   }
-  if (!list.empty()) s += "<ol class=\"actions\">" + list + "</ol>" + then;
-  if (list.empty())
-    s +=
-        "<p>" +
-        h(tr(
-            "No first step yet: nothing in your profile is evidence for an AI role (general skills such as "
-            "communication or teamwork count only beside a role's own skills). The roles closest to you and what "
-            "they need are below, and so are the certificate levels you can sit now.",
-            "暂时没有可建议的第一步：档案中没有任何 AI "
-            "岗位所需的专业技能、相关领域经验、相关证书或目标（沟通、团队合作等"
-            "通用能力只能在具备岗位专业技能时加分）。下文列出最接近你的岗位及其要求，以及你现在即可报考的证书等级。")) +
-        "</p>";
+  if (!list.empty()) return s + "<ol class=\"actions\">" + list + "</ol>" + then + "</section>";
+  // No first step: say why, and where the page helps instead.
+  std::string why =
+      rec.roles.empty()
+          ? tr("No first step yet: nothing in your profile is evidence for an AI role (general skills such as "
+               "communication or teamwork count only beside a role's own skills). The roles closest to you and "
+               "what they need are below, and so are the certificate levels you can sit now.",
+               "暂时没有可建议的第一步：档案中没有任何 AI 岗位所需的专业技能、相关领域经验、相关证书或目标"
+               "（沟通、团队合作等通用能力只能在具备岗位专业技能时加分）。下文列出最接近你的岗位及其要求，"
+               "以及你现在即可报考的证书等级。")
+          : tr("No single first step stands out: the roles that fit you, the certificate levels you can sit and "
+               "your path are below.",
+               "没有特别突出的第一步：下文列出适合你的岗位、你可以报考的证书等级和你的路径。");
+  s += "<p>" + h(why) + "</p>";
   return s + "</section>";
 }
 
