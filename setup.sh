@@ -14,10 +14,14 @@ PACKAGES=(cmake ninja-build g++ pkg-config
           clang-14 libclang-rt-14-dev clang-tidy-14
           bash zsh fish tmux man-db groff-base dpkg-dev file
           parallel)
+# Only the test suite needs these (`test` and `deps` install them, `run` does not): the
+# browser the report's pages are rendered in (tests/report/browser.py) and a CJK font,
+# so that its Chinese page shows characters rather than empty boxes.
+TEST_PACKAGES=(chromium fonts-wqy-microhei)
 
-install_missing() {
+install_missing() {  # install_missing PACKAGE...
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then return 0; fi
@@ -48,15 +52,15 @@ build_advisor_only() {
 
 case "${1:-run}" in
   deps)
-    install_missing
+    install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ;;
   run)
-    install_missing
+    install_missing "${PACKAGES[@]}"
     build_advisor_only
     ./build/advisor recommend --profile profiles/it-manager.yaml
     ;;
   test)
-    install_missing
+    install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     build build
     ./build/advisor recommend --profile profiles/it-manager.yaml
     # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer too, at

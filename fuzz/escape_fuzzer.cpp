@@ -3,8 +3,9 @@
 // and tab (nor a bidi, zero-width or separator format control), and the result is
 // valid UTF-8; in the one-line style not even those; a
 // DOT label has no raw newline and no '"' that would end it; a Mermaid label has
-// no '"', '<', '>', '`' or newline but its "<br/>" line breaks; and text without control characters passes the
-// terminal style unchanged.
+// no '"', '<', '>', '`' or newline but its "<br/>" line breaks; HTML text (the report) has
+// no '<', '>', '"' or '\'' and every '&' starts one of the five entities it writes; and
+// text without control characters passes the terminal style unchanged.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -73,5 +74,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (size_t at; (at = mermaid.find("<br/>")) != std::string::npos;) mermaid.replace(at, 5, " ");
   require(mermaid.find_first_of("\"<>`\n") == std::string::npos,
           "a Mermaid label has no quote, bracket, backtick or newline");
+  auto html = escape_controls(text, EscapeStyle::html);
+  require(no_controls(html, true), "HTML text has no control character");
+  require(html.find_first_of("<>\"'") == std::string::npos, "HTML text has no bracket or quote");
+  for (size_t at = html.find('&'); at != std::string::npos; at = html.find('&', at + 1)) {
+    std::string_view rest = std::string_view(html).substr(at);
+    require(rest.rfind("&amp;", 0) == 0 || rest.rfind("&lt;", 0) == 0 || rest.rfind("&gt;", 0) == 0 ||
+                rest.rfind("&quot;", 0) == 0 || rest.rfind("&#39;", 0) == 0,
+            "every & in HTML text starts an entity");
+  }
   return 0;
 }

@@ -573,14 +573,16 @@ std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Pro
 
 namespace {
 
-/// The role advice aims at: the first goal role (matched into `goal`), else the
-/// best-fitting one with evidence; null when there is none.
+/// advisor::focus_role's role with its match: a goal role matched into `goal`, else
+/// the ranked role's own; null when there is none.
 const RoleMatch* focus_role(const Catalog& c, const Profile& p, const ProfileFacts& f,
                             const std::vector<RoleMatch>& ranked, std::optional<RoleMatch>& goal) {
+  const Role* role = advisor::focus_role(c, p, ranked);
+  if (!role) return nullptr;
   for (const auto& id : p.goal_roles)
-    if (const auto* r = c.role(id)) return &goal.emplace(match_role(c, f, *r, false));
+    if (c.role(id) == role) return &goal.emplace(match_role(c, f, *role, false));
   for (const auto& m : ranked)
-    if (!m.matched.empty() || !m.partial.empty()) return &m;
+    if (m.role == role) return &m;
   return nullptr;
 }
 
@@ -830,6 +832,14 @@ std::vector<CoveringCertificate> certificates_to_take(const Catalog& c, const Pr
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const std::vector<RoleMatch>& ranked_roles, bool prose) {
   return ranking::rank_certificates(c, p, as_of, ranking::facts_of(c, p, as_of), ranked_roles, prose);
+}
+
+const Role* focus_role(const Catalog& c, const Profile& p, const std::vector<RoleMatch>& ranked_roles) {
+  for (const auto& id : p.goal_roles)
+    if (const auto* r = c.role(id)) return r;
+  for (const auto& m : ranked_roles)
+    if (!m.matched.empty() || !m.partial.empty()) return m.role;
+  return nullptr;
 }
 
 std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as_of,

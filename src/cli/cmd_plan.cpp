@@ -19,75 +19,6 @@ struct PlanOptions {
   bool brief = false;
 };
 
-/// What to do, as a short line: "Learn X", "Sit Y".
-std::string step_what(const PlanStep& s) {
-  const auto& name = tr(s.name);
-  if (s.kind == "skill") return trf("Learn {}", "学习{}", name);
-  if (s.kind == "certificate") return trf("Sit {}", "报考{}", name);
-  if (s.kind == "experience") return trf("Reach: {}", "积累：{}", name);
-  return name;
-}
-
-std::string step_refs(const std::vector<size_t>& after) {
-  std::string s;
-  for (auto a : after) s += (s.empty() ? "#" : ", #") + std::to_string(a + 1);
-  return s;
-}
-
-/// The date column: a date where one is known, else what the step waits for.
-std::string step_when(const PlanStep& s, Date as_of) {
-  // A certificate with stated sittings happens at the sitting, whatever the date it opens.
-  if (s.sitting) return trf("{} sitting", "{} 考期", *s.sitting);
-  if (s.earliest_date) return *s.earliest_date == as_of ? tr("now", "现在") : s.earliest_date->str();
-  if (s.kind == "certificate" && !s.after.empty()) return trf("after {}", "{} 之后", step_refs(s.after));
-  if (s.kind == "certificate") return tr("no date yet", "日期未定");
-  if (s.after.empty()) return tr("now", "现在");
-  return trf("after {}", "{} 之后", step_refs(s.after));
-}
-
-std::string step_why(const PlanStep& s) {
-  std::string why = tr(s.reason);
-  // A step without a date or sitting shows its prerequisites in the date column already.
-  if (!s.after.empty() && (s.earliest_date || s.sitting))
-    why += trf(" (after {})", "（在 {} 之后）", step_refs(s.after));
-  return why;
-}
-
-/// The plan's total: how long its dated steps take, and what is left undated.
-std::string total_line(const Plan& plan) {
-  size_t undated = 0, skills = 0;
-  for (const auto& st : plan.steps) {
-    if (st.kind == "skill")
-      ++skills;
-    else if (!st.sitting && !st.earliest_date)
-      ++undated;
-  }
-  auto last = finish_date(plan);
-  std::string s;
-  if (last && *last > plan.as_of) {
-    int months = 0;
-    while (plan.as_of.add_months(months + 1) <= *last) ++months;
-    int days = static_cast<int>(last->days() - plan.as_of.add_months(months).days());
-    auto dur = duration_text(months);
-    std::string en = months ? dur.en : "", zh = months ? dur.zh : "";
-    if (days) {
-      en += fmt::format("{}{} day{}", en.empty() ? "" : " ", days, days == 1 ? "" : "s");
-      zh += fmt::format("{}{} 天", zh.empty() ? "" : " ", days);
-    }
-    s = trf("Total: {} ({} to {})", "合计：{}（{} 至 {}）", globals().lang == Lang::zh ? zh : en, plan.as_of.str(),
-            last->str());
-  } else {
-    s = tr("Total: every dated step can happen now", "合计：所有有日期的步骤现在即可进行");
-  }
-  if (skills)
-    s += trf(", plus the time {} skill{} take to learn", "，另加学习 {} 项技能{}所需的时间", skills,
-             globals().lang == Lang::zh ? "" : (skills == 1 ? "" : "s"));
-  if (undated)
-    s += trf(" and {} step{} without a date", "，以及 {} 个暂无日期的步骤{}", undated,
-             globals().lang == Lang::zh ? "" : (undated == 1 ? "" : "s"));
-  return s + tr(".", "。");
-}
-
 std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
   std::string s;
   const auto& role = *plan.target;
@@ -110,10 +41,10 @@ std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
   t.header = {"#", tr("When", "时间"), tr("Step", "步骤"), tr("Why", "原因")};
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const auto& st = plan.steps[i];
-    t.rows.push_back({std::to_string(i + 1), step_when(st, plan.as_of), step_what(st), step_why(st)});
+    t.rows.push_back({std::to_string(i + 1), plan_step_when(st, plan.as_of), plan_step_what(st), plan_step_why(st)});
   }
   s += t.render();
-  s += "\n" + wrapped(bold(total_line(plan)), 0) + "\n";
+  s += "\n" + wrapped(bold(plan_total(plan)), 0) + "\n";
   s += wrapped(
       tr("Dates are the earliest each step can happen, assuming you pass every exam at the first sitting you "
          "can take. Learning a skill or earning study hours takes as long as it takes, so those steps have no "
@@ -132,7 +63,7 @@ std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
 /// A node's label: the step and its date, one per line.
 std::vector<std::string> node_lines(const Plan& plan, size_t i) {
   const auto& s = plan.steps[i];
-  return {fmt::format("{}. {}", i + 1, step_what(s)), step_when(s, plan.as_of)};
+  return {fmt::format("{}. {}", i + 1, plan_step_what(s)), plan_step_when(s, plan.as_of)};
 }
 
 /// Steps nothing else depends on lead to the target.

@@ -181,6 +181,7 @@ void setup_show(CLI::App& app);
 void setup_check(CLI::App& app);
 void setup_recommend(CLI::App& app);
 void setup_plan(CLI::App& app);
+void setup_report(CLI::App& app);
 void setup_catalog(CLI::App& app);
 void setup_profile(CLI::App& app);
 void setup_schema(CLI::App& app);

@@ -101,6 +101,18 @@ const std::unordered_map<std::string_view, std::string_view>& texts() {
       {"Target role id (see advisor list roles)", "目标岗位的 id 或名称（见 advisor list roles）"},
       {"Output: text (default), json, dot (Graphviz) or mermaid",
        "输出格式：text（默认）、json、dot（Graphviz）或 mermaid"},
+      // report
+      {"One self-contained HTML page: what to do first, eligibility, fit to roles, the dated path",
+       "生成一个独立的 HTML 页面：先做什么、报考资格、与岗位的匹配、带日期的路径"},
+      {"HTML file to write (replaced whole if it exists; - for standard output)",
+       "要写入的 HTML 文件（已存在则整体替换；- 表示标准输出）"},
+      {"Target role of the path, id or name (default: your goal role, else best fit)",
+       "路径的目标岗位，可写 id 或名称（默认：你的目标岗位，否则为最匹配的岗位）"},
+      {"How many roles to chart, 0 to 100000 (0 = all; default 3)",
+       "为多少个岗位作图，0 至 100000（0 = 全部；默认 3）"},
+      {"Exit: 0 written; 2 usage; 65 invalid profile; 66 profile missing; 74 the page cannot be written.",
+       "退出码：0 已写入；2 用法错误；65 档案无效；66 档案缺失；74 页面无法写入。"},
+      {"Docs: docs/report.md", "文档：docs/report.md"},
       // list
       {"List the catalogue's roles, categories, certificates, skills or domains",
        "列出目录库中的岗位、岗位类别、证书、技能或经验领域"},

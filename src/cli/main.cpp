@@ -120,6 +120,7 @@ void add_subcommands(CLI::App& app) {
   setup_recommend(app);
   setup_check(app);
   setup_plan(app);
+  setup_report(app);
   setup_list(app);
   setup_show(app);
   setup_catalog(app);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "to_json.hpp"
+
 namespace advisor::cli {
 
 std::string verdict(Outcome o) {
@@ -135,6 +137,78 @@ std::string render_registration(const Certificate& cert, int indent) {
     s += pad + tr(row.en, row.zh) + (f ? tr(f->text) + dim(cite) : not_stated(cert)) + "\n";
   }
   return s;
+}
+
+std::string plan_step_what(const PlanStep& s) {
+  const auto& name = tr(s.name);
+  if (s.kind == "skill") return trf("Learn {}", "学习{}", name);
+  if (s.kind == "certificate") return trf("Sit {}", "报考{}", name);
+  if (s.kind == "experience") return trf("Reach: {}", "积累：{}", name);
+  return name;
+}
+
+namespace {
+std::string step_refs(const std::vector<size_t>& after) {
+  std::string s;
+  for (auto a : after) s += (s.empty() ? "#" : ", #") + std::to_string(a + 1);
+  return s;
+}
+}  // namespace
+
+std::string plan_step_when(const PlanStep& s, Date as_of) {
+  // A certificate with stated sittings happens at the sitting, whatever the date it opens.
+  if (s.sitting) return trf("{} sitting", "{} 考期", *s.sitting);
+  if (s.earliest_date) return *s.earliest_date == as_of ? tr("now", "现在") : s.earliest_date->str();
+  if (s.kind == "certificate" && !s.after.empty()) return trf("after {}", "{} 之后", step_refs(s.after));
+  if (s.kind == "certificate") return tr("no date yet", "日期未定");
+  if (s.after.empty()) return tr("now", "现在");
+  return trf("after {}", "{} 之后", step_refs(s.after));
+}
+
+std::string plan_step_why(const PlanStep& s) {
+  std::string why = tr(s.reason);
+  // A step without a date or sitting shows its prerequisites in the date column already.
+  if (!s.after.empty() && (s.earliest_date || s.sitting))
+    why += trf(" (after {})", "（在 {} 之后）", step_refs(s.after));
+  return why;
+}
+
+std::string span_text(Date from, Date to) {
+  int months = 0;
+  while (from.add_months(months + 1) <= to) ++months;
+  int days = static_cast<int>(to.days() - from.add_months(months).days());
+  auto dur = duration_text(months);
+  std::string en = months ? dur.en : "", zh = months ? dur.zh : "";
+  if (days) {
+    en += fmt::format("{}{} day{}", en.empty() ? "" : " ", days, days == 1 ? "" : "s");
+    zh += fmt::format("{}{} 天", zh.empty() ? "" : " ", days);
+  }
+  return globals().lang == Lang::zh ? zh : en;
+}
+
+std::string plan_total(const Plan& plan) {
+  size_t undated = 0, skills = 0;
+  for (const auto& st : plan.steps) {
+    if (st.kind == "skill")
+      ++skills;
+    else if (!st.sitting && !st.earliest_date)
+      ++undated;
+  }
+  auto last = finish_date(plan);
+  std::string s;
+  if (last && *last > plan.as_of)
+    s = trf("Total: {} ({} to {})", "合计：{}（{} 至 {}）", span_text(plan.as_of, *last), plan.as_of.str(),
+            last->str());
+  else
+    s = tr("Total: every dated step can happen now", "合计：所有有日期的步骤现在即可进行");
+  bool zh = globals().lang == Lang::zh;
+  if (skills)
+    s += zh ? fmt::format("，另加学习 {} 项技能所需的时间", skills)
+            : fmt::format(", plus the time {} skill{} to learn", skills, skills == 1 ? " takes" : "s take");
+  if (undated)
+    s += zh ? fmt::format("，以及 {} 个暂无日期的步骤", undated)
+            : fmt::format(" and {} step{} without a date", undated, undated == 1 ? "" : "s");
+  return s + tr(".", "。");
 }
 
 }  // namespace advisor::cli

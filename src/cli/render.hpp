@@ -2,6 +2,7 @@
 // Text renderings shared by several commands.
 #include <string>
 
+#include "advisor/planning.hpp"
 #include "advisor/rules.hpp"
 #include "common.hpp"
 
@@ -40,5 +41,19 @@ std::string render_registration(const Certificate& cert, int indent);
 
 /// "Suits: …" for a certificate level; the Chinese sources' "适合…" is not doubled.
 std::string suits_text(const Text& suits);
+
+// A plan's steps and total in words, for `plan` and `report`.
+
+/// What a step does, as a short line: "Learn X", "Sit Y".
+std::string plan_step_what(const PlanStep& s);
+/// When: a date where one is known ("now" for today, "2027-03 sitting"), else what the
+/// step waits for ("after #3", "no date yet").
+std::string plan_step_when(const PlanStep& s, Date as_of);
+/// Why the step is there, with the steps it follows when its date does not say so.
+std::string plan_step_why(const PlanStep& s);
+/// The time from one date to a later one in words: "1 year 2 months 3 days".
+std::string span_text(Date from, Date to);
+/// The plan's total: how long its dated steps take, and what is left undated.
+std::string plan_total(const Plan& plan);
 
 }  // namespace advisor::cli

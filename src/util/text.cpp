@@ -323,6 +323,27 @@ void escape_plain(std::string& out, char c, EscapeStyle style) {
   if (style == EscapeStyle::dot) {
     if (c == '"' || c == '\\') out += '\\';
     if (c == '\n') return void(out += "\\n");
+  } else if (style == EscapeStyle::html) {
+    // The five characters that could end a text or an attribute value, or start markup.
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        return;
+      case '<':
+        out += "&lt;";
+        return;
+      case '>':
+        out += "&gt;";
+        return;
+      case '"':
+        out += "&quot;";
+        return;
+      case '\'':
+        out += "&#39;";
+        return;
+      default:
+        break;
+    }
   } else if (style == EscapeStyle::mermaid) {
     switch (c) {
       case '#':
@@ -371,7 +392,7 @@ unsigned format_control(std::string_view s, size_t i, size_t n) {
 }
 
 bool keeps(char c, EscapeStyle style) {
-  if (c == '\t') return style == EscapeStyle::terminal;
+  if (c == '\t') return style == EscapeStyle::terminal || style == EscapeStyle::html;  // white space in HTML
   if (c == '\n') return style != EscapeStyle::line;
   return static_cast<unsigned char>(c) >= 0x20 && c != 0x7F;
 }

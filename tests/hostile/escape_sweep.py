@@ -8,8 +8,8 @@ A catalogue whose role, skill and alias carry ESC, OSC, BEL, CR, DEL and the C1 
 U+2029; issue 32), and a profile carrying them as YAML escapes, as JSON
 escapes and as raw bytes (name, skills, a job title, an unknown skill), go through every
 command that prints text: recommend, gap, check, plan (text, dot, mermaid), show role and
-skill, list of every kind, profile validate, catalog validate, in English and Chinese,
-with --color never and --color always. Every byte of stdout and stderr is checked: no C0
+skill, list of every kind, profile validate, catalog validate, report (its HTML page), in
+English and Chinese, with --color never and --color always. Every byte of stdout and stderr is checked: no C0
 control but newline and tab, no DEL, no C1 control, no format control, except the colour
 sequences advisor writes itself under --color always (ESC [ digits ; … m), which are
 removed first. The same profiles through every --json command and batch: each output
@@ -79,7 +79,8 @@ def commands(profile):
             ["plan", "--profile", profile, "--role", "hostile-role"],
             ["plan", "--profile", profile, "--role", "hostile-role", "--format", "dot"],
             ["plan", "--profile", profile, "--role", "hostile-role", "--format", "mermaid"],
-            ["profile", "validate", profile]]
+            ["profile", "validate", profile],
+            ["report", "--profile", profile, "--role", "hostile-role", "--out", "-"]]
 
 
 def bad_bytes(data):

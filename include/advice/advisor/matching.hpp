@@ -167,8 +167,13 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const Profile& p, Date as_of
 std::vector<CertificateSuggestion> rank_certificates(const Catalog& c, const Profile& p, Date as_of,
                                                      const std::vector<RoleMatch>& ranked_roles, bool prose = true);
 
-/// What to do first, from the ranked roles and certificates (the goal role if any,
-/// else the best-fitting one).
+/// The role advice aims at: the first of the person's goal roles the catalogue has, else
+/// the best-ranked role with a skill met or partly met; null when there is none.
+/// `next_actions` aims at it, and `report` plans the path to it by default.
+const Role* focus_role(const Catalog& c, const Profile& p, const std::vector<RoleMatch>& ranked_roles);
+
+/// What to do first, from the ranked roles and certificates (focus_role: the goal role
+/// if any, else the best-fitting one).
 std::vector<NextAction> next_actions(const Catalog& c, const Profile& p, Date as_of,
                                      const std::vector<RoleMatch>& ranked_roles,
                                      const std::vector<CertificateSuggestion>& certificates);

@@ -59,6 +59,7 @@ enum class EscapeStyle {
   line,      ///< the same, and newline and tab escaped as well (one-line diagnostics)
   dot,       ///< inside a Graphviz "string": '"' and '\\' escaped, newline as \n, controls as \\x1b
   mermaid,   ///< inside a Mermaid "label": entity codes, newline as <br/>, controls as \x1b
+  html,      ///< HTML or SVG text and attribute values: & < > " ' as entities, newline and tab kept, controls as \x1b
 };
 
 /// The text with every control character (C0 but newline and tab, DEL, and the C1
