@@ -54,7 +54,7 @@ bool is_import(const std::string& name) { return name.rfind("roles", 0) == 0 || 
 
 }  // namespace
 
-TEST_CASE("a JSON surrogate pair is one character; a lone surrogate is refused", "[hostile][json]") {
+TEST_CASE("a JSON surrogate pair is one character — a lone surrogate is refused", "[hostile][json]") {
   auto ok = load(R"({"name": "\ud83d\ude00 Wang", "age": 30})"
                  "\n",
                  true);
@@ -151,7 +151,7 @@ TEST_CASE("a staged directory write killed at any point leaves the old files or 
   }
 }
 
-TEST_CASE("catalogue links must stay inside the catalogue; FIFOs are not waited on", "[hostile][files]") {
+TEST_CASE("catalogue links must stay inside the catalogue — FIFOs are not waited on", "[hostile][files]") {
   Scratch s;
   auto cat = s.path / "cat";
   fs::create_directories(cat);

@@ -68,7 +68,7 @@ TEMPLATE_TEST_CASE("IdIndex answers as std::map does, the first value of a key w
   }
 }
 
-TEST_CASE("IdIndex walks its entries in the order added; erase keeps the others", "[id_index]") {
+TEST_CASE("IdIndex walks its entries in the order added — erase keeps the others", "[id_index]") {
   IdIndex index;
   std::vector<std::string> order{"python", "", "sql", "ai-engineer", "large-language-models"};
   for (size_t i = 0; i < order.size(); ++i) index.emplace(order[i], i * 10);
@@ -89,7 +89,7 @@ TEST_CASE("IdIndex walks its entries in the order added; erase keeps the others"
   CHECK(index.at("python") == 0);
 }
 
-TEST_CASE("IdIndex compares by content, not by order; clear and reserve keep it whole", "[id_index]") {
+TEST_CASE("IdIndex compares by content, not by order — clear and reserve keep it whole", "[id_index]") {
   IdIndex a, b;
   a.reserve(100);
   for (size_t i = 0; i < 50; ++i) a.emplace("k" + std::to_string(i), i);

@@ -387,7 +387,7 @@ TEST_CASE("an impossible date is refused with the month's length", "[core][loade
 )");
 }
 
-TEST_CASE("a name without its English text is an error; one in English only has no Chinese", "[core][loader]") {
+TEST_CASE("a name without its English text is an error — one in English only has no Chinese", "[core][loader]") {
   CHECK(load_errors(R"(skills:
   - {id: d, name: {en: D}}
   - {id: e, name: {zh: 戊}}

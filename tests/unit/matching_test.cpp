@@ -640,7 +640,7 @@ TEST_CASE("a limited ranking returns the same best roles as the full one", "[cor
   }
 }
 
-TEST_CASE("a role with no evidence is left out of the ranking; a goal is evidence of its own", "[core][matching]") {
+TEST_CASE("a role with no evidence is left out of the ranking — a goal is evidence of its own", "[core][matching]") {
   for (const auto& skills :
        std::vector<std::vector<std::string>>{{"sql"}, {"communication"}, {"pytorch"}, {"drawing"}}) {
     for (double years : {0.0, 2.0, 10.0}) {
@@ -976,7 +976,7 @@ std::vector<std::string> cert_order(const std::vector<CertificateSuggestion>& s)
 }
 }  // namespace
 
-TEST_CASE("certificates rank by value, then feasibility, then id; below-floor ones last", "[core][matching]") {
+TEST_CASE("certificates rank by value, then feasibility, then id — below-floor ones last", "[core][matching]") {
   // Half a year of ongoing ai work: `sooner` opens in 6 months, `later` in 18.
   Profile p = person({"drawing"});
   ExperienceEntry e;

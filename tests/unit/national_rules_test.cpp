@@ -255,7 +255,7 @@ TEST_CASE("a diploma's school is the profile's, or every school its level may co
         Outcome::not_eligible);
 }
 
-TEST_CASE("a class below the one asked for fails; a missing class is unknown", "[rules][national]") {
+TEST_CASE("a class below the one asked for fails — a missing class is unknown", "[rules][national]") {
   Date d{2026, 11, 23};
   std::string base = "education: {level: high-school, school: 技师学院, major: 人工智能";
   CHECK(level("three", base + ", class: senior-worker}\nexperience: []\n", d).status == Outcome::eligible);
@@ -275,7 +275,7 @@ TEST_CASE("an assessed programme (经评估论证) is never more than unknown", 
 
 // ---------------------------------------------------------------- titles
 
-TEST_CASE("a title in a matching field plus a year after it; a maybe field is unknown", "[rules][national]") {
+TEST_CASE("a title in a matching field plus a year after it — a maybe field is unknown", "[rules][national]") {
   std::string work = "education: 初中\nexperience: [{domains: [ai], start: 2015-01-01}]\n";
   auto yes = level("three", "titles: [{level: 初级, field: 人工智能, date: 2025-11-23}]\n" + work, Date{2026, 11, 23});
   CHECK(yes.status == Outcome::eligible);
@@ -291,7 +291,7 @@ TEST_CASE("a title in a matching field plus a year after it; a maybe field is un
   CHECK(none.status == Outcome::not_eligible);
 }
 
-TEST_CASE("a title needs a known level; its field and date are optional", "[rules][national]") {
+TEST_CASE("a title needs a known level — its field and date are optional", "[rules][national]") {
   Diagnostics d;
   load_profile(InputFile{"p.yaml", "titles: [{level: 特级, field: x}]\n"}, national(), Date{2026, 11, 23}, d);
   CHECK(printed(d).find("unknown title level '特级' (known: junior, intermediate)") != std::string::npos);
@@ -302,7 +302,7 @@ TEST_CASE("a title needs a known level; its field and date are optional", "[rule
 
 // ---------------------------------------------------------------- held for years, confirm
 
-TEST_CASE("held for two years passes on the second anniversary; confirm is always unknown", "[rules][national]") {
+TEST_CASE("held for two years passes on the second anniversary — confirm is always unknown", "[rules][national]") {
   std::string s = "education: {level: high-school, school: 技师学院, status: in_progress, expected: 2028-06}\n"
                   "certificates: [{id: 国证, level: 三级, date: 2024-11-23}]\n";  // names and aliases
   auto r = level("two", s, Date{2026, 11, 22});

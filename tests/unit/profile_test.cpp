@@ -66,7 +66,7 @@ TEST_CASE("an age is a whole number, or one with its unit: 岁, 周岁, years, y
   }
 }
 
-TEST_CASE("a major is recognised by alias; an unknown one is kept with a warning", "[core][profile]") {
+TEST_CASE("a major is recognised by alias — an unknown one is kept with a warning", "[core][profile]") {
   auto known = load("education: {level: 本科, major: 计算机}\n");
   CHECK(known.profile.major == "computer-science");
   CHECK(known.profile.major_known);
@@ -254,7 +254,7 @@ TEST_CASE("an impossible start date is an error", "[core][profile]") {
         "                               ^\n");
 }
 
-TEST_CASE("an experience entry needs dates or years; its domains are optional, names work, unknown ones warn",
+TEST_CASE("an experience entry needs dates or years — its domains are optional, names work, unknown ones warn",
           "[core][profile]") {
   auto l = load(R"(experience:
   - {title: a, start: 2020-01}
@@ -268,7 +268,7 @@ TEST_CASE("an experience entry needs dates or years; its domains are optional, n
 me.yaml:4:54: error: an entry has either start/end dates or 'years', not both
       - {title: c, domains: [ai], start: 2020-01, years: 2}
                                                          ^
-me.yaml:5:25: warning: unknown experience domain 'aigcc' (did you mean 'aigc'?); kept, but the job counts toward no domain (advisor list domains)
+me.yaml:5:25: warning: unknown experience domain 'aigcc' (did you mean 'aigc': AIGC（生成式人工智能）应用 / AIGC (generative AI) applications?); kept, but the job counts toward no domain (advisor list domains)
       - {title: d, domains: [aigcc], years: 1}
                             ^
 )");
@@ -296,7 +296,7 @@ TEST_CASE("a job starting after the evaluation date is a warning and is kept", "
   CHECK(l.profile.experience.size() == 1);
 }
 
-TEST_CASE("age and birth_date together are refused; a birth date after today too", "[core][profile]") {
+TEST_CASE("age and birth_date together are refused — a birth date after today too", "[core][profile]") {
   CHECK(load("age: 30\nbirth_date: 1996-01-01\n").printed ==
         "me.yaml:1:6: error: give either 'age' or 'birth_date', not both\n    age: 30\n         ^\n");
   CHECK(load("birth_date: 2027-01-01\n").printed ==
@@ -334,7 +334,7 @@ me.yaml:6:29: warning: obtained 2027-03-01, after the evaluation date 2026-11-23
   CHECK(l.profile.certificates[0].level == "standard");
 }
 
-TEST_CASE("goals name known roles and categories; the caret points at the bad item", "[core][profile]") {
+TEST_CASE("goals name known roles and categories — the caret points at the bad item", "[core][profile]") {
   auto l = load("goals: {roles: [prompt-engineer, promt-engineer], categories: [design, desing]}\n");
   CHECK(l.printed == R"(me.yaml:1:34: error: unknown role 'promt-engineer' (did you mean 'prompt-engineer'?)
     goals: {roles: [prompt-engineer, promt-engineer], categories: [design, desing]}
