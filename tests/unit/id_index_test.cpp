@@ -127,3 +127,19 @@ TEST_CASE("IdIndex's hash reads every byte of a key", "[id_index]") {
   }
   CHECK(advisor::IdHash{}(std::string("a\0", 2)) != advisor::IdHash{}("a"));  // the length counts
 }
+
+TEST_CASE("the hash is seeded once per process, and the walk does not depend on it", "[id_index][hostile]") {
+  // Keys crafted to collide under one seed do not collide under another (issue 32: a
+  // hostile catalogue of ids all in one slot); the order of a walk is the order added.
+  advisor::IdHash a, zero;
+  zero.seed = 0;
+  CHECK(a.seed == advisor::process_hash_seed());
+  CHECK(advisor::IdHash{}.seed == a.seed);
+  CHECK(a("python") != zero("python"));
+  IdIndex idx;
+  size_t i = 0;
+  for (const char* k : {"c", "a", "b"}) idx.emplace(k, i++);
+  std::vector<std::string> walk;
+  for (const auto& [k, v] : idx) walk.push_back(std::string(k));
+  CHECK(walk == std::vector<std::string>{"c", "a", "b"});
+}

@@ -10,11 +10,19 @@
 
 namespace advisor {
 
+/// A seed drawn once per process (the address the loader gave this function, the
+/// process id and the clock, mixed): keys crafted to collide in one run (a hostile
+/// catalogue of thousands of ids in one slot) do not collide in the next. Nothing
+/// observable depends on it: an IdIndex walks its entries in the order added.
+uint64_t process_hash_seed();
+
 /// 64 bits of a text: eight bytes a step, each step mixed by a multiply and a shift
-/// (the constants of splitmix64), the length mixed in first. Every byte counts.
+/// (the constants of splitmix64), the length and the process's seed mixed in first.
+/// Every byte counts.
 struct IdHash {
+  uint64_t seed = process_hash_seed();
   uint64_t operator()(std::string_view s) const {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    uint64_t h = (0x9E3779B97F4A7C15ull ^ seed) ^ s.size();
     const char* p = s.data();
     size_t n = s.size();
     for (; n >= 8; p += 8, n -= 8) {
