@@ -50,6 +50,24 @@ std::optional<fs::path> cache_dir() {
   return std::nullopt;
 }
 
+// The cache folder is private (issue 32): made 0700, and used only when it is a real
+// directory (not a link) owned by this user that no one else may write to. A folder
+// of ours that others may write to is closed to them first; one of someone else's is
+// never used. Another user who could plant a snapshot there could change every answer.
+bool private_dir(const fs::path& dir, bool create) {
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0) {
+    if (!create || errno != ENOENT) return false;
+    std::error_code ec;
+    fs::create_directories(dir.parent_path(), ec);
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return false;
+    if (::lstat(dir.c_str(), &st) != 0) return false;
+  }
+  if (!S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) return false;
+  if ((st.st_mode & 077) != 0 && ::chmod(dir.c_str(), 0700) != 0) return false;
+  return true;
+}
+
 // A snapshot is never bigger than this many times the YAML it was made from (with
 // room to spare): a bigger file, sparse or not, is not one advisor wrote.
 constexpr uint64_t k_snapshot_bytes_per_yaml_byte = 16;
@@ -76,6 +94,8 @@ std::optional<std::string> read_snapshot(const fs::path& path, size_t yaml_bytes
     discard_snapshot(path, "it is a directory", "它是目录");
   } else if (!S_ISREG(st.st_mode)) {
     discard_snapshot(path, "it is not a regular file", "它不是普通文件");
+  } else if (st.st_uid != ::geteuid() || (st.st_mode & 022) != 0) {
+    discard_snapshot(path, "another user owns it or may write to it", "它属于其他用户或其他用户可写");
   } else if (st.st_size <= 0 ||
              static_cast<uint64_t>(st.st_size) > k_snapshot_bytes_per_yaml_byte * yaml_bytes + (1u << 20)) {
     discard_snapshot(path, "its size is implausible", "其大小不合常理");
@@ -119,7 +139,7 @@ std::optional<Catalog> load_builtin_snapshot() {
 std::optional<Catalog> load_cached_catalog(const std::vector<InputFile>& files) {
   if (total_bytes(files) < k_cache_min_bytes) return std::nullopt;
   auto dir = cache_dir();
-  if (!dir) return std::nullopt;
+  if (!dir || !private_dir(*dir, false)) return std::nullopt;
   uint64_t key = snapshot_key(files);
   // One read of the known size (the snapshot is read on every run).
   auto data = read_snapshot(snapshot_path(*dir, key), total_bytes(files));
@@ -130,10 +150,8 @@ std::optional<Catalog> load_cached_catalog(const std::vector<InputFile>& files) 
 void store_cached_catalog(const std::vector<InputFile>& files, const Catalog& catalog) {
   if (total_bytes(files) < k_cache_min_bytes) return;
   auto dir = cache_dir();
-  if (!dir) return;
+  if (!dir || !private_dir(*dir, true)) return;
   std::error_code ec;
-  fs::create_directories(*dir, ec);
-  if (ec) return;
   uint64_t key = snapshot_key(files);
   write_file_atomically(snapshot_path(*dir, key).string(), serialize_catalog(catalog, key), true);
   std::vector<std::pair<fs::file_time_type, fs::path>> snapshots;

@@ -48,3 +48,9 @@ endif()
 add_test(NAME hostile/escape-sweep
          COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/hostile/escape_sweep.py --advisor $<TARGET_FILE:advisor>
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# The snapshot cache is private: 0700, never through a link, never a snapshot others
+# may write to (issue 32).
+add_test(NAME hostile/private-cache
+         COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/hostile/private_cache.py $<TARGET_FILE:advisor>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
