@@ -65,6 +65,24 @@ struct SuggestionIndex {
 
 std::shared_ptr<SuggestionIndex> new_suggestion_index() { return std::make_shared<SuggestionIndex>(); }
 
+namespace {
+
+/// The normalised words of kind, built on first use (once per catalogue, thread-safe).
+const std::vector<SuggestionWord>& suggestion_words(const Catalog& c, ItemKind kind) {
+  auto k = static_cast<size_t>(kind);
+  std::call_once(c.suggestions.index->built[k], [&] {
+    auto& words = c.suggestions.index->words[k];
+    for (size_t i = 0, n = c.item_count(kind); i < n; ++i)
+      item_words(c, kind, i, [&](const std::string& w) {
+        auto key = normalize_key(w);
+        if (!key.empty()) words.push_back({key, code_points(key), i});
+      });
+  });
+  return c.suggestions.index->words[k];
+}
+
+}  // namespace
+
 size_t Catalog::item_count(ItemKind kind) const {
   switch (kind) {
     case ItemKind::role:
@@ -122,26 +140,29 @@ std::vector<size_t> Catalog::resolve(ItemKind kind, const std::string& text) con
     auto it = skill_by_key.find(key);
     return it == skill_by_key.end() ? std::vector<size_t>{} : std::vector<size_t>{it->second};
   }
+  // The catalogue's words, normalised once (the "did you mean" index): a profile naming
+  // thousands of unknown goals costs one pass over ready keys each, not thousands of
+  // passes normalising every name again.
   std::vector<size_t> found;
-  for (size_t i = 0, n = item_count(kind); i < n; ++i) {
-    bool hit = false;
-    item_words(*this, kind, i, [&](const std::string& w) { hit = hit || (!w.empty() && normalize_key(w) == key); });
-    if (hit) found.push_back(i);
+  if (!suggestions.index) {
+    for (size_t i = 0, n = item_count(kind); i < n; ++i) {
+      bool hit = false;
+      item_words(*this, kind, i, [&](const std::string& w) { hit = hit || (!w.empty() && normalize_key(w) == key); });
+      if (hit) found.push_back(i);
+    }
+    return found;
   }
+  for (const auto& w : suggestion_words(*this, kind))
+    if (w.key == key && (found.empty() || found.back() != w.item)) found.push_back(w.item);
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
   return found;
 }
 
 std::string Catalog::suggest(ItemKind kind, const std::string& text) const {
   if (!suggestions.index) return {};
   auto k = static_cast<size_t>(kind);
-  std::call_once(suggestions.index->built[k], [&] {
-    auto& words = suggestions.index->words[k];
-    for (size_t i = 0, n = item_count(kind); i < n; ++i)
-      item_words(*this, kind, i, [&](const std::string& w) {
-        auto key = normalize_key(w);
-        if (!key.empty()) words.push_back({key, code_points(key), i});
-      });
-  });
+  suggestion_words(*this, kind);
   auto key = normalize_key(text);
   int len = code_points(key);
   if (len == 0) return {};

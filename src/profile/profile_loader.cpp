@@ -500,7 +500,13 @@ class ProfileReader {
       const char* en = role ? "role" : "category";
       const char* zh = role ? "岗位" : "岗位类别";
       if (found.empty()) {
-        auto guess = m_ctx.diags().suggestions ? m_c.suggest(kind, *text) : std::string();
+        // One budget of suggestions for the whole profile, goals and skills alike:
+        // thousands of unknown goals cost no more than the first few (docs/limits.md).
+        std::string guess;
+        if (m_ctx.diags().suggestions && m_suggestions < m_ctx.limits().max_suggestions) {
+          ++m_suggestions;
+          guess = m_c.suggest(kind, *text);
+        }
         m_ctx.error(item, T(fmt::format("unknown {} '{}'{}", en, *text, did_you_mean_en(guess)),
                             fmt::format("未知的{}“{}”{}", zh, *text, did_you_mean_zh(guess))));
         continue;

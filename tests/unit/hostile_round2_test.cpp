@@ -198,3 +198,18 @@ TEST_CASE("a profile's line is quoted from offsets, long files included", "[host
   CHECK(l.diags.items.front().line == 201);
   CHECK(l.diags.items.front().source_line == "age: -1");
 }
+
+TEST_CASE("unknown goal roles and categories share the profile's suggestion budget", "[hostile][limits]") {
+  // Issue 32: the cap covered skills only; 2,000 unknown goal roles took seconds.
+  std::string text = "goals:\n  roles:\n";
+  for (int i = 0; i < 40; ++i) text += fmt::format("    - prompt-enginer{}\n", i % 10);
+  text += "  categories:\n";
+  for (int i = 0; i < 5; ++i) text += "    - operationz\n";
+  auto l = load(text, false);
+  REQUIRE(l.diags.items.size() == 45);
+  size_t guessed = 0;
+  for (const auto& d : l.diags.items) guessed += d.message.en.find("did you mean") != std::string::npos ? 1 : 0;
+  CHECK(guessed == 20);
+  CHECK(l.diags.items[0].message.en.find("did you mean 'prompt-engineer'") != std::string::npos);
+  CHECK(l.diags.items[44].message.en == "unknown category 'operationz'");
+}
