@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <atomic>
 #include <charconv>
+#include <condition_variable>
 #include <cstring>
+#include <mutex>
 #include <new>
 #include <optional>
 #include <thread>
@@ -28,6 +29,9 @@ namespace {
 constexpr size_t k_window_lines_per_job = 64;
 constexpr size_t k_window_bytes = 8u << 20;
 constexpr size_t k_chunk_bytes = 64u << 10;
+// Answers held at once (written in order as soon as they can be): 64 MiB, whatever the
+// size of one answer and --jobs (docs/limits.md).
+constexpr size_t k_answer_budget = 64u << 20;
 
 std::string dump_line(const Json& j) { return dump_json(j, -1); }
 
@@ -275,27 +279,62 @@ BatchSummary run_batch_stream(const Catalog& c, std::istream& in, std::ostream& 
                             : batch_line(c, s.input, s.line_no, as_of, request, fragments ? &*fragments : nullptr,
                                          std::move(s.answer.text));
     };
+    // Answers are written in input order as soon as the ones before them are, and the
+    // bytes of answers held (written or not yet, in flight) stay within a budget
+    // (issue 32: 24 answers of 17 MB each used to peak at 520 MB): a worker takes a new
+    // line only while the answers held, plus those in flight at the average size so far,
+    // fit in k_answer_budget, or when every line before it is written.
+    std::mutex mu;
+    std::condition_variable cv;
+    std::vector<char> done(n, 0);
+    size_t next_take = 0, next_write = 0, held_out = 0, in_flight = 0;
+    size_t answers = 0, answer_bytes = 0;
+    auto flush_ready = [&] {  // with mu held
+      while (next_write < n && done[next_write]) {
+        auto& s = window[next_write];
+        out << s.answer.text << '\n';
+        summary.failed += s.answer.ok ? 0 : 1;
+        held_out -= s.answer.text.size();
+        // Keep the slot's capacity for reuse only when it is small: one huge line
+        // must not pin its memory for the rest of the run.
+        if (s.input.capacity() > k_chunk_bytes) std::string().swap(s.input);
+        if (s.answer.text.capacity() > k_chunk_bytes * 4) std::string().swap(s.answer.text);
+        ++next_write;
+      }
+    };
+    auto worker = [&] {
+      while (true) {
+        size_t i;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          cv.wait(lock, [&] {
+            if (next_take >= n || next_take == next_write) return true;
+            size_t average = answers ? answer_bytes / answers : 0;
+            return held_out + (in_flight + 1) * average < k_answer_budget;
+          });
+          if (next_take >= n) return;
+          i = next_take++;
+          ++in_flight;
+        }
+        work(i);
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          --in_flight;
+          done[i] = 1;
+          held_out += window[i].answer.text.size();
+          answer_bytes += window[i].answer.text.size();
+          ++answers;
+          flush_ready();
+        }
+        cv.notify_all();
+      }
+    };
     if (jobs == 1 || n == 1) {
-      for (size_t i = 0; i < n; ++i) work(i);
+      worker();
     } else {
-      // Workers take the next unanswered line; answers land in their slot, so the
-      // order of the output is the order of the input whoever finishes first.
-      std::atomic<size_t> next{0};
-      auto worker = [&] {
-        for (size_t i = next++; i < n; i = next++) work(i);
-      };
       std::vector<std::thread> threads;
       for (size_t t = 0; t < std::min(jobs, n); ++t) threads.emplace_back(worker);
       for (auto& t : threads) t.join();
-    }
-    for (size_t i = 0; i < n; ++i) {
-      auto& s = window[i];
-      out << s.answer.text << '\n';
-      summary.failed += s.answer.ok ? 0 : 1;
-      // Keep the slot's capacity for reuse only when it is small: one huge line
-      // must not pin its memory for the rest of the run.
-      if (s.input.capacity() > k_chunk_bytes) std::string().swap(s.input);
-      if (s.answer.text.capacity() > k_chunk_bytes * 4) std::string().swap(s.answer.text);
     }
     out.flush();
   }
