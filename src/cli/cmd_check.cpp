@@ -91,7 +91,7 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
   }
   if (r.held_since) v += " · " + trf("held since {}", "已于 {} 取得", r.held_since->str());
   s += "  " + v + "\n";
-  if (r.version) {
+  if (r.version && (explain || r.versions_conflict)) {
     const auto& ver = *r.version;
     std::string when = ver.published  ? trf("published {}", "{} 发布", ver.published->str())
                        : ver.captured ? trf("seen {}", "{} 采集", ver.captured->str())
@@ -102,6 +102,16 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
               cert.id;
     s += wrapped(line, 2);
   }
+  // The verdict first (issue 28): by default the conditions that decide it and the
+  // easiest ways to change it; --explain shows the whole rule, every way, registration,
+  // the soft rule and whom the level suits.
+  auto mark_line = [&](const TraceNode* l) {
+    const char* mark = l->outcome == Outcome::eligible ? "✓" : l->outcome == Outcome::not_eligible ? "✗" : "?";
+    std::string m = l->outcome == Outcome::eligible       ? green(mark)
+                    : l->outcome == Outcome::not_eligible ? red(mark)
+                                                          : yellow(mark);
+    return fmt::format("  {} {} {}\n", m, tr(l->reason), dim(trf("[found: {}]", "[实际：{}]", tr(l->found))));
+  };
   if (!r.trace) {
     s += "  " + tr("The source states no entry requirement for this level.", "来源未说明该等级的报考条件。") + "\n";
   } else if (explain) {
@@ -109,15 +119,13 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
   } else {
     std::vector<const TraceNode*> ls;
     leaves(*r.trace, ls);
-    for (const auto* l : ls) {
-      const char* mark = l->outcome == Outcome::eligible ? "✓" : l->outcome == Outcome::not_eligible ? "✗" : "?";
-      std::string m = l->outcome == Outcome::eligible       ? green(mark)
-                      : l->outcome == Outcome::not_eligible ? red(mark)
-                                                            : yellow(mark);
-      s += fmt::format("  {} {} {}\n", m, tr(l->reason), dim(trf("[found: {}]", "[实际：{}]", tr(l->found))));
-    }
-    if (r.trace->kind == RuleKind::any && ls.size() > 1)
-      s += "  " + dim(tr("(any one of these is enough)", "（满足其一即可）")) + "\n";
+    // Eligible: the conditions met (why). Unknown: what cannot be told. Not eligible:
+    // nothing here, the ways to change it say it better.
+    for (const auto* l : ls)
+      if ((r.status == Outcome::eligible && l->outcome == Outcome::eligible) ||
+          (r.status == Outcome::unknown && l->outcome == Outcome::unknown))
+        s += mark_line(l);
+    if (r.status == Outcome::not_eligible && ls.size() == 1) s += mark_line(ls.front());
   }
   if (r.status == Outcome::eligible) {
     s += "  " + tr("Next sitting: ", "下次考试：") + sitting_text(cert, r.next_sitting) + "\n";
@@ -125,21 +133,24 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
     s += "  " + trf("Eligible from {}", "{} 起符合条件", bold(r.earliest_date->str()));
     s += tr("; next sitting: ", "；之后最近的考试：") + sitting_text(cert, r.next_sitting) + "\n";
   }
-  if (r.status == Outcome::eligible || r.earliest_date) s += wrapped(registration_summary(cert), 2);
+  if (explain && (r.status == Outcome::eligible || r.earliest_date)) s += wrapped(registration_summary(cert), 2);
   if (!r.changes.empty()) {
+    size_t n = explain ? r.changes.size() : std::min<size_t>(2, r.changes.size());
     s += "  " + tr("What would change the answer (easiest first):", "如何达到（由易到难）：") + "\n";
-    for (size_t i = 0; i < r.changes.size(); ++i)
+    for (size_t i = 0; i < n; ++i)
       s += "    " + (i == 0 ? std::string("- ") : tr("- or ", "- 或者")) + tr(r.changes[i].text) + "\n";
+    if (n < r.changes.size())
+      s += "    " + dim(r.changes.size() - n == 1 ? tr("(1 more way: --explain)", "（另有 1 种途径：--explain）") : trf("({} more ways: --explain)", "（另有 {} 种途径：--explain）", r.changes.size() - n)) + "\n";
   }
   if (r.status == Outcome::unknown && !r.to_confirm.empty()) {
     s += "  " + tr("Ask the assessment body (评价机构):", "请向评价机构确认：") + "\n";
     for (const auto& t : r.to_confirm) s += wrapped("- " + tr(t), 4);
   }
-  if (r.recommended) {
+  if (explain && r.recommended) {
     s += "  " + tr("Recommended (soft: does not block):", "建议条件（不影响报考）：") + "\n";
     s += render_trace(*r.recommended, 4, true);
   }
-  if (!r.level->suits.empty()) s += "  " + suits_text(r.level->suits) + "\n";
+  if (explain && !r.level->suits.empty()) s += "  " + suits_text(r.level->suits) + "\n";
   std::vector<std::string> srcs = r.level->sources.empty() ? cert.sources : r.level->sources;
   std::string ids;
   for (const auto& x : srcs) ids += (ids.empty() ? "" : ", ") + x;
@@ -196,7 +207,7 @@ void setup_check(CLI::App& app) {
       ->type_name("FILE");
   sub->add_option("targets", o->targets, "CERT or CERT/LEVEL (default: every level of every certificate)")
       ->type_name("CERT[/LEVEL]");
-  sub->add_flag("--explain", o->explain, "Show the whole rule trace as a tree");
+  sub->add_flag("--explain,-v", o->explain, "Show the whole rule as a tree, every way to change the answer and how to register");
   sub->add_flag("--brief", o->brief, "Print the brief JSON document: status and dates per level (docs/json.md)");
   sub->footer(
       "Examples:\n"

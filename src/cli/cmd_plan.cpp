@@ -17,9 +17,18 @@ struct PlanOptions {
   std::string format = "text";
   CLI::Option* format_option = nullptr;
   bool brief = false;
+  bool explain = false;
 };
 
-std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
+/// The first reason of a step's "why" (the rest behind --explain): "essential for X and
+/// missing", not the eligibility clauses and sitting notes after it.
+std::string first_reason(const std::string& why) {
+  for (const char* sep : {"; ", "；"})
+    if (auto k = why.find(sep); k != std::string::npos) return why.substr(0, k);
+  return why;
+}
+
+std::string render_text(const Catalog& c, const Profile& p, const Plan& plan, bool explain) {
   std::string s;
   const auto& role = *plan.target;
   std::string who = p.name.empty() ? "" : p.name;
@@ -37,14 +46,18 @@ std::string render_text(const Catalog& c, const Profile& p, const Plan& plan) {
          "\n";
     return s;
   }
+  // The answer first (issue 28): how long it takes, then the steps; each step's full
+  // reasons (eligibility clauses, sittings) behind --explain.
+  s += wrapped(bold(plan_total(plan)), 0) + "\n";
   Table t;
   t.header = {"#", tr("When", "时间"), tr("Step", "步骤"), tr("Why", "原因")};
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const auto& st = plan.steps[i];
-    t.rows.push_back({std::to_string(i + 1), plan_step_when(st, plan.as_of), plan_step_what(st), plan_step_why(st)});
+    auto why = plan_step_why(st);
+    t.rows.push_back(
+        {std::to_string(i + 1), plan_step_when(st, plan.as_of), plan_step_what(st), explain ? why : first_reason(why)});
   }
-  s += t.render();
-  s += "\n" + wrapped(bold(plan_total(plan)), 0) + "\n";
+  s += t.render() + "\n";
   s += wrapped(
       tr("Dates are the earliest each step can happen, assuming you pass every exam at the first sitting you "
          "can take. Learning a skill or earning study hours takes as long as it takes, so those steps have no "
@@ -173,7 +186,7 @@ int run_plan(const PlanOptions& o) {
   else if (format == "mermaid")
     out() << render_mermaid(plan);
   else
-    out() << render_text(c, p, plan);
+    out() << render_text(c, p, plan, o.explain);
   return k_exit_ok;
 }
 
@@ -190,6 +203,7 @@ void setup_plan(CLI::App& app) {
   o->format_option = sub->add_option("--format", o->format, "Output: text (default), json, dot (Graphviz) or mermaid")
                          ->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))
                          ->type_name("FORMAT");
+  sub->add_flag("--explain,-v", o->explain, "Give every step's full reasons (eligibility, sittings)");
   sub->add_flag("--brief", o->brief,
                 "Print the brief JSON document: the steps by kind, id, level and date (docs/json.md)")
       ->excludes(o->format_option);

@@ -94,7 +94,9 @@ const std::unordered_map<std::string_view, std::string_view>& texts() {
        "我能报考这些证书等级吗？不能的话为什么，何时可以？"},
       {"CERT or CERT/LEVEL (default: every level of every certificate)",
        "证书或 证书/等级，可写 id 或名称（默认：所有证书的所有等级）"},
-      {"Show the whole rule trace as a tree", "以树形显示完整的规则判断过程"},
+      {"Show the whole rule as a tree, every way to change the answer and how to register",
+       "以树形显示完整的规则判断过程、所有达到途径及报名方式"},
+      {"Give every step's full reasons (eligibility, sittings)", "显示每一步的完整原因（报考条件、考试时间）"},
       // plan
       {"The road to a role: skills to learn, certificates to sit, in order and dated",
        "通往某个岗位的路线：要学的技能、要考的证书，按顺序并注明日期"},
