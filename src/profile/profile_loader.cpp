@@ -556,6 +556,11 @@ std::optional<Profile> read_profile_line(std::string_view text, std::string name
 
 Profile load_profile(const InputFile& file, const Catalog& catalog, Date as_of, Diagnostics& diags,
                      const Limits& limits) {
+  if (auto blanked = json_crs_as_blanks(file.text); !blanked.empty()) {
+    InputFile same = file;
+    same.text = std::move(blanked);
+    return load_profile(same, catalog, as_of, diags, limits);
+  }
   const Limits lim = limits.for_profile();
   // One line of plain JSON (advisor batch) is read straight into the profile,
   // with no yaml-cpp node in between; if that reading finds anything to say, the

@@ -90,8 +90,13 @@ class PlainJson {
     do {
       skip_spaces();
       if (m_i >= m_s.size() || m_s[m_i] != '"' || keys == k_max_keys || ++m_nodes > m_max_nodes) return JsonDoc::k_none;
+      size_t key_start = m_i;
       auto k = string();
       if (k == JsonDoc::k_none || !eat(':')) return JsonDoc::k_none;
+      // YAML limits an implicit key, with the blanks before its ':', to 1,024
+      // characters: past that the YAML path refuses the text, so this one must not
+      // take it (issue 32). Counted in bytes, which are never fewer than characters.
+      if (m_i - key_start > 1000) return JsonDoc::k_none;
       // A duplicate key is an error, reported with its line by the YAML path.
       for (auto o = m_doc.values[map].first; o != JsonDoc::k_none; o = m_doc.values[m_doc.values[o].next].next)
         if (m_doc.values[o].text == m_doc.values[k].text) return JsonDoc::k_none;
@@ -234,6 +239,42 @@ YAML::Node to_yaml_node(const JsonNode& n) {
 
 }  // namespace
 
+/// A JSON text (first non-blank '{') with each CR outside strings made a blank: JSON
+/// counts CR as white space where YAML does not, and both readers must see the same
+/// document (issue 32: `{"age":30\r}` was "age must be a number, not '30\r'", and CR
+/// CR LF line ends hid the real error). Bytes keep their positions. Empty when there
+/// is nothing to change.
+std::string json_crs_as_blanks(std::string_view text) {
+  if (text.find('\r') == std::string_view::npos) return {};
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text[first] != '{') {
+    // A BOM first: the same after it.
+    if (!(text.size() > 3 && text.substr(0, 3) == "\xEF\xBB\xBF" &&
+          text.find_first_not_of(" \t\r\n", 3) != std::string_view::npos &&
+          text[text.find_first_not_of(" \t\r\n", 3)] == '{'))
+      return {};
+  }
+  std::string out(text);
+  bool in_string = false, escaped = false, changed = false;
+  for (auto& c : out) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '\r') {
+      c = ' ';
+      changed = true;
+    }
+  }
+  return changed ? out : std::string();
+}
+
+
 bool parse_json_doc(std::string_view text, size_t max_nodes, JsonDoc& doc) {
   doc.values.clear();
   size_t at = 0;
@@ -270,7 +311,11 @@ bool same_node(const YAML::Node& a, const YAML::Node& b, std::string& why) {
   return true;
 }
 
-std::optional<std::string> plain_json_disagrees(std::string_view text) {
+std::optional<std::string> plain_json_disagrees(std::string_view raw) {
+  // Both readers are given the text with its CRs outside strings made blanks, as
+  // load_profile gives it to them.
+  std::string blanked = json_crs_as_blanks(raw);
+  std::string_view text = blanked.empty() ? raw : std::string_view(blanked);
   auto fast = parse_plain_json(text);
   if (!fast) return std::nullopt;
   Diagnostics d;

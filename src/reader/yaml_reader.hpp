@@ -100,6 +100,11 @@ inline bool is_null(const JsonNode& node) { return !node.IsDefined() || node.IsN
 /// through YamlContext::parse to report it.
 std::optional<YAML::Node> parse_plain_json(std::string_view text, size_t max_nodes = Limits{}.max_nodes);
 
+/// A JSON text (first non-blank '{', after a BOM) with each CR outside strings made a
+/// blank, as JSON counts it and YAML does not: what both readers are given. Empty when
+/// there is nothing to change.
+std::string json_crs_as_blanks(std::string_view text);
+
 /// Whether two nodes are the same document: kinds, scalars, tags (null's aside) and
 /// order all the way down. The check the tests and fuzzers make of parse_plain_json;
 /// `why` says what differed.

@@ -288,7 +288,9 @@ TEST_CASE("parse_plain_json builds the node yaml-cpp builds, or leaves the line 
                                          "experience", "age", "study_hours", "中文"};
   const std::vector<std::string> noise = {
       " ", "\t", ",", ":",    "\"", "\\",           "{",  "}", "[",  "]",  "#",      "é", "\x01",
-      "-", "0",  "e", "null", "\n", "\xef\xbb\xbf", "  ", "'", "&a", "*a", "!!str ", "?"};
+      "-", "0",  "e", "null", "\n", "\xef\xbb\xbf", "  ", "'", "&a", "*a", "!!str ", "?",
+      // issue 32: CRs, and blank runs past YAML's 1,024-character implicit key
+      "\r", "\r\r", std::string(1020, ' '), std::string(990, ' ')};
   std::mt19937 rng(7);
   size_t taken = 0, compared = 0;
   for (int i = 0; i < 20000; ++i) {
@@ -330,6 +332,16 @@ TEST_CASE("the reader's whole-string shortcut takes what the byte loop takes, at
         // A printable ASCII value is always taken (the shortcut never refuses one).
         if (piece == "~" || piece == " ") REQUIRE(parse_plain_json(line));
       }
+}
+
+TEST_CASE("a key with more than a thousand blanks before its colon is left to the YAML path", "[fast][yaml][hostile]") {
+  // Issue 32: the fast path took a key followed by 1,019 blanks, which yaml-cpp refuses.
+  std::string line = "{\"name\"" + std::string(1019, ' ') + ":\"x\",\"age\":30}";
+  CHECK_FALSE(parse_plain_json(line));
+  CHECK_FALSE(plain_json_disagrees(line));
+  std::string fine = "{\"name\"" + std::string(900, ' ') + ":\"x\",\"age\":30}";
+  CHECK(parse_plain_json(fine));
+  CHECK_FALSE(plain_json_disagrees(fine));
 }
 
 TEST_CASE("the structure scan sees a quote opening right after the first bracket", "[fast][yaml]") {

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 #include <random>
 #include <string>
 #include <type_traits>
@@ -142,4 +143,28 @@ TEST_CASE("the hash is seeded once per process, and the walk does not depend on 
   std::vector<std::string> walk;
   for (const auto& [k, v] : idx) walk.push_back(std::string(k));
   CHECK(walk == std::vector<std::string>{"c", "a", "b"});
+}
+
+TEST_CASE("ids crafted to collide under a known seed spread under the process's seed", "[id_index][hostile]") {
+  // Issue 32: 100,000 ids crafted against the unkeyed hash made every load quadratic.
+  // Craft 1,000 ids whose hashes under seed 0 share their low 12 bits (one slot of a
+  // 4,096-slot table), as an attacker who knows the hash would.
+  advisor::IdHash fixed;
+  fixed.seed = 0;
+  std::vector<std::string> crafted;
+  const uint64_t target = fixed("anchor") & 0xFFF;
+  for (uint64_t i = 0; crafted.size() < 1000 && i < 20'000'000; ++i) {
+    std::string id = "id-" + std::to_string(i);
+    if ((fixed(id) & 0xFFF) == target) crafted.push_back(id);
+  }
+  REQUIRE(crafted.size() == 1000);
+  advisor::IdHash seeded;
+  if (seeded.seed == 0) seeded.seed = 1;  // (a run whose seed is 0 is as unlikely as any other)
+  std::set<uint64_t> slots;
+  for (const auto& id : crafted) slots.insert(seeded(id) & 0xFFF);
+  // 1,000 keys over 4,096 slots at random fill about 890 distinct slots.
+  CHECK(slots.size() > 800);
+  IdIndex index;
+  for (size_t k = 0; k < crafted.size(); ++k) index.emplace(crafted[k], k);
+  for (size_t k = 0; k < crafted.size(); ++k) CHECK(index.at(crafted[k]) == k);
 }

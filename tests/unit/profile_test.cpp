@@ -440,3 +440,23 @@ TEST_CASE("every example profile in profiles/ loads without errors", "[core][pro
     }
   }
 }
+
+TEST_CASE("a CR outside strings is a blank in a JSON profile, whichever reader reads it", "[core][profile][hostile]") {
+  // Issue 32: YAML does not count CR as a blank where JSON does.
+  auto a = load("{\"age\": 30,\r\"name\": \"x\"}\n");
+  CHECK(a.printed.empty());
+  CHECK(a.profile.name == "x");
+  REQUIRE(a.profile.age);
+  CHECK(*a.profile.age == 30);
+  auto b = load("{\"age\":30\r}\n");
+  CHECK(b.printed.empty());
+  REQUIRE(b.profile.age);
+  CHECK(*b.profile.age == 30);
+  // CR CR LF line ends: the real error, not "unexpected text after the end".
+  auto c = load("{\"age\": \"old\"}\r\r\n");
+  CHECK(c.printed.find("age") != std::string::npos);
+  CHECK(c.printed.find("after the end") == std::string::npos);
+  // A CR inside a string is the string's.
+  auto d = load("{\"name\": \"a\\rb\"}\n");
+  CHECK(d.profile.name == "a\rb");
+}
