@@ -63,6 +63,67 @@ std::string did_you_mean_zh(const std::string& guess, const Text* name = nullptr
   return fmt::format("（是否想写“{}”：{} / {}？）", guess, name->zh, name->en);
 }
 
+/// The skill a phrase around a skill's name names, as people write them in a CV:
+/// 熟悉Excel, 精通Python, 数据分析能力, 护理经验, 日语水平, "proficient in SQL", "Excel
+/// skills". Only wrappers that add nothing to the skill are taken off, one before and
+/// one after, and the rest must name a skill exactly (issue 28). Single characters such
+/// as 会 are never taken off (会计 is accounting).
+const TreeItem* find_skill_in_phrase(const Catalog& c, std::string_view text) {
+  static constexpr std::string_view k_before[] = {
+      "熟练掌握", "熟练使用", "熟练运用", "能熟练使用", "熟练", "熟悉", "精通", "掌握", "了解", "擅长", "具备",
+      "具有", "良好的", "较强的", "一定的", "proficient in ", "proficiency in ", "familiar with ", "experienced in ",
+      "experience in ", "experience with ", "knowledge of ", "skilled in ", "good at ", "strong "};
+  static constexpr std::string_view k_after[] = {"能力", "经验", "技能", "知识", "基础", "水平", "功底", "操作",
+                                                 " skills", " skill", " experience", " knowledge", " ability"};
+  auto trim = [](std::string x) {
+    auto first = x.find_first_not_of(" \t");
+    if (first == std::string::npos) return std::string();
+    return x.substr(first, x.find_last_not_of(" \t") - first + 1);
+  };
+  std::string t = trim(std::string(text));
+  auto strip_front = [&](std::string& x, std::string_view w) {
+    if (x.size() > w.size() && std::equal(w.begin(), w.end(), x.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      x = trim(x.substr(w.size()));
+      return true;
+    }
+    return false;
+  };
+  auto strip_back = [&](std::string& x, std::string_view w) {
+    if (x.size() > w.size() && std::equal(w.rbegin(), w.rend(), x.rbegin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      x = trim(x.substr(0, x.size() - w.size()));
+      return true;
+    }
+    return false;
+  };
+  std::string front = t, back = t, both;
+  bool f = false, b = false;
+  for (auto w : k_before)
+    if (strip_front(front, w)) {
+      f = true;
+      break;
+    }
+  for (auto w : k_after)
+    if (strip_back(back, w)) {
+      b = true;
+      break;
+    }
+  if (f)
+    if (const auto* k = c.find_skill(front)) return k;
+  if (b)
+    if (const auto* k = c.find_skill(back)) return k;
+  if (f && b) {
+    both = front;
+    for (auto w : k_after)
+      if (strip_back(both, w)) break;
+    if (const auto* k = c.find_skill(both)) return k;
+  }
+  return nullptr;
+}
+
 /// Reads a profile from a yaml-cpp node or a JsonNode (the one-line JSON reader's
 /// tree): the same rules and messages for both.
 template <class Node>
@@ -375,7 +436,9 @@ class ProfileReader {
 
   /// Resolves a skill's text to its catalogue id; an unknown one is kept with a warning.
   void skill_id(ProfileSkill& s, const Node& text_node) {
-    if (const auto* k = m_c.find_skill(s.text)) {
+    const auto* k = m_c.find_skill(s.text);
+    if (!k) k = find_skill_in_phrase(m_c, s.text);
+    if (k) {
       s.id = k->id;
       s.index = static_cast<int>(k - m_c.skills.data());
       return;

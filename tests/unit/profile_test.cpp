@@ -460,3 +460,23 @@ TEST_CASE("a CR outside strings is a blank in a JSON profile, whichever reader r
   auto d = load("{\"name\": \"a\\rb\"}\n");
   CHECK(d.profile.name == "a\rb");
 }
+
+TEST_CASE("a skill wrapped in a CV phrase resolves to the skill", "[core][profile][vocabulary]") {
+  // Issue 28: 熟悉Excel, 护理经验, 日语水平: a wrapper that adds nothing to the skill is taken
+  // off, one before and one after; the rest must name a skill exactly.
+  auto l = load("skills: [熟悉Excel, 精通Python, 数据分析能力, 日语水平, proficient in SQL, Excel skills, 熟悉会计, 会计]\n");
+  CHECK(l.printed.empty());
+  std::vector<std::string> ids;
+  for (const auto& s : l.profile.skills) ids.push_back(s.id);
+  REQUIRE(ids.size() == 8);
+  CHECK(ids[0] == ids[5]);  // 熟悉Excel and "Excel skills" are Excel
+  CHECK(ids[1] == "python");
+  CHECK(ids[2] == "data-analysis");
+  CHECK(ids[4] == "sql");
+  CHECK(ids[6] == ids[7]);  // 熟悉会计 is 会计: 会 alone is never taken off
+  CHECK_FALSE(ids[7].empty());
+  // Nothing but the wrapper, or a wrapper around an unknown word: unknown, with a warning.
+  auto u = load("skills: [熟悉, 熟悉量子纠缠, 能力]\n");
+  CHECK(u.profile.skills.size() == 3);
+  for (const auto& s : u.profile.skills) CHECK(s.id.empty());
+}
