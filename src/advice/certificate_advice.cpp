@@ -387,13 +387,22 @@ void score_terms(const Catalog& c, CertificateSuggestion& s, double covers, doub
 /// What a certificate's syllabus (its own and its levels' up to `pick`) teaches of the
 /// needs, most needed first, and the share of their weight it covers. A syllabus skill
 /// covers a need when it is the same or beneath it; naming only its direct parent
-/// covers it in part (partial_credit), as in syllabus_covers().
-double coverage(const Catalog& c, size_t ci, size_t pick, const Needs& needs, std::vector<std::string>& covers) {
-  // The common syllabus ([0]) and each level's own up to the suggested one.
+/// covers it in part (partial_credit), as in syllabus_covers(). The levels up to `held`
+/// (-1: none), which the person holds, taught theirs already: taking `pick` teaches
+/// only what lies above them.
+struct Coverage {
+  double value = 0;
+  size_t near = 0, total = 0;  ///< the syllabus skills to take near the person, of all
+};
+
+Coverage coverage(const Catalog& c, size_t ci, size_t pick, int held, const SkillCredit& credit, const Needs& needs,
+                  std::vector<std::string>& covers) {
+  // The common syllabus ([0]), unless a level is held, and each level's own ([i + 1])
+  // above the held one up to the suggested one.
   const auto& taught = c.level_taught[ci];
   const auto& reach = c.level_reach[ci];
   auto in_any = [&](const std::vector<std::vector<uint32_t>>& lists, size_t k) {
-    for (size_t i = 0; i <= pick + 1; ++i)
+    for (size_t i = held < 0 ? 0 : static_cast<size_t>(held) + 2; i <= pick + 1; ++i)
       if (std::binary_search(lists[i].begin(), lists[i].end(), static_cast<uint32_t>(k))) return true;
     return false;
   };
@@ -415,7 +424,27 @@ double coverage(const Catalog& c, size_t ci, size_t pick, const Needs& needs, st
   });
   covers.reserve(hit.size());
   for (const auto& [w, i] : hit) covers.push_back(*needs.ids[i]);
-  return needs.total > 0 ? covered / needs.total : 0;
+  Coverage out;
+  if (hit.empty() || !(needs.total > 0)) return out;
+  // How near the syllabus to be taken is to the person: the share of its skills that
+  // the person knows something of or needs (the skill, one beneath it, or its direct
+  // child). Machine learning, NLP and programming to learn about AI products is a
+  // long way round: the coverage counts that share.
+  auto& [value, near, total] = out;
+  for (size_t i = held < 0 ? 0 : static_cast<size_t>(held) + 2; i <= pick + 1; ++i)
+    for (auto a : taught[i]) {
+      ++total;
+      bool is_near = credit.of(a) > 0;
+      for (size_t j = 0; !is_near && j < needs.ids.size(); ++j) {
+        if (needs.skills[j] < 0) continue;
+        auto b = static_cast<size_t>(needs.skills[j]);
+        is_near = Catalog::tree_distance(c.skill_parent, a, b) >= 0 || c.skill_parent[b] == static_cast<int>(a);
+      }
+      near += is_near ? 1 : 0;
+    }
+  double focus = total > 0 ? static_cast<double>(near) / static_cast<double>(total) : 1.0;
+  value = covered / needs.total * focus;
+  return out;
 }
 
 /// What one profile's certificate advice shares across certificates.
@@ -488,7 +517,8 @@ void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
     s.levels.clear();
   }
 
-  double covers = coverage(c, ci, pick, a.needs, s.covers);
+  auto cov = coverage(c, ci, pick, held, a.f.credit, a.needs, s.covers);
+  double covers = cov.value;
   double related = related_value(c, a.p, a.f, ci, a.targets, a.prose ? &related_why : nullptr);
   s.opens_door = related > 0;
   if (!a.prose) {
@@ -496,9 +526,17 @@ void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
   } else {
     score_terms(
         c, s, covers, related, suits,
-        T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss", s.covers.size(),
-                      a.needs.ids.size()),
-          fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", a.needs.ids.size(), s.covers.size())),
+        cov.near == cov.total
+            ? T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss",
+                            s.covers.size(), a.needs.ids.size()),
+                fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", a.needs.ids.size(),
+                            s.covers.size()))
+            : T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss, "
+                            "counted at the share of its syllabus near you: {} of {} skills you know or need",
+                            s.covers.size(), a.needs.ids.size(), cov.near, cov.total),
+                fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项，按大纲与你相关的比例计分："
+                            "{} 项中你已掌握或需要的 {} 项",
+                            a.needs.ids.size(), s.covers.size(), cov.total, cov.near)),
         related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
                             : related_why,
         suits_detail(s, suits));

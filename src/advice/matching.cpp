@@ -922,14 +922,28 @@ std::vector<RoleMatch> rank_roles(const Catalog& c, const ProfileFacts& f, const
 
 std::vector<RoleMatch> closest_roles(const Catalog& c, const ProfileFacts& f, const std::string& category, size_t n,
                                      bool prose) {
+  // Closest means most of the role's essential skills shown (transversal ones too: all
+  // such a person has), then the score before the gate. Not the score alone: its `use`
+  // term favours a role of two skills that happens to use a rare one of the person's.
   auto touched = touch(c, f);
-  std::vector<std::pair<double, uint32_t>> scored;
+  struct Near {
+    double essential, raw;
+    uint32_t role;
+  };
+  std::vector<Near> near;
   for (auto r : candidates(c, f, touched)) {
     if ((!category.empty() && c.roles[r].category != category) || c.roles[r].incomplete) continue;
     auto t = term_values(c, f, r, touched.numbers[r]);
-    if (t.gated && t.raw_score > 0) scored.emplace_back(t.raw_score, r);
+    if (t.gated && t.raw_score > 0) near.push_back({t.value[k_ess], t.raw_score, r});
   }
-  return matches_of(c, f, touched, best_roles(c, std::move(scored), n), prose);
+  std::sort(near.begin(), near.end(), [&](const Near& a, const Near& b) {
+    if (a.essential != b.essential) return a.essential > b.essential;
+    if (a.raw != b.raw) return a.raw > b.raw;
+    return c.role_id_rank[a.role] < c.role_id_rank[b.role];
+  });
+  std::vector<uint32_t> roles;
+  for (size_t i = 0; i < near.size() && i < n; ++i) roles.push_back(near[i].role);
+  return matches_of(c, f, touched, roles, prose);
 }
 
 }  // namespace ranking
