@@ -1,6 +1,7 @@
 // Role ranking and certificate suggestions. Every score is a weighted mean of named
 // terms kept in the result, so the output can show each one (docs/scoring.md).
 #include "advisor/matching.hpp"
+#include "advisor/title_words.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -63,7 +64,11 @@ namespace {
 bool ascii_alnum(char32_t c) { return c < 128 && std::isalnum(static_cast<int>(c)); }
 }  // namespace
 
-std::vector<size_t> title_skills(const Catalog& c, std::string_view title) {
+namespace {
+
+/// The items of a keyed index that a job title names: its words looked up longest first.
+template <typename Index>
+std::vector<size_t> title_keys(const Index& by_key, std::string_view title) {
   // The title's characters, with where each starts.
   std::vector<std::pair<char32_t, size_t>> cps;
   for (size_t i = 0; i < title.size();) {
@@ -82,7 +87,7 @@ std::vector<size_t> title_skills(const Catalog& c, std::string_view title) {
       if (j < cps.size() && ascii_alnum(cps[j - 1].first) && ascii_alnum(cps[j].first)) continue;
       size_t end = j < cps.size() ? cps[j].second : title.size();
       normalize_key_into(title.substr(cps[i].second, end - cps[i].second), key);
-      if (auto it = c.skill_by_key.find(key); it != c.skill_by_key.end()) {
+      if (auto it = by_key.find(key); it != by_key.end()) {
         out.push_back(it->second);
         found = j;
         break;
@@ -96,7 +101,16 @@ std::vector<size_t> title_skills(const Catalog& c, std::string_view title) {
   return out;
 }
 
+}  // namespace
+
+std::vector<size_t> title_skills(const Catalog& c, std::string_view title) { return title_keys(c.skill_by_key, title); }
+
 namespace {
+
+/// The domains a job title names (教师, 银行, 医院, 物流), by their names and aliases.
+std::vector<size_t> title_domains(const Catalog& c, std::string_view title) {
+  return title_keys(c.domain_by_key, title);
+}
 
 struct Credit {
   double value = 0;
@@ -144,8 +158,8 @@ void spread_down(const Catalog& c, size_t skill, Credit start, Offers& offers) {
 
 /// Credits a profile's skills; with `infer`, also the skills its years of work in a
 /// domain imply (`years_of(domain index)`).
-template <typename YearsOf>
-SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&& years_of) {
+template <typename YearsOf, typename JobYears>
+SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&& years_of, JobYears&& job_years) {
   Offers best;
   SkillCredit out;
   // Room for a skill and a few ancestors each, so that the lists do not grow step by step.
@@ -204,6 +218,25 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
             best.emplace_back(same, title);
           }
       }
+  // A title that names one of the catalogue's roles (数据标注员, AI训练师, NLP engineer):
+  // the job was that role, and its years show the role's core skills (essential, not
+  // transversal) as years in a domain show the domain's (inferred_skills: per year, up to
+  // the cap), each shown as coming from the job title.
+  if (infer && c.scoring.inferred_per_year > 0)
+    for (size_t j = 0; j < p.experience.size(); ++j) {
+      if (p.experience[j].title.empty()) continue;
+      auto named = roles_named_in(c, p.experience[j].title);
+      if (named.empty()) continue;
+      double credit = std::min(c.scoring.inferred_cap, job_years(j) * c.scoring.inferred_per_year);
+      if (credit <= 0) continue;
+      for (size_t r : named)
+        for (const auto& rs : c.roles[r].skills) {
+          if (!rs.essential) continue;
+          auto it = c.skill_by_id.find(rs.skill);
+          if (it == c.skill_by_id.end() || c.skills[it->second].transversal) continue;
+          spread(c, it->second, Credit{credit, it->second, -1, Evidence::title, static_cast<int>(j)}, best);
+        }
+    }
   if (infer && c.scoring.held_syllabus_credit > 0)
     for (const auto& held : p.certificates) {
       auto it = c.certificate_by_id.find(held.id);
@@ -249,8 +282,8 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
 }  // namespace
 
 SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date> as_of) {
-  return credit_with(c, p, as_of.has_value(),
-                     [&](size_t d) { return measure_experience(c, p, c.domains[d].id, *as_of).years; });
+  if (as_of) return ranking::facts_of(c, p, *as_of).credit;  // what recommend, plan and gap read
+  return credit_with(c, p, false, [](size_t) { return 0.0; }, [](size_t) { return 0.0; });
 }
 
 namespace ranking {
@@ -337,8 +370,35 @@ ProfileFacts facts_of(const Catalog& c, const Profile& p, Date as_of) {
     f.experience.push_back(worked[d] ? measure_jobs(p, jobs.row(d), as_of) : *none);
     f.years.push_back(f.experience.back().years);
   }
+  // A job written without `domains` counts, for advice, toward the domains its title
+  // names (高中英语教师: education; 银行客服: finance and customer service), with their
+  // ancestors. Domains the person wrote are theirs to decide, and eligibility never reads
+  // a title: a rule counts the domains written.
+  {
+    std::vector<char> changed(c.domains.size(), 0);
+    for (size_t j = 0; j < p.experience.size(); ++j) {
+      if (p.experience[j].title.empty() || !p.experience[j].domains.empty()) continue;
+      for (size_t d0 : title_domains(c, p.experience[j].title))
+        for (int k = static_cast<int>(d0), steps = 0; k >= 0 && steps <= static_cast<int>(c.domains.size());
+             ++steps, k = c.domain_parent[static_cast<size_t>(k)]) {
+          auto d = static_cast<size_t>(k);
+          if (jobs.counts[d * jobs.jobs + j]) continue;
+          jobs.counts[d * jobs.jobs + j] = 1;
+          changed[d] = 1;
+        }
+    }
+    for (size_t d = 0; d < c.domains.size(); ++d)
+      if (changed[d]) f.years[d] = measure_jobs(p, jobs.row(d), as_of).years;
+  }
   f.any_experience = measure_experience(c, p, "", as_of);  // every job counts
-  f.credit = credit_with(c, p, true, [&](size_t d) { return f.years[d]; });
+  std::vector<char> one(p.experience.size(), 0);
+  f.credit = credit_with(
+      c, p, true, [&](size_t d) { return f.years[d]; },
+      [&](size_t j) {
+        one.assign(p.experience.size(), 0);
+        one[j] = 1;
+        return measure_jobs(p, one, as_of).years;
+      });
   // Every category's barrier reads the credit of its skills: from a table by skill
   // index (kept per thread, only the credited entries set and then put back to 0).
   thread_local std::vector<double> credit_of;

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "advisor/model.hpp"
+#include "advisor/title_words.hpp"
 
 namespace advisor {
 
@@ -206,6 +207,36 @@ std::vector<size_t> Catalog::search_skills(const std::string& text) const {
   }
   std::sort(found.begin(), found.end(), [&](size_t a, size_t b) { return skills[a].id < skills[b].id; });
   return found;
+}
+
+std::vector<size_t> roles_named_in(const Catalog& c, std::string_view title) {
+  std::vector<size_t> out;
+  auto text = normalize_key(title);
+  if (text.empty()) return out;
+  auto latin = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); };
+  auto found_in_text = [&](const std::string& key) {
+    if (key.empty() || code_points(key) < 2) return false;
+    for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+      size_t end = at + key.size();
+      bool whole_start = !latin(key.front()) || at == 0 || !latin(text[at - 1]);
+      bool whole_end = !latin(key.back()) || end == text.size() || !latin(text[end]);
+      if (whole_start && whole_end) return true;
+    }
+    return false;
+  };
+  if (c.suggestions.index) {
+    for (const auto& w : suggestion_words(c, ItemKind::role))
+      if (w.length >= 2 && found_in_text(w.key)) out.push_back(w.item);
+  } else {
+    for (size_t i = 0; i < c.roles.size(); ++i) {
+      bool hit = false;
+      item_words(c, ItemKind::role, i, [&](const std::string& w) { hit = hit || found_in_text(normalize_key(w)); });
+      if (hit) out.push_back(i);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace advisor
