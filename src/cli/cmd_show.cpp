@@ -333,8 +333,12 @@ void print_certificate(std::ostream& o, const Catalog& c, const Certificate& cer
 }
 
 int show_certificate(const Catalog& c, const std::string& text) {
-  const auto& id = require_id(c, ItemKind::certificate, text);
-  const auto* cert = c.certificate(id);
+  // `caie/一级` as `check` takes it: the level must exist; the whole certificate is shown.
+  const Certificate* cert = nullptr;
+  if (text.find('/') != std::string::npos)
+    cert = resolve_levels(c, {text}).front().first;
+  else
+    cert = c.certificate(require_id(c, ItemKind::certificate, text));
   // Rules are shown as the trace of an empty profile: the same words `check` uses.
   Profile empty;
   EvalContext ctx{c, empty, globals().as_of};
