@@ -28,7 +28,8 @@ class StrictJson {
     if (m_problem) return false;
     JsonProblem p;
     p.line = 1;
-    size_t line_start = 0;
+    // Columns count characters after a byte order mark, as the other readers do.
+    size_t line_start = m_s.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     for (size_t k = 0; k < at && k < m_s.size(); ++k)
       if (m_s[k] == '\n') ++p.line, line_start = k + 1;
     p.column = 1;

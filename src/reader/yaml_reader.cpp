@@ -16,7 +16,11 @@ constexpr size_t k_shown_line_bytes = 300;
 }  // namespace
 
 YamlContext::YamlContext(std::string file, std::string_view text, Diagnostics& diags, const Limits& limits)
-    : m_file(std::move(file)), m_text(text), m_diags(diags), m_limits(limits) {}
+    : m_file(std::move(file)), m_text(text), m_diags(diags), m_limits(limits) {
+  // Both parsers read after a byte order mark, so their columns start after it: the
+  // lines shown and counted here do too, or a BOM shifts every column of line 1.
+  if (m_text.size() >= 3 && m_text.substr(0, 3) == "\xEF\xBB\xBF") m_text.remove_prefix(3);
+}
 
 SourcePos YamlContext::pos(const YAML::Node& node) const {
   SourcePos p{m_file, 0, 0};

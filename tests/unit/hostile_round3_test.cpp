@@ -114,3 +114,35 @@ TEST_CASE("a number that underflows is refused like one that overflows, on both 
   CHECK(load("study_hours: {caip: 1e-320}\n", "p.yaml").first() ==
         "p.yaml:1:21: error: study hours must be a number, not '1e-320'");
 }
+
+TEST_CASE("a byte order mark shifts no column, in YAML or JSON, syntax or meaning", "[hostile][input]") {
+  // The same text with and without a BOM: every diagnostic at the same line and column
+  // (characters after the BOM, which no editor shows).
+  const std::string bom = "\xEF\xBB\xBF";
+  struct Case {
+    std::string name, text;
+  };
+  const std::vector<Case> cases{
+      {"p.yaml", "age: \"abc\"\nname: x\n"},       // meaning, line 1
+      {"p.yaml", "name: x\nage: \"abc\"\n"},       // meaning, line 2
+      {"p.yaml", "age: [1\n"},                     // syntax, line 1
+      {"p.yaml", "名字: 王\nage: [30\n"},          // syntax, line 2
+      {"p.json", "{\"age\": \"abc\"}\n"},          // meaning
+      {"p.json", "{\"name\": \"x\", \"agx\": 1}\n"},  // unknown key
+      {"p.json", "{\"name\": \"x\", \"age\": 30,, }\n"},  // syntax
+  };
+  for (const auto& c : cases) {
+    auto plain = load(c.text, c.name);
+    auto marked = load(bom + c.text, c.name);
+    INFO(c.name << ": " << c.text);
+    REQUIRE_FALSE(plain.diags.items.empty());
+    REQUIRE(plain.diags.items.size() == marked.diags.items.size());
+    for (size_t i = 0; i < plain.diags.items.size(); ++i) {
+      const auto& a = plain.diags.items[i];
+      const auto& b = marked.diags.items[i];
+      CHECK(a.line == b.line);
+      CHECK(a.shown_column() == b.shown_column());
+      CHECK(a.source_line == b.source_line);
+    }
+  }
+}
