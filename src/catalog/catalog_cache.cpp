@@ -19,14 +19,15 @@ constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape (tests/unit/snapshot_test.cpp
 // fails until the new layout is recorded there under the new number).
 constexpr uint32_t k_format =
-    12;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and
+    13;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and
          // incomplete; 5: registration facts, sources' accessed date; 6: coverage_prior; 7: the Catalog gained
          // derived tables (slot skills, syllabus reach, barrier skills, related roles: rebuilt by index(), not stored);
          // 8: and each role's kinds of skill (essential, optional), which skills' ids are their own keys;
          // 9: and each skill's place in id order; 10: transversal skills, parent_credit, evidence and fit scoring; 11:
          // domains by name (domain_by_key); 12: role and category aliases, the rule language of national standards (title, diploma, confirm,
          // work after a date, related work and majors, dated rule versions, level and certificate aliases, school
-         // types, school classes, title levels)
+         // types, school classes, title levels); 13: school types, classes and title levels by name (rebuilt by
+         // index(), not stored)
 
 struct Corrupt {};
 

@@ -620,12 +620,31 @@ const RuleVersion* CertificateLevel::version_on(Date d) const {
   return best;
 }
 
-const SchoolType* Catalog::find_school(const std::string& text) const { return find_named(schools, text); }
+namespace {
+
+// What find_named finds, through the indexes: the exact id, else the first item with
+// the normalised word (index_keys keeps the first). A profile line reads its school on
+// every line: no normalising of every school's names each time.
+template <typename Item>
+const Item* find_keyed(const std::vector<Item>& items, const IdIndex& by_id, const IdIndex& by_key,
+                       const std::string& text) {
+  if (auto it = by_id.find(text); it != by_id.end()) return &items[it->second];
+  auto key = normalize_key(text);
+  if (key.empty()) return nullptr;
+  auto it = by_key.find(key);
+  return it == by_key.end() ? nullptr : &items[it->second];
+}
+
+}  // namespace
+
+const SchoolType* Catalog::find_school(const std::string& text) const {
+  return find_keyed(schools, school_by_id, school_by_key, text);
+}
 const EducationLevel* Catalog::find_school_class(const std::string& text) const {
-  return find_named(school_classes, text);
+  return find_keyed(school_classes, school_class_by_id, school_class_by_key, text);
 }
 const EducationLevel* Catalog::find_title_level(const std::string& text) const {
-  return find_named(title_levels, text);
+  return find_keyed(title_levels, title_level_by_id, title_level_by_key, text);
 }
 
 bool Catalog::school_within(const std::string& have, const std::string& want) const {
@@ -666,6 +685,9 @@ void Catalog::index() {
   index_keys(education_by_key, education);
   index_keys(major_by_key, majors);
   index_keys(domain_by_key, domains);
+  index_keys(school_by_key, schools);
+  index_keys(school_class_by_key, school_classes);
+  index_keys(title_level_by_key, title_levels);
   index_parents(skill_parent, skills, skill_by_id);
   index_parents(domain_parent, domains, domain_by_id);
   index_parents(major_parent, majors, major_by_id);

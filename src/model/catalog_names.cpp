@@ -62,6 +62,12 @@ struct SuggestionWord {
 struct SuggestionIndex {
   std::once_flag built[k_kinds];
   std::vector<SuggestionWord> words[k_kinds];
+  /// roles_named_in: the role words of two characters or more, by a hash of their first
+  /// code point's bytes, so a title looks only at the words that start like each of its
+  /// characters (built once, from words[role]).
+  std::once_flag role_starts_built;
+  static constexpr size_t k_buckets = 1024;
+  std::vector<std::vector<uint32_t>> role_starts;
 };
 
 std::shared_ptr<SuggestionIndex> new_suggestion_index() { return std::make_shared<SuggestionIndex>(); }
@@ -209,8 +215,22 @@ std::vector<size_t> Catalog::search_skills(const std::string& text) const {
   return found;
 }
 
+namespace {
+
+/// The bucket of the code point that starts at `s[i]` (its bytes hashed).
+size_t start_bucket(std::string_view s, size_t i, size_t buckets) {
+  size_t len = utf8_sequence_length(s, i);
+  if (len == 0) len = 1;
+  size_t h = 0;
+  for (size_t k = i; k < i + len && k < s.size(); ++k) h = h * 131 + static_cast<unsigned char>(s[k]);
+  return h % buckets;
+}
+
+}  // namespace
+
 std::vector<size_t> roles_named_in(const Catalog& c, std::string_view title) {
   std::vector<size_t> out;
+  if (title.empty()) return out;
   auto text = normalize_key(title);
   if (text.empty()) return out;
   auto latin = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); };
@@ -225,8 +245,27 @@ std::vector<size_t> roles_named_in(const Catalog& c, std::string_view title) {
     return false;
   };
   if (c.suggestions.index) {
-    for (const auto& w : suggestion_words(c, ItemKind::role))
-      if (w.length >= 2 && found_in_text(w.key)) out.push_back(w.item);
+    auto& idx = *c.suggestions.index;
+    const auto& words = suggestion_words(c, ItemKind::role);
+    std::call_once(idx.role_starts_built, [&] {
+      idx.role_starts.assign(SuggestionIndex::k_buckets, {});
+      for (size_t w = 0; w < words.size(); ++w)
+        if (words[w].length >= 2)
+          idx.role_starts[start_bucket(words[w].key, 0, SuggestionIndex::k_buckets)].push_back(
+              static_cast<uint32_t>(w));
+    });
+    for (size_t at = 0; at < text.size();) {
+      for (uint32_t w : idx.role_starts[start_bucket(text, at, SuggestionIndex::k_buckets)]) {
+        const auto& key = words[w].key;
+        if (text.compare(at, key.size(), key) != 0) continue;
+        size_t end = at + key.size();
+        bool whole_start = !latin(key.front()) || at == 0 || !latin(text[at - 1]);
+        bool whole_end = !latin(key.back()) || end == text.size() || !latin(text[end]);
+        if (whole_start && whole_end) out.push_back(words[w].item);
+      }
+      size_t len = utf8_sequence_length(text, at);
+      at += len == 0 ? 1 : len;
+    }
   } else {
     for (size_t i = 0; i < c.roles.size(); ++i) {
       bool hit = false;

@@ -333,6 +333,12 @@ TEST_CASE("the snapshot format number changes whenever the model's layout does",
        "TreeItem 13/408\nBarrier 3/120\nCategory 8/392\nRoleSkill 4/88\nRole 13/440\nRelation 3/112\n"
        "SchoolType 7/240\nRuleVersion 9/1144\nCertificateLevel 10/2056\nRegistrationFact 4/160\n"
        "Certificate 18/776\nClaim 5/192\nScoring 23/224\nCatalog 58/2176\n"},
+      // 13: school types, classes and title levels by name (school_by_key and the like; rebuilt by index()).
+      {13,
+       "SourcePos 3/40\nText 2/64\nRule 31/872\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
+       "TreeItem 13/408\nBarrier 3/120\nCategory 8/392\nRoleSkill 4/88\nRole 13/440\nRelation 3/112\n"
+       "SchoolType 7/240\nRuleVersion 9/1144\nCertificateLevel 10/2056\nRegistrationFact 4/160\n"
+       "Certificate 18/776\nClaim 5/192\nScoring 23/224\nCatalog 61/2344\n"},
   };
   auto now = model_layout();
   INFO("the model's layout now:\n" << now);

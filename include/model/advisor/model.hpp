@@ -375,6 +375,9 @@ struct Catalog {
   IdIndex education_by_key;  ///< normalised id/name/alias → level
   IdIndex major_by_key;
   IdIndex domain_by_key;  ///< normalised id/name/alias → domain
+  IdIndex school_by_key;  ///< normalised id/name/alias → school type (the first that has it)
+  IdIndex school_class_by_key;
+  IdIndex title_level_by_key;
   /// External id value (an O*NET-SOC code, an ESCO URI) → role: accepted wherever a role id is.
   IdIndex role_by_external_id;
   /// skill index → the other skills of its `same_as` set (empty for most): a person's
