@@ -73,7 +73,7 @@ const TreeItem* find_skill_in_phrase(const Catalog& c, std::string_view text) {
       "熟练掌握", "熟练使用", "熟练运用", "能熟练使用", "熟练", "熟悉", "精通", "掌握", "了解", "擅长", "具备",
       "具有", "良好的", "较强的", "一定的", "proficient in ", "proficiency in ", "familiar with ", "experienced in ",
       "experience in ", "experience with ", "knowledge of ", "skilled in ", "good at ", "strong "};
-  static constexpr std::string_view k_after[] = {"能力", "经验", "技能", "知识", "基础", "水平", "功底", "操作",
+  static constexpr std::string_view k_after[] = {"能力", "经验", "技能", "知识", "基础", "水平", "功底", "操作", "使用",
                                                  " skills", " skill", " experience", " knowledge", " ability"};
   auto trim = [](std::string x) {
     auto first = x.find_first_not_of(" \t");
@@ -122,6 +122,80 @@ const TreeItem* find_skill_in_phrase(const Catalog& c, std::string_view text) {
     if (const auto* k = c.find_skill(both)) return k;
   }
   return nullptr;
+}
+
+/// A skill with a level or score after it that says how well, not what: `雅思7分`,
+/// `托福 100`, `日语N2`, `Python（熟练）`, `Excel (advanced)`. The skill without it, or nullptr.
+const TreeItem* find_skill_without_grade(const Catalog& c, std::string_view text) {
+  std::string t(text);
+  auto trim_back = [](std::string& x) {
+    while (!x.empty() && (x.back() == ' ' || x.back() == '-' || x.back() == ':' || x.back() == '\t')) x.pop_back();
+  };
+  auto ends_with = [](const std::string& x, std::string_view w) {
+    return x.size() > w.size() && x.compare(x.size() - w.size(), w.size(), w) == 0;
+  };
+  bool changed = false;
+  // A bracketed note at the end: (advanced), （熟练）, [精通].
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}, {"[", "]"}})
+    if (ends_with(t, close)) {
+      auto at = t.rfind(open);
+      if (at != std::string::npos && at > 0) {
+        t.erase(at);
+        changed = true;
+        break;
+      }
+    }
+  trim_back(t);
+  // A score or a JLPT-style level: 7分, 100, 6.5, N2, 8级.
+  for (std::string_view unit : {"分", "级", "points", "+"})
+    if (ends_with(t, unit)) {
+      auto before = t.substr(0, t.size() - unit.size());
+      if (!before.empty() && std::isdigit(static_cast<unsigned char>(before.back()))) t = before;
+      break;
+    }
+  size_t end = t.size();
+  while (end > 0 && (std::isdigit(static_cast<unsigned char>(t[end - 1])) || t[end - 1] == '.')) --end;
+  if (end < t.size() && end > 0) {
+    if (t[end - 1] == 'N' || t[end - 1] == 'n') --end;  // JLPT N1–N5
+    t.erase(end);
+    changed = true;
+  }
+  trim_back(t);
+  if (!changed || t.empty() || t.size() == text.size()) return nullptr;
+  if (const auto* k = c.find_skill(t)) return k;
+  return find_skill_in_phrase(c, t);
+}
+
+/// One entry that names several skills: `Excel/PPT`, `Python、SQL`, `沟通与协调`,
+/// `Word, Excel and PowerPoint`. Each part must name a skill (as written, as a CV
+/// phrase or with its grade taken off); otherwise nothing is taken from it.
+std::vector<const TreeItem*> find_skills_in_list(const Catalog& c, std::string_view text) {
+  static constexpr std::string_view k_separators[] = {"/", "／", "、", "，", ",", "；", ";", "|", "&", "+",
+                                                      " and ", "与", "和", "及"};
+  std::vector<std::string> parts{std::string(text)};
+  for (auto sep : k_separators) {
+    std::vector<std::string> next;
+    for (const auto& p : parts)
+      for (size_t from = 0;;) {
+        auto at = p.find(sep, from);
+        next.push_back(p.substr(from, at == std::string::npos ? std::string::npos : at - from));
+        if (at == std::string::npos) break;
+        from = at + sep.size();
+      }
+    parts = std::move(next);
+  }
+  std::vector<const TreeItem*> out;
+  for (auto& p : parts) {
+    auto first = p.find_first_not_of(" \t");
+    if (first == std::string::npos) continue;  // "Word, Excel, and PowerPoint": an empty part
+    p = p.substr(first, p.find_last_not_of(" \t") - first + 1);
+    const auto* k = c.find_skill(p);
+    if (!k) k = find_skill_in_phrase(c, p);
+    if (!k) k = find_skill_without_grade(c, p);
+    if (!k) return {};
+    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+  }
+  return out.size() >= 2 ? out : std::vector<const TreeItem*>{};
 }
 
 /// Reads a profile from a yaml-cpp node or a JsonNode (the one-line JSON reader's
@@ -430,18 +504,38 @@ class ProfileReader {
       s.level = level;
       s.text = std::move(*text);
       s.pos = m_ctx.pos(text_node);
-      skill_id(s, text_node);
+      auto more = skill_id(s, text_node);
+      // An entry naming several skills (`Excel/PPT`) counts each, at the entry's place.
+      for (const auto* k : more) {
+        ProfileSkill extra;
+        extra.level = m_p.skills.back().level;
+        extra.pos = m_p.skills.back().pos;
+        extra.text = m_p.skills.back().text;  // as written: the entry that names it
+        extra.id = k->id;
+        extra.index = static_cast<int>(k - m_c.skills.data());
+        m_p.skills.push_back(std::move(extra));
+      }
     }
   }
 
   /// Resolves a skill's text to its catalogue id; an unknown one is kept with a warning.
-  void skill_id(ProfileSkill& s, const Node& text_node) {
+  /// An entry that names several skills gets the first, and returns the others.
+  std::vector<const TreeItem*> skill_id(ProfileSkill& s, const Node& text_node) {
     const auto* k = m_c.find_skill(s.text);
     if (!k) k = find_skill_in_phrase(m_c, s.text);
+    if (!k) k = find_skill_without_grade(m_c, s.text);
+    std::vector<const TreeItem*> more;
+    if (!k) {
+      more = find_skills_in_list(m_c, s.text);
+      if (!more.empty()) {
+        k = more.front();
+        more.erase(more.begin());
+      }
+    }
     if (k) {
       s.id = k->id;
       s.index = static_cast<int>(k - m_c.skills.data());
-      return;
+      return more;
     }
     std::string guess;
     if (m_ctx.diags().suggestions && m_suggestions < m_ctx.limits().max_suggestions) {
@@ -454,6 +548,7 @@ class ProfileReader {
                                            did_you_mean_en(guess, gn)),
                                fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", s.text,
                                            did_you_mean_zh(guess, gn))));
+    return {};
   }
 
   void certificates(const Node& seq) {

@@ -480,3 +480,39 @@ TEST_CASE("a skill wrapped in a CV phrase resolves to the skill", "[core][profil
   CHECK(u.profile.skills.size() == 3);
   for (const auto& s : u.profile.skills) CHECK(s.id.empty());
 }
+
+TEST_CASE("a grade after a skill is taken off, and one entry may name several skills",
+          "[core][profile][vocabulary]") {
+  // Issue 28: 雅思7分, 日语N2, Python（熟练）, Excel (advanced): the skill, without how well.
+  auto l = load("skills: [雅思7分, 日语N2, \"Python（熟练）\", \"Excel (advanced)\", 托福 100, DeepSeek使用]\n");
+  INFO(l.printed);
+  CHECK(l.printed.empty());
+  std::vector<std::string> ids;
+  for (const auto& s : l.profile.skills) ids.push_back(s.id);
+  REQUIRE(ids.size() == 6);
+  CHECK(ids[1] == "japanese");
+  CHECK(ids[2] == "python");
+  CHECK(ids[0] == ids[4]);  // 雅思 and 托福 are both English tests
+  for (const auto& id : ids) CHECK_FALSE(id.empty());
+  // Several skills in one entry: each counts, in the entry's place, written as the entry.
+  auto m = load("skills: [Excel/PPT, \"Python、SQL\", \"Word, Excel and PowerPoint\", Java]\n");
+  INFO(m.printed);
+  CHECK(m.printed.empty());
+  std::vector<std::string> got;
+  for (const auto& s : m.profile.skills) got.push_back(s.id);
+  REQUIRE(got.size() == 8);  // 2 + 2 + 3 + 1
+  CHECK(got[2] == "python");
+  CHECK(got[3] == "sql");
+  CHECK(m.profile.skills[3].text == "Python、SQL");
+  CHECK(got[7] == "java");
+  // PS/AI is Photoshop and Illustrator, not artificial intelligence: the catalogue names
+  // the whole entry (design software), which comes before any split.
+  auto d = load("skills: [PS/AI]\n");
+  REQUIRE(d.profile.skills.size() == 1);
+  CHECK(d.profile.skills[0].id == "design-software");
+  // One part that names nothing: the entry is one unknown skill, with a warning.
+  auto u = load("skills: [Excel/量子纠缠, 沟通与量子]\n");
+  REQUIRE(u.profile.skills.size() == 2);
+  for (const auto& s : u.profile.skills) CHECK(s.id.empty());
+  CHECK_FALSE(u.printed.empty());
+}
