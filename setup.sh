@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 PACKAGES=(cmake ninja-build g++ pkg-config
           libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libutf8proc-dev catch2
           python3 python3-jsonschema python3-yaml graphviz jq
-          clang-14 libclang-rt-14-dev clang-tidy-14
+          clang-14 libclang-rt-14-dev clang-tidy-14 clang-format-14 ccache
           bash zsh fish tmux man-db groff-base dpkg-dev file
           parallel)
 # Only the test suite needs these (`test` and `deps` install them, `run` does not): the
@@ -32,17 +32,37 @@ install_missing() {  # install_missing PACKAGE...
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# ccache keeps every object it compiled: a second `./setup.sh test` on the same machine
+# (or a CI that keeps ~/.cache/ccache) compiles only what changed.
+LAUNCHER=()
+if command -v ccache >/dev/null; then LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+
 build() {  # build DIR [cmake args...]
   local dir=$1; shift
-  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${LAUNCHER[@]}" "$@" >/dev/null
   cmake --build "$dir" -j"$(nproc)"
+}
+
+# The house style (.clang-format, clang-format 14): every C++ file git tracks, checked
+# in seconds before anything is built.
+format_check() {
+  local files
+  mapfile -t files < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null)
+  if [ ${#files[@]} -eq 0 ]; then
+    echo "setup: not a git checkout: the format check is skipped" >&2
+    return 0
+  fi
+  if ! clang-format-14 --dry-run -Werror "${files[@]}"; then
+    echo "setup: the files above are not in the house style: clang-format-14 -i FILE" >&2
+    return 1
+  fi
 }
 
 # `run` needs the advisor binary alone: no test suite, no benchmark. Ninja's log is
 # kept in build/setup-run.log and shown only when the build fails; the terminal gets
 # one progress line.
 build_advisor_only() {
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${LAUNCHER[@]}" >/dev/null
   echo "setup: building advisor (about 2 minutes on 2 cores; log in build/setup-run.log)" >&2
   if ! cmake --build build --target advisor -j"$(nproc)" >build/setup-run.log 2>&1; then
     cat build/setup-run.log >&2
@@ -60,23 +80,29 @@ case "${1:-run}" in
     ./build/advisor recommend --profile profiles/it-manager.yaml
     ;;
   test)
+    # Fast checks first: a fault that takes seconds to find is not found after twenty
+    # minutes of building. Each suite runs once: the whole suite on the normal build
+    # (the binary people run, block cache and all), and the whole suite again under
+    # AddressSanitizer and UndefinedBehaviorSanitizer, which is a different binary.
     install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    format_check
     build build
     ./build/advisor recommend --profile profiles/it-manager.yaml
-    # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer too, at
-    # -O1 with line tables only (what the sanitizers need; it builds much faster).
-    build build-asan -DADVISOR_SANITIZE=address,undefined -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
+    (cd build && ctest --output-on-failure -j"$(nproc)")
     # Clang finds what GCC misses, with warnings as errors: clang-tidy (.clang-tidy,
     # clang-diagnostic-* included) compiles every file of src/ with the clang build's
     # flags, and the unit tests' objects are compiled with clang alone (only the
     # warnings matter: nothing is linked or run, the tests are the GCC build's).
     cmake -S . -B build-clang -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
-          -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wshadow -Werror" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O0 -g0" >/dev/null
+          "${LAUNCHER[@]}" -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wshadow -Werror" \
+          -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O0 -g0" >/dev/null
     ninja -C build-clang $(ninja -C build-clang -t targets all | grep -o '^tests/CMakeFiles/advisor_tests[.]dir/[^:]*[.]o')
     cmake --build build-clang --target clang-tidy
+    # The sanitizers, at -O1 with line tables only (what they need; it builds much
+    # faster), then the fuzzers' smoke run, the slowest stages last.
+    build build-asan -DADVISOR_SANITIZE=address,undefined -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
+    (cd build-asan && ctest --output-on-failure -j"$(nproc)")
     if [ -x tests/fuzz-smoke.sh ]; then tests/fuzz-smoke.sh; fi
-    (cd build-asan && ctest --output-on-failure -j"$(nproc)") 
-    (cd build && ctest --output-on-failure -j"$(nproc)")
     ;;
   *)
     echo "usage: ./setup.sh [run|test|deps]" >&2

@@ -14,8 +14,10 @@ build=${FUZZ_BUILD_DIR:-build-fuzz}
 all=(catalog profile rules batch date escape)
 
 if [ ! -f "$build/build.ninja" ]; then
+  launcher=()
+  if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
   CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DADVISOR_FUZZ=ON -DADVISOR_BUILD_TESTS=OFF >/dev/null
+    "${launcher[@]}" -DADVISOR_FUZZ=ON -DADVISOR_BUILD_TESTS=OFF >/dev/null
 fi
 if [ "$target" = all ]; then targets=("${all[@]}"); else targets=("$target"); fi
 for t in "${targets[@]}"; do
