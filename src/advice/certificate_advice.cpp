@@ -524,30 +524,30 @@ void suggest(Advice& a, size_t ci, CertificateSuggestion& s) {
   if (!a.prose) {
     score_terms(c, s, covers, related, suits, {}, {}, {}, false);
   } else {
-    score_terms(
-        c, s, covers, related, suits,
-        cov.near == cov.total
-            ? T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss",
-                            s.covers.size(), a.needs.ids.size()),
-                fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", a.needs.ids.size(),
-                            s.covers.size()))
-            : T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss, "
-                            "counted at the share of its syllabus near you: {} of {} skills you know or need",
-                            s.covers.size(), a.needs.ids.size(), cov.near, cov.total),
-                fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项，按大纲与你相关的比例计分："
-                            "{} 项中你已掌握或需要的 {} 项",
-                            a.needs.ids.size(), s.covers.size(), cov.total, cov.near)),
-        related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
-                            : related_why,
-        suits_detail(s, suits));
+    score_terms(c, s, covers, related, suits,
+                cov.near == cov.total
+                    ? T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss",
+                                    s.covers.size(), a.needs.ids.size()),
+                        fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项", a.needs.ids.size(),
+                                    s.covers.size()))
+                    : T(fmt::format("covers {} of the {} essential skills your goal and best-fitting roles miss, "
+                                    "counted at the share of its syllabus near you: {} of {} skills you know or need",
+                                    s.covers.size(), a.needs.ids.size(), cov.near, cov.total),
+                        fmt::format("覆盖你的目标及最匹配岗位欠缺的 {} 项核心技能中的 {} 项，按大纲与你相关的比例计分："
+                                    "{} 项中你已掌握或需要的 {} 项",
+                                    a.needs.ids.size(), s.covers.size(), cov.total, cov.near)),
+                related_why.empty() ? T("not related to your goals or best-fitting roles", "与你的目标及最匹配岗位无关")
+                                    : related_why,
+                suits_detail(s, suits));
   }
   if (s.held) s.below_floor = true;
   s.needs_degree = needs_degree(a, cert, *s.suggested.level, s.suggested);
   if (a.prose) add_reasons(c, s, level_why, related_why);  // the reasons are sentences
   if (a.prose && s.needs_degree)
-    s.reasons.push_back(T("Needs a degree you neither hold nor study for: listed after the certificates work, "
-                          "time or study hours can open",
-                          "需要你尚未取得、也未在读的学历：排在凭工作、时间或学时即可报考的证书之后"));
+    s.reasons.push_back(
+        T("Needs a degree you neither hold nor study for: listed after the certificates work, "
+          "time or study hours can open",
+          "需要你尚未取得、也未在读的学历：排在凭工作、时间或学时即可报考的证书之后"));
 }
 
 /// Whether only a degree would open the level: not open and no date, and open (or dated)
@@ -562,8 +562,8 @@ bool needs_degree(const Advice& a, const Certificate& cert, const CertificateLev
   if (graduate.education == top->id) return false;
   graduate.education = top->id;
   graduate.school.clear();
-  auto what_if = check_level(cert, level, EvalContext{a.c, graduate, a.as_of, false, false, nullptr,
-                                                      &a.f.experience, &a.f.any_experience});
+  auto what_if = check_level(
+      cert, level, EvalContext{a.c, graduate, a.as_of, false, false, nullptr, &a.f.experience, &a.f.any_experience});
   return what_if.status == Outcome::eligible || what_if.earliest_date.has_value();
 }
 

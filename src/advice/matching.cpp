@@ -283,7 +283,8 @@ SkillCredit credit_with(const Catalog& c, const Profile& p, bool infer, YearsOf&
 
 SkillCredit skill_credit(const Catalog& c, const Profile& p, std::optional<Date> as_of) {
   if (as_of) return ranking::facts_of(c, p, *as_of).credit;  // what recommend, plan and gap read
-  return credit_with(c, p, false, [](size_t) { return 0.0; }, [](size_t) { return 0.0; });
+  return credit_with(
+      c, p, false, [](size_t) { return 0.0; }, [](size_t) { return 0.0; });
 }
 
 namespace ranking {

@@ -24,10 +24,10 @@ constexpr uint32_t k_format =
          // derived tables (slot skills, syllabus reach, barrier skills, related roles: rebuilt by index(), not stored);
          // 8: and each role's kinds of skill (essential, optional), which skills' ids are their own keys;
          // 9: and each skill's place in id order; 10: transversal skills, parent_credit, evidence and fit scoring; 11:
-         // domains by name (domain_by_key); 12: role and category aliases, the rule language of national standards (title, diploma, confirm,
-         // work after a date, related work and majors, dated rule versions, level and certificate aliases, school
-         // types, school classes, title levels); 13: school types, classes and title levels by name (rebuilt by
-         // index(), not stored)
+         // domains by name (domain_by_key); 12: role and category aliases, the rule language of national standards
+         // (title, diploma, confirm, work after a date, related work and majors, dated rule versions, level and
+         // certificate aliases, school types, school classes, title levels); 13: school types, classes and title levels
+         // by name (rebuilt by index(), not stored)
 
 struct Corrupt {};
 

@@ -221,9 +221,9 @@ static std::optional<Rule> parse_rule(YamlContext& ctx, const YAML::Node& node, 
 // The one condition key a rule node has (all, any, not or a predicate); empty, with
 // a message, when it has none or more than one.
 static std::string rule_op(YamlContext& ctx, const YAML::Node& node) {
-  static constexpr std::string_view k_ops[] = {"all",    "any",         "not",   "age",     "education",
-                                               "major",  "experience",  "holds", "skills",  "study_hours",
-                                               "title",  "diploma",     "confirm"};
+  static constexpr std::string_view k_ops[] = {"all",   "any",        "not",    "age",    "education",
+                                               "major", "experience", "holds",  "skills", "study_hours",
+                                               "title", "diploma",    "confirm"};
   std::string op;
   for (auto k : k_ops) {
     if (!node[std::string(k)].IsDefined()) continue;
@@ -321,7 +321,8 @@ static bool parse_experience(YamlContext& ctx, const YAML::Node& v, Rule& r) {
                              "experience 的“work”只能是“related”（本职业或相关职业）"));
       ok = false;
     } else if (!r.domain.empty()) {
-      ctx.error(v, T("experience has both 'domain' and 'work': use one", "experience 同时有“domain”和“work”：只能用一个"));
+      ctx.error(v,
+                T("experience has both 'domain' and 'work': use one", "experience 同时有“domain”和“work”：只能用一个"));
       ok = false;
     }
     r.related_work = true;
@@ -410,7 +411,8 @@ static bool parse_title(YamlContext& ctx, const YAML::Node& v, Rule& r) {
   r.title_min = get_string(ctx, v["min"], "title.min").value_or("");
   if (v["field"].IsDefined()) {
     if (get_string(ctx, v["field"], "title.field").value_or("") != "related") {
-      ctx.error(v["field"], T("title 'field' must be 'related' (符合专业对应关系)", "title 的“field”只能是“related”（符合专业对应关系）"));
+      ctx.error(v["field"], T("title 'field' must be 'related' (符合专业对应关系)",
+                              "title 的“field”只能是“related”（符合专业对应关系）"));
       return false;
     }
     r.related_major = true;
@@ -429,7 +431,8 @@ static bool parse_diploma(YamlContext& ctx, const YAML::Node& v, Rule& r) {
     ctx.error(v, T("diploma needs a non-empty 'schools' list", "diploma 需要非空的“schools”列表"));
     ok = false;
   }
-  if (v["min_education"].IsDefined()) r.education_min = get_string(ctx, v["min_education"], "min_education").value_or("");
+  if (v["min_education"].IsDefined())
+    r.education_min = get_string(ctx, v["min_education"], "min_education").value_or("");
   if (v["min_class"].IsDefined()) r.min_class = get_string(ctx, v["min_class"], "min_class").value_or("");
   if (v["major"].IsDefined()) {
     if (get_string(ctx, v["major"], "diploma.major").value_or("") != "related") {
@@ -439,8 +442,8 @@ static bool parse_diploma(YamlContext& ctx, const YAML::Node& v, Rule& r) {
     }
     r.related_major = true;
   }
-  for (auto [key, flag] : {std::pair{"final_year", &r.final_year}, std::pair{"assessed", &r.assessed},
-                           std::pair{"studying", &r.studying}})
+  for (auto [key, flag] :
+       {std::pair{"final_year", &r.final_year}, std::pair{"assessed", &r.assessed}, std::pair{"studying", &r.studying}})
     if (v[key].IsDefined()) *flag = get_bool(ctx, v[key], key).value_or(false);
   if (r.studying && r.final_year) {
     ctx.error(v, T("diploma has both 'studying' and 'final_year': a current student needs only 'studying'",
@@ -843,10 +846,10 @@ static void parse_rule_version(YamlContext& ctx, const YAML::Node& n, Certificat
 }
 
 static void parse_certificate_level(YamlContext& ctx, const YAML::Node& l, Certificate& cert) {
-  if (!check_map(ctx, l,
-                 {"id", "name", "aliases", "suits", "syllabus", "requires", "versions", "recommended", "source",
-                  "sources"},
-                 "level"))
+  if (!check_map(
+          ctx, l,
+          {"id", "name", "aliases", "suits", "syllabus", "requires", "versions", "recommended", "source", "sources"},
+          "level"))
     return;
   CertificateLevel lvl;
   read_identity(ctx, l, "level", lvl);
@@ -889,7 +892,8 @@ static Relation parse_relation(YamlContext& ctx, const YAML::Node& n, const char
   rel.maybe = get_string_list(ctx, n["maybe"], "maybe");
   rel.note = optional_text(ctx, n, "note");
   if (rel.plain.empty())
-    ctx.error(n, T(fmt::format("{} needs a non-empty 'this' list", what), fmt::format("{} 需要非空的“this”列表", what)));
+    ctx.error(n,
+              T(fmt::format("{} needs a non-empty 'this' list", what), fmt::format("{} 需要非空的“this”列表", what)));
   return rel;
 }
 
@@ -902,11 +906,11 @@ static void attach_relations(Rule& r, const Certificate& cert) {
 }
 
 static void parse_certificate(YamlContext& ctx, const YAML::Node& item, Catalog& c) {
-  if (!check_map(ctx, item,
-                 {"id", "name", "aliases", "issuer", "verified_on", "summary", "exam", "sittings", "study_hours",
-                  "syllabus", "related_roles", "related_work", "related_majors", "notes", "registration", "levels",
-                  "source", "sources"},
-                 "certificate"))
+  if (!check_map(
+          ctx, item,
+          {"id", "name", "aliases", "issuer", "verified_on", "summary", "exam", "sittings", "study_hours", "syllabus",
+           "related_roles", "related_work", "related_majors", "notes", "registration", "levels", "source", "sources"},
+          "certificate"))
     return;
   Certificate cert;
   read_identity(ctx, item, "certificate", cert);

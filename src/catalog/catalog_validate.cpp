@@ -176,15 +176,17 @@ class Checker {
       case RuleKind::diploma:
         for (const auto& s : r.schools) ref(s, m_c.schools, m_c.school_by_id, r.pos, "school type");
         if (!r.min_class.empty()) ref(r.min_class, m_c.school_classes, m_c.school_class_by_id, r.pos, "school class");
-        if (!r.education_min.empty()) ref(r.education_min, m_c.education, m_c.education_by_id, r.pos, "education level");
+        if (!r.education_min.empty())
+          ref(r.education_min, m_c.education, m_c.education_by_id, r.pos, "education level");
         break;
       case RuleKind::confirm:
         break;
     }
     if ((r.related_work && r.work.empty()) || (r.related_major && r.major_rel.empty()))
-      at(r.pos, T(r.related_work ? "'work: related' needs the certificate's 'related_work'"
-                                 : "'related' majors need the certificate's 'related_majors'",
-                  r.related_work ? "“work: related”需要证书的“related_work”" : "“related”专业需要证书的“related_majors”"));
+      at(r.pos,
+         T(r.related_work ? "'work: related' needs the certificate's 'related_work'"
+                          : "'related' majors need the certificate's 'related_majors'",
+           r.related_work ? "“work: related”需要证书的“related_work”" : "“related”专业需要证书的“related_majors”"));
     if (!r.after_certificate.empty()) {
       Rule held;
       held.kind = RuleKind::holds;
@@ -355,8 +357,7 @@ class Checker {
           if (v.requires_rule) rule(*v.requires_rule);
           current += v.current ? 1 : 0;
         }
-        if (current > 1)
-          at(l.pos, T("a level has more than one 'current' version", "一个等级有多个“current”版本"));
+        if (current > 1) at(l.pos, T("a level has more than one 'current' version", "一个等级有多个“current”版本"));
       }
       relation(cert.related_work, true, cert.pos);
       relation(cert.related_majors, false, cert.pos);

@@ -98,7 +98,8 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
                                       : tr("date not recorded", "日期未记录");
     std::string line = trf("Conditions: {} ({})", "报考条件版本：{}（{}）", tr(ver.name), when);
     if (r.versions_conflict)
-      line += tr("; another version differs: advisor show certificate ", "；另有版本条件不同，见 advisor show certificate ") +
+      line += tr("; another version differs: advisor show certificate ",
+                 "；另有版本条件不同，见 advisor show certificate ") +
               cert.id;
     s += wrapped(line, 2);
   }
@@ -140,7 +141,11 @@ std::string render_level(const Catalog& c, const LevelResult& r, bool explain) {
     for (size_t i = 0; i < n; ++i)
       s += "    " + (i == 0 ? std::string("- ") : tr("- or ", "- 或者")) + tr(r.changes[i].text) + "\n";
     if (n < r.changes.size())
-      s += "    " + dim(r.changes.size() - n == 1 ? tr("(1 more way: --explain)", "（另有 1 种途径：--explain）") : trf("({} more ways: --explain)", "（另有 {} 种途径：--explain）", r.changes.size() - n)) + "\n";
+      s += "    " +
+           dim(r.changes.size() - n == 1
+                   ? tr("(1 more way: --explain)", "（另有 1 种途径：--explain）")
+                   : trf("({} more ways: --explain)", "（另有 {} 种途径：--explain）", r.changes.size() - n)) +
+           "\n";
   }
   if (r.status == Outcome::unknown && !r.to_confirm.empty()) {
     s += "  " + tr("Ask the assessment body (评价机构):", "请向评价机构确认：") + "\n";
@@ -207,7 +212,8 @@ void setup_check(CLI::App& app) {
       ->type_name("FILE");
   sub->add_option("targets", o->targets, "CERT or CERT/LEVEL (default: every level of every certificate)")
       ->type_name("CERT[/LEVEL]");
-  sub->add_flag("--explain,-v", o->explain, "Show the whole rule as a tree, every way to change the answer and how to register");
+  sub->add_flag("--explain,-v", o->explain,
+                "Show the whole rule as a tree, every way to change the answer and how to register");
   sub->add_flag("--brief", o->brief, "Print the brief JSON document: status and dates per level (docs/json.md)");
   sub->footer(
       "Examples:\n"

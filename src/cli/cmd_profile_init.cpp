@@ -239,10 +239,11 @@ class Questionnaire {
       note(text);
       return;
     }
-    throw CommandError{k_exit_invalid,
-                       T(fmt::format("answer line {}: {}", m_lines, text), fmt::format("第 {} 行答案：{}", m_lines, text)),
-                       T("with piped answers every answer must be valid: one line per question, in order",
-                         "用管道输入答案时，每个答案都必须有效：每个问题一行，按顺序")};
+    throw CommandError{
+        k_exit_invalid,
+        T(fmt::format("answer line {}: {}", m_lines, text), fmt::format("第 {} 行答案：{}", m_lines, text)),
+        T("with piped answers every answer must be valid: one line per question, in order",
+          "用管道输入答案时，每个答案都必须有效：每个问题一行，按顺序")};
   }
 
   /// One answer; nullopt at the end of input. The default is shown in brackets.
@@ -381,7 +382,7 @@ class ProfileInterview {
           return;
         }
         m_q.reject(trf("{} is not a plausible age: give a number from 14 to 100, or a birth date",
-                     "{} 不像是年龄：请填 14 到 100 之间的数，或出生日期", text));
+                       "{} 不像是年龄：请填 14 到 100 之间的数，或出生日期", text));
         continue;
       }
       auto d = parse_date(text);
@@ -391,7 +392,7 @@ class ProfileInterview {
           m_q.reject(globals().lang == Lang::zh ? d.error_zh : d.error);
         else
           m_q.reject(trf("'{}' is neither an age nor a date (e.g. 24 or 2001-05-01)",
-                       "“{}”既不是年龄也不是日期（例如 24 或 2001-05-01）", text));
+                         "“{}”既不是年龄也不是日期（例如 24 或 2001-05-01）", text));
         continue;
       }
       if (*d.date > globals().as_of) {
@@ -449,8 +450,8 @@ class ProfileInterview {
       if (!m_q.tty()) {
         // Piped answers: no follow-up question (it would read the next answer's line).
         // Kept as written; the loader warns about it, as it does in a file.
-        m_q.note(guess.empty() ? trf("{} '{}' is not in the catalogue: kept as written", "{}“{}”不在目录库中：按原样保留",
-                                     what, current)
+        m_q.note(guess.empty() ? trf("{} '{}' is not in the catalogue: kept as written",
+                                     "{}“{}”不在目录库中：按原样保留", what, current)
                                : trf("{} '{}' is not in the catalogue (did you mean '{}'?): kept as written",
                                      "{}“{}”不在目录库中（是否想写“{}”？）：按原样保留", what, current, guess));
         return current;
@@ -538,8 +539,8 @@ class ProfileInterview {
         return;
       }
       m_q.reject(trf("'{}' is neither a date nor a number of years: {} (e.g. 2024-07 or 3)",
-                   "“{}”既不是日期也不是年数：{}（例如 2024-07 或 3）", text,
-                   globals().lang == Lang::zh ? d.error_zh : d.error));
+                     "“{}”既不是日期也不是年数：{}（例如 2024-07 或 3）", text,
+                     globals().lang == Lang::zh ? d.error_zh : d.error));
     }
     while (true) {
       auto text =
@@ -597,8 +598,8 @@ class ProfileInterview {
       if (!cert) {
         auto g = guess_named(m_certificates, cid);
         m_q.reject(g.empty() ? trf("unknown certificate '{}'", "未知的证书“{}”", cid)
-                           : trf("unknown certificate '{}' (did you mean '{}'?)", "未知的证书“{}”（是否想写“{}”？）",
-                                 cid, g));
+                             : trf("unknown certificate '{}' (did you mean '{}'?)", "未知的证书“{}”（是否想写“{}”？）",
+                                   cid, g));
         continue;
       }
       std::string levels;
@@ -606,9 +607,10 @@ class ProfileInterview {
       if (lid.empty() && cert->levels.size() == 1) lid = cert->levels.front().id;
       if (int li = lid.empty() ? -1 : cert->find_level(lid); li >= 0) lid = cert->levels[static_cast<size_t>(li)].id;
       if (lid.empty() || cert->level_index(lid) < 0) {
-        m_q.reject(lid.empty() ? trf("say which level: {}/LEVEL, one of {}", "请注明等级：{}/等级，可选 {}", cid, levels)
-                             : trf("certificate '{}' has no level '{}' (levels: {})",
-                                   "证书“{}”没有等级“{}”（可选：{}）", cid, lid, levels));
+        m_q.reject(lid.empty()
+                       ? trf("say which level: {}/LEVEL, one of {}", "请注明等级：{}/等级，可选 {}", cid, levels)
+                       : trf("certificate '{}' has no level '{}' (levels: {})", "证书“{}”没有等级“{}”（可选：{}）", cid,
+                             lid, levels));
         continue;
       }
       Held h{cid, cert->levels.size() == 1 ? "" : lid, ""};
@@ -662,9 +664,10 @@ class ProfileInterview {
         continue;
       }
       auto g = guess_named(items, item);
-      m_q.reject(g.empty() ? trf("unknown {} '{}'", "未知的{}“{}”", globals().lang == Lang::zh ? what_zh : what_en, item)
-                         : trf("unknown {} '{}' (did you mean '{}'?)", "未知的{}“{}”（是否想写“{}”？）",
-                               globals().lang == Lang::zh ? what_zh : what_en, item, g));
+      m_q.reject(g.empty()
+                     ? trf("unknown {} '{}'", "未知的{}“{}”", globals().lang == Lang::zh ? what_zh : what_en, item)
+                     : trf("unknown {} '{}' (did you mean '{}'?)", "未知的{}“{}”（是否想写“{}”？）",
+                           globals().lang == Lang::zh ? what_zh : what_en, item, g));
       ok = false;
     }
     if (!ok) return std::nullopt;

@@ -183,7 +183,8 @@ Json certificate_json(const Catalog& c, const Certificate& cert, const EvalConte
   cj["syllabus"] = syl;
   cj["related_roles"] = cert.related_roles;
   cj["aliases"] = cert.aliases;
-  for (auto [key, rel] : {std::pair{"related_work", &cert.related_work}, std::pair{"related_majors", &cert.related_majors}})
+  for (auto [key, rel] :
+       {std::pair{"related_work", &cert.related_work}, std::pair{"related_majors", &cert.related_majors}})
     cj[key] = rel->empty() ? Json(nullptr)
                            : Json{{"this", rel->plain},
                                   {"maybe", rel->maybe},
@@ -246,7 +247,8 @@ void print_versions(std::ostream& o, const Catalog& c, const CertificateLevel& l
   if (l.versions.size() > 1)
     o << wrapped(conflict ? tr("These versions state different conditions: `check` uses the one in force on the "
                                "evaluation date (the current one unless --as-of is before its date).",
-                               "以上版本的条件不一致：check 按评估日期采用当时适用的版本（除非 --as-of 早于现行版本的日期，否则采用现行版本）。")
+                               "以上版本的条件不一致：check 按评估日期采用当时适用的版本（除非 --as-of "
+                               "早于现行版本的日期，否则采用现行版本）。")
                           : tr("These versions state the same conditions.", "以上版本的条件一致。"),
                  2);
 }

@@ -69,12 +69,34 @@ std::string did_you_mean_zh(const std::string& guess, const Text* name = nullptr
 /// one after, and the rest must name a skill exactly (issue 28). Single characters such
 /// as 会 are never taken off (会计 is accounting).
 const TreeItem* find_skill_in_phrase(const Catalog& c, std::string_view text) {
-  static constexpr std::string_view k_before[] = {
-      "熟练掌握", "熟练使用", "熟练运用", "能熟练使用", "熟练", "熟悉", "精通", "掌握", "了解", "擅长", "具备",
-      "具有", "良好的", "较强的", "一定的", "proficient in ", "proficiency in ", "familiar with ", "experienced in ",
-      "experience in ", "experience with ", "knowledge of ", "skilled in ", "good at ", "strong "};
-  static constexpr std::string_view k_after[] = {"能力", "经验", "技能", "知识", "基础", "水平", "功底", "操作", "使用",
-                                                 " skills", " skill", " experience", " knowledge", " ability"};
+  static constexpr std::string_view k_before[] = {"熟练掌握",
+                                                  "熟练使用",
+                                                  "熟练运用",
+                                                  "能熟练使用",
+                                                  "熟练",
+                                                  "熟悉",
+                                                  "精通",
+                                                  "掌握",
+                                                  "了解",
+                                                  "擅长",
+                                                  "具备",
+                                                  "具有",
+                                                  "良好的",
+                                                  "较强的",
+                                                  "一定的",
+                                                  "proficient in ",
+                                                  "proficiency in ",
+                                                  "familiar with ",
+                                                  "experienced in ",
+                                                  "experience in ",
+                                                  "experience with ",
+                                                  "knowledge of ",
+                                                  "skilled in ",
+                                                  "good at ",
+                                                  "strong "};
+  static constexpr std::string_view k_after[] = {"能力",   "经验",        "技能",       "知识",    "基础",
+                                                 "水平",   "功底",        "操作",       "使用",    " skills",
+                                                 " skill", " experience", " knowledge", " ability"};
   auto trim = [](std::string x) {
     auto first = x.find_first_not_of(" \t");
     if (first == std::string::npos) return std::string();
@@ -170,8 +192,8 @@ const TreeItem* find_skill_without_grade(const Catalog& c, std::string_view text
 /// `Word, Excel and PowerPoint`. Each part must name a skill (as written, as a CV
 /// phrase or with its grade taken off); otherwise nothing is taken from it.
 std::vector<const TreeItem*> find_skills_in_list(const Catalog& c, std::string_view text) {
-  static constexpr std::string_view k_separators[] = {"/", "／", "、", "，", ",", "；", ";", "|", "&", "+",
-                                                      " and ", "与", "和", "及"};
+  static constexpr std::string_view k_separators[] = {"/", "／", "、", "，",    ",",  "；", ";",
+                                                      "|", "&",  "+",  " and ", "与", "和", "及"};
   std::vector<std::string> parts{std::string(text)};
   for (auto sep : k_separators) {
     std::vector<std::string> next;
@@ -207,11 +229,10 @@ class ProfileReader {
       : m_ctx(ctx), m_c(c), m_as_of(as_of), m_p(p) {}
 
   void read(const Node& root) {
-    if (!check_map(
-            m_ctx, root,
-            {"name", "age", "birth_date", "education", "titles", "experience", "skills", "certificates",
-             "study_hours", "goals"},
-            "profile"))
+    if (!check_map(m_ctx, root,
+                   {"name", "age", "birth_date", "education", "titles", "experience", "skills", "certificates",
+                    "study_hours", "goals"},
+                   "profile"))
       return;
     // Each key looked up once: a lookup is a walk along the mapping.
     const Node name = root["name"], age = root["age"], birth = root["birth_date"];
@@ -544,10 +565,10 @@ class ProfileReader {
     }
     const auto* gs = guess.empty() ? nullptr : m_c.skill(guess);
     const Text* gn = gs ? &gs->name : nullptr;
-    m_ctx.warning(text_node, T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", s.text,
-                                           did_you_mean_en(guess, gn)),
-                               fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", s.text,
-                                           did_you_mean_zh(guess, gn))));
+    m_ctx.warning(
+        text_node,
+        T(fmt::format("unknown skill '{}'{}; kept, but it matches no role", s.text, did_you_mean_en(guess, gn)),
+          fmt::format("未知的技能“{}”{}；已保留，但不会与任何岗位匹配", s.text, did_you_mean_zh(guess, gn))));
     return {};
   }
 

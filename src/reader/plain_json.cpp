@@ -274,7 +274,6 @@ std::string json_crs_as_blanks(std::string_view text) {
   return changed ? out : std::string();
 }
 
-
 bool parse_json_doc(std::string_view text, size_t max_nodes, JsonDoc& doc) {
   doc.values.clear();
   size_t at = 0;

@@ -828,7 +828,6 @@ class Evaluator {
     t.outcome = h >= r.min_hours ? Outcome::eligible : Outcome::not_eligible;
   }
 
-
   /// Where a major (or a title's field) stands against a relation: 2 plainly this or a
   /// related major, 1 may be related (unknown), 0 not related; -1 when it names no
   /// major the catalogue knows (then it cannot be told).
@@ -878,8 +877,9 @@ class Evaluator {
     }
     if (!shown) {
       t.outcome = Outcome::not_eligible;
-      if (m_prose) t.found = m_p.titles.empty() ? T("no professional title", "未取得职称")
-                                                : T("no title of that rank", "无该等级或更高的职称");
+      if (m_prose)
+        t.found = m_p.titles.empty() ? T("no professional title", "未取得职称")
+                                     : T("no title of that rank", "无该等级或更高的职称");
       return;
     }
     if (m_prose) {
@@ -893,13 +893,15 @@ class Evaluator {
     } else if (best == 0) {
       t.outcome = Outcome::not_eligible;
       if (m_prose)
-        t.found = T(t.found.en + ": a field advisor does not count as matching", t.found.zh + "：该专业领域不在对应范围内");
+        t.found =
+            T(t.found.en + ": a field advisor does not count as matching", t.found.zh + "：该专业领域不在对应范围内");
     } else {
       t.outcome = Outcome::unknown;
       if (shown->field.empty()) t.missing_fields = {"titles.field"};
-      t.confirm = T("whether the field of your title matches the occupation (符合专业对应关系: the standard does not "
-                    "define it)",
-                    "你的职称专业是否符合专业对应关系（标准未界定）");
+      t.confirm =
+          T("whether the field of your title matches the occupation (符合专业对应关系: the standard does not "
+            "define it)",
+            "你的职称专业是否符合专业对应关系（标准未界定）");
     }
   }
 
@@ -964,9 +966,10 @@ class Evaluator {
           no = true;
         } else if (st != 2) {
           unclear = true;
-          t.confirm = T("whether your major counts as this or a related major (本专业或相关专业: the standard does "
-                        "not define it)",
-                        "你的专业是否属于本专业或相关专业（标准未界定）");
+          t.confirm =
+              T("whether your major counts as this or a related major (本专业或相关专业: the standard does "
+                "not define it)",
+                "你的专业是否属于本专业或相关专业（标准未界定）");
         }
       }
     }
@@ -1006,9 +1009,10 @@ class Evaluator {
     }
     if (r.assessed) {
       t.outcome = Outcome::unknown;
-      t.confirm = T("whether your programme is one that has been assessed (经评估论证; the published text does not say "
-                    "which programmes are)",
-                    "你的专业是否属于“经评估论证的”专业（公开文本未列明哪些专业）");
+      t.confirm =
+          T("whether your programme is one that has been assessed (经评估论证; the published text does not say "
+            "which programmes are)",
+            "你的专业是否属于“经评估论证的”专业（公开文本未列明哪些专业）");
       return;
     }
     t.outcome = Outcome::eligible;
@@ -1174,7 +1178,8 @@ Text step_text(const TraceNode& t, Date as_of, const Rule* rule) {
              fmt::format("等到{}（{}）", t.required.zh, t.passes_on->str()));
   if (t.kind == RuleKind::diploma && t.passes_on)
     return rule && rule->final_year
-               ? T(fmt::format("reach your final year of study (from {}; final-year students count)", t.passes_on->str()),
+               ? T(fmt::format("reach your final year of study (from {}; final-year students count)",
+                               t.passes_on->str()),
                    fmt::format("进入毕业学年（{} 起，在读应届毕业生即可）", t.passes_on->str()))
                : T(fmt::format("graduate (expected {})", t.passes_on->str()),
                    fmt::format("毕业（预计 {}）", t.passes_on->str()));

@@ -9,8 +9,8 @@
 
 #include "advisor/atomic_write.hpp"
 #include "advisor/catalog_cache.hpp"
-#include "advisor/diagnostics.hpp"
 #include "advisor/catalog_loader.hpp"
+#include "advisor/diagnostics.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

@@ -40,8 +40,8 @@ double term(const CertificateSuggestion& s, const std::string& id) {
 std::string shown(const Recommendation& r) {
   std::string out;
   for (const auto& s : r.certificates)
-    out += s.certificate->id + "/" + (s.suggested.level ? s.suggested.level->id : "") + " " +
-           std::to_string(s.score) + (s.below_floor ? " (below floor)\n" : "\n");
+    out += s.certificate->id + "/" + (s.suggested.level ? s.suggested.level->id : "") + " " + std::to_string(s.score) +
+           (s.below_floor ? " (below floor)\n" : "\n");
   return out;
 }
 

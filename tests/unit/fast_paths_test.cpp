@@ -4,11 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <cstdio>
-#include <cstdlib>
 #include <random>
 
 #include "advisor/byte_scan.hpp"
@@ -288,11 +288,10 @@ TEST_CASE("parse_plain_json builds the node yaml-cpp builds, or leaves the line 
   };
   const std::vector<std::string> keys = {"name",       "age", "education",   "skills", "certificates",
                                          "experience", "age", "study_hours", "中文"};
-  const std::vector<std::string> noise = {
-      " ", "\t", ",", ":",    "\"", "\\",           "{",  "}", "[",  "]",  "#",      "é", "\x01",
-      "-", "0",  "e", "null", "\n", "\xef\xbb\xbf", "  ", "'", "&a", "*a", "!!str ", "?",
-      // issue 32: CRs, and blank runs past YAML's 1,024-character implicit key
-      "\r", "\r\r", std::string(1020, ' '), std::string(990, ' ')};
+  const std::vector<std::string> noise = {" ", "\t", ",", ":", "\"", "\\", "{", "}", "[", "]", "#", "é", "\x01", "-",
+                                          "0", "e", "null", "\n", "\xef\xbb\xbf", "  ", "'", "&a", "*a", "!!str ", "?",
+                                          // issue 32: CRs, and blank runs past YAML's 1,024-character implicit key
+                                          "\r", "\r\r", std::string(1020, ' '), std::string(990, ' ')};
   // CTest runs 20,000 lines with seed 7 (a few seconds); bench/differential runs millions
   // with other seeds through ADVISOR_DIFFERENTIAL_LINES and ADVISOR_DIFFERENTIAL_SEED.
   auto from_env = [](const char* name, unsigned long fallback) {

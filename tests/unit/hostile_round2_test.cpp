@@ -17,8 +17,8 @@
 #include <string>
 
 #include "advisor/atomic_write.hpp"
-#include "advisor/limits.hpp"
 #include "advisor/catalog_loader.hpp"
+#include "advisor/limits.hpp"
 #include "advisor/profile_loader.hpp"
 #include "advisor/text.hpp"
 

@@ -123,12 +123,12 @@ TEST_CASE("a byte order mark shifts no column, in YAML or JSON, syntax or meanin
     std::string name, text;
   };
   const std::vector<Case> cases{
-      {"p.yaml", "age: \"abc\"\nname: x\n"},       // meaning, line 1
-      {"p.yaml", "name: x\nage: \"abc\"\n"},       // meaning, line 2
-      {"p.yaml", "age: [1\n"},                     // syntax, line 1
-      {"p.yaml", "名字: 王\nage: [30\n"},          // syntax, line 2
-      {"p.json", "{\"age\": \"abc\"}\n"},          // meaning
-      {"p.json", "{\"name\": \"x\", \"agx\": 1}\n"},  // unknown key
+      {"p.yaml", "age: \"abc\"\nname: x\n"},              // meaning, line 1
+      {"p.yaml", "name: x\nage: \"abc\"\n"},              // meaning, line 2
+      {"p.yaml", "age: [1\n"},                            // syntax, line 1
+      {"p.yaml", "名字: 王\nage: [30\n"},                 // syntax, line 2
+      {"p.json", "{\"age\": \"abc\"}\n"},                 // meaning
+      {"p.json", "{\"name\": \"x\", \"agx\": 1}\n"},      // unknown key
       {"p.json", "{\"name\": \"x\", \"age\": 30,, }\n"},  // syntax
   };
   for (const auto& c : cases) {

@@ -16,10 +16,10 @@
 #include <string>
 
 #include "advisor/atomic_write.hpp"
-#include "advisor/limits.hpp"
 #include "advisor/catalog_loader.hpp"
-#include "advisor/profile_loader.hpp"
+#include "advisor/limits.hpp"
 #include "advisor/matching.hpp"
+#include "advisor/profile_loader.hpp"
 #include "advisor/rules.hpp"
 
 using namespace advisor;
@@ -447,6 +447,7 @@ TEST_CASE("thousands of unknown skills are each reported, the first with a sugge
   for (int i = 0; i < 5000; ++i) text += fmt::format("  - pytroch{}\n", i % 10);
   auto l = load(text);
   CHECK(l.diags.items.size() == 5000);
-  CHECK(l.first() ==
-        "p.yaml:2:5: warning: unknown skill 'pytroch0' (did you mean 'pytorch': PyTorch?); kept, but it matches no role");
+  CHECK(
+      l.first() ==
+      "p.yaml:2:5: warning: unknown skill 'pytroch0' (did you mean 'pytorch': PyTorch?); kept, but it matches no role");
 }

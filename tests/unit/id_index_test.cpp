@@ -6,8 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <map>
-#include <set>
 #include <random>
+#include <set>
 #include <string>
 #include <type_traits>
 #include <vector>

@@ -122,7 +122,8 @@ TEST_CASE("a suggestion is only computed when the message will be shown", "[core
   profile_of("skills: [pytroch]\n", quiet);
   REQUIRE(shown.items.size() == 1);
   REQUIRE(quiet.items.size() == 1);
-  CHECK(shown.items[0].message.en == "unknown skill 'pytroch' (did you mean 'pytorch': PyTorch?); kept, but it matches no role");
+  CHECK(shown.items[0].message.en ==
+        "unknown skill 'pytroch' (did you mean 'pytorch': PyTorch?); kept, but it matches no role");
   CHECK(quiet.items[0].message.en == "unknown skill 'pytroch'; kept, but it matches no role");
 }
 

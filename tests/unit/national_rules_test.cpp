@@ -171,15 +171,17 @@ TEST_CASE("check evaluates the version in force and says another differs", "[rul
 
 TEST_CASE("work after a certificate counts from the date it was obtained, to the day", "[rules][national]") {
   // (No diploma: the diploma route fails plainly.)
-  std::string held = "education: {level: junior-middle-school}\ncertificates: [{id: nat, level: five, date: 2023-11-23}]\n"
-                     "experience: [{domains: [ai], start: 2020-01-01}]\n";
+  std::string held =
+      "education: {level: junior-middle-school}\ncertificates: [{id: nat, level: five, date: 2023-11-23}]\n"
+      "experience: [{domains: [ai], start: 2020-01-01}]\n";
   // Six years of AI work, but only three since the certificate: exactly on the day.
   auto on = level("four", held, Date{2026, 11, 23});
   CHECK(on.status == Outcome::eligible);
   auto before = level("four", held, Date{2026, 11, 22});
   // Five years in total (2020-01-01 to 2025-01-01) already pass (1): use a later job.
-  std::string later = "education: {level: junior-middle-school}\ncertificates: [{id: nat, level: five, date: 2023-11-23}]\n"
-                      "experience: [{domains: [ai], start: 2023-06-01}]\n";
+  std::string later =
+      "education: {level: junior-middle-school}\ncertificates: [{id: nat, level: five, date: 2023-11-23}]\n"
+      "experience: [{domains: [ai], start: 2023-06-01}]\n";
   auto day_before = level("four", later, Date{2026, 11, 22});
   CHECK(day_before.status == Outcome::not_eligible);
   REQUIRE(day_before.earliest_date);
@@ -189,14 +191,18 @@ TEST_CASE("work after a certificate counts from the date it was obtained, to the
 }
 
 TEST_CASE("a certificate held with no date makes work after it unknown, never a fail", "[rules][national]") {
-  auto r = level("four", "education: 初中\ncertificates: [{id: nat, level: five}]\nexperience: [{domains: [ai], start: 2023-01-01}]\n",
-                 Date{2026, 11, 23});
+  auto r = level(
+      "four",
+      "education: 初中\ncertificates: [{id: nat, level: five}]\nexperience: [{domains: [ai], start: 2023-01-01}]\n",
+      Date{2026, 11, 23});
   CHECK(r.status == Outcome::unknown);
   CHECK(r.missing_fields == std::vector<std::string>{"certificates.date"});
 }
 
 TEST_CASE("undated years cannot be placed after a certificate date", "[rules][national]") {
-  auto r = level("four", "education: 初中\ncertificates: [{id: nat, level: five, date: 2024-01-01}]\nexperience: [{domains: [ai], years: 4}]\n",
+  auto r = level("four",
+                 "education: 初中\ncertificates: [{id: nat, level: five, date: 2024-01-01}]\nexperience: [{domains: "
+                 "[ai], years: 4}]\n",
                  Date{2026, 11, 23});
   CHECK(r.status == Outcome::unknown);
   CHECK(r.missing_fields == std::vector<std::string>{"experience.start"});
@@ -221,8 +227,9 @@ TEST_CASE("this occupation counts, a maybe-related one is unknown, another one d
 // ---------------------------------------------------------------- diplomas and final-year students
 
 TEST_CASE("a final-year student counts from 1 September of the final school year", "[rules][national]") {
-  std::string student = "education: {level: associate, school: 高职, major: 人工智能, status: in_progress, expected: 2027-06}\n"
-                        "experience: []\n";
+  std::string student =
+      "education: {level: associate, school: 高职, major: 人工智能, status: in_progress, expected: 2027-06}\n"
+      "experience: []\n";
   auto summer = level("four", student, Date{2026, 8, 31});
   CHECK(summer.status == Outcome::not_eligible);
   REQUIRE(summer.earliest_date);
@@ -237,7 +244,8 @@ TEST_CASE("a final-year student counts from 1 September of the final school year
 TEST_CASE("a diploma's school is the profile's, or every school its level may come from", "[rules][national]") {
   Date d{2026, 11, 23};
   // A 大专 without a school: 高职 or university, both listed: a pass.
-  CHECK(level("four", "education: {level: associate, major: 人工智能}\nexperience: []\n", d).status == Outcome::eligible);
+  CHECK(level("four", "education: {level: associate, major: 人工智能}\nexperience: []\n", d).status ==
+        Outcome::eligible);
   // 高中-level without a school: 普高 (not listed), 中专 or 技师学院 (listed): unknown.
   auto upper = level("four", "education: {level: high-school, major: 人工智能}\nexperience: []\n", d);
   CHECK(upper.status == Outcome::unknown);
@@ -246,7 +254,8 @@ TEST_CASE("a diploma's school is the profile's, or every school its level may co
   CHECK(profile("education: {level: 中专}\n", d).school == "secondary-vocational");
   CHECK(level("four", "education: {level: 中专, major: 人工智能}\nexperience: []\n", d).status == Outcome::eligible);
   // 普通高中: a plain no.
-  CHECK(level("four", "education: {level: 高中, major: 人工智能}\nexperience: []\n", d).status == Outcome::not_eligible);
+  CHECK(level("four", "education: {level: 高中, major: 人工智能}\nexperience: []\n", d).status ==
+        Outcome::not_eligible);
   // A related-by-judgement major is unknown with what to confirm; an unrelated one fails.
   auto maybe = level("four", "education: {level: associate, major: 计算机类}\nexperience: []\n", d);
   CHECK(maybe.status == Outcome::unknown);
@@ -285,7 +294,8 @@ TEST_CASE("a title in a matching field plus a year after it — a maybe field is
   REQUIRE(short_by_a_day.earliest_date);
   CHECK(*short_by_a_day.earliest_date == Date{2026, 11, 24});
   // 工程师 (intermediate) counts for "junior or above"; a computing field may match.
-  auto maybe = level("three", "titles: [{level: 工程师, field: 计算机类, date: 2020-01-01}]\n" + work, Date{2026, 11, 23});
+  auto maybe =
+      level("three", "titles: [{level: 工程师, field: 计算机类, date: 2020-01-01}]\n" + work, Date{2026, 11, 23});
   CHECK(maybe.status == Outcome::unknown);
   auto none = level("three", work, Date{2026, 11, 23});
   CHECK(none.status == Outcome::not_eligible);
@@ -296,15 +306,17 @@ TEST_CASE("a title needs a known level — its field and date are optional", "[r
   load_profile(InputFile{"p.yaml", "titles: [{level: 特级, field: x}]\n"}, national(), Date{2026, 11, 23}, d);
   CHECK(printed(d).find("unknown title level '特级' (known: junior, intermediate)") != std::string::npos);
   Diagnostics d2;
-  load_profile(InputFile{"p.yaml", "education: {level: associate, school: 夜校}\n"}, national(), Date{2026, 11, 23}, d2);
+  load_profile(InputFile{"p.yaml", "education: {level: associate, school: 夜校}\n"}, national(), Date{2026, 11, 23},
+               d2);
   CHECK(printed(d2).find("unknown school type '夜校'") != std::string::npos);
 }
 
 // ---------------------------------------------------------------- held for years, confirm
 
 TEST_CASE("held for two years passes on the second anniversary — confirm is always unknown", "[rules][national]") {
-  std::string s = "education: {level: high-school, school: 技师学院, status: in_progress, expected: 2028-06}\n"
-                  "certificates: [{id: 国证, level: 三级, date: 2024-11-23}]\n";  // names and aliases
+  std::string s =
+      "education: {level: high-school, school: 技师学院, status: in_progress, expected: 2028-06}\n"
+      "certificates: [{id: 国证, level: 三级, date: 2024-11-23}]\n";  // names and aliases
   auto r = level("two", s, Date{2026, 11, 22});
   // Not yet two years: the held-for branch fails with a date; the confirm branch is unknown.
   CHECK(r.status == Outcome::unknown);

@@ -85,7 +85,8 @@ TEST_CASE("a major is recognised by alias — an unknown one is kept with a warn
 TEST_CASE("an unknown education level is an error with the known levels", "[core][profile]") {
   auto l = load("education: {level: bachelr}\n");
   CHECK(l.printed ==
-        "me.yaml:1:20: error: unknown education level 'bachelr' (did you mean 'bachelor': 本科 / Bachelor's degree?) (known: "
+        "me.yaml:1:20: error: unknown education level 'bachelr' (did you mean 'bachelor': 本科 / Bachelor's degree?) "
+        "(known: "
         "junior-middle-school, high-school, associate, bachelor, master, doctorate)\n"
         "    education: {level: bachelr}\n"
         "                       ^\n");
@@ -122,8 +123,9 @@ skills:
   - 机器学习
 age: 30
 )");
-  CHECK(l.printed ==
-        R"(me.yaml:4:5: warning: unknown skill 'pytroch' (did you mean 'pytorch': PyTorch?); kept, but it matches no role
+  CHECK(
+      l.printed ==
+      R"(me.yaml:4:5: warning: unknown skill 'pytroch' (did you mean 'pytorch': PyTorch?); kept, but it matches no role
       - pytroch
         ^
 )");
@@ -464,7 +466,8 @@ TEST_CASE("a CR outside strings is a blank in a JSON profile, whichever reader r
 TEST_CASE("a skill wrapped in a CV phrase resolves to the skill", "[core][profile][vocabulary]") {
   // Issue 28: 熟悉Excel, 护理经验, 日语水平: a wrapper that adds nothing to the skill is taken
   // off, one before and one after; the rest must name a skill exactly.
-  auto l = load("skills: [熟悉Excel, 精通Python, 数据分析能力, 日语水平, proficient in SQL, Excel skills, 熟悉会计, 会计]\n");
+  auto l = load(
+      "skills: [熟悉Excel, 精通Python, 数据分析能力, 日语水平, proficient in SQL, Excel skills, 熟悉会计, 会计]\n");
   CHECK(l.printed.empty());
   std::vector<std::string> ids;
   for (const auto& s : l.profile.skills) ids.push_back(s.id);
@@ -481,8 +484,7 @@ TEST_CASE("a skill wrapped in a CV phrase resolves to the skill", "[core][profil
   for (const auto& s : u.profile.skills) CHECK(s.id.empty());
 }
 
-TEST_CASE("a grade after a skill is taken off, and one entry may name several skills",
-          "[core][profile][vocabulary]") {
+TEST_CASE("a grade after a skill is taken off, and one entry may name several skills", "[core][profile][vocabulary]") {
   // Issue 28: 雅思7分, 日语N2, Python（熟练）, Excel (advanced): the skill, without how well.
   auto l = load("skills: [雅思7分, 日语N2, \"Python（熟练）\", \"Excel (advanced)\", 托福 100, DeepSeek使用]\n");
   INFO(l.printed);

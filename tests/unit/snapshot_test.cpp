@@ -185,8 +185,14 @@ Catalog every_field() {
                        false,
                        std::nullopt},
               TreeItem{"pandas", text("pandas"), {"pd"}, "python", {"s"}, {}, "", {}, {}, at(11), at(12), true, 0.5}};
-  c.categories = {Category{
-      "k", text("k"), {"kay"}, text("transition"), Barrier{"high", text("barrier"), {"python"}}, {"it"}, {"s"}, at(13)}};
+  c.categories = {Category{"k",
+                           text("k"),
+                           {"kay"},
+                           text("transition"),
+                           Barrier{"high", text("barrier"), {"python"}},
+                           {"it"},
+                           {"s"},
+                           at(13)}};
   c.roles = {Role{"r",
                   text("r"),
                   {"the r"},
@@ -200,11 +206,11 @@ Catalog every_field() {
                   "moderate",
                   true,
                   at(16)}};
-  RuleVersion old{"v2021", text("v2021"), Date{2021, 12, 27}, std::nullopt, false, text("old"), every_rule(), {"s"},
-                  at(21)};
+  RuleVersion old{"v2021", text("v2021"), Date{2021, 12, 27}, std::nullopt, false, text("old"), every_rule(),
+                  {"s"},   at(21)};
   RuleVersion now{"now", text("now"), std::nullopt, Date{2026, 12, 7}, true, Text{}, std::nullopt, {"s"}, at(22)};
-  CertificateLevel level{"l",          text("l"),    {"L1"},         text("suits"), {"unit 1"}, every_rule(),
-                         every_rule(), {old, now}, {"s"},          at(17)};
+  CertificateLevel level{"l",          text("l"),    {"L1"},     text("suits"), {"unit 1"},
+                         every_rule(), every_rule(), {old, now}, {"s"},         at(17)};
   c.schools = {SchoolType{"vocational", text("vocational"), {"职业院校"}, "", {}, {"s"}, at(23)},
                SchoolType{"higher-vocational", text("hv"), {"高职"}, "vocational", {"bachelor"}, {"s"}, at(24)}};
   c.school_classes = {EducationLevel{"senior-worker", text("sw"), {"高级工班"}, "", 2, at(25)}};
@@ -326,8 +332,9 @@ TEST_CASE("the snapshot format number changes whenever the model's layout does",
        "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
        "TreeItem 13/408\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
        "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 23/224\nCatalog 52/1936\n"},
-      // 12: role and category aliases; the rule language of national standards (title, diploma, confirm, work after a date, related work
-      // and majors), dated rule versions, certificate and level aliases, school types, classes and title levels.
+      // 12: role and category aliases; the rule language of national standards (title, diploma, confirm, work after a
+      // date, related work and majors), dated rule versions, certificate and level aliases, school types, classes and
+      // title levels.
       {12,
        "SourcePos 3/40\nText 2/64\nRule 31/872\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
        "TreeItem 13/408\nBarrier 3/120\nCategory 8/392\nRoleSkill 4/88\nRole 13/440\nRelation 3/112\n"

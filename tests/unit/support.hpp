@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <string>
 
-#include "advisor/diagnostics.hpp"
 #include "advisor/catalog_loader.hpp"
+#include "advisor/diagnostics.hpp"
 #include "advisor/profile_loader.hpp"
 
 namespace advisor::testing {

@@ -58,7 +58,7 @@ TEST_CASE("roles_named_in finds a role's name or alias in a title, Latin words w
   CHECK(ids("高中英语教师").empty());
   // "AI PM" is an alias of the AI product manager: not found inside "AI PMO".
   CHECK(ids("AI PMO lead").empty());
-  CHECK(ids("") .empty());
+  CHECK(ids("").empty());
 }
 
 TEST_CASE("a title naming a role shows the role's core skills by the year, from the title", "[titles]") {

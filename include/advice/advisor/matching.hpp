@@ -81,7 +81,7 @@ struct CertificateSuggestion {
   /// Not open, and only a degree the person neither holds nor studies for would open
   /// it (years away): ranked after the certificates work, time or study hours open.
   bool needs_degree = false;
-  bool held = false;                ///< the person holds its top level already
+  bool held = false;  ///< the person holds its top level already
   /// related to a goal role, a role in a goal category or a best-fitting role: it opens a door
   bool opens_door = false;
   std::vector<std::string> covers;  ///< missing skills of the goal and best-fitting roles its syllabus covers

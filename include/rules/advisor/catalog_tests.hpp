@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "advisor/diagnostics.hpp"
 #include "advisor/catalog_loader.hpp"
+#include "advisor/diagnostics.hpp"
 
 namespace advisor {
 
