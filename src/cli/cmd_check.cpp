@@ -1,6 +1,7 @@
 // advisor check --profile FILE CERT[/LEVEL]... [--explain]
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "render.hpp"
 #include "to_json.hpp"

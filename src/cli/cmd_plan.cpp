@@ -1,6 +1,7 @@
 // advisor plan --profile FILE --role ID [--format text|json|dot|mermaid]
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "advisor/planning.hpp"
 #include "advisor/rules.hpp"

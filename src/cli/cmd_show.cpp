@@ -1,6 +1,7 @@
 // advisor show role|certificate|skill ID
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "advisor/matching.hpp"
 #include "render.hpp"

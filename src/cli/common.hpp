@@ -2,7 +2,7 @@
 // Shared by the subcommands: global options, loading with diagnostics, output.
 #include <fmt/format.h>
 #include <functional>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>  // the type only: the files that build JSON include json.hpp
 #include <optional>
 #include <sstream>
 #include <string>

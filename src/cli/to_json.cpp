@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <array>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace advisor::cli {
