@@ -1,6 +1,8 @@
 // The built-in catalogue: clean, complete, and with the ids DESIGN.md fixes.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -8,6 +10,7 @@
 #include "advisor/catalog_loader.hpp"
 
 using namespace advisor;
+using advisor::testing::found;
 
 namespace {
 
@@ -130,7 +133,7 @@ TEST_CASE("the seed sources are all present", "[core][catalog]") {
     INFO(id);
     CHECK(c.source(id) != nullptr);
   }
-  CHECK(c.source("seed-003")->file == "003_814d3089eee01d31.txt");
+  CHECK(found(c.source("seed-003")).file == "003_814d3089eee01d31.txt");
 }
 
 TEST_CASE("the education ladder is ordered and answers to its Chinese names", "[core][catalog]") {
@@ -139,16 +142,16 @@ TEST_CASE("the education ladder is ordered and answers to its Chinese names", "[
   for (const auto& e : c.education) ids.push_back(e.id);
   CHECK(ids == std::vector<std::string>{"junior-middle-school", "high-school", "associate", "bachelor", "master",
                                         "doctorate"});
-  CHECK(c.find_education("初中")->id == "junior-middle-school");
-  CHECK(c.find_education("初中毕业")->id == "junior-middle-school");
-  CHECK(c.find_education("Junior high school")->id == "junior-middle-school");
-  CHECK(c.education_level("junior-middle-school")->isced == "2");
-  CHECK(c.find_education("高中")->id == "high-school");
-  CHECK(c.find_education("中专")->id == "high-school");
-  CHECK(c.find_education("大专")->id == "associate");
-  CHECK(c.find_education("本科")->id == "bachelor");
-  CHECK(c.find_education("硕士")->id == "master");
-  CHECK(c.find_education("博士")->id == "doctorate");
+  CHECK(found(c.find_education("初中")).id == "junior-middle-school");
+  CHECK(found(c.find_education("初中毕业")).id == "junior-middle-school");
+  CHECK(found(c.find_education("Junior high school")).id == "junior-middle-school");
+  CHECK(found(c.education_level("junior-middle-school")).isced == "2");
+  CHECK(found(c.find_education("高中")).id == "high-school");
+  CHECK(found(c.find_education("中专")).id == "high-school");
+  CHECK(found(c.find_education("大专")).id == "associate");
+  CHECK(found(c.find_education("本科")).id == "bachelor");
+  CHECK(found(c.find_education("硕士")).id == "master");
+  CHECK(found(c.find_education("博士")).id == "doctorate");
 }
 
 TEST_CASE("aigc is a sub-domain of ai in the built-in catalogue", "[core][catalog]") {
@@ -220,7 +223,7 @@ TEST_CASE("caip states its sittings and study hours", "[core][catalog]") {
 }
 
 TEST_CASE("CAIE's experience condition is only recommended, never required", "[core][catalog]") {
-  for (const auto& l : builtin().certificate("caie")->levels) {
+  for (const auto& l : found(builtin().certificate("caie")).levels) {
     INFO(l.id);
     CHECK_FALSE(l.requires_rule.has_value());
     CHECK(l.recommended.has_value());

@@ -3,9 +3,11 @@
 // [.full-data], which CTest runs as scale/import-full-data (SKIPPED when unset).
 #include <unistd.h>
 #include <catch2/catch.hpp>
+
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include "support.hpp"
 
 #include "advisor/catalog_loader.hpp"
 #include "advisor/importer.hpp"
@@ -14,6 +16,7 @@
 #include "advisor/profile_loader.hpp"
 
 using namespace advisor;
+using advisor::testing::found;
 namespace fs = std::filesystem;
 
 namespace {
@@ -94,9 +97,9 @@ TEST_CASE("the ESCO slice imports with concept URIs, English-only labels and the
   CHECK(ds->name.zh.empty());
   CHECK(ds->name.in(Lang::zh) == "data scientist (en)");
   CHECK(no_english_in_zh(c));
-  CHECK(c.skill("esco-statistics")->external_ids.at("esco_label") == "statistics");
+  CHECK(found(c.skill("esco-statistics")).external_ids.at("esco_label") == "statistics");
   REQUIRE(c.education.size() == 6);  // the built-in ladder's levels, 初中 (ISCED 2) to 博士
-  CHECK(c.education_level("bachelor")->isced == "6");
+  CHECK(found(c.education_level("bachelor")).isced == "6");
   CHECK(c.find_education("初中") == c.education_level("junior-middle-school"));
   CHECK(c.find_education("本科") == c.education_level("bachelor"));
 
@@ -118,16 +121,16 @@ TEST_CASE("the O*NET slice imports with SOC codes, Job Zone barriers and incompl
   CHECK(ds->external_ids.at("onet_soc") == "15-2051.00");
   CHECK(ds->barrier_level == "fairly-high");  // Job Zone 4
   CHECK_FALSE(ds->incomplete);
-  CHECK(c.role("onet-accountants-and-auditors")->name.in(Lang::zh) == "Accountants and Auditors (en)");
+  CHECK(found(c.role("onet-accountants-and-auditors")).name.in(Lang::zh) == "Accountants and Auditors (en)");
   CHECK(no_english_in_zh(c));
   auto py =
       std::find_if(ds->skills.begin(), ds->skills.end(), [](const RoleSkill& s) { return s.skill == "onet-python"; });
   REQUIRE(py != ds->skills.end());
   CHECK(py->essential);
   CHECK(py->weight == 2.0);
-  CHECK(c.skill("onet-python")->external_ids.at("onet_technology") == "Python");
-  CHECK(c.skill("onet-programming")->external_ids.at("onet_element") == "2.B.3.e");
-  CHECK_FALSE(c.skill(c.skill("onet-python")->parent)->external_ids.at("unspsc").empty());
+  CHECK(found(c.skill("onet-python")).external_ids.at("onet_technology") == "Python");
+  CHECK(found(c.skill("onet-programming")).external_ids.at("onet_element") == "2.B.3.e");
+  CHECK_FALSE(found(c.skill(found(c.skill("onet-python")).parent)).external_ids.at("unspsc").empty());
 
   const auto* other = c.role("15-1299.00");
   REQUIRE(other);
@@ -142,9 +145,9 @@ TEST_CASE("built-in and ESCO roles rank in one list for a plain-words data-scien
   auto onet = import_onet((k_slices / "onet-29.2").string());
   auto c = merged({{&esco, "esco"}, {&onet, "onet"}});
   CHECK(c.education.size() == 6);  // the built-in ladder stands; the imports' are the same levels
-  CHECK(c.education_level("bachelor")->isced == "6");
+  CHECK(found(c.education_level("bachelor")).isced == "6");
   auto p = profile_of(c, k_data_science_profile);
-  CHECK(c.skill(p.skills.at(0).id)->id == "python");  // the built-in skill, as lookups go
+  CHECK(found(c.skill(p.skills.at(0).id)).id == "python");  // the built-in skill, as lookups go
   // One ranked list holds both: every imported role below ranks on skills the person
   // wrote in the built-in vocabulary, joined through catalog/crosswalk.yaml. (How high
   // they rank is the ranking's business, docs/quality.md; here: they rank on evidence.)

@@ -2,10 +2,12 @@
 // tests on real data are in import_data_test.cpp.
 #include <unistd.h>
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include "support.hpp"
 
 #include "advisor/catalog_cache.hpp"
 #include "advisor/catalog_loader.hpp"
@@ -15,6 +17,7 @@
 #include "advisor/util/hash.hpp"
 
 using namespace advisor;
+using advisor::testing::found;
 namespace fs = std::filesystem;
 
 namespace {
@@ -60,7 +63,7 @@ TEST_CASE("quoted labels survive a round trip through the catalogue loader", "[s
   INFO(all_diagnostics(d));
   REQUIRE_FALSE(d.has_errors());
   REQUIRE(c.skill("odd"));
-  CHECK(c.skill("odd")->name.en == odd);
+  CHECK(found(c.skill("odd")).name.en == odd);
 }
 
 TEST_CASE("slugify makes lowercase kebab-case ids of at most the given length", "[scale][import]") {

@@ -2,9 +2,12 @@
 // source line and caret (as ninja's ParserTest.Errors checks its parser's messages).
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include "advisor/catalog_loader.hpp"
 
 using namespace advisor;
+using advisor::testing::found;
 
 namespace {
 
@@ -410,10 +413,10 @@ t.yaml:3:19: error: name lacks its 'en' text
                         d);
   INFO(printed(d));
   REQUIRE_FALSE(d.has_errors());
-  CHECK(c.skill("d")->name.zh.empty());
-  CHECK(c.skill("d")->name.english_only());
-  CHECK(c.skill("d")->name.in(Lang::zh) == "Data mining (en)");
-  CHECK(c.skill("d")->name.in(Lang::en) == "Data mining");
+  CHECK(found(c.skill("d")).name.zh.empty());
+  CHECK(found(c.skill("d")).name.english_only());
+  CHECK(found(c.skill("d")).name.in(Lang::zh) == "Data mining (en)");
+  CHECK(found(c.skill("d")).name.in(Lang::en) == "Data mining");
 }
 
 TEST_CASE("a certificate level behind a cycle of holds can never be reached", "[core][loader]") {

@@ -11,6 +11,7 @@
 
 using namespace advisor;
 using advisor::testing::builtin;
+using advisor::testing::found;
 using advisor::testing::printed;
 
 namespace {
@@ -120,7 +121,7 @@ Profile profile(const std::string& yaml, Date as_of) {
 
 LevelResult level(const std::string& id, const std::string& yaml, Date as_of) {
   const auto& c = national();
-  const auto* cert = c.certificate("nat");
+  const auto* cert = &found(c.certificate("nat"));
   int li = cert->level_index(id);
   REQUIRE(li >= 0);
   auto p = profile(yaml, as_of);
@@ -139,15 +140,15 @@ Diagnostics load_errors(const std::string& certificates) {
 // ---------------------------------------------------------------- versions
 
 TEST_CASE("the version in force is the current one from its date, else the latest dated before", "[rules][national]") {
-  const auto& l = national().certificate("nat")->levels[0];
-  CHECK(l.version_on(Date{2020, 1, 1})->id == "v2021");  // before every version: the earliest
-  CHECK(l.version_on(Date{2021, 12, 26})->id == "v2021");
-  CHECK(l.version_on(Date{2021, 12, 27})->id == "v2021");
-  CHECK(l.version_on(Date{2024, 2, 29})->id == "v2021");
-  CHECK(l.version_on(Date{2024, 3, 1})->id == "v2024");
-  CHECK(l.version_on(Date{2025, 5, 31})->id == "v2024");
-  CHECK(l.version_on(Date{2025, 6, 1})->id == "now");
-  CHECK(l.version_on(Date{2030, 1, 1})->id == "now");
+  const auto& l = found(national().certificate("nat")).levels[0];
+  CHECK(found(l.version_on(Date{2020, 1, 1})).id == "v2021");  // before every version: the earliest
+  CHECK(found(l.version_on(Date{2021, 12, 26})).id == "v2021");
+  CHECK(found(l.version_on(Date{2021, 12, 27})).id == "v2021");
+  CHECK(found(l.version_on(Date{2024, 2, 29})).id == "v2021");
+  CHECK(found(l.version_on(Date{2024, 3, 1})).id == "v2024");
+  CHECK(found(l.version_on(Date{2025, 5, 31})).id == "v2024");
+  CHECK(found(l.version_on(Date{2025, 6, 1})).id == "now");
+  CHECK(found(l.version_on(Date{2030, 1, 1})).id == "now");
 }
 
 TEST_CASE("check evaluates the version in force and says another differs", "[rules][national]") {

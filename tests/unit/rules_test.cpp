@@ -242,6 +242,34 @@ TEST_CASE("a birth date gives the date the age condition passes", "[core][rules]
   CHECK(t.passes_on == Date{2027, 3, 1});
 }
 
+TEST_CASE("the age condition holds from the birthday itself, at both ends of a range", "[core][rules]") {
+  // Issue 31: turning >= into > (or <= into <) in the age check must fail a test.
+  Profile p;
+  p.birth_date = Date{2008, 11, 23};  // 18 on k_day's date, 2026-11-23
+  CHECK(eval("age: {min: 18}", p, Date{2026, 11, 23}).outcome == Outcome::eligible);
+  CHECK(eval("age: {min: 18}", p, Date{2026, 11, 22}).outcome == Outcome::not_eligible);
+  CHECK(eval("age: {min: 18}", p, Date{2026, 11, 22}).passes_on == Date{2026, 11, 23});
+  // A maximum holds through the whole year of that age, and not a day after.
+  p.birth_date = Date{1966, 11, 24};  // 59 on 2026-11-23, 60 the next day
+  CHECK(eval("age: {max: 60}", p, Date{2026, 11, 23}).outcome == Outcome::eligible);
+  CHECK(eval("age: {max: 60}", p, Date{2027, 11, 23}).outcome == Outcome::eligible);
+  CHECK(eval("age: {max: 60}", p, Date{2027, 11, 24}).outcome == Outcome::not_eligible);
+  CHECK(eval("age: {min: 16, max: 60}", p, Date{2027, 11, 24}).outcome == Outcome::not_eligible);
+  // A stated age, without a birth date, at the boundary.
+  Profile q;
+  q.age = 18;
+  CHECK(eval("age: {min: 18}", q, k_day).outcome == Outcome::eligible);
+  q.age = 17;
+  CHECK(eval("age: {min: 18}", q, k_day).outcome == Outcome::not_eligible);
+  CHECK_FALSE(eval("age: {min: 18}", q, k_day).passes_on);  // no birth date: no date to promise
+  // Born on 29 February: a year older on 28 February of a common year (docs/rules.md).
+  Profile leap;
+  leap.birth_date = Date{2008, 2, 29};
+  CHECK(eval("age: {min: 18}", leap, Date{2026, 2, 27}).outcome == Outcome::not_eligible);
+  CHECK(eval("age: {min: 18}", leap, Date{2026, 2, 28}).outcome == Outcome::eligible);
+  CHECK(eval("age: {min: 18}", leap, Date{2026, 2, 27}).passes_on == Date{2026, 2, 28});
+}
+
 TEST_CASE("any passes on the earliest date of its children", "[core][rules]") {
   Profile p = with_jobs({job({"aigc"}, Date{2026, 7, 1})});  // one year on 2027-07-01
   p.birth_date = Date{2009, 3, 1};                           // 18 on 2027-03-01

@@ -23,6 +23,14 @@ inline const Catalog& builtin() {
   return c;
 }
 
+/// What a lookup found, or a failed test (not a crashed test binary) when it found
+/// nothing: `found(c.skill("python")).name`.
+template <typename T>
+const T& found(const T* p) {
+  REQUIRE(p != nullptr);
+  return *p;
+}
+
 /// The evaluation date of every test that needs one: the day the suite was written.
 inline constexpr Date k_as_of{2026, 11, 23};
 

@@ -12,6 +12,7 @@
 
 using namespace advisor;
 using advisor::testing::builtin;
+using advisor::testing::found;
 using advisor::testing::k_as_of;
 
 namespace {
@@ -125,9 +126,9 @@ TEST_CASE("majors follow the Ministry of Education's catalogues, with their code
   CHECK(m->id == "computer-application-technology");
   CHECK(m->code == "510201");
   CHECK(m->sources == std::vector<std::string>{"moe-vocational-majors-2021"});
-  CHECK(c.major("computer-science")->code == "080901");
-  CHECK(c.major("artificial-intelligence")->code == "080717T");
-  CHECK(c.major("computing")->code == "0809");
+  CHECK(found(c.major("computer-science")).code == "080901");
+  CHECK(found(c.major("artificial-intelligence")).code == "080717T");
+  CHECK(found(c.major("computing")).code == "0809");
   // The families the issue names are all there.
   for (const char* id :
        {"computing", "electronic-information", "data-science", "mathematics-majors", "statistics-majors",
@@ -194,6 +195,6 @@ skills:
   - {id: tool, name: Tool, code: "1", source: s}
 )"}},
                         d);
-  CHECK(c.major("family")->code == "0809");
+  CHECK(found(c.major("family")).code == "0809");
   CHECK(advisor::testing::printed(d).find("v.yaml:6:28: error: unknown key 'code' in skill") == 0);
 }
