@@ -100,6 +100,36 @@ def check_snapshot_damage(advisor, args, cache):
     check(flipped.returncode == 0 and flipped.stdout == cold.stdout, "a corrupt snapshot is ignored")
 
 
+def snapshots(cache):
+    d = os.path.join(cache, "advisor")
+    return sorted(os.path.join(d, f) for f in os.listdir(d)) if os.path.isdir(d) else []
+
+
+def check_snapshot_at_import(advisor, src, tmp):
+    """`catalog import` leaves the new catalogue's snapshot in the cache (issue 31), so
+    the first answer on it reads no YAML: that answer finds the snapshot and neither
+    rewrites it nor writes another. --no-cache imports leave the cache alone."""
+    out, cache = os.path.join(tmp, "warm"), os.path.join(tmp, "cache-import")
+    env = {"XDG_CACHE_HOME": cache}
+    p = run(advisor, "catalog", "import", "esco", src, "--out", out, env=env)
+    snaps = snapshots(cache)
+    check(p.returncode == 0 and len(snaps) == 1, f"import writes the catalogue's snapshot: {snaps}")
+    if len(snaps) != 1:
+        return
+    before = os.stat(snaps[0])
+    args = ["--catalog", out, "--json", "recommend", "--profile", PROFILE, "--top", "10"]
+    first = run(advisor, *args, env=env)
+    after = os.stat(snaps[0])
+    check(first.returncode == 0 and snapshots(cache) == snaps and after.st_ino == before.st_ino
+          and after.st_mtime_ns == before.st_mtime_ns, "the first answer after the import loads that snapshot")
+    nocache = run(advisor, "--no-cache", *args, env=env)
+    check(nocache.returncode == 0 and nocache.stdout == first.stdout, "and answers as the YAML does")
+    other = os.path.join(tmp, "cache-none")
+    p = run(advisor, "--no-cache", "catalog", "import", "esco", src, "--out", os.path.join(tmp, "cold"),
+            env={"XDG_CACHE_HOME": other})
+    check(p.returncode == 0 and snapshots(other) == [], "--no-cache import writes no snapshot")
+
+
 def test_slice(advisor, tmp):
     src, n = SLICE, SLICE_ROLES
     out1, out2 = os.path.join(tmp, "a"), os.path.join(tmp, "b")
@@ -125,6 +155,7 @@ def test_slice(advisor, tmp):
         check("esco-data-scientist" in top_ids(p), f"data scientist in the top 10 of the slice: {top_ids(p)}")
     check_snapshot_damage(advisor, ["--catalog", out1, "--json", "recommend", "--profile", PROFILE, "--top", "10"],
                           os.path.join(tmp, "cache"))
+    check_snapshot_at_import(advisor, src, tmp)
     p = run(advisor, "--catalog", out1, "--json", "gap", "--profile", PROFILE, "--role", "esco-data-scientist")
     check(p.returncode == 0, f"gap exits 0 ({p.stderr.strip()[:200]})")
     if p.returncode == 0:
@@ -184,6 +215,8 @@ def main():
               "to download it)")
         return 77
     with tempfile.TemporaryDirectory(prefix="advisor-scale-") as tmp:
+        # Imports write a snapshot into the cache: never into the user's own.
+        os.environ["XDG_CACHE_HOME"] = os.path.join(tmp, "cache-default")
         if a.which == "slice":
             test_slice(os.path.abspath(a.advisor), tmp)
         else:
