@@ -18,17 +18,11 @@ add_test(NAME catalog/builtin-tests
 add_test(NAME catalog/builtin-validates COMMAND advisor catalog validate --color never ${CMAKE_SOURCE_DIR}/catalog)
 
 # The evidence behind the skills' ESCO and O*NET citations, looked up in the full data
-# sets: where ADVISOR_DATA_DIR names them, else a data/ folder beside the repository's
-# parent folder as on the developers' machines (exit 77 = skipped when absent, as in
-# users' clones).
-if(DEFINED ENV{ADVISOR_DATA_DIR})
-  set(ADVISOR_CITATION_DATA "$ENV{ADVISOR_DATA_DIR}")
-else()
-  set(ADVISOR_CITATION_DATA "${CMAKE_SOURCE_DIR}/../shared/data")
-endif()
+# sets where ADVISOR_CITATION_DATA or ADVISOR_DATA_DIR names them at test time (exit 77
+# = skipped otherwise, as in users' clones; .ci/run names CI's copy).
 add_test(NAME catalog/vocabulary-citations
          COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/vocabulary/check_citations.py
-                 --data ${ADVISOR_CITATION_DATA} --skills ${CMAKE_SOURCE_DIR}/catalog/skills.yaml)
+                 --skills ${CMAKE_SOURCE_DIR}/catalog/skills.yaml)
 set_tests_properties(catalog/vocabulary-citations PROPERTIES SKIP_RETURN_CODE 77)
 
 # Everyday words (issue 28): the skills people from any career write in a profile, in

@@ -4,8 +4,9 @@
 Every skill of catalog/skills.yaml that cites `esco-1.2.0-skill-labels` or
 `onet-29.2-technology-skills` carries a comment naming the label or the tool
 example it rests on. This script looks each one up in the data itself
-(../shared/data: ESCO 1.2.0 occupation-skill relations, O*NET 29.2 Technology
-Skills), so a citation cannot name a label the data lacks, and checks that the
+(the folder named by --data, else by $ADVISOR_CITATION_DATA or $ADVISOR_DATA_DIR,
+holding esco-1.2.0/ and onet-29.2/ as docs/import.md describes: ESCO 1.2.0
+occupation-skill relations, O*NET 29.2 Technology Skills), so a citation cannot name a label the data lacks, and checks that the
 commodity code and title quoted for an O*NET example are the data's.
 
 Exit 0 when all are found, 1 with the list of those that are not, 77 (skipped)
@@ -24,13 +25,14 @@ ID_RE = re.compile(r'^  - \{id: ([a-z0-9-]+),')
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", required=True)
+    ap.add_argument("--data", default=os.environ.get("ADVISOR_CITATION_DATA") or os.environ.get("ADVISOR_DATA_DIR", ""))
     ap.add_argument("--skills", required=True)
     a = ap.parse_args()
     esco_file = os.path.join(a.data, "esco-1.2.0", "occupation_skill_relations.tsv")
     onet_file = os.path.join(a.data, "onet-29.2", "Technology Skills.txt")
     if not (os.path.isfile(esco_file) and os.path.isfile(onet_file)):
-        print("skipped: %s not found" % a.data)
+        print("skipped: no data folder (--data, ADVISOR_CITATION_DATA or ADVISOR_DATA_DIR) holding %s and %s"
+              % (os.path.join("esco-1.2.0", "occupation_skill_relations.tsv"), os.path.join("onet-29.2", "Technology Skills.txt")))
         return 77
     with open(esco_file, encoding="utf-8") as f:
         next(f)
