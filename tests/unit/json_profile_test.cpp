@@ -1,7 +1,8 @@
 // One line of plain JSON is read straight into a Profile (parse_json_doc, then
 // ProfileReader over the JSON tree), with no yaml-cpp node in between. The promise:
 // for every line that reader takes, the profile and every message (text, severity,
-// line and column) are those the YAML path gives.
+// line and column) are those the YAML path gives. Numbers are read alike on both
+// paths, and one that overflows or underflows is refused alike.
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
@@ -12,6 +13,9 @@
 #include "support.hpp"
 
 using namespace advisor;
+using advisor::testing::builtin;
+using advisor::testing::k_as_of;
+using advisor::testing::load;
 
 namespace {
 
@@ -212,4 +216,25 @@ TEST_CASE("whole numbers read digit by digit are strtod's, and every other numbe
   auto p = read_profile_line(R"({"study_hours":{"caip":120}})", "l", c, testing::k_as_of);
   REQUIRE(p);
   CHECK(p->study_hours.at("caip") == 120.0);
+}
+
+TEST_CASE("a number that underflows is refused like one that overflows, on both paths", "[hostile][input]") {
+  const std::string tiny = "1e-99999999999999999999";
+  // YAML, and a .json profile (the one-line fast path, then the YAML path's message).
+  CHECK(load("age: " + tiny + "\n", "p.yaml").first() == "p.yaml:1:6: error: age must be a number, not '" + tiny + "'");
+  CHECK(load("age: 1e400\n", "p.yaml").first() == "p.yaml:1:6: error: age must be a number, not '1e400'");
+  CHECK(load("{\"age\": " + tiny + "}\n", "p.json").first() ==
+        "p.json:1:9: error: age must be a number, not '" + tiny + "'");
+  CHECK(load("{\"age\": 1e400}\n", "p.json").first() == "p.json:1:9: error: age must be a number, not '1e400'");
+  // A batch line: the fast reader does not take it, load_profile reports it.
+  CHECK_FALSE(read_profile_line("{\"age\": " + tiny + "}", "<line 1>", builtin(), k_as_of).has_value());
+  // Denormals underflow too; zero written any way is zero; a small normal number is a number.
+  CHECK(load("age: 1e-310\n", "p.yaml").first() == "p.yaml:1:6: error: age must be a number, not '1e-310'");
+  CHECK(load("age: 0.000e-99999\n", "p.yaml").first().empty());
+  CHECK(load("age: -0.0\n", "p.yaml").first().empty());
+  CHECK(load("age: 0x0p-5000\n", "p.yaml").first().empty());
+  CHECK(load("age: 0x1p-5000\n", "p.yaml").first() == "p.yaml:1:6: error: age must be a number, not '0x1p-5000'");
+  CHECK(load("study_hours: {caip: 1e-300}\n", "p.yaml").first().empty());
+  CHECK(load("study_hours: {caip: 1e-320}\n", "p.yaml").first() ==
+        "p.yaml:1:21: error: study hours must be a number, not '1e-320'");
 }

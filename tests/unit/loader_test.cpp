@@ -4,10 +4,16 @@
 
 #include "support.hpp"
 
+#include <sys/stat.h>
+#include <filesystem>
+#include <fstream>
+
 #include "advisor/catalog_loader.hpp"
+#include "advisor/limits.hpp"
 
 using namespace advisor;
 using advisor::testing::found;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -24,6 +30,8 @@ std::string load_errors(const std::string& yaml, Lang lang = Lang::en) {
   load_catalog({InputFile{"t.yaml", yaml}}, d);
   return printed(d, lang);
 }
+
+using Scratch = advisor::testing::ScratchDir;
 
 }  // namespace
 
@@ -640,5 +648,48 @@ TEST_CASE("a missing catalogue directory is an input error with exit code 66", "
   } catch (const InputError& e) {
     CHECK(e.kind() == ErrorKind::input_missing);
     CHECK(e.message().en == "cannot read '/nonexistent/me.yaml': no such file");
+  }
+}
+
+TEST_CASE("a rule of more than max_rule_nodes nodes is refused", "[hostile][limits]") {
+  std::string rule = "any:\n";
+  for (int i = 0; i < 1001; ++i) rule += "  - age: {min: 18}\n";
+  Diagnostics d;
+  CHECK_FALSE(parse_rule_text(rule, d));
+  REQUIRE(d.items.size() == 1);
+  auto text = format_diagnostic(d.items[0], Lang::en);
+  CHECK(text.substr(0, text.find('\n')) == "<rule>:1001:5: error: rule is too large or too deeply nested");
+  Limits lim;
+  lim.max_rule_nodes = 2000;
+  Diagnostics d2;
+  auto r = parse_rule_text(rule, d2, lim);
+  REQUIRE(r);
+  CHECK(r->size() == 1002);
+  CHECK(d2.items.empty());
+}
+
+TEST_CASE("catalogue links must stay inside the catalogue — FIFOs are not waited on", "[hostile][files]") {
+  Scratch s;
+  auto cat = s.path / "cat";
+  fs::create_directories(cat);
+  { std::ofstream(s.path / "outside.yaml") << "skills: []\n"; }
+  fs::create_symlink(s.path / "outside.yaml", cat / "a.yaml");
+  try {
+    read_catalog_dir(cat.string());
+    FAIL("a link outside the catalogue was followed");
+  } catch (const InputError& e) {
+    CHECK(e.kind() == ErrorKind::invalid_input);
+  }
+  fs::remove(cat / "a.yaml");
+  fs::create_symlink("a.yaml", cat / "a.yaml");  // itself
+  CHECK_THROWS_AS(read_catalog_dir(cat.string()), InputError);
+  fs::remove(cat / "a.yaml");
+  REQUIRE(::mkfifo((cat / "a.yaml").c_str(), 0644) == 0);
+  try {
+    read_catalog_dir(cat.string());
+    FAIL("a FIFO was read");
+  } catch (const InputError& e) {
+    CHECK(e.kind() == ErrorKind::input_missing);
+    CHECK(e.message().en == "'" + (cat / "a.yaml").string() + "' is a FIFO (named pipe), not a regular file");
   }
 }

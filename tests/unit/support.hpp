@@ -1,14 +1,19 @@
 // Helpers shared by the unit tests: the built-in catalogue, loaded once, the
-// evaluation date the tests use, and diagnostics printed as the CLI prints them.
+// evaluation date the tests use, diagnostics printed as the CLI prints them, a
+// profile read from text, scratch folders and files, and the characters the
+// escaping tests use.
 #pragma once
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <utility>
 
 #include "advisor/catalog_loader.hpp"
 #include "advisor/diagnostics.hpp"
+#include "advisor/limits.hpp"
 #include "advisor/profile_loader.hpp"
 
 namespace advisor::testing {
@@ -52,6 +57,45 @@ struct Loaded {
     return s.substr(0, s.find('\n'));
   }
 };
+
+/// The file a profile's text stands for in load(): a name, read as JSON when it ends
+/// in .json, or a flag saying whether it is JSON (p.json) or YAML (p.yaml). A string
+/// literal is a name, `true` and `false` the flag.
+struct ProfileName {
+  std::string name;
+  ProfileName(const char* n) : name(n) {}
+  ProfileName(std::string n) : name(std::move(n)) {}
+  ProfileName(bool json) : name(json ? "p.json" : "p.yaml") {}
+};
+
+/// `text` read as a profile against the built-in catalogue on k_as_of, under `limits`.
+inline Loaded load(const std::string& text, const ProfileName& file = "p.yaml", const Limits& limits = Limits{}) {
+  const std::string& name = file.name;
+  Loaded l;
+  l.profile = load_profile(InputFile{name, text, name.size() > 5 && name.substr(name.size() - 5) == ".json"}, builtin(),
+                           k_as_of, l.diags, limits);
+  return l;
+}
+
+/// `s`, `n` times over.
+inline std::string repeat(const std::string& s, size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+/// Writes `text` to the file `path`, byte for byte.
+inline void spit(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+/// Characters the escaping tests write, in UTF-8.
+inline const std::string k_ls = "\xe2\x80\xa8";   // U+2028 LINE SEPARATOR
+inline const std::string k_ps = "\xe2\x80\xa9";   // U+2029 PARAGRAPH SEPARATOR
+inline const std::string k_rlo = "\xe2\x80\xae";  // U+202E RIGHT-TO-LEFT OVERRIDE
+inline const std::string k_lri = "\xe2\x81\xa6";  // U+2066 LEFT-TO-RIGHT ISOLATE
 
 /// A fresh empty folder, removed at the end of the test.
 struct ScratchDir {

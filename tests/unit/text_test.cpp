@@ -1,12 +1,25 @@
-// Text keys, "did you mean" and terminal widths.
+// Text keys, "did you mean", terminal widths, and untrusted text escaped for the
+// terminal, DOT and Mermaid.
 #include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+#include <cstdio>
+#include <string>
 
 #include "advisor/text.hpp"
 
 using advisor::closest_match;
 using advisor::display_width;
 using advisor::edit_distance;
+using advisor::escape_controls;
+using advisor::EscapeStyle;
+using advisor::has_controls;
 using advisor::normalize_key;
+using advisor::testing::k_lri;
+using advisor::testing::k_ls;
+using advisor::testing::k_ps;
+using advisor::testing::k_rlo;
 
 TEST_CASE("full-width letters in mixed case normalise to the plain lowercase key", "[core][text]") {
   CHECK(normalize_key("ＰｙＴｏｒｃｈ") == "pytorch");
@@ -122,4 +135,44 @@ TEST_CASE("utf8_sequence_length follows Unicode's table of well-formed sequences
     CHECK_FALSE(advisor::is_valid_utf8(bad));
   }
   CHECK(utf8_sequence_length("ab", 2) == 0);  // past the end
+}
+
+TEST_CASE("control characters are escaped for the terminal, DOT and Mermaid", "[hostile][escape]") {
+  CHECK(escape_controls("a\x1b[2Jb\x07\r\tc\n") == "a\\x1b[2Jb\\x07\\x0d\tc\n");
+  CHECK(escape_controls("x\xC2\x9B"
+                        "2J\x7F") == "x\\u009b2J\\u007f");
+  CHECK(escape_controls("bad \xFF byte") == "bad \\xff byte");
+  CHECK(escape_controls("数据\n", EscapeStyle::line) == "数据\\x0a");
+  CHECK(escape_controls("say \"hi\"\\\n\x1b", EscapeStyle::dot) == "say \\\"hi\\\"\\\\\\n\\\\x1b");
+  CHECK(escape_controls("<b>\"#&`\n\x1b", EscapeStyle::mermaid) == "#lt;b#gt;#quot;#35;#amp;#96;<br/>\\x1b");
+  CHECK_FALSE(has_controls("plain 中文\n\t"));
+  CHECK(has_controls("\x1b"));
+}
+
+TEST_CASE("bidi and zero-width format controls are escaped for the terminal", "[hostile][escape]") {
+  CHECK(escape_controls("evil" + k_rlo + "gnp.exe") == "evil\\u202egnp.exe");
+  CHECK(escape_controls(k_lri + "x" + "\xe2\x81\xa9") == "\\u2066x\\u2069");
+  CHECK(escape_controls("a\xe2\x80\x8b"
+                        "b\xef\xbb\xbf"
+                        "c") == "a\\u200bb\\ufeffc");
+  CHECK(escape_controls("l" + k_ls + "p" + k_ps) == "l\\u2028p\\u2029");
+  // Every one of them, in every style; their neighbours are left alone.
+  for (unsigned cp : {0x200Bu, 0x200Cu, 0x200Du, 0x200Eu, 0x200Fu, 0x2028u, 0x2029u, 0x202Au, 0x202Bu, 0x202Cu, 0x202Du,
+                      0x202Eu, 0x2066u, 0x2067u, 0x2068u, 0x2069u, 0xFEFFu}) {
+    std::string c{static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                  static_cast<char>(0x80 | (cp & 0x3F))};
+    INFO(std::hex << cp);
+    CHECK(has_controls(c));
+    char want[8];
+    std::snprintf(want, sizeof want, "\\u%04x", cp);
+    CHECK(escape_controls(c) == want);
+    CHECK(escape_controls(c, EscapeStyle::line) == want);
+    CHECK(escape_controls(c, EscapeStyle::mermaid) == want);
+    CHECK(escape_controls(c, EscapeStyle::dot) == "\\" + std::string(want));
+  }
+  for (const char* fine : {"\xe2\x80\x8a", "\xe2\x80\x90", "\xe2\x80\xa7", "\xe2\x80\xaf", "\xe2\x81\xa5",
+                           "\xe2\x81\xaa", "\xef\xbb\xbe", "\xef\xbc\xa1", "中文", "😀"}) {
+    CHECK_FALSE(has_controls(fine));
+    CHECK(escape_controls(fine) == fine);
+  }
 }
