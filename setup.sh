@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 # Debian packages the build and the test suite need. Nothing is downloaded from
 # anywhere else.
 PACKAGES=(cmake ninja-build g++ pkg-config
-          libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libutf8proc-dev catch2
+          libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libutf8proc-dev catch2 libmimalloc-dev
           python3 python3-jsonschema python3-yaml graphviz jq
           clang-14 libclang-rt-14-dev clang-tidy-14 clang-format-14 ccache
           bash zsh fish tmux man-db groff-base dpkg-dev file
