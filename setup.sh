@@ -82,7 +82,7 @@ case "${1:-run}" in
   test)
     # Fast checks first: a fault that takes seconds to find is not found after twenty
     # minutes of building. Each suite runs once: the whole suite on the normal build
-    # (the binary people run, block cache and all), and the whole suite again under
+    # (the binary people run, on mimalloc), and the whole suite again under
     # AddressSanitizer and UndefinedBehaviorSanitizer, which is a different binary.
     install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     format_check
