@@ -185,10 +185,11 @@ std::string render_certificate(const Catalog& c, const CertificateSuggestion& cs
 std::string brief_role(const Catalog& c, const RoleMatch& m, size_t rank) {
   constexpr size_t k_names = 2;
   auto names = [&](std::vector<std::string> ids) {
-    size_t more = ids.size() > k_names ? ids.size() - k_names : 0;
+    size_t total = ids.size(), more = total > k_names ? total - k_names : 0;
     if (more) ids.resize(k_names);
     auto s = skill_names(c, ids);
-    if (more) s += trf(" and {} more", " 等 {} 项", more);
+    // "A, B and 3 more"; in Chinese 等 counts them all: "A、B 等 5 项".
+    if (more) s += globals().lang == Lang::zh ? fmt::format(" 等 {} 项", total) : fmt::format(" and {} more", more);
     return s;
   };
   std::vector<std::string> ess;
