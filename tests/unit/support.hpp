@@ -77,6 +77,15 @@ inline Loaded load(const std::string& text, const ProfileName& file = "p.yaml", 
   return l;
 }
 
+/// A valid profile read from YAML: a test that gives one with an error fails here,
+/// printing it.
+inline Profile profile_of(const std::string& yaml) {
+  auto l = load(yaml);
+  INFO(printed(l.diags));
+  REQUIRE_FALSE(l.diags.has_errors());
+  return std::move(l.profile);
+}
+
 /// `s`, `n` times over.
 inline std::string repeat(const std::string& s, size_t n) {
   std::string out;

@@ -16,16 +16,9 @@
 using namespace advisor;
 using advisor::testing::builtin;
 using advisor::testing::k_as_of;
+using advisor::testing::profile_of;
 
 namespace {
-
-Profile profile_of(const std::string& yaml) {
-  Diagnostics d;
-  auto p = load_profile(InputFile{"p.yaml", yaml}, builtin(), k_as_of, d);
-  INFO(testing::printed(d));
-  REQUIRE_FALSE(d.has_errors());
-  return p;
-}
 
 const PartialMatch* proven(const RoleMatch& m, const std::string& skill) {
   for (const auto& pm : m.proven)
