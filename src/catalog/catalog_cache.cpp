@@ -4,6 +4,7 @@
 // truncated or corrupt file is refused, never trusted.
 #include "advisor/catalog_cache.hpp"
 
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -19,7 +20,7 @@ constexpr char k_magic[8] = {'A', 'D', 'V', 'C', 'A', 'T', '\x1a', '\n'};
 // Bump when any serialised struct changes shape (tests/unit/snapshot_test.cpp
 // fails until the new layout is recorded there under the new number).
 constexpr uint32_t k_format =
-    13;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and
+    14;  // 2: majors carry a code; 3: scoring, implies, max_years; 4: external ids, same_as, ISCED, role barrier and
          // incomplete; 5: registration facts, sources' accessed date; 6: coverage_prior; 7: the Catalog gained
          // derived tables (slot skills, syllabus reach, barrier skills, related roles: rebuilt by index(), not stored);
          // 8: and each role's kinds of skill (essential, optional), which skills' ids are their own keys;
@@ -27,7 +28,8 @@ constexpr uint32_t k_format =
          // domains by name (domain_by_key); 12: role and category aliases, the rule language of national standards
          // (title, diploma, confirm, work after a date, related work and majors, dated rule versions, level and
          // certificate aliases, school types, school classes, title levels); 13: school types, classes and title levels
-         // by name (rebuilt by index(), not stored)
+         // by name (rebuilt by index(), not stored); 14: the tables of normalised names stored after the catalogue
+         // (read back, not rebuilt)
 
 struct Corrupt {};
 
@@ -722,9 +724,57 @@ uint64_t catalog_cache_key(const std::vector<InputFile>& files) {
   return h;
 }
 
+namespace {
+
+// The tables of normalised names, as index() built them: normalising every id, name
+// and alias again is most of what reading a snapshot would otherwise cost.
+template <typename C>  // Catalog or const Catalog
+auto key_tables(C& c) {
+  return std::array<std::pair<decltype(&c.skill_by_key), size_t>, 7>{{{&c.skill_by_key, c.skills.size()},
+                                                                      {&c.education_by_key, c.education.size()},
+                                                                      {&c.major_by_key, c.majors.size()},
+                                                                      {&c.domain_by_key, c.domains.size()},
+                                                                      {&c.school_by_key, c.schools.size()},
+                                                                      {&c.school_class_by_key, c.school_classes.size()},
+                                                                      {&c.title_level_by_key, c.title_levels.size()}}};
+}
+
+void put_keys(Writer& w, const Catalog& catalog) {
+  for (const auto& [table, items] : key_tables(catalog)) {
+    w.u32(static_cast<uint32_t>(table->size()));
+    for (const auto& [k, v] : *table) {
+      w.str(k);
+      w.u32(static_cast<uint32_t>(v));
+    }
+  }
+  w.u32(static_cast<uint32_t>(catalog.skill_owns_id_key.size()));
+  for (char b : catalog.skill_owns_id_key) w.u8(static_cast<uint8_t>(b));
+}
+
+// Read back in the order written, each value checked against its table's items.
+void get_keys(Reader& r, Catalog& c) {
+  for (const auto& [table, items] : key_tables(c)) {
+    table->clear();
+    size_t n = r.count(8);
+    table->reserve(n);
+    for (; n > 0; --n) {
+      auto k = r.str();
+      uint32_t v = r.u32();
+      if (v >= items || !table->emplace(std::move(k), v).second) throw Corrupt{};
+    }
+  }
+  size_t n = r.count(1);
+  if (n != c.skills.size()) throw Corrupt{};
+  c.skill_owns_id_key.resize(n);
+  for (auto& b : c.skill_owns_id_key) b = static_cast<char>(r.u8());
+}
+
+}  // namespace
+
 std::string serialize_catalog(const Catalog& catalog, uint64_t key) {
   Writer payload;
   put_catalog(payload, catalog);
+  put_keys(payload, catalog);
   Writer w;
   w.buf.append(k_magic, sizeof k_magic);
   w.u32(k_format);
@@ -764,8 +814,9 @@ std::optional<Catalog> read_snapshot(std::string_view data, std::optional<uint64
     Reader r(*payload);
     Catalog c;
     get_catalog(r, c);
+    get_keys(r, c);
     if (!r.done()) return std::nullopt;
-    c.index();
+    c.index(true);
     if (!references_resolve(c)) return std::nullopt;
     return c;
   } catch (const Corrupt&) {

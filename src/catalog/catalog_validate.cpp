@@ -665,7 +665,7 @@ const RegistrationFact* Certificate::registration_fact(const std::string& about)
   return nullptr;
 }
 
-void Catalog::index() {
+void Catalog::index(bool keys_read) {
   suggestions.index = new_suggestion_index();
   index_ids(sources, source_by_id);
   index_ids(education, education_by_id);
@@ -678,17 +678,19 @@ void Catalog::index() {
   index_ids(schools, school_by_id);
   index_ids(school_classes, school_class_by_id);
   index_ids(title_levels, title_level_by_id);
-  index_keys(skill_by_key, skills);
-  skill_owns_id_key.assign(skills.size(), 0);
-  for (size_t i = 0; i < skills.size(); ++i)
-    if (auto it = skill_by_key.find(normalize_key(skills[i].id)); it != skill_by_key.end() && it->second == i)
-      skill_owns_id_key[i] = 1;
-  index_keys(education_by_key, education);
-  index_keys(major_by_key, majors);
-  index_keys(domain_by_key, domains);
-  index_keys(school_by_key, schools);
-  index_keys(school_class_by_key, school_classes);
-  index_keys(title_level_by_key, title_levels);
+  if (!keys_read) {
+    index_keys(skill_by_key, skills);
+    skill_owns_id_key.assign(skills.size(), 0);
+    for (size_t i = 0; i < skills.size(); ++i)
+      if (auto it = skill_by_key.find(normalize_key(skills[i].id)); it != skill_by_key.end() && it->second == i)
+        skill_owns_id_key[i] = 1;
+    index_keys(education_by_key, education);
+    index_keys(major_by_key, majors);
+    index_keys(domain_by_key, domains);
+    index_keys(school_by_key, schools);
+    index_keys(school_class_by_key, school_classes);
+    index_keys(title_level_by_key, title_levels);
+  }
   index_parents(skill_parent, skills, skill_by_id);
   index_parents(domain_parent, domains, domain_by_id);
   index_parents(major_parent, majors, major_by_id);

@@ -4,8 +4,10 @@
 // operator==). A member left out of the writer and the reader alike keeps the bytes
 // round-tripping, but not the content: every_field() below sets each member to a
 // value other than its default, so the comparison sees it go missing.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -276,6 +278,28 @@ TEST_CASE("the built-in catalogue read back from its snapshot equals the one loa
   CHECK(round_trip(c) == c);
 }
 
+TEST_CASE("a snapshot keeps the tables of normalised names entry for entry, in order", "[cache]") {
+  // Read back, not rebuilt (format 14): a table that lost, gained or reordered a name
+  // would change what a profile's words resolve to, or which suggestion comes first.
+  auto same = [](const IdIndex& a, const IdIndex& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+  };
+  for (const Catalog* c : {&testing::builtin(), static_cast<const Catalog*>(nullptr)}) {
+    auto fields = c ? Catalog{} : every_field();
+    const Catalog& orig = c ? *c : fields;
+    auto back = round_trip(orig);
+    CHECK(same(back.skill_by_key, orig.skill_by_key));
+    CHECK(same(back.education_by_key, orig.education_by_key));
+    CHECK(same(back.major_by_key, orig.major_by_key));
+    CHECK(same(back.domain_by_key, orig.domain_by_key));
+    CHECK(same(back.school_by_key, orig.school_by_key));
+    CHECK(same(back.school_class_by_key, orig.school_class_by_key));
+    CHECK(same(back.title_level_by_key, orig.title_level_by_key));
+    CHECK(back.skill_owns_id_key == orig.skill_owns_id_key);
+    CHECK(back.skill_by_key.size() > back.skills.size());  // names and aliases, not ids alone
+  }
+}
+
 TEST_CASE("an imported catalogue read back from its snapshot equals the one loaded", "[cache][import]") {
   auto imported = import_esco((fs::path(ADVISOR_SOURCE_DIR) / "tests/data/house/esco").string());
   REQUIRE(imported.roles == 2);
@@ -346,11 +370,19 @@ TEST_CASE("the snapshot format number changes whenever the model's layout does",
        "TreeItem 13/408\nBarrier 3/120\nCategory 8/392\nRoleSkill 4/88\nRole 13/440\nRelation 3/112\n"
        "SchoolType 7/240\nRuleVersion 9/1144\nCertificateLevel 10/2056\nRegistrationFact 4/160\n"
        "Certificate 18/776\nClaim 5/192\nScoring 23/224\nCatalog 61/2344\n"},
+      // 14: the same layout; the tables of normalised names are stored after the catalogue and read back.
+      {14,
+       "SourcePos 3/40\nText 2/64\nRule 31/872\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
+       "TreeItem 13/408\nBarrier 3/120\nCategory 8/392\nRoleSkill 4/88\nRole 13/440\nRelation 3/112\n"
+       "SchoolType 7/240\nRuleVersion 9/1144\nCertificateLevel 10/2056\nRegistrationFact 4/160\n"
+       "Certificate 18/776\nClaim 5/192\nScoring 23/224\nCatalog 61/2344\n"},
   };
   auto now = model_layout();
   INFO("the model's layout now:\n" << now);
   REQUIRE(layouts.count(catalog_snapshot_format()));
   CHECK(layouts.at(catalog_snapshot_format()) == now);
+  // 14 changed what is stored after the catalogue, not the structs: 13 has its layout.
+  const std::set<uint32_t> same_structs_as_next = {13};
   for (const auto& [format, layout] : layouts)
-    if (format != catalog_snapshot_format()) CHECK(layout != now);
+    if (format != catalog_snapshot_format() && !same_structs_as_next.count(format)) CHECK(layout != now);
 }

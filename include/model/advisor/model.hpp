@@ -419,8 +419,11 @@ struct Catalog {
   /// Built on the first suggest(); shared by copies, replaced by index().
   SuggestionCache suggestions;
 
-  /// Builds the lookup tables; call after loading, before use.
-  void index();
+  /// Builds the lookup tables; call after loading, before use. A snapshot stores the
+  /// tables of normalised names (the `*_by_key` indexes and skill_owns_id_key), which
+  /// normalising every name again would rebuild; it reads them back and passes
+  /// `keys_read` so they are kept.
+  void index(bool keys_read = false);
   /// Part of index(): role_by_external_id and skill_same.
   void index_external_ids();
 
