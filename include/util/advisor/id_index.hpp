@@ -7,6 +7,12 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+#if defined(ADVISOR_ID_INDEX_ABSL)
+#include <absl/container/flat_hash_map.h>
+#elif defined(ADVISOR_ID_INDEX_STD)
+#include <functional>
+#include <unordered_map>
+#endif
 
 namespace advisor {
 
@@ -65,6 +71,79 @@ struct IdHash {
 /// the same input gives the same walk on every machine. An iterator points at an entry
 /// (`it->first`, `it->second`) and stays valid until the next change. `Hash` is a
 /// parameter so that a test can make every key collide.
+#if defined(ADVISOR_ID_INDEX_STD) || defined(ADVISOR_ID_INDEX_ABSL)
+// For measurement only (bench/id-index, docs/performance.md): the same interface and
+// walk over a library table, std::unordered_map with IdHash or absl::flat_hash_map
+// with absl::Hash, both with heterogeneous lookup. -DADVISOR_ID_INDEX=std|absl.
+template <typename Hash = IdHash>
+class BasicIdIndex {
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return Hash{}(s); }
+  };
+#ifdef ADVISOR_ID_INDEX_ABSL
+  using Table = absl::flat_hash_map<std::string, uint32_t>;
+#else
+  using Table = std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>>;
+#endif
+
+ public:
+  using value_type = std::pair<std::string, size_t>;
+  using const_iterator = const value_type*;
+  using iterator = const_iterator;
+
+  const_iterator begin() const { return m_items.data(); }
+  const_iterator end() const { return m_items.data() + m_items.size(); }
+  size_t size() const { return m_items.size(); }
+  bool empty() const { return m_items.empty(); }
+  void clear() {
+    m_items.clear();
+    m_table.clear();
+  }
+  void reserve(size_t n) {
+    m_items.reserve(n);
+    m_table.reserve(n);
+  }
+  std::pair<const_iterator, bool> emplace(std::string key, size_t value) {
+    if (auto it = find(key); it != end()) return {it, false};
+    m_table.emplace(key, static_cast<uint32_t>(m_items.size()));
+    m_items.emplace_back(std::move(key), value);
+    return {&m_items.back(), true};
+  }
+  size_t erase(std::string_view key) {
+    auto it = find(key);
+    if (it == end()) return 0;
+    m_items.erase(m_items.begin() + (it - begin()));
+    m_table.clear();
+    for (size_t i = 0; i < m_items.size(); ++i) m_table.emplace(m_items[i].first, static_cast<uint32_t>(i));
+    return 1;
+  }
+  const_iterator find(std::string_view key) const {
+#ifdef ADVISOR_ID_INDEX_ABSL
+    auto it = m_table.find(absl::string_view(key.data(), key.size()));  // Debian's absl has its own
+#else
+    auto it = m_table.find(key);
+#endif
+    return it == m_table.end() ? end() : &m_items[it->second];
+  }
+  size_t count(std::string_view key) const { return find(key) != end() ? 1 : 0; }
+  size_t at(std::string_view key) const {
+    auto it = find(key);
+    if (it == end()) throw std::out_of_range("IdIndex::at: no such key");
+    return it->second;
+  }
+  friend bool operator==(const BasicIdIndex& a, const BasicIdIndex& b) {
+    if (a.size() != b.size()) return false;
+    for (const auto& [key, value] : a)
+      if (auto it = b.find(key); it == b.end() || it->second != value) return false;
+    return true;
+  }
+
+ private:
+  std::vector<value_type> m_items;
+  Table m_table;
+};
+#else
 template <typename Hash = IdHash>
 class BasicIdIndex {
  public:
@@ -164,6 +243,8 @@ class BasicIdIndex {
     for (size_t i = 0; i < m_items.size(); ++i) place(Hash{}(m_items[i].first), i);
   }
 };
+
+#endif
 
 using IdIndex = BasicIdIndex<>;
 
