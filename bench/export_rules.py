@@ -11,13 +11,38 @@ condition on a fact the JS harness precomputes per profile:
   major {in}                major_ancestors contains any of them
   skills {any, min}         skill_count[list] >= min
 
+Levels whose rules use the rest of the rule language (title, diploma, confirm, work
+counted after a certificate or title, related work, years a certificate is held: the
+national standards' conditions, docs/rules.md) are left out of the translation and
+named on stderr: json-rules-engine then evaluates fewer levels than advisor, which
+still decides every level, so the race understates advisor.
+
 usage: export_rules.py --catalog DIR --out FILE   (writes one JSON document)
 """
 import argparse
 import json
 import math
+import sys
 
 from gen_profiles import load_catalog
+
+
+SIMPLE = {"age", "education", "study_hours", "major", "skills"}
+
+
+def translatable(rule):
+    """Whether every node of the rule is one translate() renders faithfully."""
+    for op in ("all", "any"):
+        if op in rule:
+            return all(translatable(r) for r in rule[op])
+    if "not" in rule:
+        return translatable(rule["not"])
+    if "experience" in rule:
+        return set(rule["experience"]) <= {"domain", "min_years"}
+    if "holds" in rule:
+        return set(rule["holds"]) <= {"certificate", "level"}
+    predicate = set(rule) - {"reason", "source"}
+    return len(predicate) == 1 and next(iter(predicate)) in SIMPLE
 
 
 def translate(rule, cat, ranks, level_index):
@@ -67,8 +92,12 @@ def main():
     ranks = {e["id"]: i for i, e in enumerate(cat.get("education", []))}
     level_index = {c["id"]: {l["id"]: i for i, l in enumerate(c["levels"])} for c in cat.get("certificates", [])}
     rules = []
+    left_out = []
     for c in cat.get("certificates", []):
         for l in c["levels"]:
+            if "versions" in l or ("requires" in l and not translatable(l["requires"])):
+                left_out.append(f"{c['id']}/{l['id']}")
+                continue
             if "requires" not in l:
                 continue  # open level: eligible for everyone, nothing to evaluate
             top = translate(l["requires"], cat, ranks, level_index)
@@ -86,6 +115,9 @@ def main():
     }
     with open(a.out, "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, indent=1)
+    if left_out:
+        print(f"export_rules: {len(rules)} levels translated; {len(left_out)} left out (rule language json-rules-engine "
+              f"is not given here): {', '.join(left_out)}", file=sys.stderr)
 
 
 if __name__ == "__main__":
