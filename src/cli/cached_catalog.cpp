@@ -165,15 +165,12 @@ void store_cached_catalog(const std::vector<InputFile>& files, const Catalog& ca
   for (size_t i = k_cache_keep; i < snapshots.size(); ++i) fs::remove(snapshots[i].second, ec);
 }
 
-bool prepare_cached_catalog(const std::string& dir, const Limits& limits) {
+void prepare_cached_catalog(const std::string& dir, const Limits& limits) {
   auto files = read_catalog_dir(dir, limits);
-  if (total_bytes(files) < k_cache_min_bytes) return false;
-  if (load_cached_catalog(files)) return true;
+  if (total_bytes(files) < k_cache_min_bytes || load_cached_catalog(files)) return;  // a re-import of the same data
   Diagnostics diags;
   auto loaded = load_catalog(files, diags, limits);
-  if (!diags.items.empty()) return false;
-  store_cached_catalog(files, loaded);
-  return static_cast<bool>(load_cached_catalog(files));
+  if (diags.items.empty()) store_cached_catalog(files, loaded);
 }
 
 }  // namespace advisor::cli

@@ -27,10 +27,10 @@ std::optional<Catalog> load_cached_catalog(const std::vector<InputFile>& files);
 void store_cached_catalog(const std::vector<InputFile>& files, const Catalog& catalog);
 
 /// After `catalog import`: loads the catalogue directory just written, as
-/// `--catalog DIR` will, and stores its snapshot unless one is there already, so the
-/// first answer on the import does not parse its YAML. Returns whether a snapshot
-/// is now in the cache (false: too small to cache, no private cache folder, or a
-/// file that does not load cleanly, which `catalog validate` would then report).
-bool prepare_cached_catalog(const std::string& dir, const Limits& limits);
+/// `--catalog DIR` will, and stores its snapshot, so the first answer on the import
+/// does not parse its YAML. Nothing is stored for a catalogue too small to cache, one
+/// whose snapshot is there already (the same data imported again), or one that does
+/// not load cleanly (`catalog validate` would then report it).
+void prepare_cached_catalog(const std::string& dir, const Limits& limits);
 
 }  // namespace advisor::cli

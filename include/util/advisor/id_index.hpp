@@ -8,8 +8,10 @@
 #include <utility>
 #include <vector>
 #if defined(ADVISOR_ID_INDEX_ABSL)
+#define ADVISOR_ID_INDEX_LIBRARY
 #include <absl/container/flat_hash_map.h>
 #elif defined(ADVISOR_ID_INDEX_STD)
+#define ADVISOR_ID_INDEX_LIBRARY
 #include <functional>
 #include <unordered_map>
 #endif
@@ -71,79 +73,11 @@ struct IdHash {
 /// the same input gives the same walk on every machine. An iterator points at an entry
 /// (`it->first`, `it->second`) and stays valid until the next change. `Hash` is a
 /// parameter so that a test can make every key collide.
-#if defined(ADVISOR_ID_INDEX_STD) || defined(ADVISOR_ID_INDEX_ABSL)
-// For measurement only (bench/id-index, docs/performance.md): the same interface and
-// walk over a library table, std::unordered_map with IdHash or absl::flat_hash_map
-// with absl::Hash, both with heterogeneous lookup. -DADVISOR_ID_INDEX=std|absl.
-template <typename Hash = IdHash>
-class BasicIdIndex {
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return Hash{}(s); }
-  };
-#ifdef ADVISOR_ID_INDEX_ABSL
-  using Table = absl::flat_hash_map<std::string, uint32_t>;
-#else
-  using Table = std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>>;
-#endif
-
- public:
-  using value_type = std::pair<std::string, size_t>;
-  using const_iterator = const value_type*;
-  using iterator = const_iterator;
-
-  const_iterator begin() const { return m_items.data(); }
-  const_iterator end() const { return m_items.data() + m_items.size(); }
-  size_t size() const { return m_items.size(); }
-  bool empty() const { return m_items.empty(); }
-  void clear() {
-    m_items.clear();
-    m_table.clear();
-  }
-  void reserve(size_t n) {
-    m_items.reserve(n);
-    m_table.reserve(n);
-  }
-  std::pair<const_iterator, bool> emplace(std::string key, size_t value) {
-    if (auto it = find(key); it != end()) return {it, false};
-    m_table.emplace(key, static_cast<uint32_t>(m_items.size()));
-    m_items.emplace_back(std::move(key), value);
-    return {&m_items.back(), true};
-  }
-  size_t erase(std::string_view key) {
-    auto it = find(key);
-    if (it == end()) return 0;
-    m_items.erase(m_items.begin() + (it - begin()));
-    m_table.clear();
-    for (size_t i = 0; i < m_items.size(); ++i) m_table.emplace(m_items[i].first, static_cast<uint32_t>(i));
-    return 1;
-  }
-  const_iterator find(std::string_view key) const {
-#ifdef ADVISOR_ID_INDEX_ABSL
-    auto it = m_table.find(absl::string_view(key.data(), key.size()));  // Debian's absl has its own
-#else
-    auto it = m_table.find(key);
-#endif
-    return it == m_table.end() ? end() : &m_items[it->second];
-  }
-  size_t count(std::string_view key) const { return find(key) != end() ? 1 : 0; }
-  size_t at(std::string_view key) const {
-    auto it = find(key);
-    if (it == end()) throw std::out_of_range("IdIndex::at: no such key");
-    return it->second;
-  }
-  friend bool operator==(const BasicIdIndex& a, const BasicIdIndex& b) {
-    if (a.size() != b.size()) return false;
-    for (const auto& [key, value] : a)
-      if (auto it = b.find(key); it == b.end() || it->second != value) return false;
-    return true;
-  }
-
- private:
-  std::vector<value_type> m_items;
-  Table m_table;
-};
-#else
+///
+/// For measurement only (docs/performance.md), -DADVISOR_ID_INDEX=std|absl puts a
+/// library table where the slots are: std::unordered_map with the same Hash, or
+/// absl::flat_hash_map with absl::Hash, each with heterogeneous lookup; the entries,
+/// their walk and the interface stay as they are.
 template <typename Hash = IdHash>
 class BasicIdIndex {
  public:
@@ -158,18 +92,31 @@ class BasicIdIndex {
 
   void clear() {
     m_items.clear();
+#ifdef ADVISOR_ID_INDEX_LIBRARY
+    m_table.clear();
+#else
     m_slots.clear();
     m_mask = 0;
+#endif
   }
 
   /// Room for `n` entries without growing.
   void reserve(size_t n) {
     m_items.reserve(n);
+#ifdef ADVISOR_ID_INDEX_LIBRARY
+    m_table.reserve(n);
+#else
     if (slots_for(n) > m_slots.size()) rehash(slots_for(n));
+#endif
   }
 
   /// Adds `key` → `value` unless `key` is there already (then it keeps its value).
   std::pair<const_iterator, bool> emplace(std::string key, size_t value) {
+#ifdef ADVISOR_ID_INDEX_LIBRARY
+    if (auto it = find(key); it != end()) return {it, false};
+    m_table.emplace(key, static_cast<uint32_t>(m_items.size()));
+    m_items.emplace_back(std::move(key), value);
+#else
     uint64_t h = Hash{}(key);
     if (auto it = find(key, h); it != end()) return {it, false};
     m_items.emplace_back(std::move(key), value);
@@ -177,6 +124,7 @@ class BasicIdIndex {
       rehash(slots_for(m_items.size()));  // places every entry, the new one included
     else
       place(h, m_items.size() - 1);
+#endif
     return {&m_items.back(), true};
   }
 
@@ -185,11 +133,27 @@ class BasicIdIndex {
     auto it = find(key);
     if (it == end()) return 0;
     m_items.erase(m_items.begin() + (it - begin()));
+#ifdef ADVISOR_ID_INDEX_LIBRARY
+    m_table.clear();
+    for (size_t i = 0; i < m_items.size(); ++i) m_table.emplace(m_items[i].first, static_cast<uint32_t>(i));
+#else
     rehash(m_slots.size());
+#endif
     return 1;
   }
 
+#ifdef ADVISOR_ID_INDEX_LIBRARY
+  const_iterator find(std::string_view key) const {
+#ifdef ADVISOR_ID_INDEX_ABSL
+    auto it = m_table.find(absl::string_view(key.data(), key.size()));  // Debian's absl has its own
+#else
+    auto it = m_table.find(key);
+#endif
+    return it == m_table.end() ? end() : &m_items[it->second];
+  }
+#else
   const_iterator find(std::string_view key) const { return find(key, Hash{}(key)); }
+#endif
   size_t count(std::string_view key) const { return find(key) != end() ? 1 : 0; }
   /// The value of `key`; std::out_of_range when it is not there.
   size_t at(std::string_view key) const {
@@ -208,6 +172,17 @@ class BasicIdIndex {
 
  private:
   std::vector<value_type> m_items;  // in the order added
+#ifdef ADVISOR_ID_INDEX_LIBRARY
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return Hash{}(s); }
+  };
+#ifdef ADVISOR_ID_INDEX_ABSL
+  absl::flat_hash_map<std::string, uint32_t> m_table;
+#else
+  std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> m_table;
+#endif
+#else
   /// A slot: the upper half of the entry's hash, then its position + 1; 0 is empty.
   std::vector<uint64_t> m_slots;
   size_t m_mask = 0;
@@ -242,9 +217,8 @@ class BasicIdIndex {
     m_mask = slots - 1;
     for (size_t i = 0; i < m_items.size(); ++i) place(Hash{}(m_items[i].first), i);
   }
-};
-
 #endif
+};
 
 using IdIndex = BasicIdIndex<>;
 
