@@ -470,20 +470,23 @@ void index_skill_weights(Catalog& c) {
   }
 }
 
+/// Each role's and skill's place in id order (ties in ranking, lists kept by id).
+void index_id_ranks(Catalog& c) {
+  auto ranks = [](const auto& items, std::vector<uint32_t>& rank) {
+    std::vector<uint32_t> by_id(items.size());
+    for (size_t i = 0; i < items.size(); ++i) by_id[i] = static_cast<uint32_t>(i);
+    std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return items[a].id < items[b].id; });
+    rank.assign(items.size(), 0);
+    for (size_t i = 0; i < by_id.size(); ++i) rank[by_id[i]] = static_cast<uint32_t>(i);
+  };
+  ranks(c.roles, c.role_id_rank);
+  ranks(c.skills, c.skill_id_rank);
+}
+
 /// What ranking reads for every role, resolved once rather than per profile.
-void index_role_facts(Catalog& c) {
+void index_role_facts(Catalog& c, bool ranks_read) {
   const auto& roles = c.roles;
-  std::vector<uint32_t> by_id(roles.size());
-  for (size_t r = 0; r < roles.size(); ++r) by_id[r] = static_cast<uint32_t>(r);
-  std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return roles[a].id < roles[b].id; });
-  c.role_id_rank.assign(roles.size(), 0);
-  for (size_t i = 0; i < by_id.size(); ++i) c.role_id_rank[by_id[i]] = static_cast<uint32_t>(i);
-  std::vector<uint32_t> skills_by_id(c.skills.size());
-  for (size_t k = 0; k < c.skills.size(); ++k) skills_by_id[k] = static_cast<uint32_t>(k);
-  std::sort(skills_by_id.begin(), skills_by_id.end(),
-            [&](uint32_t a, uint32_t b) { return c.skills[a].id < c.skills[b].id; });
-  c.skill_id_rank.assign(c.skills.size(), 0);
-  for (size_t i = 0; i < skills_by_id.size(); ++i) c.skill_id_rank[skills_by_id[i]] = static_cast<uint32_t>(i);
+  if (!ranks_read) index_id_ranks(c);
   c.role_category.assign(roles.size(), -1);
   c.role_domains.assign(roles.size(), {});
   for (size_t r = 0; r < roles.size(); ++r) {
@@ -665,7 +668,7 @@ const RegistrationFact* Certificate::registration_fact(const std::string& about)
   return nullptr;
 }
 
-void Catalog::index(bool keys_read) {
+void Catalog::index(bool stored_read) {
   suggestions.index = new_suggestion_index();
   index_ids(sources, source_by_id);
   index_ids(education, education_by_id);
@@ -678,7 +681,7 @@ void Catalog::index(bool keys_read) {
   index_ids(schools, school_by_id);
   index_ids(school_classes, school_class_by_id);
   index_ids(title_levels, title_level_by_id);
-  if (!keys_read) {
+  if (!stored_read) {
     index_keys(skill_by_key, skills);
     skill_owns_id_key.assign(skills.size(), 0);
     for (size_t i = 0; i < skills.size(); ++i)
@@ -702,7 +705,7 @@ void Catalog::index(bool keys_read) {
   }
   index_skill_weights(*this);
   index_external_ids();
-  index_role_facts(*this);
+  index_role_facts(*this, stored_read);
   index_advice_facts(*this);
 }
 

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "advisor/embedded.hpp"
 #include "advisor/limits.hpp"
 #include "advisor/text.hpp"
 #include "cached_catalog.hpp"
@@ -137,11 +138,11 @@ void print_diagnostics(const Diagnostics& d, bool warning_excerpts) {
   }
 }
 
-const Catalog& catalog() {
-  // Never destroyed: freeing the catalogue's thousands of strings at exit would be a
-  // twentieth of a `recommend` process, and the system takes the memory back anyway.
-  static auto& loaded = *new std::optional<Catalog>();
-  if (loaded) return *loaded;
+namespace {
+
+/// The catalogue directories --catalog or ADVISOR_CATALOG name ("builtin" for the
+/// built-in one); empty for the built-in catalogue alone.
+std::vector<std::string> catalog_dirs() {
   auto& g = globals();
   std::vector<std::string> dirs = g.catalogs;
   if (dirs.empty()) {
@@ -155,10 +156,33 @@ const Catalog& catalog() {
       start = colon + 1;
     }
   }
-  // The built-in catalogue alone comes from the snapshot compiled into advisor
-  // (docs/performance.md); --no-cache loads its YAML.
-  bool builtin_only = dirs.empty() || (dirs.size() == 1 && dirs.front() == "builtin");
-  if (builtin_only && !g.no_cache && (loaded = load_builtin_snapshot())) return *loaded;
+  return dirs;
+}
+
+/// Whether the catalogue comes from the snapshot compiled into advisor: the built-in
+/// catalogue alone, without --no-cache (docs/performance.md).
+bool builtin_snapshot_used(const std::vector<std::string>& dirs) {
+  return !globals().no_cache && (dirs.empty() || (dirs.size() == 1 && dirs.front() == "builtin"));
+}
+
+}  // namespace
+
+CatalogIdentity catalog_identity() {
+  if (builtin_snapshot_used(catalog_dirs()))
+    if (const auto& files = embedded_snapshot(); !files.empty())
+      if (auto id = embedded_catalog_identity(files.front().text)) return *id;
+  const auto& c = catalog();
+  return CatalogIdentity{c.id, c.version};
+}
+
+const Catalog& catalog() {
+  // Never destroyed: freeing the catalogue's thousands of strings at exit would be a
+  // twentieth of a `recommend` process, and the system takes the memory back anyway.
+  static auto& loaded = *new std::optional<Catalog>();
+  if (loaded) return *loaded;
+  auto& g = globals();
+  auto dirs = catalog_dirs();
+  if (builtin_snapshot_used(dirs) && (loaded = load_builtin_snapshot())) return *loaded;
   std::vector<InputFile> files;
   if (dirs.empty()) {
     files = builtin_catalog_files();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "advisor/catalog_cache.hpp"
 #include "advisor/catalog_loader.hpp"
 #include "advisor/diagnostics.hpp"
 #include "advisor/limits.hpp"
@@ -99,6 +100,10 @@ void print_diagnostics(const Diagnostics& d, bool warning_excerpts = false);
 /// The catalogue the options name, loaded and validated; throws CommandError(65)
 /// with every diagnostic printed, or 66 when a directory is missing.
 const Catalog& catalog();
+
+/// The id and version of that catalogue: for the built-in one, read from the first
+/// bytes of advisor's snapshot without loading it (`advisor --version`).
+CatalogIdentity catalog_identity();
 
 /// A profile file, loaded against the catalogue; warnings printed, errors → 65/66.
 Profile load_profile_file(const std::string& path);

@@ -194,7 +194,7 @@ int usage_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) 
 int run_parsed(CLI::App& app, bool version) {
   resolve_globals();
   if (version) {
-    const auto& c = catalog();
+    auto c = catalog_identity();
     out() << fmt::format("advisor {}\n{} {} ({})\n", ADVISOR_VERSION, tr("catalogue", "目录库"),
                          c.version.empty() ? "-" : c.version, c.id);
     return k_exit_ok;

@@ -13,7 +13,9 @@
 
 #include "advisor/catalog_cache.hpp"
 #include "advisor/catalog_loader.hpp"
+#include "advisor/embedded.hpp"
 #include "advisor/importer.hpp"
+#include "snapshot_fields.hpp"
 #include "support.hpp"
 
 using namespace advisor;
@@ -51,20 +53,21 @@ namespace {
 
 using snapshot_layout::member_count;
 
-template <class T>
-std::string shape(const char* name) {
-  return std::string(name) + " " + std::to_string(member_count<T>()) + "/" + std::to_string(sizeof(T)) + "\n";
-}
+/// Counts the fields a field table lists.
+struct FieldCount {
+  size_t n = 0;
+  template <class... F>
+  void operator()(F&...) {
+    n += sizeof...(F);
+  }
+};
 
-/// Each serialised struct's member count and size: what a snapshot's layout follows.
-std::string model_layout() {
-  return shape<SourcePos>("SourcePos") + shape<Text>("Text") + shape<Rule>("Rule") + shape<Source>("Source") +
-         shape<EducationLevel>("EducationLevel") + shape<ExternalRef>("ExternalRef") + shape<TreeItem>("TreeItem") +
-         shape<Barrier>("Barrier") + shape<Category>("Category") + shape<RoleSkill>("RoleSkill") + shape<Role>("Role") +
-         shape<Relation>("Relation") + shape<SchoolType>("SchoolType") + shape<RuleVersion>("RuleVersion") +
-         shape<CertificateLevel>("CertificateLevel") + shape<RegistrationFact>("RegistrationFact") +
-         shape<Certificate>("Certificate") + shape<Claim>("Claim") + shape<Scoring>("Scoring") +
-         shape<Catalog>("Catalog");
+template <class T>
+size_t table_size() {
+  FieldCount count;
+  T x{};
+  snapshot::fields(count, x);
+  return count.n;
 }
 
 // ---------------------------------------------------------------- every field set
@@ -315,74 +318,65 @@ TEST_CASE("an imported catalogue read back from its snapshot equals the one load
   CHECK(*back == c);
 }
 
-TEST_CASE("the snapshot format number changes whenever the model's layout does", "[cache]") {
-  // When this fails, a serialised struct gained, lost or changed a member. Then:
-  // write and read it in src/catalog_cache.cpp, set it in every_field() above,
-  // bump k_format there, and add the new layout below under the new number (keep
-  // the old ones: a layout must never be reused under another number).
-  const std::map<uint32_t, std::string> layouts = {
-      {1,
-       "SourcePos 3/40\nText 2/64\nRule 15/352\nSource 7/248\nEducationLevel 5/168\nTreeItem 7/256\nBarrier 3/120\n"
-       "Category 7/368\nRoleSkill 4/88\nRole 9/328\nCertificateLevel 8/968\nCertificate 14/504\nClaim 5/192\n"
-       "Scoring 8/104\nCatalog 35/1368\n"},
-      // Formats 2 to 5 came and went before this test did.
-      {6,
-       "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-       "TreeItem 11/384\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
-       "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 16/168\nCatalog 40/1560\n"},
-      // 7: the Catalog's derived ranking tables (slot skills, syllabus reach, barrier skills, related roles).
-      {7,
-       "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-       "TreeItem 11/384\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
-       "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 16/168\nCatalog 45/1680\n"},
-      // 8: and each role's kinds of skill (role_skill_kinds), which skills' ids are their own keys.
-      {8,
-       "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-       "TreeItem 11/384\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
-       "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 16/168\nCatalog 47/1728\n"},
-      // 9: and each skill's place in id order (skill_id_rank).
-      {9,
-       "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-       "TreeItem 11/384\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
-       "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 16/168\nCatalog 48/1752\n"},
-      // 10: transversal skills and parent_credit; evidence and fit scoring; skill_up, skill_children
-      // and role_core_weight.
-      {10,
-       "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-       "TreeItem 13/408\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
-       "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 23/224\nCatalog 51/1880\n"},
-      // 11: and the domains by name (domain_by_key).
-      {11,
-       "SourcePos 3/40\nText 2/64\nRule 16/368\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-       "TreeItem 13/408\nBarrier 3/120\nCategory 7/368\nRoleSkill 4/88\nRole 12/416\nCertificateLevel 8/1000\n"
-       "RegistrationFact 4/160\nCertificate 15/528\nClaim 5/192\nScoring 23/224\nCatalog 52/1936\n"},
-      // 12: role and category aliases; the rule language of national standards (title, diploma, confirm, work after a
-      // date, related work and majors), dated rule versions, certificate and level aliases, school types, classes and
-      // title levels.
-      {12,
-       "SourcePos 3/40\nText 2/64\nRule 31/872\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-       "TreeItem 13/408\nBarrier 3/120\nCategory 8/392\nRoleSkill 4/88\nRole 13/440\nRelation 3/112\n"
-       "SchoolType 7/240\nRuleVersion 9/1144\nCertificateLevel 10/2056\nRegistrationFact 4/160\n"
-       "Certificate 18/776\nClaim 5/192\nScoring 23/224\nCatalog 58/2176\n"},
-      // 13: school types, classes and title levels by name (school_by_key and the like; rebuilt by index()).
-      {13,
-       "SourcePos 3/40\nText 2/64\nRule 31/872\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-       "TreeItem 13/408\nBarrier 3/120\nCategory 8/392\nRoleSkill 4/88\nRole 13/440\nRelation 3/112\n"
-       "SchoolType 7/240\nRuleVersion 9/1144\nCertificateLevel 10/2056\nRegistrationFact 4/160\n"
-       "Certificate 18/776\nClaim 5/192\nScoring 23/224\nCatalog 61/2344\n"},
-      // 14: the same layout; the tables of normalised names are stored after the catalogue and read back.
-      {14,
-       "SourcePos 3/40\nText 2/64\nRule 31/872\nSource 8/264\nEducationLevel 6/200\nExternalRef 2/64\n"
-       "TreeItem 13/408\nBarrier 3/120\nCategory 8/392\nRoleSkill 4/88\nRole 13/440\nRelation 3/112\n"
-       "SchoolType 7/240\nRuleVersion 9/1144\nCertificateLevel 10/2056\nRegistrationFact 4/160\n"
-       "Certificate 18/776\nClaim 5/192\nScoring 23/224\nCatalog 61/2344\n"},
+TEST_CASE("every member of a stored struct is in its field table", "[cache]") {
+  // A member added to the model and not to snapshot_fields.hpp would be lost by every
+  // snapshot: the counts differ here before any round trip runs.
+  CHECK(table_size<Text>() == member_count<Text>());
+  CHECK(table_size<Relation>() == member_count<Relation>());
+  CHECK(table_size<Rule>() == member_count<Rule>());
+  CHECK(table_size<Source>() == member_count<Source>());
+  CHECK(table_size<EducationLevel>() == member_count<EducationLevel>());
+  CHECK(table_size<SchoolType>() == member_count<SchoolType>());
+  CHECK(table_size<ExternalRef>() == member_count<ExternalRef>());
+  CHECK(table_size<TreeItem>() == member_count<TreeItem>());
+  CHECK(table_size<Barrier>() == member_count<Barrier>());
+  CHECK(table_size<Category>() == member_count<Category>());
+  CHECK(table_size<RoleSkill>() == member_count<RoleSkill>());
+  CHECK(table_size<Role>() == member_count<Role>());
+  CHECK(table_size<RuleVersion>() == member_count<RuleVersion>());
+  CHECK(table_size<CertificateLevel>() == member_count<CertificateLevel>());
+  CHECK(table_size<RegistrationFact>() == member_count<RegistrationFact>());
+  CHECK(table_size<Certificate>() == member_count<Certificate>());
+  CHECK(table_size<Claim>() == member_count<Claim>());
+  CHECK(table_size<Scoring>() == member_count<Scoring>());
+  // The Catalog's table lists what the YAML says; its lookup and ranking tables are
+  // built from that (the round trips above compare them all).
+  CHECK(table_size<Catalog>() == 18);
+}
+
+TEST_CASE("the snapshot format number changes whenever its schema does", "[cache]") {
+  // When this fails, a field table in src/catalog/snapshot_fields.hpp changed: bump
+  // k_format in src/catalog/catalog_cache.cpp and add the new schema below under the
+  // new number (keep the old ones: a schema is never reused under another number).
+  // Formats 1 to 14 pinned struct sizes instead, before the field tables.
+  const std::map<uint32_t, std::string> schemas = {
+      // 15: every struct's fields in one table (src/catalog/snapshot_fields.hpp); the
+      // tables of normalised names and the places in id order after the catalogue.
+      {15,
+       "(ss(ss)(ss)(ddddddddd{s:d}ddddddddddddd)[(ss)][(s(ss)sss?D?DP)][(s(ss)[s]siP)][(s(ss)[s]s[s][s]P)][("
+       "s(ss)[s]siP)][(s(ss)[s]siP)][(s(ss)[s]s[s][s]s{s:s}[(ss)]PPb?d)][(s(ss)[s]s[s][s]s{s:s}[(ss)]PPb?d)]"
+       "[(s(ss)[s]s[s][s]s{s:s}[(ss)]PPb?d)][(s(ss)[s](ss)(s(ss)[s])[s][s]P)][(s(ss)[s]s(ss)[(sbdP)][(ss)][s"
+       "][s]{s:s}sbP)][(s(ss)[s](ss)?D(ss)(ss)[i]?d[s][s][(ss)][(s(ss)[s]P)][(s(ss)[s](ss)[s]?(e[R](ss)P?i?i"
+       "s[s]sd?dss[s]idb([s][s](ss))sssdss[s]b([s][s](ss))bbb(ss))?(e[R](ss)P?i?is[s]sd?dss[s]idb([s][s](ss)"
+       ")sssdss[s]b([s][s](ss))bbb(ss))[(s(ss)?D?Db(ss)?(e[R](ss)P?i?is[s]sd?dss[s]idb([s][s](ss))sssdss[s]b"
+       "([s][s](ss))bbb(ss))[s]P)][s]P)]([s][s](ss))([s][s](ss))[s]P)][(ss(ss)[s]P)]) keys[7] owns ranks[2]"},
   };
-  auto now = model_layout();
-  INFO("the model's layout now:\n" << now);
-  REQUIRE(layouts.count(catalog_snapshot_format()));
-  CHECK(layouts.at(catalog_snapshot_format()) == now);
-  // 14 changed what is stored after the catalogue, not the structs: 13 has its layout.
-  const std::set<uint32_t> same_structs_as_next = {13};
-  for (const auto& [format, layout] : layouts)
-    if (format != catalog_snapshot_format() && !same_structs_as_next.count(format)) CHECK(layout != now);
+  auto now = catalog_snapshot_schema();
+  INFO("the schema now:\n" << now);
+  REQUIRE(schemas.count(catalog_snapshot_format()));
+  CHECK(schemas.at(catalog_snapshot_format()) == now);
+  for (const auto& [format, schema] : schemas)
+    if (format != catalog_snapshot_format()) CHECK(schema != now);
+}
+
+TEST_CASE("the built-in catalogue's id and version are read from its snapshot's first bytes", "[cache]") {
+  // `advisor --version` prints them without reading the rest of the snapshot.
+  const auto& files = embedded_snapshot();
+  REQUIRE_FALSE(files.empty());
+  auto id = embedded_catalog_identity(files.front().text);
+  REQUIRE(id);
+  CHECK(id->id == testing::builtin().id);
+  CHECK(id->version == testing::builtin().version);
+  CHECK_FALSE(embedded_catalog_identity(std::string_view(files.front().text).substr(0, 20)));
+  CHECK_FALSE(embedded_catalog_identity("not a snapshot"));
 }

@@ -32,9 +32,22 @@ std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key);
 /// checksum not recomputed, since it is the binary's own data. nullopt if unreadable.
 std::optional<Catalog> deserialize_embedded_catalog(std::string_view data);
 
-/// The snapshot layout's version (k_format), bumped whenever a serialised struct
-/// changes shape; tests/unit/snapshot_test.cpp pins each layout to its version.
+/// What `advisor --version` prints of a catalogue.
+struct CatalogIdentity {
+  std::string id, version;
+};
+
+/// The id and version of the catalogue in the executable's snapshot, read from the
+/// snapshot's first bytes without reading the rest; nullopt if unreadable.
+std::optional<CatalogIdentity> embedded_catalog_identity(std::string_view data);
+
+/// The snapshot layout's version (k_format), bumped whenever a field table changes;
+/// tests/unit/snapshot_test.cpp pins each version's schema.
 uint32_t catalog_snapshot_format();
+
+/// The schema of the snapshot's field tables, one letter per field type with structs
+/// in parentheses (catalog_cache.cpp, Schema): what a format number stands for.
+std::string catalog_snapshot_schema();
 
 /// The key a whole, intact snapshot was written with; nullopt for anything else.
 std::optional<uint64_t> snapshot_key_of(std::string_view data);

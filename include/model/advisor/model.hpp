@@ -420,10 +420,10 @@ struct Catalog {
   SuggestionCache suggestions;
 
   /// Builds the lookup tables; call after loading, before use. A snapshot stores the
-  /// tables of normalised names (the `*_by_key` indexes and skill_owns_id_key), which
-  /// normalising every name again would rebuild; it reads them back and passes
-  /// `keys_read` so they are kept.
-  void index(bool keys_read = false);
+  /// tables of normalised names (the `*_by_key` indexes and skill_owns_id_key) and the
+  /// places in id order (role_id_rank, skill_id_rank), which building again would cost
+  /// most of a read; it reads them back and passes `stored_read` so they are kept.
+  void index(bool stored_read = false);
   /// Part of index(): role_by_external_id and skill_same.
   void index_external_ids();
 
