@@ -1,11 +1,12 @@
 // advisor_snapshot_fb_bench: the home-made catalogue snapshot against FlatBuffers, in
 // one process (docs/performance.md, "Snapshots instead of YAML"; bench/snapshot_fb/run
 // runs it all).
-//   advisor_snapshot_fb_bench [--rounds N] [CATALOG_DIR]
+//   advisor_snapshot_fb_bench [--rounds N] [CATALOG]
 //       checks that every reader gives the same Catalog, prints the sizes and each
 //       operation's median over N interleaved rounds (default 300), on the built-in
-//       catalogue (the snapshot embedded in advisor) or on CATALOG_DIR's YAML
-//   advisor_snapshot_fb_bench --callgrind OP N [CATALOG_DIR]
+//       catalogue (the snapshot embedded in advisor), or CATALOG: a catalogue
+//       directory (its YAML) or a snapshot file (a cache file, catalog-KEY.bin)
+//   advisor_snapshot_fb_bench --callgrind OP N [CATALOG]
 //       runs OP N times, collecting only there: under
 //       valgrind --tool=callgrind --collect-atstart=no, Collected / N is OP's cost
 //   advisor_snapshot_fb_bench --write OUT
@@ -16,7 +17,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,7 +59,7 @@ struct Subject {
   std::string fb_shared;  // the same, each distinct string stored once
 };
 
-std::optional<Subject> subject(const char* dir) {
+std::optional<Subject> subject(const char* dir) {  // or a snapshot file
   Subject s;
   if (!dir) {
     const auto& files = embedded_snapshot();
@@ -63,6 +67,13 @@ std::optional<Subject> subject(const char* dir) {
     s.name = "built-in catalogue (embedded snapshot)";
     s.home = std::string(files.front().text);
     s.key = snapshot_key_of(s.home).value_or(0);
+  } else if (std::filesystem::is_regular_file(dir)) {
+    s.name = dir;
+    std::ifstream in(dir, std::ios::binary);
+    s.home.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    auto key = snapshot_key_of(s.home);
+    if (!key) return std::nullopt;
+    s.key = *key;
   } else {
     s.name = dir;
     auto files = read_catalog_dir(dir);
@@ -217,8 +228,8 @@ int main(int argc, char** argv) {
   }
   if (args.size() > 1 || (!args.empty() && args[0].rfind("--", 0) == 0)) {
     std::fprintf(stderr,
-                 "usage: advisor_snapshot_fb_bench [--rounds N] [CATALOG_DIR]\n"
-                 "       advisor_snapshot_fb_bench --callgrind OP N [CATALOG_DIR]\n"
+                 "usage: advisor_snapshot_fb_bench [--rounds N] [CATALOG_DIR | SNAPSHOT_FILE]\n"
+                 "       advisor_snapshot_fb_bench --callgrind OP N [CATALOG_DIR | SNAPSHOT_FILE]\n"
                  "       advisor_snapshot_fb_bench --write OUT\n");
     return 2;
   }
