@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -501,6 +502,8 @@ class Writer {
     for (size_t i = 0; i < k.size(); ++i) k[i] = keys(*key_tables(c)[i].first);
     auto owns =
         b.CreateVector(reinterpret_cast<const uint8_t*>(c.skill_owns_id_key.data()), c.skill_owns_id_key.size());
+    auto role_ranks = b.CreateVector(c.role_id_rank);
+    auto skill_ranks = b.CreateVector(c.skill_id_rank);
     fb::CatalogBuilder x(b);
     x.add_id(id);
     x.add_version(version);
@@ -529,6 +532,8 @@ class Writer {
     x.add_school_class_by_key(k[5]);
     x.add_title_level_by_key(k[6]);
     x.add_skill_owns_id_key(owns);
+    x.add_role_id_rank(role_ranks);
+    x.add_skill_id_rank(skill_ranks);
     fb::FinishCatalogBuffer(b, x.Finish());
   }
 
@@ -878,6 +883,17 @@ class Reader {
     c.skill_owns_id_key.assign(c.skills.size(), 0);
     for (size_t i = 0; i < c.skills.size(); ++i)
       c.skill_owns_id_key[i] = static_cast<char>(owns->Get(static_cast<flatbuffers::uoffset_t>(i)));
+    // The places in id order (format 15): a permutation of the items, or corrupt.
+    for (auto [ranks, stored_ranks, items] : {std::tuple{&c.role_id_rank, in.role_id_rank(), c.roles.size()},
+                                              std::tuple{&c.skill_id_rank, in.skill_id_rank(), c.skills.size()}}) {
+      if ((stored_ranks ? stored_ranks->size() : 0) != items) throw Corrupt{};
+      ranks->assign(stored_ranks->begin(), stored_ranks->end());
+      std::vector<char> seen(items, 0);
+      for (uint32_t v : *ranks) {
+        if (v >= items || seen[v]) throw Corrupt{};
+        seen[v] = 1;
+      }
+    }
   }
 
  private:

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <iostream>
+#include <string_view>
+#include <vector>
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
@@ -116,19 +119,57 @@ void add_global_options(CLI::App& app, bool& version) {
 }
 
 /// One setup_* per subcommand file, in the order --help lists them.
-void add_subcommands(CLI::App& app) {
-  setup_recommend(app);
-  setup_check(app);
-  setup_plan(app);
-  setup_report(app);
-  setup_list(app);
-  setup_show(app);
-  setup_catalog(app);
-  setup_schema(app);
-  setup_profile(app);
-  setup_batch(app);
-  setup_completion(app);
-  setup_man(app);
+/// Each command's setup and the subcommand names it registers.
+struct CommandSetup {
+  std::vector<std::string_view> names;
+  void (*setup)(CLI::App&);
+};
+
+const std::vector<CommandSetup>& command_setups() {
+  static const std::vector<CommandSetup> all = {
+      {{"recommend", "gap"}, setup_recommend},
+      {{"check"}, setup_check},
+      {{"plan"}, setup_plan},
+      {{"report"}, setup_report},
+      {{"list"}, setup_list},
+      {{"show"}, setup_show},
+      {{"catalog"}, setup_catalog},
+      {{"schema"}, setup_schema},
+      {{"profile"}, setup_profile},
+      {{"batch"}, setup_batch},
+      {{"completion", "__complete-ids"}, setup_completion},
+      {{"__man"}, setup_man},
+  };
+  return all;
+}
+
+/// Registers the commands a parse of these arguments needs. Building every command's
+/// options was most of what `advisor --version` cost and a tenth of `recommend`: the
+/// command named on the line is enough, none for --version alone. Every command when
+/// the line names none (the help lists them, a usage error suggests one), or names one
+/// that reads the others (the completion scripts and the man page).
+void add_subcommands(CLI::App& app, const std::string& word, bool version_alone) {
+  const CommandSetup* named = nullptr;
+  for (const auto& c : command_setups())
+    if (std::find(c.names.begin(), c.names.end(), word) != c.names.end()) named = &c;
+  bool introspects = word == "completion" || word == "__complete-ids" || word == "__man";
+  if (named && !introspects) {
+    named->setup(app);
+    return;
+  }
+  if (!named && version_alone) return;
+  for (const auto& c : command_setups()) c.setup(app);
+}
+
+/// Whether the line asks for --version and nothing else that would print (no help).
+bool version_only(int argc, char** argv) {
+  bool version = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--help" || a == "-h" || a == "--help-all") return false;
+    version = version || a == "--version";
+  }
+  return version;
 }
 
 /// CLI11 stores option values only once parsing ends: an error before then leaves
@@ -220,7 +261,7 @@ int run(int argc, char** argv) {
       "advisor"};
   bool version = false;
   add_global_options(app, version);
-  add_subcommands(app);
+  add_subcommands(app, command_word(app, argc, argv), version_only(argc, argv));
   localize_help(app, early_language(argc, argv));
   try {
     app.parse(argc, argv);
