@@ -423,7 +423,7 @@ void get_keys(Reader& r, Catalog& c) {
 
 std::string serialize_catalog(const Catalog& catalog, uint64_t key) {
   Writer payload;
-  payload.field(catalog);
+  payload.field(static_cast<const CatalogData&>(catalog));
   put_keys(payload, catalog);
   Writer w;
   w.buf.append(k_magic, sizeof k_magic);
@@ -463,7 +463,7 @@ std::optional<Catalog> read_snapshot(std::string_view data, std::optional<uint64
     if (!payload) return std::nullopt;
     Reader r(*payload);
     Catalog c;
-    r.field(c);
+    r.field(static_cast<CatalogData&>(c));
     get_keys(r, c);
     if (!r.done()) return std::nullopt;
     c.index(true);
@@ -505,7 +505,7 @@ uint32_t catalog_snapshot_format() { return k_format; }
 
 std::string catalog_snapshot_schema() {
   Schema s;
-  Catalog c;
+  CatalogData c;
   s.field(c);
   // Then what put_keys() writes: the 7 tables of normalised names, which skills' ids
   // are their own keys, and the roles' and skills' places in id order.

@@ -102,7 +102,7 @@ void fields(A& a, T& x) {
 }
 /// The catalogue as parsed: what the YAML says. Its lookup tables of normalised
 /// names and its ids' orders follow it in a snapshot (catalog_cache.cpp).
-template <class A, Is<Catalog> T>
+template <class A, Is<CatalogData> T>
 void fields(A& a, T& x) {
   a(x.id, x.version, x.name, x.caveat, x.scoring, x.attributions, x.sources, x.education, x.schools, x.school_classes,
     x.title_levels, x.majors, x.domains, x.skills, x.categories, x.roles, x.certificates, x.claims);

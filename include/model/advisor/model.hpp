@@ -345,8 +345,9 @@ struct SuggestionCache {
   bool operator==(const SuggestionCache&) const { return true; }
 };
 
-/// The whole catalogue, resolved: every reference checked, lookup tables built.
-struct Catalog {
+/// The catalogue as its YAML says it: what the loader reads, validation checks and a
+/// snapshot stores (src/catalog/snapshot_fields.hpp).
+struct CatalogData {
   std::string id = "catalog";
   std::string version;
   Text name;
@@ -363,8 +364,13 @@ struct Catalog {
   std::vector<Role> roles;
   std::vector<Certificate> certificates;
   std::vector<Claim> claims;
+  bool operator==(const CatalogData&) const = default;
+};
 
-  // Lookup tables, built by index().
+/// Lookup tables over a CatalogData: ids, normalised names and aliases, trees' parents
+/// and id order. Built by Catalog::index() (the tables of normalised names and the
+/// id order are read back from a snapshot instead).
+struct CatalogIndex {
   IdIndex source_by_id, education_by_id, major_by_id, domain_by_id, skill_by_id, category_by_id, role_by_id,
       certificate_by_id;
   IdIndex school_by_id, school_class_by_id, title_level_by_id;
@@ -380,10 +386,18 @@ struct Catalog {
   IdIndex title_level_by_key;
   /// External id value (an O*NET-SOC code, an ESCO URI) → role: accepted wherever a role id is.
   IdIndex role_by_external_id;
+  std::vector<int> skill_parent, domain_parent, major_parent;  ///< index of parent or -1
+  std::vector<uint32_t> role_id_rank;                          ///< role index → place in id order (ties in ranking)
+  std::vector<uint32_t> skill_id_rank;                         ///< skill index → place in id order (lists kept by id)
+  bool operator==(const CatalogIndex&) const = default;
+};
+
+/// What ranking and advice read for every skill, role and certificate, resolved once
+/// by Catalog::index() rather than per profile (docs/scoring.md).
+struct RankingTables {
   /// skill index → the other skills of its `same_as` set (empty for most): a person's
   /// skill counts in full for each, so one profile matches every loaded catalogue.
   std::vector<std::vector<uint32_t>> skill_same;
-  std::vector<int> skill_parent, domain_parent, major_parent;  ///< index of parent or -1
   /// skill index → how much knowing it proves its parent (parent_credit, else up_credit)
   std::vector<double> skill_up;
   /// skill index → its children's indices, in index order (a general skill counts
@@ -401,8 +415,6 @@ struct Catalog {
   std::vector<double> skill_idf;
   /// The median weight × IDF of an essential skill slot: one "typical skill" (coverage_prior).
   double typical_skill_weight = 1.0;
-  std::vector<uint32_t> role_id_rank;               ///< role index → place in id order (ties in ranking)
-  std::vector<uint32_t> skill_id_rank;              ///< skill index → place in id order (lists kept by id)
   std::vector<int> role_category;                   ///< role index → category index, or -1
   std::vector<std::vector<uint32_t>> role_domains;  ///< role index → its domains (else its category's), resolved
   std::vector<std::vector<int>> role_slot_skill;    ///< role index → each skill slot's skill index, or -1
@@ -415,7 +427,12 @@ struct Catalog {
   std::vector<std::vector<uint32_t>> category_barrier_skills;  ///< category index → its barrier skills, resolved
   /// certificate index → each related role's index (as role() finds it), or -1
   std::vector<std::vector<int>> certificate_related;
+  bool operator==(const RankingTables&) const = default;
+};
 
+/// The whole catalogue, resolved: its data, every reference checked, and the tables
+/// built from it by one function, index(), after loading. Commands hold it const.
+struct Catalog : CatalogData, CatalogIndex, RankingTables {
   /// Built on the first suggest(); shared by copies, replaced by index().
   SuggestionCache suggestions;
 
