@@ -1,5 +1,5 @@
 // parse_json_doc on simdjson's On-Demand API, for measurement only
-// (-DADVISOR_JSON_PARSER=simdjson; docs/performance.md, "The one-line JSON reader").
+// (-DADVISOR_JSON_PARSER=simdjson; docs/performance.md, "Batch fast paths").
 // It fills the JsonDoc the home-made reader (plain_json.cpp) fills and takes exactly
 // the lines it takes, so batch outputs compare byte for byte: simdjson checks the
 // grammar of the structure and the UTF-8; what the subset adds (no escapes, printable
