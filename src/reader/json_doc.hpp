@@ -128,4 +128,12 @@ inline JsonNode JsonNode::operator[](std::string_view key) const {
 /// included); the caller then reads it through the YAML path, which reports.
 bool parse_json_doc(std::string_view text, size_t max_nodes, JsonDoc& doc);
 
+#ifdef ADVISOR_JSON_PARSER_SIMDJSON
+/// For measurement only (-DADVISOR_JSON_PARSER=simdjson): parse_json_doc is then
+/// built on simdjson's On-Demand API (simdjson/json_doc_simdjson.cpp), and this is
+/// the home-made reader, kept so a test can check that both take the same lines and
+/// build the same tree.
+bool parse_json_doc_home(std::string_view text, size_t max_nodes, JsonDoc& doc);
+#endif
+
 }  // namespace advisor
