@@ -15,6 +15,7 @@
 #include "advisor/catalog_loader.hpp"
 #include "advisor/embedded.hpp"
 #include "advisor/importer.hpp"
+#include "advisor/util/hash.hpp"
 #include "snapshot_fields.hpp"
 #include "support.hpp"
 
@@ -379,4 +380,31 @@ TEST_CASE("the built-in catalogue's id and version are read from its snapshot's 
   CHECK(id->version == testing::builtin().version);
   CHECK_FALSE(embedded_catalog_identity(std::string_view(files.front().text).substr(0, 20)));
   CHECK_FALSE(embedded_catalog_identity("not a snapshot"));
+}
+
+TEST_CASE("a snapshot whose payload is damaged under a valid checksum is refused or read, never trusted blindly",
+          "[cache][hostile]") {
+  // The checksum catches chance damage; this is damage it does not see (a file written
+  // by someone else). Every count, length, flag and enum read back is checked against
+  // what is left, so each damaged payload reads as nullopt or as some catalogue, and
+  // the sanitizer build sees no read out of bounds.
+  const auto& c = testing::builtin();
+  auto snap = serialize_catalog(c, 42);
+  constexpr size_t k_head = 8 + 4 + 8 + 8;  // magic, format, key, length
+  REQUIRE(snap.size() > k_head + 8);
+  const size_t payload = snap.size() - k_head - 8;
+  auto reframe = [&](std::string s) {
+    uint64_t sum = util::fnv1a64(std::string_view(s).substr(k_head, payload));
+    for (int i = 0; i < 8; ++i) s[k_head + payload + i] = static_cast<char>((sum >> (8 * i)) & 0xFF);
+    return s;
+  };
+  REQUIRE(deserialize_catalog(reframe(snap), 42));
+  size_t refused = 0;
+  for (size_t i = 0; i < 400; ++i) {
+    auto bad = snap;
+    size_t at = k_head + (i * 7919) % payload;
+    bad[at] = static_cast<char>(i % 3 == 0 ? 0xFF : bad[at] ^ (1 << (i % 8)));
+    if (!deserialize_catalog(reframe(bad), 42)) ++refused;
+  }
+  CHECK(refused > 0);  // counts, flags and enums out of range are caught
 }
