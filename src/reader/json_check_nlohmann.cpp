@@ -1,6 +1,7 @@
 // For measurement only: check_json by nlohmann's SAX parser, built in place of
-// json_check.cpp with -DADVISOR_JSON_CHECK=nlohmann (docs/performance.md, "Strict
-// JSON"). The messages are nlohmann's, at the byte where it stops.
+// json_check.cpp with -DADVISOR_JSON_CHECK=nlohmann (docs/performance.md,
+// "`json_check` and the import's writer"). The messages are nlohmann's, at the byte
+// where it stops.
 #include <fmt/format.h>
 #include <algorithm>
 #include <nlohmann/json.hpp>
