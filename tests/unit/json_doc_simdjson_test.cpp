@@ -40,18 +40,77 @@ unsigned long from_env(const char* name, unsigned long fallback) {
 }  // namespace
 
 TEST_CASE("parse_json_doc on simdjson takes the lines the home-made reader takes, alike", "[fast][simdjson]") {
-  const std::vector<std::string> values = {
-      R"("master")", "33", "-1", "0.5", "1e3", "-0", "1E+2", "2.5e-3", "true", "false", "null", R"("中文 skill")",
-      R"(["python","sql"])", "[]", "{}", R"({"level":"master","major":"cs"})", R"("")", R"("a: b # c")",
-      R"([{"id":"caie","level":"level-1"}])", R"("2020-09")", "007", "1.", R"("x\"y")", "\"tab\tin\"",
-      R"([[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]])", R"([[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]])", "123456789012345678901234567890",
-      "1e999", R"({"a":1,"a":2})", R"("é😀")", "[1 , 2 ]", "{ }"};
-  const std::vector<std::string> keys = {"name", "age", "education", "skills", "certificates", "experience", "中文", ""};
-  const std::vector<std::string> noise = {
-      " ",    "\t",  ",",    ":",     "\"",   "\\",   "{",     "}",   "[",     "]",    "#",      "é",        "\x01",
-      "-",    "0",   "e",    "null",  "\n",   "\r",   "\x7f",  "  ",  "'",     "true", "\xc2\x85", "\xef\xbb\xbf",
-      "\xff", "\xc3", "\xed\xa0\x80", "\xc0\xaf", "\xef\xbf\xbe", "\xef\xbf\xbd", "x", ".", "+", "E",
-      std::string(1020, ' '), std::string(990, ' ')};
+  const std::vector<std::string> values = {R"("master")",
+                                           "33",
+                                           "-1",
+                                           "0.5",
+                                           "1e3",
+                                           "-0",
+                                           "1E+2",
+                                           "2.5e-3",
+                                           "true",
+                                           "false",
+                                           "null",
+                                           R"("中文 skill")",
+                                           R"(["python","sql"])",
+                                           "[]",
+                                           "{}",
+                                           R"({"level":"master","major":"cs"})",
+                                           R"("")",
+                                           R"("a: b # c")",
+                                           R"([{"id":"caie","level":"level-1"}])",
+                                           R"("2020-09")",
+                                           "007",
+                                           "1.",
+                                           R"("x\"y")",
+                                           "\"tab\tin\"",
+                                           R"([[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]])",
+                                           R"([[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]])",
+                                           "123456789012345678901234567890",
+                                           "1e999",
+                                           R"({"a":1,"a":2})",
+                                           R"("é😀")",
+                                           "[1 , 2 ]",
+                                           "{ }"};
+  const std::vector<std::string> keys = {"name",         "age",        "education", "skills",
+                                         "certificates", "experience", "中文",      ""};
+  const std::vector<std::string> noise = {" ",
+                                          "\t",
+                                          ",",
+                                          ":",
+                                          "\"",
+                                          "\\",
+                                          "{",
+                                          "}",
+                                          "[",
+                                          "]",
+                                          "#",
+                                          "é",
+                                          "\x01",
+                                          "-",
+                                          "0",
+                                          "e",
+                                          "null",
+                                          "\n",
+                                          "\r",
+                                          "\x7f",
+                                          "  ",
+                                          "'",
+                                          "true",
+                                          "\xc2\x85",
+                                          "\xef\xbb\xbf",
+                                          "\xff",
+                                          "\xc3",
+                                          "\xed\xa0\x80",
+                                          "\xc0\xaf",
+                                          "\xef\xbf\xbe",
+                                          "\xef\xbf\xbd",
+                                          "x",
+                                          ".",
+                                          "+",
+                                          "E",
+                                          std::string(1020, ' '),
+                                          std::string(990, ' ')};
   const unsigned long lines = from_env("ADVISOR_DIFFERENTIAL_LINES", 20000);
   std::mt19937 rng(static_cast<std::mt19937::result_type>(from_env("ADVISOR_DIFFERENTIAL_SEED", 7)));
   size_t taken = 0;
@@ -83,10 +142,14 @@ TEST_CASE("parse_json_doc on simdjson: nested documents with their structure bro
   std::mt19937 rng(static_cast<std::mt19937::result_type>(from_env("ADVISOR_DIFFERENTIAL_SEED", 11)));
   std::function<std::string(int)> gen = [&](int depth) -> std::string {
     switch (rng() % (depth > 3 ? 4 : 6)) {
-      case 0: return "\"" + std::string(rng() % 3, 'a' + static_cast<char>(rng() % 3)) + "\"";
-      case 1: return std::to_string(static_cast<int>(rng() % 200) - 100);
-      case 2: return rng() % 2 ? "true" : "null";
-      case 3: return "1.5e2";
+      case 0:
+        return "\"" + std::string(rng() % 3, 'a' + static_cast<char>(rng() % 3)) + "\"";
+      case 1:
+        return std::to_string(static_cast<int>(rng() % 200) - 100);
+      case 2:
+        return rng() % 2 ? "true" : "null";
+      case 3:
+        return "1.5e2";
       case 4: {
         std::string out = "[";
         for (size_t k = rng() % 4; k > 0; --k) out += (out.size() > 1 ? "," : "") + gen(depth + 1);
@@ -107,9 +170,14 @@ TEST_CASE("parse_json_doc on simdjson: nested documents with their structure bro
       size_t at = rng() % line.size();
       char c = structural[rng() % structural.size()];
       switch (rng() % 3) {
-        case 0: line.erase(at, 1); break;
-        case 1: line.insert(at, 1, c); break;
-        default: line[at] = c;
+        case 0:
+          line.erase(at, 1);
+          break;
+        case 1:
+          line.insert(at, 1, c);
+          break;
+        default:
+          line[at] = c;
       }
     }
     INFO("line: " << line);
@@ -124,9 +192,10 @@ TEST_CASE("parse_json_doc on simdjson: limits and awkward lines, as the home-mad
   many += "}";
   for (std::string line :
        {many, sixty_four, std::string(R"({"a":1} x)"), std::string(R"({"a":1}})"), std::string(R"({"a":1}{})"),
-        std::string(R"({"a":1)"), std::string(R"({"a":tru})"), std::string(R"({"a":truex})"), std::string(R"({"a":1"b"})"),
-        std::string(R"({"a":"x"y})"), std::string(R"({"a"x:1})"), std::string(R"({"a":[1,]})"), std::string("{}"),
-        std::string("{\"a\":\"\xc2\xa0\"}"), std::string("{\"a\":\"\xc2\x9f\"}"), std::string("{\"a\":\"\xef\xbb\xbf\"}"),
+        std::string(R"({"a":1)"), std::string(R"({"a":tru})"), std::string(R"({"a":truex})"),
+        std::string(R"({"a":1"b"})"), std::string(R"({"a":"x"y})"), std::string(R"({"a"x:1})"),
+        std::string(R"({"a":[1,]})"), std::string("{}"), std::string("{\"a\":\"\xc2\xa0\"}"),
+        std::string("{\"a\":\"\xc2\x9f\"}"), std::string("{\"a\":\"\xef\xbb\xbf\"}"),
         std::string("\xef\xbb\xbf\xef\xbb\xbf{}"), std::string("{\"a\":1}\n\n\r"), std::string("{\"a\":1}\t"),
         std::string("{\"a\":1}\x0c"), std::string("{\"a\":\"\xf4\x90\x80\x80\"}"), std::string(R"({"a":-})"),
         std::string(R"({"a":01})"), std::string(R"({"a":1.e5})"), std::string(R"({"a":[[], {}, [{}]]})"),
