@@ -4,11 +4,11 @@
 
 #include <array>
 #include <string>
-#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "advisor/catalog_cache.hpp"
 #include "catalog_generated.h"
 
 namespace advisor::fbbench {
@@ -883,39 +883,15 @@ class Reader {
     c.skill_owns_id_key.assign(c.skills.size(), 0);
     for (size_t i = 0; i < c.skills.size(); ++i)
       c.skill_owns_id_key[i] = static_cast<char>(owns->Get(static_cast<flatbuffers::uoffset_t>(i)));
-    // The places in id order (format 15): a permutation of the items, or corrupt.
-    for (auto [ranks, stored_ranks, items] : {std::tuple{&c.role_id_rank, in.role_id_rank(), c.roles.size()},
-                                              std::tuple{&c.skill_id_rank, in.skill_id_rank(), c.skills.size()}}) {
-      if ((stored_ranks ? stored_ranks->size() : 0) != items) throw Corrupt{};
-      ranks->assign(stored_ranks->begin(), stored_ranks->end());
-      std::vector<char> seen(items, 0);
-      for (uint32_t v : *ranks) {
-        if (v >= items || seen[v]) throw Corrupt{};
-        seen[v] = 1;
-      }
-    }
+    // The places in id order (format 15), checked by stored_tables_sound().
+    for (auto [ranks, stored_ranks] :
+         {std::pair{&c.role_id_rank, in.role_id_rank()}, std::pair{&c.skill_id_rank, in.skill_id_rank()}})
+      if (stored_ranks) ranks->assign(stored_ranks->begin(), stored_ranks->end());
   }
 
  private:
   std::vector<std::string> m_files;
 };
-
-// The checks the home-made reader makes after index() (catalog_cache.cpp,
-// references_resolve): the references index() and the matcher rely on.
-bool references_resolve(const Catalog& c) {
-  for (const auto& r : c.roles)
-    for (const auto& rs : r.skills)
-      if (!c.skill_by_id.count(rs.skill)) return false;
-  for (const auto* tree : {&c.skills, &c.domains, &c.majors})
-    for (const auto& t : *tree)
-      if (!t.parent.empty() && !(tree == &c.skills    ? c.skill_by_id.count(t.parent)
-                                 : tree == &c.domains ? c.domain_by_id.count(t.parent)
-                                                      : c.major_by_id.count(t.parent)))
-        return false;
-  for (const auto& r : c.roles)
-    if (!c.category_by_id.count(r.category)) return false;
-  return true;
-}
 
 // ---------------------------------------------------------------- zero copy
 
@@ -967,7 +943,7 @@ std::optional<Catalog> read_fb(std::string_view data, bool verify) {
     Reader r;
     r.catalog(*fb::GetCatalog(data.data()), c);
     c.index(true);
-    if (!references_resolve(c)) return std::nullopt;
+    if (!stored_tables_sound(c)) return std::nullopt;  // as the home-made reader does
     return c;
   } catch (const Corrupt&) {
     return std::nullopt;

@@ -324,9 +324,9 @@ class Reader {
   std::vector<std::string> m_files;
 };
 
-// A snapshot's references must resolve as validation left them, or index() and
-// the matcher would read out of range: check the ones they rely on.
-bool references_resolve(const Catalog& c) {
+}  // namespace
+
+bool stored_tables_sound(const Catalog& c) {
   for (const auto& r : c.roles)
     for (const auto& rs : r.skills)
       if (!c.skill_by_id.count(rs.skill)) return false;
@@ -338,10 +338,18 @@ bool references_resolve(const Catalog& c) {
         return false;
   for (const auto& r : c.roles)
     if (!c.category_by_id.count(r.category)) return false;
+  // Each item's place in id order: a permutation of the items.
+  for (auto [ranks, items] :
+       {std::pair{&c.role_id_rank, c.roles.size()}, std::pair{&c.skill_id_rank, c.skills.size()}}) {
+    if (ranks->size() != items) return false;
+    std::vector<char> seen(items, 0);
+    for (uint32_t v : *ranks) {
+      if (v >= items || seen[v]) return false;
+      seen[v] = 1;
+    }
+  }
   return true;
 }
-
-}  // namespace
 
 uint64_t catalog_cache_key(const std::vector<InputFile>& files) {
   uint64_t h = fnv1a64(ADVISOR_VERSION);
@@ -405,17 +413,12 @@ void get_keys(Reader& r, Catalog& c) {
   if (n != c.skills.size()) throw Corrupt{};
   c.skill_owns_id_key.resize(n);
   for (auto& b : c.skill_owns_id_key) b = static_cast<char>(r.u8());
-  // Each item's place in id order: a permutation of the items, or corrupt.
+  // Each item's place in id order (checked by stored_tables_sound()).
   for (auto [ranks, items] :
        {std::pair{&c.role_id_rank, c.roles.size()}, std::pair{&c.skill_id_rank, c.skills.size()}}) {
     if (r.count(4) != items) throw Corrupt{};
     ranks->resize(items);
-    std::vector<char> seen(items, 0);
-    for (auto& v : *ranks) {
-      v = r.u32();
-      if (v >= items || seen[v]) throw Corrupt{};
-      seen[v] = 1;
-    }
+    for (auto& v : *ranks) v = r.u32();
   }
 }
 
@@ -467,7 +470,7 @@ std::optional<Catalog> read_snapshot(std::string_view data, std::optional<uint64
     get_keys(r, c);
     if (!r.done()) return std::nullopt;
     c.index(true);
-    if (!references_resolve(c)) return std::nullopt;
+    if (!stored_tables_sound(c)) return std::nullopt;
     return c;
   } catch (const Corrupt&) {
     return std::nullopt;

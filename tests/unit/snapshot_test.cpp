@@ -408,3 +408,19 @@ TEST_CASE("a snapshot whose payload is damaged under a valid checksum is refused
   }
   CHECK(refused > 0);  // counts, flags and enums out of range are caught
 }
+
+TEST_CASE("stored tables are sound only with resolving references and a permutation of id order", "[cache]") {
+  auto c = testing::builtin();
+  CHECK(stored_tables_sound(c));
+  auto twice = c;
+  REQUIRE(twice.skill_id_rank.size() > 1);
+  twice.skill_id_rank[1] = twice.skill_id_rank[0];  // one place given twice
+  CHECK_FALSE(stored_tables_sound(twice));
+  auto short_ranks = c;
+  short_ranks.role_id_rank.pop_back();
+  CHECK_FALSE(stored_tables_sound(short_ranks));
+  auto dangling = c;
+  REQUIRE_FALSE(dangling.roles.empty());
+  dangling.roles[0].category = "no-such-category";
+  CHECK_FALSE(stored_tables_sound(dangling));
+}

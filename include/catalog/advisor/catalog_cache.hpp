@@ -32,6 +32,11 @@ std::optional<Catalog> deserialize_catalog(std::string_view data, uint64_t key);
 /// checksum not recomputed, since it is the binary's own data. nullopt if unreadable.
 std::optional<Catalog> deserialize_embedded_catalog(std::string_view data);
 
+/// Whether a catalogue read back from stored tables (a snapshot, or any other reader
+/// of one) can be used: the references index() and the matcher rely on resolve as
+/// validation left them, and the stored id order is a permutation of the items.
+bool stored_tables_sound(const Catalog& c);
+
 /// What `advisor --version` prints of a catalogue.
 struct CatalogIdentity {
   std::string id, version;
