@@ -23,19 +23,6 @@ using FbStrings = Vector<StrOff>;
 
 struct Corrupt {};
 
-// The tables of normalised names, in the order of catalog.fbs (and of the home-made
-// snapshot's put_keys), each with the number of items its values index.
-template <typename C>  // Catalog or const Catalog
-auto key_tables(C& c) {
-  return std::array<std::pair<decltype(&c.skill_by_key), size_t>, 7>{{{&c.skill_by_key, c.skills.size()},
-                                                                      {&c.education_by_key, c.education.size()},
-                                                                      {&c.major_by_key, c.majors.size()},
-                                                                      {&c.domain_by_key, c.domains.size()},
-                                                                      {&c.school_by_key, c.schools.size()},
-                                                                      {&c.school_class_by_key, c.school_classes.size()},
-                                                                      {&c.title_level_by_key, c.title_levels.size()}}};
-}
-
 // ---------------------------------------------------------------- write
 
 class Writer {
@@ -499,7 +486,7 @@ class Writer {
     auto claims = list(c.claims, &Writer::claim);
     auto files = strs(m_files);
     std::array<Offset<fb::Keys>, 7> k;
-    for (size_t i = 0; i < k.size(); ++i) k[i] = keys(*key_tables(c)[i].first);
+    for (size_t i = 0; i < k.size(); ++i) k[i] = keys(*name_tables(c)[i].first);
     auto owns =
         b.CreateVector(reinterpret_cast<const uint8_t*>(c.skill_owns_id_key.data()), c.skill_owns_id_key.size());
     auto role_ranks = b.CreateVector(c.role_id_rank);
@@ -876,7 +863,7 @@ class Reader {
     const std::array<const fb::Keys*, 7> stored{in.skill_by_key(),      in.education_by_key(), in.major_by_key(),
                                                 in.domain_by_key(),     in.school_by_key(),    in.school_class_by_key(),
                                                 in.title_level_by_key()};
-    auto tables = key_tables(c);
+    auto tables = name_tables(c);
     for (size_t i = 0; i < tables.size(); ++i) keys(stored[i], *tables[i].first, tables[i].second);
     const auto* owns = in.skill_owns_id_key();
     if ((owns ? owns->size() : 0) != c.skills.size()) throw Corrupt{};

@@ -366,22 +366,10 @@ uint64_t catalog_cache_key(const std::vector<InputFile>& files) {
 
 namespace {
 
-// The tables of normalised names, as index() built them: normalising every id, name
-// and alias again is most of what reading a snapshot would otherwise cost. Then the
-// roles' and skills' places in id order (sorting ids is a tenth of the rest).
-template <typename C>  // Catalog or const Catalog
-auto key_tables(C& c) {
-  return std::array<std::pair<decltype(&c.skill_by_key), size_t>, 7>{{{&c.skill_by_key, c.skills.size()},
-                                                                      {&c.education_by_key, c.education.size()},
-                                                                      {&c.major_by_key, c.majors.size()},
-                                                                      {&c.domain_by_key, c.domains.size()},
-                                                                      {&c.school_by_key, c.schools.size()},
-                                                                      {&c.school_class_by_key, c.school_classes.size()},
-                                                                      {&c.title_level_by_key, c.title_levels.size()}}};
-}
-
+// The tables of normalised names (name_tables()), then the roles' and skills' places
+// in id order.
 void put_keys(Writer& w, const Catalog& catalog) {
-  for (const auto& [table, items] : key_tables(catalog)) {
+  for (const auto& [table, items] : name_tables(catalog)) {
     w.count(table->size());
     for (const auto& [k, v] : *table) {
       w.field(k);
@@ -398,7 +386,7 @@ void put_keys(Writer& w, const Catalog& catalog) {
 
 // Read back in the order written, each value checked against its table's items.
 void get_keys(Reader& r, Catalog& c) {
-  for (const auto& [table, items] : key_tables(c)) {
+  for (const auto& [table, items] : name_tables(c)) {
     table->clear();
     size_t n = r.count(8);
     table->reserve(n);

@@ -1,8 +1,10 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "advisor/catalog_loader.hpp"
@@ -36,6 +38,20 @@ std::optional<Catalog> deserialize_embedded_catalog(std::string_view data);
 /// of one) can be used: the references index() and the matcher rely on resolve as
 /// validation left them, and the stored id order is a permutation of the items.
 bool stored_tables_sound(const Catalog& c);
+
+/// The tables of normalised names a snapshot stores, in the order it stores them, each
+/// with the number of items its values index (normalising every id, name and alias
+/// again is most of what reading a snapshot would otherwise cost).
+template <typename C>  // Catalog or const Catalog
+auto name_tables(C& c) {
+  return std::array<std::pair<decltype(&c.skill_by_key), size_t>, 7>{{{&c.skill_by_key, c.skills.size()},
+                                                                      {&c.education_by_key, c.education.size()},
+                                                                      {&c.major_by_key, c.majors.size()},
+                                                                      {&c.domain_by_key, c.domains.size()},
+                                                                      {&c.school_by_key, c.schools.size()},
+                                                                      {&c.school_class_by_key, c.school_classes.size()},
+                                                                      {&c.title_level_by_key, c.title_levels.size()}}};
+}
 
 /// What `advisor --version` prints of a catalogue.
 struct CatalogIdentity {
