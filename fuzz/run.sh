@@ -5,7 +5,9 @@
 # Builds them first in build-fuzz with clang-14. New inputs the fuzzer finds go to
 # build-fuzz/corpus/TARGET (seeds in fuzz/corpus/TARGET stay as they are); a crash
 # is written to build-fuzz/crashes/ and ends the run with a non-zero status.
-# FUZZ_JOBS=N runs N targets at a time (default 1); FUZZ_NICE sets the niceness.
+# FUZZ_JOBS=N runs N targets at a time (default 1); FUZZ_NICE sets the niceness;
+# FUZZ_CXX_FLAGS replaces -O2 -g -DNDEBUG when build-fuzz is first configured (the
+# smoke run builds with -O1 -g1, which compiles faster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-all}
@@ -17,7 +19,8 @@ if [ ! -f "$build/build.ninja" ]; then
   launcher=()
   if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
   CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    "${launcher[@]}" -DADVISOR_FUZZ=ON -DADVISOR_BUILD_TESTS=OFF >/dev/null
+    "${launcher[@]}" -DADVISOR_FUZZ=ON -DADVISOR_BUILD_TESTS=OFF \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=${FUZZ_CXX_FLAGS:--O2 -g -DNDEBUG}" >/dev/null
 fi
 if [ "$target" = all ]; then targets=("${all[@]}"); else targets=("$target"); fi
 for t in "${targets[@]}"; do
