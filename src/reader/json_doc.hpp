@@ -121,6 +121,23 @@ inline JsonNode JsonNode::operator[](std::string_view key) const {
   return {};
 }
 
+/// A JSON Lines line as both readers of parse_json_doc take it: after a UTF-8 byte
+/// order mark (columns count from there, as yaml-cpp counts them), without its line
+/// ending, and opening an object at `first` (counted from the mark's end). nullopt
+/// when the first byte that is not a space does not open an object.
+struct JsonLine {
+  std::string_view text;
+  size_t first = 0;
+};
+inline std::optional<JsonLine> json_line(std::string_view text) {
+  size_t at = 0;
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") at = 3;
+  while (text.size() > at && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  auto first = text.find_first_not_of(' ', at);
+  if (first == std::string_view::npos || text[first] != '{') return std::nullopt;
+  return JsonLine{text.substr(at), first - at};
+}
+
 /// Reads `text` as one line of plain JSON into `doc` (its storage is reused): an
 /// object whose strings have no escapes and are printable UTF-8, with no blank but
 /// spaces, at most 16 levels deep, at most 64 keys a mapping and `max_nodes` values.

@@ -282,14 +282,10 @@ bool parse_json_doc(std::string_view text, size_t max_nodes, JsonDoc& doc) {
 bool parse_json_doc_home(std::string_view text, size_t max_nodes, JsonDoc& doc) {
 #endif
   doc.values.clear();
-  size_t at = 0;
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") at = 3;
-  while (text.size() > at && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
-  auto first = text.find_first_not_of(' ', at);
-  if (first == std::string_view::npos || text[first] != '{') return false;
-  // Columns count from the line's first byte, after a byte order mark as yaml-cpp does.
-  PlainJson reader(text.substr(at), max_nodes, doc);
-  return reader.document(first - at);
+  auto line = json_line(text);
+  if (!line) return false;
+  PlainJson reader(line->text, max_nodes, doc);
+  return reader.document(line->first);
 }
 
 std::optional<YAML::Node> parse_plain_json(std::string_view text, size_t max_nodes) {

@@ -211,12 +211,9 @@ class SimdReader {
 
 bool parse_json_doc(std::string_view text, size_t max_nodes, JsonDoc& doc) {
   doc.values.clear();
-  size_t at = 0;
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") at = 3;
-  while (text.size() > at && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
-  auto first = text.find_first_not_of(' ', at);
-  if (first == std::string_view::npos || text[first] != '{') return false;
-  std::string_view s = text.substr(at);
+  auto line = json_line(text);
+  if (!line) return false;
+  std::string_view s = line->text;
   if (outside_subset(s)) return false;
   // simdjson reads SIMDJSON_PADDING bytes past the end: a copy, its room kept.
   thread_local std::vector<char> padded;
@@ -227,7 +224,7 @@ bool parse_json_doc(std::string_view text, size_t max_nodes, JsonDoc& doc) {
   od::document d;
   if (parser.iterate(padded.data(), s.size(), padded.size()).get(d)) return false;
   SimdReader reader(s, padded.data(), max_nodes, doc);
-  return reader.document(d, first - at);
+  return reader.document(d, line->first);
 }
 
 }  // namespace advisor
