@@ -852,6 +852,17 @@ std::vector<int> ladder_levels(const Catalog& c, const Profile& p, Date as_of) {
   return out;
 }
 
+std::vector<size_t> certificate_preference(const Catalog& c, const Profile& p, Date as_of) {
+  // The same roles and certificates `recommend` shows by default (its brief form
+  // ranks alike: prose changes the words, not the order).
+  auto r = recommend(c, p, as_of, "", 5, false);
+  std::vector<size_t> place(c.certificates.size(), c.certificates.size());
+  for (size_t k = 0; k < r.certificates.size(); ++k)
+    if (auto it = c.certificate_by_id.find(r.certificates[k].certificate->id); it != c.certificate_by_id.end())
+      place[it->second] = std::min(place[it->second], k);
+  return place;
+}
+
 std::vector<CoveringCertificate> certificates_to_take(const Catalog& c, const Profile& p, Date as_of,
                                                       const std::vector<std::string>& skills) {
   auto ladder = ladder_levels(c, p, as_of);

@@ -34,9 +34,12 @@ void holds_refs(const Rule& r, std::vector<std::pair<std::string, std::string>>&
 /// teaches nothing new is never a step (unless a later step's rules need it: see cap).
 /// `ladder` (ladder_levels): per certificate, the lowest level a plan may aim at, the
 /// level the one ladder decision suggests, so `plan` never aims below what `recommend`
-/// suggests or below a level held.
+/// suggests or below a level held. `preference` (certificate_preference): per
+/// certificate, its place in `recommend`'s list; of two that teach as much, the one
+/// placed first is taken when it does so at the level `recommend` suggests, so `plan`
+/// names the certificate `recommend` suggests (empty: the catalogue's order).
 Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::string>& needs,
-               const std::vector<int>& ladder);
+               const std::vector<int>& ladder, const std::vector<size_t>& preference = {});
 
 /// A set of certificate levels held (per certificate, the highest level index, since
 /// `holds` counts a higher level too) and the date it is reached.

@@ -4,11 +4,15 @@
 
 #include "support.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <set>
 
 #include "advisor/catalog_loader.hpp"
 #include "advisor/matching.hpp"
+#include "advisor/planning.hpp"
 #include "advisor/profile_loader.hpp"
 
 using namespace advisor;
@@ -165,4 +169,31 @@ TEST_CASE("the IT manager's missing education makes ai-engineer unknown, not a f
   REQUIRE(it != certs.end());
   CHECK(it->suggested.status == Outcome::unknown);
   CHECK(it->suggested.missing_fields == std::vector<std::string>{"education"});
+}
+
+TEST_CASE("of two certificates teaching a role's gap alike, plan takes the one recommend names first",
+          "[plan][profiles]") {
+  // The data analyst misses Machine learning alone; the AI Engineer certificate and
+  // CAIE Level I both teach it. recommend says to sit CAIE Level I first; the plan to
+  // the same role used to take the AI Engineer certificate, first in the catalogue.
+  auto p = example("data-analyst");
+  auto rec = recommend(builtin(), p, k_as_of);
+  const NextAction* first = nullptr;
+  for (const auto& a : rec.next_actions)
+    if (a.kind == "certificate" && !first) first = &a;
+  REQUIRE(first);
+  CHECK(first->id == "caie");
+  const auto* role = builtin().role("ai-data-analyst");
+  REQUIRE(role);
+  auto plan = plan_path(builtin(), p, *role, k_as_of);
+  std::vector<std::string> certs;
+  for (const auto& s : plan.steps)
+    if (s.kind == "certificate") certs.push_back(s.id);
+  INFO(fmt::format("plan's certificates: {}", fmt::join(certs, ", ")));
+  CHECK(contains(certs, first->id));
+  CHECK_FALSE(contains(certs, "ai-engineer"));
+  // The preference is recommend's list, by certificate.
+  auto place = certificate_preference(builtin(), p, k_as_of);
+  REQUIRE(place.size() == builtin().certificates.size());
+  CHECK(place[builtin().certificate_by_id.at("caie")] < place[builtin().certificate_by_id.at("ai-engineer")]);
 }

@@ -192,6 +192,12 @@ Recommendation recommend(const Catalog& c, const Profile& p, Date as_of, const s
 /// -1 for a certificate without levels.
 std::vector<int> ladder_levels(const Catalog& c, const Profile& p, Date as_of);
 
+/// For each certificate (by index), its place in `recommend`'s list of certificates for
+/// this person (0 first; the number of certificates when it is not listed). `plan`
+/// breaks ties with it, so that of two certificates teaching as much of a role's gap
+/// the plan names the one `recommend` puts first.
+std::vector<size_t> certificate_preference(const Catalog& c, const Profile& p, Date as_of);
+
 /// The levels of `cert` the person holds on `as_of`: the highest level index, or -1.
 int held_level(const Certificate& cert, const Profile& p, Date as_of);
 
