@@ -33,7 +33,7 @@ void holds_refs(const Rule& r, std::vector<std::pair<std::string, std::string>>&
 /// a ladder that does it, until nothing missing is taught by any. A certificate that
 /// teaches nothing new is never a step (unless a later step's rules need it: see cap).
 Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::string>& needs,
-               const std::vector<int>& ladder, const std::vector<size_t>& preference) {
+               const std::vector<int>& ladder, const std::function<std::vector<size_t>()>& preference) {
   Scope s;
   size_t n = c.certificates.size();
   s.top.assign(n, -1);
@@ -47,7 +47,11 @@ Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::stri
     auto it = c.skill_by_id.find(id);
     return it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
   };
-  auto place = [&](size_t i) { return i < preference.size() ? preference[i] : n; };
+  std::optional<std::vector<size_t>> places;
+  auto place = [&](size_t i) {
+    if (!places) places = preference ? preference() : std::vector<size_t>{};
+    return i < places->size() ? (*places)[i] : n;
+  };
   std::vector<std::string> left = needs;
   while (!left.empty()) {
     double best = 0;
@@ -66,7 +70,8 @@ Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::stri
         // very level it suggests (a higher one would add steps the other does not);
         // other ties keep the earlier certificate, and always the lower level.
         bool more = w > best + 1e-9;
-        bool preferred = best_cert < n && l == lowest && w > 1e-9 && w > best - 1e-9 && place(i) < place(best_cert);
+        bool preferred = !more && best_cert < n && best_cert != i && l == lowest && w > 1e-9 && w > best - 1e-9 &&
+                         place(i) < place(best_cert);
         if (more || preferred) {
           best = w;
           best_cert = i;

@@ -5,6 +5,7 @@
 #pragma once
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,9 +38,10 @@ void holds_refs(const Rule& r, std::vector<std::pair<std::string, std::string>>&
 /// suggests or below a level held. `preference` (certificate_preference): per
 /// certificate, its place in `recommend`'s list; of two that teach as much, the one
 /// placed first is taken when it does so at the level `recommend` suggests, so `plan`
-/// names the certificate `recommend` suggests (empty: the catalogue's order).
+/// names the certificate `recommend` suggests. Called only on the first such tie, as
+/// it ranks the person's roles and certificates (none: the catalogue's order).
 Scope scope_of(const Catalog& c, const Role& target, const std::vector<std::string>& needs,
-               const std::vector<int>& ladder, const std::vector<size_t>& preference = {});
+               const std::vector<int>& ladder, const std::function<std::vector<size_t>()>& preference = {});
 
 /// A set of certificate levels held (per certificate, the highest level index, since
 /// `holds` counts a higher level too) and the date it is reached.

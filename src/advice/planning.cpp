@@ -649,7 +649,7 @@ Plan plan_path(const Catalog& catalog, const Profile& profile, const Role& targe
   Drafts drafts;
   add_skill_steps(catalog, profile, target, as_of, m, drafts);
   auto scope = scope_of(catalog, target, certificate_needs(m), ladder_levels(catalog, profile, as_of),
-                        certificate_preference(catalog, profile, as_of));
+                        [&] { return certificate_preference(catalog, profile, as_of); });
   Search search(catalog, profile, as_of, scope);
   search.run();
   plan.states_explored = search.settled();
