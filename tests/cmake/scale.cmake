@@ -8,6 +8,15 @@ if(NOT ADVISOR_SANITIZE)
   set_target_properties(advisor_micro_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
 endif()
 
+# The floor programs bench/run times under advisor's start-up (bench/floor/): each must
+# still run and do its small job, or the floors it prints would be of nothing.
+if(TARGET advisor_floor_yaml)
+  add_test(NAME scale/floor-hello COMMAND advisor_floor_hello)
+  set_tests_properties(scale/floor-hello PROPERTIES PASS_REGULAR_EXPRESSION "^hello\n$")
+  add_test(NAME scale/floor-yaml COMMAND advisor_floor_yaml profiles/cs-graduate.yaml WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(scale/floor-yaml PROPERTIES PASS_REGULAR_EXPRESSION "^[1-9][0-9]* keys\n$")
+endif()
+
 # Import CLI tests: the slice always; the full ESCO file only with ADVISOR_DATA_DIR
 # (exit 77 = skipped otherwise).
 foreach(which slice full)
