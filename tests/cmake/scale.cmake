@@ -15,6 +15,10 @@ if(TARGET advisor_floor_yaml)
   set_tests_properties(scale/floor-hello PROPERTIES PASS_REGULAR_EXPRESSION "^hello\n$")
   add_test(NAME scale/floor-yaml COMMAND advisor_floor_yaml profiles/cs-graduate.yaml WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   set_tests_properties(scale/floor-yaml PROPERTIES PASS_REGULAR_EXPRESSION "^[1-9][0-9]* keys\n$")
+  add_test(NAME scale/floor-linkage
+           COMMAND ${ADVISOR_PYTHON} ${CMAKE_SOURCE_DIR}/tests/scale/floor_linkage.py $<TARGET_FILE:advisor>
+                   $<TARGET_FILE:advisor_floor_hello> $<TARGET_FILE:advisor_floor_yaml>)
+  set_tests_properties(scale/floor-linkage PROPERTIES SKIP_RETURN_CODE 77)
 endif()
 
 # Import CLI tests: the slice always; the full ESCO file only with ADVISOR_DATA_DIR
