@@ -603,10 +603,16 @@ class ProfileReader {
         h.level = get_string(m_ctx, level, "level").value_or("");
         if (int i = cert->find_level(h.level); i >= 0) h.level = cert->levels[static_cast<size_t>(i)].id;
         if (cert->level_index(h.level) < 0) {
-          auto guess = closest_match(h.level, ids_of(cert->levels));
+          auto ids = ids_of(cert->levels);
+          auto guess = closest_match(h.level, ids);
+          // Nothing close ("intermediate" for CAIE): a certificate has a few levels, name them.
+          std::string all;
+          for (const auto& l : ids) all += (all.empty() ? "" : ", ") + l;
           m_ctx.error(level,
-                      T(fmt::format("certificate '{}' has no level '{}'{}", h.id, h.level, did_you_mean_en(guess)),
-                        fmt::format("证书“{}”没有等级“{}”{}", h.id, h.level, did_you_mean_zh(guess))));
+                      T(fmt::format("certificate '{}' has no level '{}'{}", h.id, h.level,
+                                    guess.empty() ? fmt::format(" (its levels: {})", all) : did_you_mean_en(guess)),
+                        fmt::format("证书“{}”没有等级“{}”{}", h.id, h.level,
+                                    guess.empty() ? fmt::format("（它的等级：{}）", all) : did_you_mean_zh(guess))));
           continue;
         }
       } else if (cert->levels.size() == 1) {

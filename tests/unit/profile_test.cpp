@@ -307,6 +307,20 @@ TEST_CASE("age and birth_date together are refused — a birth date after today 
         "                ^\n");
 }
 
+TEST_CASE("a held level like nothing of its certificate's is answered with the levels", "[core][profile]") {
+  // "intermediate" is an everyday word for a middle level, but CAIE's are Level I and II:
+  // no spelling is close, so the message names them instead of guessing.
+  auto l = load(R"(certificates:
+  - {id: caie, level: intermediate}
+)");
+  CHECK(l.printed ==
+        R"(me.yaml:2:23: error: certificate 'caie' has no level 'intermediate' (its levels: level-1, level-2)
+      - {id: caie, level: intermediate}
+                          ^
+)");
+  CHECK(l.profile.certificates.empty());
+}
+
 TEST_CASE("held certificates are checked against the catalogue", "[core][profile]") {
   auto l = load(R"(certificates:
   - {id: aigc-application-engineer}
