@@ -688,12 +688,27 @@ class ProfileReader {
         // One budget of suggestions for the whole profile, goals and skills alike:
         // thousands of unknown goals cost no more than the first few (docs/limits.md).
         std::string guess;
-        if (m_ctx.diags().suggestions && m_suggestions < m_ctx.limits().max_suggestions) {
+        bool searched = m_ctx.diags().suggestions && m_suggestions < m_ctx.limits().max_suggestions;
+        if (searched) {
           ++m_suggestions;
           guess = m_c.suggest(kind, *text);
         }
-        m_ctx.error(item, T(fmt::format("unknown {} '{}'{}", en, *text, did_you_mean_en(guess)),
-                            fmt::format("未知的{}“{}”{}", zh, *text, did_you_mean_zh(guess))));
+        // Searched, and nothing close ("technical", "ai-nurse"): name the few categories,
+        // or the command that lists the roles, so the person is not left guessing ids.
+        std::string known_en, known_zh;
+        if (searched && guess.empty()) {
+          if (role) {
+            known_en = " (see them all: advisor list roles)";
+            known_zh = "（查看全部：advisor list roles）";
+          } else {
+            std::string ids;
+            for (const auto& c : m_c.categories) ids += (ids.empty() ? "" : ", ") + c.id;
+            known_en = fmt::format(" (known: {})", ids);
+            known_zh = fmt::format("（可用：{}）", ids);
+          }
+        }
+        m_ctx.error(item, T(fmt::format("unknown {} '{}'{}{}", en, *text, did_you_mean_en(guess), known_en),
+                            fmt::format("未知的{}“{}”{}{}", zh, *text, did_you_mean_zh(guess), known_zh)));
         continue;
       }
       std::string ids;

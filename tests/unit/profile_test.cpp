@@ -363,6 +363,17 @@ me.yaml:1:72: error: unknown category 'desing' (did you mean 'design'?)
   CHECK(l.profile.goal_categories == std::vector<std::string>{"design"});
 }
 
+TEST_CASE("a goal like no role or category says where the ids are", "[core][profile]") {
+  // Nothing is spelt close to "ai-nurse" or "healthcare": a guess would mislead, so the
+  // message names the categories (there are few) and the command that lists the roles.
+  auto l = load("goals: {roles: [ai-nurse], categories: [healthcare]}\n");
+  CHECK_THAT(l.printed, Catch::Contains("error: unknown role 'ai-nurse' (see them all: advisor list roles)\n"));
+  CHECK_THAT(l.printed, Catch::Contains("error: unknown category 'healthcare' (known: research-and-development, "));
+  CHECK_THAT(l.printed, Catch::Contains(", operations, "));
+  CHECK(l.profile.goal_roles.empty());
+  CHECK(l.profile.goal_categories.empty());
+}
+
 TEST_CASE("study hours name a known certificate", "[core][profile]") {
   auto l = load("study_hours: {caip: 20, capi: 3}\n");
   CHECK(l.printed ==
