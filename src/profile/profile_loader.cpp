@@ -693,13 +693,14 @@ class ProfileReader {
           ++m_suggestions;
           guess = m_c.suggest(kind, *text);
         }
-        // Searched, and nothing close ("technical", "ai-nurse"): name the few categories,
-        // or the command that lists the roles, so the person is not left guessing ids.
+        // Searched, and nothing close ("technical", "ai-nurse"): name the categories when
+        // they are few (10 built in, 10 from ESCO; 23 from O*NET), else the command that
+        // lists them, so the person is not left guessing ids.
         std::string known_en, known_zh;
         if (searched && guess.empty()) {
-          if (role) {
-            known_en = " (see them all: advisor list roles)";
-            known_zh = "（查看全部：advisor list roles）";
+          if (role || m_c.categories.size() > 12) {
+            known_en = fmt::format(" (see them all: advisor list {})", role ? "roles" : "categories");
+            known_zh = fmt::format("（查看全部：advisor list {}）", role ? "roles" : "categories");
           } else {
             std::string ids;
             for (const auto& c : m_c.categories) ids += (ids.empty() ? "" : ", ") + c.id;

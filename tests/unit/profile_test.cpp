@@ -374,6 +374,22 @@ TEST_CASE("a goal like no role or category says where the ids are", "[core][prof
   CHECK(l.profile.goal_categories.empty());
 }
 
+TEST_CASE("a catalogue of many categories points at the list instead", "[core][profile]") {
+  // O*NET's import has 23 categories: too many for one message line.
+  Catalog c = builtin();
+  for (int i = 0; i < 3; ++i) {
+    Category extra;
+    extra.id = "extra-" + std::to_string(i);
+    extra.name = Text{"额外", "Extra"};
+    c.categories.push_back(extra);
+  }
+  c.index();  // the lookup tables follow the change
+  Diagnostics diags;
+  load_profile(InputFile{"me.yaml", "goals: {categories: [healthcare]}\n"}, c, k_as_of, diags);
+  REQUIRE(diags.items.size() == 1);
+  CHECK(diags.items[0].message.en == "unknown category 'healthcare' (see them all: advisor list categories)");
+}
+
 TEST_CASE("study hours name a known certificate", "[core][profile]") {
   auto l = load("study_hours: {caip: 20, capi: 3}\n");
   CHECK(l.printed ==
