@@ -723,11 +723,12 @@ NextAction certificate_action(const Catalog& c, const CertificateSuggestion& s, 
   return a;
 }
 
-/// The missing essential skill of the focus role that weighs most, preferring one the
-/// certificate does not teach (the exam covers the others).
+/// The missing essential skill of the focus role that weighs most that the certificate
+/// does not teach (the exam covers the others); none when it teaches them all, so that
+/// "Sit X: it teaches Y" is never followed by "Learn Y".
 std::optional<std::string> key_skill(const Catalog& c, const RoleMatch& focus, const std::vector<std::string>& taught) {
-  std::optional<std::string> best, best_any;
-  double w = -1, w_any = -1;
+  std::optional<std::string> best;
+  double w = -1;
   std::vector<std::string> candidates;
   for (size_t i = 0; i < focus.missing.size(); ++i)
     if (focus.missing_essential[i]) candidates.push_back(focus.missing[i]);
@@ -738,16 +739,12 @@ std::optional<std::string> key_skill(const Catalog& c, const RoleMatch& focus, c
   for (const auto& id : candidates) {
     auto it = c.skill_by_id.find(id);
     double idf = it == c.skill_by_id.end() ? 1.0 : c.skill_idf[it->second];
-    if (idf > w_any) {
-      w_any = idf;
-      best_any = id;
-    }
     if (std::find(taught.begin(), taught.end(), id) == taught.end() && idf > w) {
       w = idf;
       best = id;
     }
   }
-  return best ? best : best_any;
+  return best;
 }
 
 }  // namespace
