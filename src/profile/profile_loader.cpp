@@ -22,6 +22,13 @@ std::vector<std::string> ids_of(const auto& items) {
   return ids;
 }
 
+/// The items' ids, comma-separated: the known values a message lists.
+std::string known_ids(const auto& items) {
+  std::string ids;
+  for (const auto& it : items) ids += (ids.empty() ? "" : ", ") + it.id;
+  return ids;
+}
+
 /// An age written with its unit, as people write it: "29岁", "29 周岁", "２９岁" (read
 /// after NFKC), "29 years", "29 yrs". The number, or nothing when the text is not a
 /// run of digits and one of those units (a bare number is get_int's to read).
@@ -304,8 +311,7 @@ class ProfileReader {
           auto guess = closest_match(*s, words);
           const auto* gl = guess.empty() ? nullptr : m_c.find_education(guess);
           const Text* gn = gl ? &gl->name : nullptr;
-          std::string ids;
-          for (const auto& l : m_c.education) ids += (ids.empty() ? "" : ", ") + l.id;
+          std::string ids = known_ids(m_c.education);
           m_ctx.error(level_node,
                       T(fmt::format("unknown education level '{}'{} (known: {})", *s, did_you_mean_en(guess, gn), ids),
                         fmt::format("未知的学历“{}”{}（可用：{}）", *s, did_you_mean_zh(guess, gn), ids)));
@@ -338,26 +344,21 @@ class ProfileReader {
   // school: a school type; class: a 技工院校 programme (中级工班 … 技师班).
   void education_school(const Node& e) {
     const Node school = e["school"], cls = e["class"];
-    auto known = [](const auto& items) {
-      std::string ids;
-      for (const auto& x : items) ids += (ids.empty() ? "" : ", ") + x.id;
-      return ids;
-    };
     if (school.IsDefined() && !is_null(school))
       if (auto s = get_string(m_ctx, school, "education.school")) {
         if (const auto* t = m_c.find_school(*s))
           m_p.school = t->id;
         else
-          m_ctx.error(school, T(fmt::format("unknown school type '{}' (known: {})", *s, known(m_c.schools)),
-                                fmt::format("未知的学校类型“{}”（可用：{}）", *s, known(m_c.schools))));
+          m_ctx.error(school, T(fmt::format("unknown school type '{}' (known: {})", *s, known_ids(m_c.schools)),
+                                fmt::format("未知的学校类型“{}”（可用：{}）", *s, known_ids(m_c.schools))));
       }
     if (cls.IsDefined() && !is_null(cls))
       if (auto s = get_string(m_ctx, cls, "education.class")) {
         if (const auto* t = m_c.find_school_class(*s))
           m_p.school_class = t->id;
         else
-          m_ctx.error(cls, T(fmt::format("unknown school class '{}' (known: {})", *s, known(m_c.school_classes)),
-                             fmt::format("未知的技工院校班级“{}”（可用：{}）", *s, known(m_c.school_classes))));
+          m_ctx.error(cls, T(fmt::format("unknown school class '{}' (known: {})", *s, known_ids(m_c.school_classes)),
+                             fmt::format("未知的技工院校班级“{}”（可用：{}）", *s, known_ids(m_c.school_classes))));
       }
   }
 
@@ -381,8 +382,7 @@ class ProfileReader {
       if (!text) continue;
       const auto* lvl = m_c.find_title_level(*text);
       if (!lvl) {
-        std::string ids;
-        for (const auto& x : m_c.title_levels) ids += (ids.empty() ? "" : ", ") + x.id;
+        std::string ids = known_ids(m_c.title_levels);
         m_ctx.error(level, T(fmt::format("unknown title level '{}' (known: {})", *text, ids),
                              fmt::format("未知的职称等级“{}”（可用：{}）", *text, ids)));
         continue;
@@ -603,11 +603,9 @@ class ProfileReader {
         h.level = get_string(m_ctx, level, "level").value_or("");
         if (int i = cert->find_level(h.level); i >= 0) h.level = cert->levels[static_cast<size_t>(i)].id;
         if (cert->level_index(h.level) < 0) {
-          auto ids = ids_of(cert->levels);
-          auto guess = closest_match(h.level, ids);
+          auto guess = closest_match(h.level, ids_of(cert->levels));
           // Nothing close ("intermediate" for CAIE): a certificate has a few levels, name them.
-          std::string all;
-          for (const auto& l : ids) all += (all.empty() ? "" : ", ") + l;
+          std::string all = known_ids(cert->levels);
           m_ctx.error(level,
                       T(fmt::format("certificate '{}' has no level '{}'{}", h.id, h.level,
                                     guess.empty() ? fmt::format(" (its levels: {})", all) : did_you_mean_en(guess)),
@@ -618,8 +616,7 @@ class ProfileReader {
       } else if (cert->levels.size() == 1) {
         h.level = cert->levels[0].id;
       } else {
-        std::string ids;
-        for (const auto& l : cert->levels) ids += (ids.empty() ? "" : ", ") + l.id;
+        std::string ids = known_ids(cert->levels);
         m_ctx.error(item, T(fmt::format("certificate '{}' has levels ({}): say which with 'level'", h.id, ids),
                             fmt::format("证书“{}”分等级（{}）：请用“level”注明", h.id, ids)));
         continue;
@@ -702,8 +699,7 @@ class ProfileReader {
             known_en = fmt::format(" (see them all: advisor list {})", role ? "roles" : "categories");
             known_zh = fmt::format("（查看全部：advisor list {}）", role ? "roles" : "categories");
           } else {
-            std::string ids;
-            for (const auto& c : m_c.categories) ids += (ids.empty() ? "" : ", ") + c.id;
+            std::string ids = known_ids(m_c.categories);
             known_en = fmt::format(" (known: {})", ids);
             known_zh = fmt::format("（可用：{}）", ids);
           }
